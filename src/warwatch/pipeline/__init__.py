@@ -1,0 +1,75 @@
+"""The extraction pipeline: the only place that knows the order of the stages.
+
+    load (``load.read_articles``)      file / HTML / JSON -> Article
+    nlp  (``nlp.load_nlp``)            Article.text -> spaCy Doc
+    events    (registry ``events``)    Doc -> typed Mentions (ACLED sub-event types)
+    actors    (registry ``actors``)    Mentions -> Sides: canonical actors, sources, status
+    places    (registry ``geocoders``) Mentions -> Place (GeoNames, offline)
+    dates     (registry ``dates``)     Mentions -> When, against the publication date
+    claims    (registry ``claims``)    Mentions -> FatalityClaims
+    assemble  (``assemble``)           readings -> Events of one article
+
+Each stage is named in a ``PipelineConfig`` and looked up in its registry, so a component can
+be swapped without touching this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from .. import registry
+from ..config import PipelineConfig
+from ..model import Article, Event, FatalityClaim
+from .assemble import Reading, assemble_events
+from .load import article_from_text
+from .nlp import load_nlp
+
+
+class Pipeline:
+    """A configured pipeline; build it once (loading spaCy and the gazetteer), call it per article."""
+
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.nlp = load_nlp(self.config.nlp)
+        self.detect = registry.resolve(registry.events, self.config.events)()
+        self.actors = registry.resolve(registry.actors, self.config.actors)()
+        self.geocode = registry.resolve(registry.geocoders, self.config.geocoder)()
+        self.dates = registry.resolve(registry.dates, self.config.dates)()
+        self.claims = registry.resolve(registry.claims, self.config.claims)()
+
+    def __call__(self, article: Article) -> tuple[Event, ...]:
+        doc = self.nlp(article.text)
+        mentions = self.detect(article, doc)
+        if not mentions:
+            return ()
+        sides = self.actors(article, doc, mentions)
+        places = self.geocode(article, doc, mentions)
+        whens = self.dates(article, doc, mentions)
+        claims = self.claims(article, doc, mentions)
+        readings = [
+            Reading(mention=m, sides=s, place=p, when=w, claims=tuple(self._canonical(c) for c in cs))
+            for m, s, p, w, cs in zip(mentions, sides, places, whens, claims, strict=True)
+        ]
+        return assemble_events(article, readings, is_party=self.actors.is_party)
+
+    def _canonical(self, claim: FatalityClaim) -> FatalityClaim:
+        if claim.source is None:
+            return claim
+        return replace(claim, source=self.actors.canonical_source(claim.source))
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The pipeline of the default config, built on first use and then shared."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(text: str, *, published: date | None = None, **meta: str | None) -> tuple[Event, ...]:
+    """Events reported in one text: ``warwatch.extract(text, published=date(2017, 9, 29))``."""
+    return default_pipeline()(article_from_text(text, published=published, **meta))

@@ -1,0 +1,517 @@
+"""The dates stage: when did each event mention happen, read against the publication date.
+
+In: the article (its text and ``published`` date), its spaCy ``Doc`` (sentences, dependency
+parse, DATE entities) and the event mentions. Out: one ``When`` per mention, in order: a date,
+a date range when the day is not known, and the ACLED ``time_precision`` (1 day, 2 week,
+3 month). Actors, places and figures are left to their own stages.
+
+How:
+1. A small grammar of regular expressions finds every date expression of the article: dates
+   with or without a year ("19 September 2017", "Sept. 19", "2017-09-19", "on the 19th"),
+   months ("in April"), weekdays ("late Thursday"), words relative to publication
+   ("yesterday", "last week", "earlier this month") or to another date ("the same day",
+   "days later"). spaCy DATE entities the grammar does not cover are read by dateparser, but
+   only when they name a month or look like a numeric date, so durations ("three-year-long",
+   "46-minute", "almost a year"), ages and bare numbers never become dates.
+2. Each expression is resolved against the publication date. One relative to another date
+   uses the anchor: the last exact date before it, in its sentence or the sentence before.
+3. Each mention takes, in order: the date in its sentence closest to the trigger in the
+   dependency tree (one governed by the trigger first) that does not belong to a speech act;
+   else the speech act's date ("ISIL said on Thursday it had killed..."); else the nearest
+   date before it in its paragraph; else the date line ("KABUL, May 9 (Reuters) -",
+   "On 9 May 2020, ..."); else the publication fallback below.
+
+Conventions, so that results are predictable:
+- A resolved date is never after publication: expressions pointing to the future are dropped.
+- A date without a year is the most recent such day on or before publication; a weekday is
+  the most recent such weekday on or before publication ("on Friday" in a Friday article is
+  that day); "last Friday" in a Friday article is the week before.
+- A vague expression gives its range and the range's first day as the date (as ACLED codes a
+  month to one representative day): "last week" is the previous Monday..Sunday, precision 2.
+- A date reported or hedged ("said on Thursday", "as reported on 7 May", "around 7 May") is
+  kept as the date, with precision 2 and a range of three days before it (and after it, for
+  "around"), since the event may precede the report.
+- With no date in reach, news tells of the day before or the day of publication: date =
+  published, range (published - 1 day, published), precision 1. No publication date: today.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Mention, Span, When
+from ..registry import DateResolver
+
+log = logging.getLogger(__name__)
+
+DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision codes
+_ONE = timedelta(days=1)
+_HEDGE_DAYS = timedelta(days=3)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_WORDS = "January February March April May June July August September October November December".split()
+_MONTH_ALTS = "|".join([*_MONTH_WORDS, "Sept", *(m[:3] for m in _MONTH_WORDS if len(m) > 3)])
+_MONTH = rf"(?:{_MONTH_ALTS}|{_MONTH_ALTS.upper()})\b\.?"  # Title or UPPER case only: "may", "march" are words
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    **{w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)},
+}
+_COUNT = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_YEAR = r"(?:19|20)\d{2}"
+_SINCE = r"(?P<since>(?i:since)\s+)?"
+_HEDGE = r"(?P<hedge>(?i:around|about|approximately|circa|(?:as\s+)?reported\s+on)\s+)?"
+
+# Lemmas whose date is the date of a statement, not of the event the statement is about.
+_SPEECH_VERBS = frozenset(
+    "say tell report announce claim state add confirm deny accuse allege warn declare write post tweet publish "
+    "quote note explain reveal insist acknowledge admit describe indicate suggest comment mention stress urge "
+    "threaten vow told said".split()
+)
+_SPEECH_NOUNS = frozenset("statement announcement interview conference briefing communique communiqué message".split())
+_SPEECH = _SPEECH_VERBS | _SPEECH_NOUNS
+# What may stand before the date of a date line: a CITY (, COUNTRY), or a "Label:" of an ACLED note.
+_DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][\w .'/-]{0,40}[,:]\s*){0,2}(?:[Oo]n\s+)?")
+
+
+def _calendar(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int:
+    return [m[:3] for m in _MONTH_WORDS].index(word.strip(".")[:3].title()) + 1
+
+
+def _month_end(first: date) -> date:
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE
+
+
+def _span(first: date, last: date, precision: int, day: date | None = None) -> When:
+    return When(date=day or first, date_range=(first, last), time_precision=precision)
+
+
+def _since(first: date, published: date) -> When:
+    """From D to publication ("since D"), as precise as that stretch is long."""
+    days = (published - first).days
+    return _span(first, published, DAY if days <= 1 else WEEK if days <= 7 else MONTH)
+
+
+def _reported(day: date) -> When:
+    """The date of a report or statement: the event happened on it or in the days before."""
+    return _span(day - _HEDGE_DAYS, day, WEEK, day)
+
+
+def _qualify(day: date, match: re.Match[str], published: date) -> When:
+    """Applies "since", "around" and "as reported" around a resolved day."""
+    groups = match.groupdict()
+    hedge = (groups.get("hedge") or "").lower() + (groups.get("asreported") or "").lower()
+    if groups.get("since"):
+        return _since(day, published)
+    if hedge.startswith(("around", "about", "approx", "circa")):
+        return _span(day - _HEDGE_DAYS, day + _HEDGE_DAYS, WEEK, day)
+    if "reported" in hedge:
+        return _reported(day)
+    return When(date=day)
+
+
+def _most_recent(month: int, day: int, published: date) -> date | None:
+    """The latest month/day on or before publication (a 29 February may be years back)."""
+    for year in range(published.year, published.year - 9, -1):
+        found = _calendar(year, month, day)
+        if found is not None and found <= published:
+            return found
+    return None
+
+
+# Each resolver reads one match against (published, anchor) and returns a When or None.
+Resolve = Callable[[re.Match[str], date, date | None], When | None]
+
+
+def _absolute(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    month = _month_number(match["m1"] or match["m2"])
+    number = int(match["d1"] or match["d2"])
+    day = _calendar(int(match["y"]), month, number) if match["y"] else _most_recent(month, number, published)
+    return _qualify(day, match, published) if day else None
+
+
+def _iso(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    day = _calendar(int(match["y"]), int(match["mo"]), int(match["d"]))
+    return When(date=day) if day else None
+
+
+def _weekday(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    modifier = (match["mod"] or "").lower()
+    if match["plural"] or modifier == "next":  # "on Fridays" is a habit, "next Friday" the future
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(match["wd"].lower())) % 7
+    if back == 0 and modifier in ("last", "past", "previous"):
+        back = 7
+    return _qualify(published - timedelta(days=back), match, published)
+
+
+def _month(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    if not (match["y"] or match["pre"] or match["mod"]):  # a bare "May" is too often the verb
+        return None
+    month = _month_number(match["m"])
+    first = date(int(match["y"]) if match["y"] else published.year, month, 1)
+    if not match["y"] and first > published:
+        first = first.replace(year=first.year - 1)
+    if (match["pre"] or "").lower() == "since":
+        return _since(first, published)
+    return _span(first, _month_end(first), MONTH)
+
+
+def _day_of_month(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    """That day ("on the 19th") of the publication month, else of the month before."""
+    number, year, month = int(match["d"]), published.year, published.month
+    for _ in range(2):
+        day = _calendar(year, month, number)
+        if day is not None and day <= published:
+            return When(date=day)
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+def _recent(published: date) -> When:
+    return _span(published - 7 * _ONE, published - _ONE, WEEK)
+
+
+def _this_week(published: date) -> When:
+    return _span(published - timedelta(days=published.weekday()), published, WEEK)
+
+
+def _last_week(published: date) -> When:
+    monday = published - timedelta(days=published.weekday() + 7)
+    return _span(monday, monday + 6 * _ONE, WEEK)
+
+
+def _weekend(published: date) -> When:
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    return _span(saturday, saturday + _ONE, WEEK)
+
+
+def _last_month(published: date) -> When:
+    first = (published.replace(day=1) - _ONE).replace(day=1)
+    return _span(first, _month_end(first), MONTH)
+
+
+_RELATIVE: dict[str, Callable[[date], When]] = {
+    **dict.fromkeys(
+        ("today", "earlier today", "tonight", "this morning", "this afternoon", "this evening"),
+        lambda p: When(date=p),
+    ),
+    **dict.fromkeys(
+        ("yesterday", "yesterday morning", "yesterday afternoon", "yesterday evening", "last night"),
+        lambda p: When(date=p - _ONE),
+    ),
+    "overnight": lambda p: _span(p - _ONE, p, DAY),
+    "the day before yesterday": lambda p: When(date=p - 2 * _ONE),
+    **dict.fromkeys(
+        ("recently", "in recent days", "days ago", "a few days ago", "several days ago", "the past week"), _recent
+    ),
+    **dict.fromkeys(("this week", "earlier this week"), _this_week),
+    "last week": _last_week,
+    **dict.fromkeys(("the weekend", "last weekend", "this weekend", "over the weekend", "at the weekend"), _weekend),
+    **dict.fromkeys(("this month", "earlier this month"), lambda p: _span(p.replace(day=1), p, MONTH)),
+    **dict.fromkeys(("last month", "the previous month"), _last_month),
+}
+
+
+def _relative(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    return _RELATIVE[" ".join(match["x"].lower().split())](published)
+
+
+def _days_ago(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    return When(date=published - timedelta(days=_count(match["n"])))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _anchored(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    """Dates told relative to another date: "the same day", "the day before", "two days later"."""
+    if match["vague"]:  # "days later": the week after the anchor, or else the week before publication
+        return _span(anchor + _ONE, anchor + 7 * _ONE, WEEK) if anchor else _recent(published)
+    if anchor is None:
+        return None
+    if match["n"]:
+        step = _count(match["n"]) * (1 if match["dir"].lower() in ("later", "after", "afterwards") else -1)
+    elif re.search(r"before|previous|earlier", match["x"], re.IGNORECASE):
+        step = -1
+    else:
+        step = 1 if re.search(r"next|follow|after|later", match["x"], re.IGNORECASE) else 0
+    return When(date=anchor + timedelta(days=step))
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolve
+
+
+_RELATIVE_ALTS = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE, key=len, reverse=True))
+_RULES = (
+    _Rule(
+        "absolute",
+        re.compile(
+            rf"(?P<x>{_SINCE}{_HEDGE}(?:(?:{_WEEKDAY}),?\s+)?"
+            rf"(?:\b(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})"
+            rf"|\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s*\((?P<asreported>(?i:as\s+reported))\))?)"
+        ),
+        _absolute,
+    ),
+    _Rule("iso", re.compile(rf"\b(?P<x>(?P<y>{_YEAR})-(?P<mo>\d\d)-(?P<d>\d\d))\b"), _iso),
+    _Rule(
+        "weekday",
+        re.compile(
+            rf"\b(?P<x>{_SINCE}(?:(?P<mod>(?i:last|this|past|previous|next|early|late))\s+)?"
+            rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?:\s+(?i:morning|afternoon|evening|night))?)"
+        ),
+        _weekday,
+    ),
+    _Rule(
+        "month",
+        re.compile(
+            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout|since|until|by|from))\s+)?"
+            rf"(?:(?P<mod>(?i:early|late|mid))[- ]?\s*)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?)(?!\s*\d)"
+        ),
+        _month,
+    ),
+    _Rule(
+        "day-of-month",
+        re.compile(r"\b(?i:on)\s+(?P<x>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b(?!\s+[A-Za-z])"),
+        _day_of_month,
+    ),
+    _Rule(
+        "relative",
+        re.compile(rf"(?i)\b(?P<x>{_RELATIVE_ALTS})\b"),
+        _relative,
+    ),
+    _Rule("days-ago", re.compile(rf"(?i)\b(?P<x>(?P<n>{_COUNT})\s+days?\s+ago)\b"), _days_ago),
+    _Rule(
+        "anchored",
+        re.compile(
+            rf"(?i)\b(?P<x>(?:on\s+)?(?:the\s+same|that)\s+(?:day|night|morning|afternoon|evening)"
+            r"|the\s+(?:day|night)\s+(?:before|after)|the\s+previous\s+(?:day|night)"
+            r"|the\s+(?:next|following)\s+(?:day|morning|night)|a\s+day\s+(?:earlier|later)"
+            rf"|(?P<n>{_COUNT})\s+days?\s+(?P<dir>later|after|afterwards|earlier|before)"
+            r"|(?P<vague>(?:(?:a\s+few|several|some)\s+)?days\s+(?:later|afterwards)))\b"
+        ),
+        _anchored,
+    ),
+)
+_APPOSED_RULES = ("absolute", "iso")  # "on the same day, September 19": the date itself wins
+_LOOKS_LIKE_DATE = re.compile(rf"{_MONTH}|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    rule: _Rule
+    match: re.Match[str]
+
+
+def _find(text: str) -> list[_Found]:
+    """Every date expression of ``text``, left to right, the longest one where they overlap."""
+    found = [_Found(m.start("x"), m.end("x"), rule, m) for rule in _RULES for m in rule.pattern.finditer(text)]
+    found.sort(key=lambda f: (f.start, f.start - f.end))
+    kept: list[_Found] = []
+    for item in found:
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return [
+        item
+        for item, after in zip(kept, [*kept[1:], None], strict=False)
+        if not (
+            item.rule.name == "anchored"
+            and after is not None
+            and after.rule.name in _APPOSED_RULES
+            and re.fullmatch(r"\s*[,(–—-]?\s*", text[item.end : after.start])
+        )
+    ]
+
+
+def _finalize(when: When | None, published: date) -> When | None:
+    """Enforces the stage's invariants: nothing after publication, range around the date."""
+    if when is None or when.date > published:
+        return None
+    if when.date_range is None:
+        return when
+    first, last = when.date_range[0], min(when.date_range[1], published)
+    return replace(when, date_range=(min(first, when.date), max(last, when.date)))
+
+
+@lru_cache(maxsize=32)
+def _parser(published: date) -> DateDataParser:
+    """One dateparser per reference date; English only, so no language detection runs."""
+    base = datetime(published.year, published.month, published.day)
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+
+
+def _parse_with_dateparser(text: str, published: date) -> When | None:
+    """Formats the grammar does not know (e.g. "19/09/2017"), if the text names a month or a numeric date."""
+    if not _LOOKS_LIKE_DATE.search(text):
+        return None
+    try:
+        data = _parser(published).get_date_data(text)
+    except (ValueError, OverflowError, TypeError) as err:
+        log.debug("dateparser could not read %r: %s", text, err)
+        return None
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "day":
+        return When(date=day)
+    if data.period == "month":
+        return _span(day.replace(day=1), _month_end(day.replace(day=1)), MONTH)
+    return None
+
+
+def resolve_expression(text: str, published: date, *, anchor: date | None = None) -> When | None:
+    """The date of one date expression ("on Thursday", "19 September 2017", "last week").
+
+    Args:
+        text: the expression; the first date expression found in it is used.
+        published: the reference date; the result never falls after it.
+        anchor: the date that "the same day", "the day before" or "days later" refers to.
+
+    Returns:
+        A When without ``mention``, or None if the text holds no date (durations, ages and
+        bare numbers are not dates) or only one after publication or without its anchor.
+    """
+    for item in _find(text):
+        when = _finalize(item.rule.resolve(item.match, published, anchor), published)
+        if when is not None:
+            return when
+    return _finalize(_parse_with_dateparser(text, published), published)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One resolved date expression of the article, with where it sits in the parse."""
+
+    start: int
+    end: int
+    when: When  # its mention is the expression's span
+    root: Token | None
+    governor: Token | None  # the verb (or statement noun) the expression modifies
+    speech: bool
+
+
+def _governor(token: Token | None) -> Token | None:
+    for ancestor in token.ancestors if token is not None else ():
+        if ancestor.pos_ in ("VERB", "AUX") or ancestor.lemma_.lower() in _SPEECH_NOUNS:
+            return ancestor
+    return None
+
+
+def _hit(article: Article, doc: Doc, start: int, end: int, when: When) -> _Hit:
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    root = tokens.root if tokens is not None and len(tokens) else None
+    governor = _governor(root)
+    speech = governor is not None and governor.lemma_.lower() in _SPEECH
+    mentioned = replace(when, mention=Span.of(article, start, end))
+    return _Hit(start=start, end=end, when=mentioned, root=root, governor=governor, speech=speech)
+
+
+def _read_dates(article: Article, doc: Doc, published: date) -> list[_Hit]:
+    """All dates of the article, relative ones resolved against the last exact date before them."""
+    sentence_starts = [s.start_char for s in doc.sents] or [0]
+    hits: list[_Hit] = []
+    found = _find(article.text)
+    for item in found:
+        here = sum(1 for s in sentence_starts if s <= item.start)
+        window = sentence_starts[max(here - 2, 0)]  # this sentence and the one before
+        exact = [h for h in hits if h.start >= window and h.when.time_precision == DAY and h.when.date_range is None]
+        when = _finalize(item.rule.resolve(item.match, published, exact[-1].when.date if exact else None), published)
+        if when is not None:
+            hits.append(_hit(article, doc, item.start, item.end, when))
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and not any(f.start < ent.end_char and ent.start_char < f.end for f in found):
+            when = _finalize(_parse_with_dateparser(ent.text, published), published)
+            if when is not None:
+                hits.append(_hit(article, doc, ent.start_char, ent.end_char, when))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _tree_distance(a: Token | None, b: Token | None) -> int:
+    if a is None or b is None:
+        return 1_000
+    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    return next((n + index_b[t.i] for n, t in enumerate(up_a) if t.i in index_b), 1_000)
+
+
+def _closest(hits: list[_Hit], trigger: Token | None, mention: Mention) -> _Hit:
+    """The date attached to the trigger's clause, else governed by the trigger, else nearest in the tree, then text."""
+    clause = trigger if trigger is None or trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+
+    def key(hit: _Hit) -> tuple[bool, bool, int, int]:
+        same_clause = clause is not None and hit.governor is not None and hit.governor.i == clause.i
+        governed = trigger is not None and hit.root is not None and trigger.i in {t.i for t in hit.root.ancestors}
+        gap = max(hit.start - mention.trigger.end, mention.trigger.start - hit.end, 0)
+        return (not same_clause, not governed, _tree_distance(hit.root, trigger), gap)
+
+    return min(hits, key=key)
+
+
+def _as_report(hit: _Hit) -> When:
+    """A statement's date stands for the event only loosely: mark it as a week-precise estimate."""
+    if hit.when.time_precision != DAY:
+        return hit.when
+    return replace(_reported(hit.when.date), mention=hit.when.mention)
+
+
+def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> When:
+    sentence = mention.sentence
+    inside = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
+    if inside:
+        trigger_tokens = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        trigger = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
+        own = [h for h in inside if not h.speech or (trigger is not None and h.governor.i == trigger.i)]
+        return _closest(own, trigger, mention).when if own else _as_report(_closest(inside, trigger, mention))
+    paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+    before = [h for h in hits if paragraph <= h.start and h.end <= sentence.start]
+    if before:
+        return _as_report(before[-1]) if before[-1].speech else before[-1].when
+    if hits and _DATELINE_PREFIX.fullmatch(doc.text[: hits[0].start]):
+        return hits[0].when
+    return When(date=published, date_range=(published - _ONE, published), time_precision=DAY)
+
+
+def _reference_date(article: Article) -> date:
+    if article.published is not None:
+        return article.published
+    today = date.today()
+    log.warning("article %s has no publication date; reading its dates against today, %s", article.id, today)
+    return today
+
+
+def resolve_dates(article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> tuple[When, ...]:
+    """One When per mention (see the module docstring for the order of preference)."""
+    if not mentions:
+        return ()
+    published = _reference_date(article)
+    hits = _read_dates(article, doc, published)
+    return tuple(_choose(mention, hits, doc, published) for mention in mentions)
+
+
+def relative_resolver() -> DateResolver:
+    """Factory of ``relative.v1``: warms dateparser (its first call loads data, ~0.3 s), returns the resolver."""
+    _parser(date(2000, 1, 1)).get_date_data("1 January 2000")
+    return resolve_dates

@@ -1,0 +1,219 @@
+"""Fatality claims: every death figure in the text, with its qualifier, source, certainty and span.
+
+A figure is a number (or a vague amount) that the dependency parse ties to a word of death
+("killed", "died", "dead", "bodies", "death toll"). The wounded are not fatalities, numbers
+inside "including ..." are sub-groups of a figure already counted, and figures joined by "and"
+under one death word ("3 militants and 2 policemen were killed") add up to one claim.
+
+Vague amounts follow one convention, the smallest quantity the expression denotes, qualified
+"at least": a few / several = 3, dozens = 24, scores = 40, hundreds = 200, thousands = 2000;
+"a dozen" is around 12; "a soldier was killed" is 1.
+
+The source is the subject of the reporting verb that governs the figure ("X said ... killed"),
+or the object of "according to". It is returned as written; canonical names are the actors
+stage's job, and whether a source is a party to the fighting (certainty ``claimed``) is decided
+when the event is assembled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
+
+DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot".split())
+DEATH_WORDS = frozenset("die dead death body corpse fatality toll life".split()) | DEATH_VERBS
+HARM_ONLY = frozenset("wound injure hurt maim injured wounded".split())
+REPORT_VERBS = frozenset(
+    "say tell report claim announce state confirm add allege estimate put count record note accuse".split()
+)
+UNVERIFIED = re.compile(
+    r"\b(?:purportedly|allegedly|unconfirmed|could not (?:be )?(?:independently )?(?:verif|confirm)\w*|"
+    r"(?:still )?being verified|not (?:been )?(?:independently )?(?:verified|confirmed))\b",
+    re.IGNORECASE,
+)
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen twenty"
+        ).split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+VAGUE = {"few": 3, "several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
+    (re.compile(p + r"\s*$", re.IGNORECASE), q)
+    for p, q in (
+        (r"\b(?:more than|over|above|upwards of|in excess of)", Qualifier.MORE_THAN),
+        (r"\b(?:at least|no fewer than|no less than|a minimum of|at a minimum)", Qualifier.AT_LEAST),
+        (r"\b(?:around|about|some|nearly|almost|approximately|roughly|an estimated|close to|~)", Qualifier.AROUND),
+        (r"\b(?:up to|as many as)", Qualifier.UP_TO),
+    )
+)
+
+
+def rule_extractor() -> Callable[[Article, Doc, tuple[Mention, ...]], tuple[tuple[FatalityClaim, ...], ...]]:
+    """Factory of the ``rules.v1`` claim extractor (registered as an entry point)."""
+    return extract_claims
+
+
+def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> tuple[tuple[FatalityClaim, ...], ...]:
+    """One tuple of claims per mention; a sentence's figures go to its violent mention nearest the figure."""
+    by_mention: list[list[FatalityClaim]] = [[] for _ in mentions]
+    for sent in doc.sents:
+        owners = [i for i, m in enumerate(mentions) if m.sentence.start == sent.start_char and _violent(m)]
+        if not owners:
+            continue
+        for claim in _sentence_claims(article, sent):
+            at = claim.span.start if claim.span else sent.start_char
+            nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at))
+            by_mention[nearest].append(claim)
+    return tuple(tuple(claims) for claims in by_mention)
+
+
+def _violent(mention: Mention) -> bool:
+    return mention.sub_event_type not in {
+        "Arrests", "Agreement", "Change to group/activity", "Headquarters or base established",
+        "Non-violent transfer of territory", "Disrupted weapons use", "Peaceful protest",
+    }  # fmt: skip
+
+
+def _sentence_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
+    certainty = Certainty.UNVERIFIED if UNVERIFIED.search(sent.text) else Certainty.REPORTED
+    claims: list[FatalityClaim] = []
+    used: set[int] = set()
+    for tok in sent:
+        if tok.lemma_.lower() not in DEATH_WORDS or tok.i in used:
+            continue
+        figures = [n for n in _figures_of(tok) if n.i not in used]
+        if not figures:
+            continue
+        used.update(n.i for n in figures)
+        used.add(tok.i)
+        values = [_value(n) for n in figures]
+        if any(v is None for v in values):
+            continue
+        first = figures[0]
+        start, end = _figure_extent(first)
+        claims.append(
+            FatalityClaim(
+                value=sum(v for v in values if v is not None),
+                qualifier=Qualifier.AT_LEAST if first.lower_ in VAGUE else _qualifier(sent.doc, first.idx),
+                source=_source(tok, sent),
+                certainty=certainty,
+                span=Span.of(article, start, max(end, tok.idx + len(tok.text)) if tok.i > first.i else end),
+            )
+        )
+    return claims
+
+
+def _figures_of(word: Token) -> list[Token]:
+    """Number tokens that count the dead for one death word."""
+    lemma = word.lemma_.lower()
+    heads: list[Token] = []
+    if lemma in DEATH_VERBS and word.pos_ == "VERB":
+        passive = word.dep_ in {"amod", "acl"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in word.children)
+        deps = {"nsubjpass", "dobj"} if passive else {"dobj"}
+        heads = [c for c in word.children if c.dep_ in deps]
+        if word.dep_ in {"amod", "acl"}:
+            heads.append(word.head)
+        heads += [
+            g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    elif lemma == "die":
+        heads = [c for c in word.children if c.dep_ == "nsubj"]
+    elif lemma == "dead":
+        heads = [word.head] if word.dep_ in {"amod", "oprd", "acomp"} and word.head.pos_ != "VERB" else []
+        heads += [c for c in word.children if c.dep_ in {"nsubj", "npadvmod"}]
+        heads += [c for c in word.head.children if c.dep_ in {"dobj", "nsubj"} and word.head.pos_ == "VERB"]
+    else:  # a noun: deaths, bodies, toll, lives
+        heads = [word]
+        heads += [c for c in word.subtree if c.dep_ == "pobj" and c.head.lower_ in {"to", "at", "of"}]
+    figures: list[Token] = []
+    for head in heads:
+        for noun in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+            figure = _number_in(noun)
+            if figure is not None:
+                figures.append(figure)
+    return figures
+
+
+def _number_in(noun: Token) -> Token | None:
+    if noun.like_num or noun.lower_ in VAGUE:
+        return noun
+    for child in noun.children:
+        if child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "amod" and child.lower_ in VAGUE):
+            return child
+    article = next((c for c in noun.children if c.lower_ in {"a", "an", "one"}), None)
+    if article is not None and noun.tag_ == "NN" and noun.lemma_.lower() not in {"number", "lot", "toll", "death"}:
+        return article
+    if noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in {"dozen"}:
+        return noun
+    return None
+
+
+def _value(tok: Token) -> int | None:
+    text = tok.lower_.replace(",", "")
+    match = re.match(r"^(\d+)(?:[-–]\d+)?$", text)
+    if match:
+        return int(match.group(1))
+    if text in {"a", "an", "one"}:
+        return 1
+    if text in WORD_NUMBERS:
+        return WORD_NUMBERS[text]
+    if text in VAGUE:
+        return VAGUE[text]
+    if text == "dozen":
+        return 12
+    return None
+
+
+def _figure_extent(tok: Token) -> tuple[int, int]:
+    start = tok.idx
+    for child in tok.children:
+        if child.dep_ in {"quantmod", "advmod", "amod"} and child.i < tok.i:
+            start = min(start, min(w.idx for w in child.subtree))
+    return start, tok.idx + len(tok.text)
+
+
+def _qualifier(doc: Doc, start: int) -> Qualifier:
+    before = doc.text[max(0, start - 25) : start]
+    for pattern, qualifier in QUALIFIERS:
+        if pattern.search(before):
+            return qualifier
+    return Qualifier.EXACT
+
+
+def _source(word: Token, sent: SpacySpan) -> str | None:
+    """Who states the figure: the subject of a governing reporting verb, or 'according to X'."""
+    for ancestor in word.ancestors:
+        if ancestor.lemma_.lower() in REPORT_VERBS:
+            subject = next((c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.lower_ not in {"it", "he", "she", "they", "which", "who"}:
+                return _phrase(subject)
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
+            objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+    for tok in sent:  # "..., police said." after the figure
+        if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in {"ROOT", "parataxis"} and tok.i > word.i:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in {"it", "he", "she", "they"}:
+                return _phrase(subject)
+    return None
+
+
+def _phrase(head: Token) -> str:
+    """The noun phrase of a head without trailing appositions and relative clauses."""
+    words = [w for w in head.subtree if w.i <= head.i or w.dep_ in {"prep", "pobj", "compound", "amod"}]
+    cut = [w for w in head.subtree if w.dep_ in {"appos", "relcl", "acl", "punct"} and w.i > head.i]
+    if cut:
+        words = [w for w in words if w.i < cut[0].i]
+    text = " ".join(w.text for w in sorted(words, key=lambda w: w.i) if w.dep_ != "det" or w.i != words[0].i)
+    return text.replace(" 's", "'s").strip()
