@@ -281,7 +281,7 @@ def evaluate_cmd(
             def predict(item: scoring.GoldArticle) -> tuple[Event, ...]:
                 progress.advance(task)
                 events: list[Event] = []
-                for article in read_articles(item.path, published=item.published):
+                for article in read_articles(item.file, published=item.published):
                     events.extend(pipeline(article))
                 return tuple(events)
 

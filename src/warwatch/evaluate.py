@@ -179,9 +179,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def normalise_name(name: str | None) -> str | None:
-    """Actor and source names as the scorer compares them: no parenthesised parts, case-folded."""
+    """Actor and source names as the scorer compares them: no parenthesised parts, case-folded.
+
+    ACLED's acronym prefixes ("QSD: Syrian Democratic Forces") are dropped too: gold sets write
+    the same group with and without them.
+    """
     if name is None:
         return None
+    name = re.sub(r"^[\w.-]{1,12}: ", "", name.strip())
     return " ".join(re.sub(r"\([^)]*\)", " ", name).split()).casefold()
 
 

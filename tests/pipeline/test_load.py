@@ -233,6 +233,7 @@ ENGLISH = "Officials said on Monday that “dozens” of fighters had been kille
         (SPANISH, "latin-1"),
         (ENGLISH, "cp1252"),
         ("Café Noir", "cp1252"),
+        ("Police said the attack happened at night. " * 500 + "Café “quoted”", "cp1252"),  # not cp775
         ("Военные сообщили, что в результате обстрела погибли три человека, еще пятеро ранены.\n", "cp1251"),
     ],
 )
@@ -379,6 +380,10 @@ def test_load_article_from_html_reads_fragments_and_refuses_empty_pages() -> Non
     assert article.text == "Two soldiers were wounded in a roadside blast on Sunday."
     assert article.path == "api"
     with pytest.raises(InputError, match=r"^html: no article text found in the HTML;"):
+        article_from_html(b"")
+    with pytest.raises(InputError, match=r"^html: the HTML is a int, not a string or bytes; give the page$"):
+        article_from_html(42)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"^html: no article text found in the HTML;"):
         article_from_html("<html><body><style>p {}</style><script>x()</script></body></html>")
 
 
@@ -446,7 +451,7 @@ def test_load_read_articles_keeps_good_jsonl_lines(tmp_path: Path, caplog: pytes
         articles = read_articles(path, errors=errors)
     assert [(article.text, article.id) for article in articles] == [("One.", content_id("One.")), ("Two.", "7")]
     assert errors == [
-        f"{path} line 3: invalid JSON (Expecting ',' delimiter at column 18); fix or remove the line",
+        f"{path} line 3: invalid JSON at column 18 (Expecting ',' delimiter); fix or remove the line",
         f"{path} line 4: a JSON array, not a record object; fix or remove the line",
         f"{path} line 6: field 'body' is empty; fix or remove the line",
     ]
@@ -468,11 +473,11 @@ def test_load_read_articles_raises_when_no_jsonl_line_is_good(tmp_path: Path, mo
     write(tmp_path, "many.jsonl", "{\n[]\n3\n{}\n\n")
     assert (
         read_error("one.jsonl")
-        == "one.jsonl line 3: invalid JSON (Expecting ',' delimiter at column 18); fix or remove the line"
+        == "one.jsonl line 3: invalid JSON at column 18 (Expecting ',' delimiter); fix or remove the line"
     )
     assert read_error("many.jsonl") == (
         "many.jsonl: none of its 4 records can be read: "
-        "line 1: invalid JSON (Expecting property name enclosed in double quotes at column 2); "
+        "line 1: invalid JSON at column 2 (Expecting property name enclosed in double quotes); "
         "fix or remove the line | "
         "line 2: a JSON array, not a record object; fix or remove the line | "
         "line 3: a JSON number, not a record object; fix or remove the line (and 1 more)"

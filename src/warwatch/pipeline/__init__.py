@@ -20,7 +20,7 @@ from datetime import date
 
 from .. import registry
 from ..config import PipelineConfig
-from ..model import Article, Event, FatalityClaim
+from ..model import Article, Event, FatalityClaim, Place
 from .assemble import Reading, assemble_events
 from .load import article_from_text
 from .nlp import load_nlp
@@ -48,15 +48,17 @@ class Pipeline:
         whens = self.dates(article, doc, mentions)
         claims = self.claims(article, doc, mentions)
         readings = [
-            Reading(mention=m, sides=s, place=p, when=w, claims=tuple(self._canonical(c) for c in cs))
+            Reading(mention=m, sides=s, place=p, when=w, claims=tuple(self._canonical(c, p) for c in cs))
             for m, s, p, w, cs in zip(mentions, sides, places, whens, claims, strict=True)
         ]
         return assemble_events(article, readings, is_party=self.actors.is_party)
 
-    def _canonical(self, claim: FatalityClaim) -> FatalityClaim:
+    def _canonical(self, claim: FatalityClaim, place: Place | None) -> FatalityClaim:
+        """Claims name their source as written; the actors component knows its canonical name."""
         if claim.source is None:
             return claim
-        return replace(claim, source=self.actors.canonical_source(claim.source))
+        country = place.country if place else None
+        return replace(claim, source=self.actors.canonical_source(claim.source, country=country))
 
 
 _default: Pipeline | None = None

@@ -2,8 +2,9 @@
 
 The same incident told three times in an article is one event: mentions fold together when
 they have the same sub-event type, dates within ``DAYS`` of each other, places within
-``KM`` (or one of them unplaced) and no conflicting sides. The folded event keeps the most
-precise date and place, the union of sources, evidence and claims, and recomputes its
+``KM`` (or one of them unplaced) and no conflicting sides. A place that a mention's own
+sentence names outranks one the geocoder carried over from an earlier sentence. The folded
+event keeps the most precise date and place, the union of sources, evidence and claims, and recomputes its
 best/low/high figure by the taxonomy's conservative rule.
 
 Merging events across articles is a different job (``merge``); this stage only sees one article.
@@ -41,7 +42,7 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     for reading in readings:
         if article.published and (article.published - reading.when.date).days > HISTORY_DAYS:
             continue
-        group = next((g for g in groups if all(_same_event(reading, other) for other in g)), None)
+        group = next((g for g in groups if _joins(reading, g)), None)
         if group is None:
             groups.append([reading])
         else:
@@ -49,26 +50,60 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     return tuple(_event(article, group, is_party) for group in groups)
 
 
-def _same_event(a: Reading, b: Reading) -> bool:
-    if a.mention.sub_event_type != b.mention.sub_event_type:
+def _joins(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention tells of the same incident as a group of mentions.
+
+    A mention without a date expression of its own (its date is the publication date, a guess)
+    fits any date; the first placed mention of the group anchors its place.
+    """
+    if reading.mention.sub_event_type != group[0].mention.sub_event_type:
         return False
-    if abs((a.when.date - b.when.date).days) > DAYS and not _overlap(a.when, b.when):
+    if reading.when.mention is not None and not all(
+        _same_time(reading.when, other.when) for other in group if other.when.mention is not None
+    ):
         return False
-    if a.place and b.place and _km(a.place, b.place) > KM and a.place.admin1 != b.place.admin1:
+    anchor = _anchor(group)
+    place = _named_place(reading)
+    if place and anchor and not _same_area(place, anchor):
         return False
-    return _compatible(a.sides, b.sides)
+    return all(_compatible(reading.sides, other.sides) for other in group)
 
 
-def _overlap(a: When, b: When) -> bool:
+def _named_place(reading: Reading) -> Place | None:
+    """The mention's place if its own sentence names it; a place carried over from context is weaker."""
+    place = reading.place
+    if place and place.mention and place.mention in reading.mention.sentence.text:
+        return place
+    return None
+
+
+def _anchor(group: list[Reading]) -> Place | None:
+    """The group's place: the first place its sentences name, else the first one carried over."""
+    return next((p for r in group if (p := _named_place(r))), None) or next((r.place for r in group if r.place), None)
+
+
+def _same_time(a: When, b: When) -> bool:
+    if a.time_precision == 1 and b.time_precision == 1:
+        return abs((a.date - b.date).days) <= DAYS
     ra = a.date_range or (a.date, a.date)
     rb = b.date_range or (b.date, b.date)
-    return ra[0] <= rb[1] and rb[0] <= ra[1] and (a.time_precision > 1 or b.time_precision > 1)
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _same_area(a: Place, b: Place) -> bool:
+    """Within KM of each other, or, when one is only a province or country, inside it."""
+    if max(a.geo_precision, b.geo_precision) == 3:
+        coarse = a if a.geo_precision == 3 else b
+        other = b if coarse is a else a
+        return coarse.country == other.country and coarse.admin1 in (None, other.admin1)
+    return _km(a, b) <= KM
 
 
 def _compatible(a: Sides, b: Sides) -> bool:
+    """Sides contradict only when both mentions name two actors and share none of them."""
     names_a = {x.name for x in (a.actor1, a.actor2) if x}
     names_b = {x.name for x in (b.actor1, b.actor2) if x}
-    return not names_a or not names_b or bool(names_a & names_b)
+    return len(names_a) < 2 or len(names_b) < 2 or bool(names_a & names_b)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -79,8 +114,9 @@ def _km(a: Place, b: Place) -> float:
 
 def _event(article: Article, group: list[Reading], is_party: Callable[[str], bool]) -> Event:
     first = group[0]
-    when = min((r.when for r in group), key=lambda w: (w.time_precision, w.mention is None, w.date))
-    places = [r.place for r in group if r.place]
+    when = min((r.when for r in group), key=lambda w: (w.mention is None, w.time_precision, w.date))
+    anchor = _anchor(group)
+    places = [r.place for r in group if r.place and anchor and _same_area(r.place, anchor)]
     place = min(places, key=lambda p: p.geo_precision) if places else None
     actor1 = next((r.sides.actor1 for r in group if r.sides.actor1), None)
     actor2 = next((r.sides.actor2 for r in group if r.sides.actor2 and r.sides.actor2 != actor1), None)

@@ -37,6 +37,7 @@ Conventions, so that results are predictable:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable
@@ -57,8 +58,10 @@ _ONE = timedelta(days=1)
 _HEDGE_DAYS = timedelta(days=3)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_WORDS = "January February March April May June July August September October November December".split()
-_MONTH_ALTS = "|".join([*_MONTH_WORDS, "Sept", *(m[:3] for m in _MONTH_WORDS if len(m) > 3)])
-_MONTH = rf"(?:{_MONTH_ALTS}|{_MONTH_ALTS.upper()})\b\.?"  # Title or UPPER case only: "may", "march" are words
+_MONTH_FULL = "|".join(_MONTH_WORDS)
+_MONTH_SHORT = "|".join(["Sept", *(m[:3] for m in _MONTH_WORDS if len(m) > 3)])
+# Title or UPPER case only ("may", "march" are words); the dot only after an abbreviation.
+_MONTH = rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_SHORT}|{_MONTH_SHORT.upper()})\b\.?)"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _NUMBER_WORDS = {
     "a": 1,
@@ -74,9 +77,9 @@ _HEDGE = r"(?P<hedge>(?i:around|about|approximately|circa|(?:as\s+)?reported\s+o
 _SPEECH_VERBS = frozenset(
     "say tell report announce claim state add confirm deny accuse allege warn declare write post tweet publish "
     "quote note explain reveal insist acknowledge admit describe indicate suggest comment mention stress urge "
-    "threaten vow told said".split()
+    "threaten vow".split()
 )
-_SPEECH_NOUNS = frozenset("statement announcement interview conference briefing communique communiqué message".split())
+_SPEECH_NOUNS = frozenset("statement report announcement interview conference briefing communique message".split())
 _SPEECH = _SPEECH_VERBS | _SPEECH_NOUNS
 # What may stand before the date of a date line: a CITY (, COUNTRY), or a "Label:" of an ACLED note.
 _DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][\w .'/-]{0,40}[,:]\s*){0,2}(?:[Oo]n\s+)?")
@@ -410,23 +413,28 @@ class _Hit:
     when: When  # its mention is the expression's span
     root: Token | None
     governor: Token | None  # the verb (or statement noun) the expression modifies
+    path: frozenset[int]  # indices of the tokens between the expression and its governor
     speech: bool
 
 
-def _governor(token: Token | None) -> Token | None:
+def _governor(token: Token | None) -> tuple[Token | None, frozenset[int]]:
+    """The verb the expression modifies (or a statement noun, if met before any other noun), and the way there."""
+    path: list[Token] = []
     for ancestor in token.ancestors if token is not None else ():
-        if ancestor.pos_ in ("VERB", "AUX") or ancestor.lemma_.lower() in _SPEECH_NOUNS:
-            return ancestor
-    return None
+        noun_passed = any(t.pos_ in ("NOUN", "PROPN") for t in path)
+        if ancestor.pos_ in ("VERB", "AUX") or (ancestor.lemma_.lower() in _SPEECH_NOUNS and not noun_passed):
+            return ancestor, frozenset(t.i for t in path)
+        path.append(ancestor)
+    return None, frozenset(t.i for t in path)
 
 
 def _hit(article: Article, doc: Doc, start: int, end: int, when: When) -> _Hit:
     tokens = doc.char_span(start, end, alignment_mode="expand")
     root = tokens.root if tokens is not None and len(tokens) else None
-    governor = _governor(root)
+    governor, path = _governor(root)
     speech = governor is not None and governor.lemma_.lower() in _SPEECH
     mentioned = replace(when, mention=Span.of(article, start, end))
-    return _Hit(start=start, end=end, when=mentioned, root=root, governor=governor, speech=speech)
+    return _Hit(start=start, end=end, when=mentioned, root=root, governor=governor, path=path, speech=speech)
 
 
 def _read_dates(article: Article, doc: Doc, published: date) -> list[_Hit]:
@@ -435,8 +443,8 @@ def _read_dates(article: Article, doc: Doc, published: date) -> list[_Hit]:
     hits: list[_Hit] = []
     found = _find(article.text)
     for item in found:
-        here = sum(1 for s in sentence_starts if s <= item.start)
-        window = sentence_starts[max(here - 2, 0)]  # this sentence and the one before
+        sentence = bisect.bisect_right(sentence_starts, item.start) - 1
+        window = sentence_starts[max(sentence - 1, 0)]  # anchors come from this sentence and the one before
         exact = [h for h in hits if h.start >= window and h.when.time_precision == DAY and h.when.date_range is None]
         when = _finalize(item.rule.resolve(item.match, published, exact[-1].when.date if exact else None), published)
         if when is not None:
@@ -459,7 +467,7 @@ def _tree_distance(a: Token | None, b: Token | None) -> int:
 
 def _closest(hits: list[_Hit], trigger: Token | None, mention: Mention) -> _Hit:
     """The date attached to the trigger's clause, else governed by the trigger, else nearest in the tree, then text."""
-    clause = trigger if trigger is None or trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    clause = trigger if trigger is None or trigger.pos_ in ("VERB", "AUX") else _governor(trigger)[0]
 
     def key(hit: _Hit) -> tuple[bool, bool, int, int]:
         same_clause = clause is not None and hit.governor is not None and hit.governor.i == clause.i
@@ -468,6 +476,11 @@ def _closest(hits: list[_Hit], trigger: Token | None, mention: Mention) -> _Hit:
         return (not same_clause, not governed, _tree_distance(hit.root, trigger), gap)
 
     return min(hits, key=key)
+
+
+def _attached(hit: _Hit, trigger: Token | None) -> bool:
+    """A statement's date still belongs to the trigger when the trigger is the statement or stands in between."""
+    return trigger is not None and hit.governor is not None and (trigger.i == hit.governor.i or trigger.i in hit.path)
 
 
 def _as_report(hit: _Hit) -> When:
@@ -483,7 +496,7 @@ def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> Wh
     if inside:
         trigger_tokens = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         trigger = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
-        own = [h for h in inside if not h.speech or (trigger is not None and h.governor.i == trigger.i)]
+        own = [h for h in inside if not h.speech or _attached(h, trigger)]
         return _closest(own, trigger, mention).when if own else _as_report(_closest(inside, trigger, mention))
     paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
     before = [h for h in hits if paragraph <= h.start and h.end <= sentence.start]

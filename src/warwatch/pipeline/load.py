@@ -72,6 +72,16 @@ _SNIFF_BYTES = 65_536
 _MAX_CONTROL_SHARE = 0.10
 _MAX_CHAOS = 0.10  # charset_normalizer's mess ratio; its own cut-off is 0.2
 _MIN_COHERENCE = 0.10  # below this the guess matched no language: short or random bytes
+# Legacy encodings a browser would decode a page with (WHATWG), less Mac and CJK ones: charset_normalizer
+# otherwise reads mostly-ASCII text with one "é" as cp775 or mac_roman.
+_LEGACY_ENCODINGS = (
+    *(f"cp{number}" for number in range(1250, 1259)),
+    *(f"iso8859_{number}" for number in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    "cp874",
+    "cp866",
+    "koi8_r",
+    "koi8_u",
+)
 _MAX_FOREIGN_SHARE = 0.30  # a cp1252 text without a confident guess must be mostly ASCII
 _TYPOGRAPHY = frozenset("“”‘’‚„–—…«»‹›•·€£¥¢§©®°±×÷¶\u00a0¡¿ªº¹²³")
 _LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
@@ -106,7 +116,7 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[str]:
 def read_articles(
     path: str | Path,
     *,
-    published: date | None = None,
+    published: date | str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     errors: list[str] | None = None,
 ) -> list[Article]:
@@ -179,11 +189,13 @@ def article_from_html(
     """An article from an HTML page: its main text, and metadata the page gives unless passed here.
 
     Raises:
-        InputError: the bytes cannot be decoded, or the page holds no article text.
+        InputError: the HTML is not a string or decodable bytes, or the page holds no article text.
     """
     where = path or "html"
     if isinstance(html, bytes):
         html = _decode(html, where, declared=_declared_charset(html))
+    if not isinstance(html, str):
+        raise InputError(f"{where}: the HTML is a {type(html).__name__}, not a string or bytes; give the page")
     meta = {"published": published, "publisher": publisher, "url": url, "title": title, "language": language}
     return _html_article(_normalize(html), where, {**meta, "path": path})
 
@@ -251,13 +263,7 @@ def _read_sidecar(file: Path, where: str, max_bytes: int) -> dict[str, Any]:
         return {}
     shown = os.path.join(os.path.dirname(where), sidecar.name)
     fix = "fix the sidecar"
-    text = _read_text(sidecar, shown, max_bytes)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"{shown}: invalid JSON at line {err.lineno}, column {err.colno} ({err.msg}); {fix}") from err
-    except RecursionError as err:
-        raise InputError(f"{shown}: JSON nested too deeply; {fix}") from err
+    data = _load_json(_read_text(sidecar, shown, max_bytes), shown, fix)
     if not isinstance(data, dict):
         raise InputError(f"{shown}: a JSON {_json_kind(data)}, not an object of fields; {fix}")
     return _metadata(data, shown, fix)
@@ -318,7 +324,7 @@ def _refuse_binary(data: bytes, where: str) -> None:
     if b"\x00" in data:
         raise InputError(f"{where}: looks like binary data (NUL bytes), not text; {_FORMATS}")
     head = data[:_SNIFF_BYTES]
-    share = (len(head) - len(head.translate(None, _CONTROL_BYTES))) / len(head)
+    share = (len(head) - len(head.translate(None, _CONTROL_BYTES))) / max(len(head), 1)
     if share > _MAX_CONTROL_SHARE:
         raise InputError(f"{where}: looks like binary data ({share:.0%} control bytes), not text; {_FORMATS}")
 
@@ -356,7 +362,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 def _guess_encoding(data: bytes) -> str | None:
     """charset_normalizer's guess, only when confident; cp1252 wins ties, against its cp1250 bias."""
-    matches = from_bytes(data)
+    matches = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
     best = matches.best()
     if best is None or best.chaos > _MAX_CHAOS or best.coherence < _MIN_COHERENCE:
         return None
@@ -407,14 +413,7 @@ def _html_article(html: str, where: str, meta: dict[str, Any]) -> Article:
 
 def _json_articles(text: str, where: str, errors: list[str] | None) -> list[Article]:
     """Articles of a ``.json`` file: one record, a list of records, or ``{"articles": [...]}``."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(
-            f"{where}: invalid JSON at line {err.lineno}, column {err.colno} ({err.msg}); fix the file"
-        ) from err
-    except RecursionError as err:
-        raise InputError(f"{where}: JSON nested too deeply; fix the file") from err
+    data = _load_json(text, where, "fix the file")
     if isinstance(data, dict) and "articles" in data:
         data = data["articles"]
         if not isinstance(data, list):
@@ -424,6 +423,17 @@ def _json_articles(text: str, where: str, errors: list[str] | None) -> list[Arti
     if not isinstance(data, list):
         return [_record_article(data, where, where, "fix the file")]
     return _keep_readable(_list_results(data, where), where, errors)
+
+
+def _load_json(text: str, where: str, fix: str, *, line: bool = True) -> Any:
+    """Parsed JSON; a syntax error is located by line and column (by column alone in a JSONL line)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        at = f"line {err.lineno}, column {err.colno}" if line else f"column {err.colno}"
+        raise InputError(f"{where}: invalid JSON at {at} ({err.msg}); {fix}") from err
+    except RecursionError as err:
+        raise InputError(f"{where}: JSON nested too deeply; {fix}") from err
 
 
 def _list_results(records: list[Any], where: str) -> Iterator[Article | InputError]:
@@ -441,13 +451,7 @@ def _jsonl_results(text: str, where: str) -> Iterator[Article | InputError]:
         label = f"{where} line {line_no}"
         fix = "fix or remove the line"
         try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{label}: invalid JSON ({err.msg} at column {err.colno}); {fix}") from err
-            except RecursionError as err:
-                raise InputError(f"{label}: JSON nested too deeply; {fix}") from err
-            yield _record_article(record, label, where, fix)
+            yield _record_article(_load_json(line, label, fix, line=False), label, where, fix)
         except InputError as err:
             yield err
 

@@ -47,12 +47,12 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
-    event,
     func,
     insert,
     or_,
     select,
 )
+from sqlalchemy import event as sqla_event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -66,6 +66,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 _YIELD_PER = 500  # rows fetched per round trip when streaming
+_MIGRATION_LOCK = int.from_bytes(b"warwatch")  # PostgreSQL advisory lock held while migrating
 _WRITE = "warwatch_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
 
 # Named constraints let Alembic's batch mode (SQLite) alter or drop them later.
@@ -78,7 +79,7 @@ NAMING_CONVENTION = {
 }
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-articles = Table(
+article_table = Table(
     "articles",
     metadata,
     Column("id", String(64), primary_key=True),  # Article.id: the content hash
@@ -92,7 +93,7 @@ articles = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
-events = Table(
+event_table = Table(
     "events",
     metadata,
     Column("id", String(64), primary_key=True),
@@ -121,7 +122,7 @@ events = Table(
     Index("ix_events_event_type", "event_type"),
 )
 
-event_articles = Table(
+event_article_table = Table(
     "event_articles",
     metadata,
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
@@ -129,7 +130,7 @@ event_articles = Table(
     Index("ix_event_articles_article_id", "article_id"),
 )
 
-claims = Table(
+claim_table = Table(
     "claims",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -188,6 +189,8 @@ class SqlStore:
     def upgrade(self) -> None:
         """Bring the schema to the newest revision; refuses a database newer than this code."""
         with self._errors("upgrading the schema"), self._writing() as conn:
+            if conn.dialect.name == "postgresql":  # SQLite serialises through BEGIN IMMEDIATE instead
+                conn.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
             config = alembic_config(conn)
             before = _current_revision(conn, config, self.url)
             head = ScriptDirectory.from_config(config).get_current_head()
@@ -218,39 +221,39 @@ class SqlStore:
                 this article is kept, and articles stored before are untouched.
         """
         now = datetime.now(UTC)
-        events = tuple(events)  # before the write lock: ``events`` may be a slow generator
+        batch = tuple(events)  # before the write lock: ``events`` may be a slow generator
         try:
             with self._errors(f"storing article {article.id}"), self._writing() as conn:
-                if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+                if conn.execute(select(article_table.c.id).where(article_table.c.id == article.id)).first():
                     raise _AlreadyStored
                 _insert_article(conn, article, now)
-                for item in events:
-                    _insert_event(conn, item, article.id, now)
+                for event in batch:
+                    _insert_event(conn, event, article.id, now)
         except _AlreadyStored:
             log.debug("article %s is stored already; skipped", article.id)
             return False
-        log.debug("stored article %s with %d events", article.id, len(events))
+        log.debug("stored article %s with %d events", article.id, len(batch))
         return True
 
     def has_article(self, article_id: str) -> bool:
         with self._errors("reading articles"), self._engine.connect() as conn:
-            return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+            return conn.execute(select(article_table.c.id).where(article_table.c.id == article_id)).first() is not None
 
     def get_article(self, article_id: str) -> Article | None:
         with self._errors("reading articles"), self._engine.connect() as conn:
-            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+            row = conn.execute(select(article_table).where(article_table.c.id == article_id)).first()
         return _article(row._mapping) if row else None
 
     def iter_articles(self) -> Iterator[Article]:
         """All articles in the order they were stored, streamed."""
-        query = select(articles).order_by(articles.c.ingested_at, articles.c.id)
+        query = select(article_table).order_by(article_table.c.ingested_at, article_table.c.id)
         with self._errors("reading articles"), self._engine.connect() as conn:
             for row in conn.execute(query.execution_options(yield_per=_YIELD_PER)):
                 yield _article(row._mapping)
 
     def count_articles(self) -> int:
         with self._errors("counting articles"), self._engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            return conn.execute(select(func.count()).select_from(article_table)).scalar_one()
 
     # --- events -----------------------------------------------------------------------------
 
@@ -262,19 +265,13 @@ class SqlStore:
         """
         if not event_id:
             return None
+        columns = event_table.c
         with self._errors("reading events"), self._engine.connect() as conn:
-            row = conn.execute(select(events.c.id, events.c.data).where(events.c.id == event_id)).first()
+            row = conn.execute(select(columns.id, columns.data).where(columns.id == event_id)).first()
             if row is None:
-                # substr, not LIKE: LIKE ignores case on SQLite and treats % and _ as wildcards
-                prefix = func.substr(events.c.id, 1, len(event_id)) == event_id
-                ids = conn.execute(select(events.c.id).where(prefix).order_by(events.c.id).limit(6)).scalars().all()
-                if len(ids) > 1:
-                    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-                    raise StoreError(f"event id prefix {event_id!r} is ambiguous ({shown}); give more characters")
-                if not ids:
-                    return None
-                row = conn.execute(select(events.c.id, events.c.data).where(events.c.id == ids[0])).one()
-        return _event(row.id, row.data)
+                full_id = _unique_prefix(conn, event_id)
+                row = conn.execute(select(columns.id, columns.data).where(columns.id == full_id)).first()
+        return _event(row.id, row.data) if row else None
 
     def iter_events(
         self,
@@ -297,7 +294,9 @@ class SqlStore:
         the best estimate.
         """
         where = _event_filters(since, until, country, event_type, sub_event_type, actor, min_fatalities, text)
-        query = select(events.c.id, events.c.data).where(*where).order_by(events.c.date, events.c.id)
+        query = (
+            select(event_table.c.id, event_table.c.data).where(*where).order_by(event_table.c.date, event_table.c.id)
+        )
         if limit is not None:
             query = query.limit(limit)
         with self._errors("reading events"), self._engine.connect() as conn:
@@ -319,7 +318,7 @@ class SqlStore:
         """How many events ``iter_events`` would give with the same filters."""
         where = _event_filters(since, until, country, event_type, sub_event_type, actor, min_fatalities, text)
         with self._errors("counting events"), self._engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
+            return conn.execute(select(func.count()).select_from(event_table).where(*where)).scalar_one()
 
     # --- plumbing ---------------------------------------------------------------------------
 
@@ -382,6 +381,17 @@ def _current_revision(conn: Connection, config: Config, url: str) -> str | None:
     return current
 
 
+def _unique_prefix(conn: Connection, prefix: str) -> str | None:
+    """The one event id starting with ``prefix``; None when none does; a StoreError when several do."""
+    # substr, not LIKE: LIKE ignores case on SQLite and treats % and _ as wildcards
+    starts = func.substr(event_table.c.id, 1, len(prefix)) == prefix
+    ids = conn.execute(select(event_table.c.id).where(starts).order_by(event_table.c.id).limit(6)).scalars().all()
+    if len(ids) > 1:
+        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        raise StoreError(f"event id prefix {prefix!r} is ambiguous ({shown}); give more characters")
+    return ids[0] if ids else None
+
+
 def _create_engine(url: str, *, memory: bool) -> Engine:
     if memory:  # one shared connection, or every checkout would see a new empty database
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
@@ -399,7 +409,7 @@ def _in_memory(url: URL) -> bool:
 def _configure_sqlite(engine: Engine) -> None:
     """WAL, busy timeout, foreign keys, and BEGIN IMMEDIATE for writes (SQLAlchemy's pysqlite recipe)."""
 
-    @event.listens_for(engine, "connect")
+    @sqla_event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # the driver must not emit BEGIN: _on_begin does
         cursor = dbapi_connection.cursor()
@@ -410,7 +420,7 @@ def _configure_sqlite(engine: Engine) -> None:
         finally:
             cursor.close()
 
-    @event.listens_for(engine, "begin")
+    @sqla_event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         # A deferred transaction that later writes fails at once with "database is locked" when
         # another process wrote meanwhile; IMMEDIATE takes the write lock first, waiting busy_timeout.
@@ -421,8 +431,8 @@ def _remedy(reason: str) -> str:
     lowered = reason.lower()
     if "not a database" in lowered:
         return "it is not a SQLite database: point --db / WARWATCH_DB at a warwatch store or a new file"
-    if "no such table" in lowered or "does not exist" in lowered:
-        return "the schema is missing: open the store with open_store() or run `warwatch db upgrade`"
+    if "no such table" in lowered or "no such column" in lowered or "does not exist" in lowered:
+        return "the schema is missing or outdated: open the store with open_store() or run `warwatch db upgrade`"
     if "locked" in lowered or "busy" in lowered:
         return f"another process held the database for over {BUSY_TIMEOUT_MS // 1000} s; retry"
     if "unable to open" in lowered:
@@ -443,65 +453,65 @@ def _insert_article(conn: Connection, article: Article, now: datetime) -> None:
         "ingested_at": now,
     }
     try:
-        conn.execute(insert(articles), row)
+        conn.execute(insert(article_table), row)
     except IntegrityError as err:  # another process stored it since our check (PostgreSQL)
         raise _AlreadyStored from err
 
 
-def _insert_event(conn: Connection, item: Event, article_id: str, now: datetime) -> None:
+def _insert_event(conn: Connection, event: Event, article_id: str, now: datetime) -> None:
     try:
-        conn.execute(insert(events), _event_row(item, now))
+        conn.execute(insert(event_table), _event_row(event, now))
     except IntegrityError as err:
         raise StoreError(
-            f"event {item.id} of article {article_id} is stored already, so the article was not stored; "
+            f"event {event.id} of article {article_id} is stored already, so the article was not stored; "
             "give each event a unique id"
         ) from err
-    conn.execute(insert(event_articles), {"event_id": item.id, "article_id": article_id})
-    rows = _claim_rows(item)
+    conn.execute(insert(event_article_table), {"event_id": event.id, "article_id": article_id})
+    rows = _claim_rows(event)
     if rows:
-        conn.execute(insert(claims), rows)
+        conn.execute(insert(claim_table), rows)
 
 
-def _event_row(item: Event, now: datetime) -> dict[str, Any]:
-    start, end = item.date_range or (item.date, item.date)
-    place = item.location
+def _event_row(event: Event, now: datetime) -> dict[str, Any]:
+    start, end = event.date_range or (event.date, event.date)
+    place = event.location
     return {
-        "id": item.id,
-        "event_type": item.event_type,
-        "sub_event_type": item.sub_event_type,
-        "date": item.date,
+        "id": event.id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date": event.date,
         "date_start": start,
         "date_end": end,
-        "time_precision": item.time_precision,
-        "actor1": item.actor1.name if item.actor1 else None,
-        "actor2": item.actor2.name if item.actor2 else None,
+        "time_precision": event.time_precision,
+        "actor1": event.actor1.name if event.actor1 else None,
+        "actor2": event.actor2.name if event.actor2 else None,
         "country": place.country if place else None,
         "admin1": place.admin1 if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "geo_precision": place.geo_precision if place else None,
-        "fatalities_best": item.fatalities.best,
-        "status": str(item.status),
-        "search": _search_text(item),
-        "data": json.dumps(item.to_dict(), ensure_ascii=False),
+        "fatalities_best": event.fatalities.best,
+        "status": str(event.status),
+        "search": _search_text(event),
+        "data": json.dumps(event.to_dict(), ensure_ascii=False),
         "created_at": now,
         "updated_at": now,
     }
 
 
-def _search_text(item: Event) -> str:
-    parts = [span.text for span in item.evidence]
-    parts += [actor.name for actor in (item.actor1, item.actor2) if actor]
-    parts += [*item.assoc_actor_1, *item.assoc_actor_2, *item.sources]
-    if item.location:
-        parts += [item.location.name, item.location.admin1 or "", item.location.admin2 or ""]
+def _search_text(event: Event) -> str:
+    parts = [span.text for span in event.evidence]
+    parts += [actor.name for actor in (event.actor1, event.actor2) if actor]
+    parts += [*event.assoc_actor_1, *event.assoc_actor_2, *event.sources]
+    if event.location:
+        parts += [event.location.name, event.location.admin1 or "", event.location.admin2 or ""]
     return "\n".join(part for part in parts if part)
 
 
-def _claim_rows(item: Event) -> list[dict[str, Any]]:
+def _claim_rows(event: Event) -> list[dict[str, Any]]:
     return [
         {
-            "event_id": item.id,
+            "event_id": event.id,
             "article_id": claim.span.article_id if claim.span else None,
             "source": claim.source,
             "value": claim.value,
@@ -511,7 +521,7 @@ def _claim_rows(item: Event) -> list[dict[str, Any]]:
             "span_end": claim.span.end if claim.span else None,
             "span_text": claim.span.text if claim.span else None,
         }
-        for claim in item.fatalities.claims
+        for claim in event.fatalities.claims
     ]
 
 
@@ -525,7 +535,7 @@ def _event_filters(
     min_fatalities: int | None,
     text: str | None,
 ) -> list[ColumnElement[bool]]:
-    col = events.c
+    col = event_table.c
     where: list[ColumnElement[bool]] = []
     if since is not None:
         where.append(col.date_end >= since)

