@@ -66,8 +66,9 @@ def _mention(article: Article, doc: spacy.tokens.Doc, evidence: str | None) -> M
     sent = next((s for s in sents if s.start_char <= start < s.end_char), sents[0])
     root = sent.root
     trigger = Span.of(article, root.idx, root.idx + len(root))
-    return Mention(sub_event_type="", trigger=trigger, sentence=Span.of(article, sent.start_char, sent.end_char),
-                   rule="bench")
+    return Mention(
+        sub_event_type="", trigger=trigger, sentence=Span.of(article, sent.start_char, sent.end_char), rule="bench"
+    )
 
 
 def _known(gold: list[dict], gazetteer: Gazetteer, countries: set[str]) -> bool:
@@ -86,11 +87,20 @@ def evaluate(gold_dir: Path, gazetteer: Gazetteer, nlp: spacy.Language) -> list[
             countries = {_iso2(p["country"], gazetteer) for p in event["places"]}
             place = choice.place
             near = place is not None and any(
-                _km(place.lat, place.lon, p["lat"], p["lon"]) <= event["max_km"] for p in event["places"])
-            outcomes.append(Outcome(gold_id=f"{path.stem}:{event['id']}", gold=event["places"], max_km=event["max_km"],
-                                    place=place, why=choice.why, country_ok=place is not None and
-                                    place.country in countries, near_ok=near,
-                                    gold_known=_known(event["places"], gazetteer, countries)))
+                _km(place.lat, place.lon, p["lat"], p["lon"]) <= event["max_km"] for p in event["places"]
+            )
+            outcomes.append(
+                Outcome(
+                    gold_id=f"{path.stem}:{event['id']}",
+                    gold=event["places"],
+                    max_km=event["max_km"],
+                    place=place,
+                    why=choice.why,
+                    country_ok=place is not None and place.country in countries,
+                    near_ok=near,
+                    gold_known=_known(event["places"], gazetteer, countries),
+                )
+            )
     return outcomes
 
 
@@ -123,10 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     result = {"set": args.set, **summary(outcomes), "seconds": round(time.monotonic() - started, 1)}
     print(json.dumps(result, indent=2))
     for o in [o for o in outcomes if not o.near_ok][: args.misses]:
-        got = o.place and f"{o.place.name} ({o.place.country}, {o.place.admin1}) p{o.place.geo_precision} " \
-                           f"from {o.place.mention!r}"
-        print(f"- {o.gold_id}: gold {[p['name'] for p in o.gold]} got {got} [{o.why}] "
-              f"gold name in gazetteer: {o.gold_known}", file=sys.stderr)
+        got = (
+            o.place
+            and f"{o.place.name} ({o.place.country}, {o.place.admin1}) p{o.place.geo_precision} "
+            f"from {o.place.mention!r}"
+        )
+        print(
+            f"- {o.gold_id}: gold {[p['name'] for p in o.gold]} got {got} [{o.why}] "
+            f"gold name in gazetteer: {o.gold_known}",
+            file=sys.stderr,
+        )
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

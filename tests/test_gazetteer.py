@@ -31,23 +31,79 @@ from warwatch.gazetteer import (
 )
 
 RECORDS = (
-    Record(name="Syria", country="SY", lat=33.51, lon=36.29, feature_class="A", feature_code="PCLI",
-           geonameid=163843, population=17_000_000, alternate_names=("Syrian Arab Republic",),
-           demonyms=("Syrian", "Syrians"), iso3="SYR"),
-    Record(name="Idlib", country="SY", lat=35.93, lon=36.63, feature_class="A", feature_code="ADM1",
-           admin1_code="12", admin1="Idlib", population=440_000, alternate_names=("Idlib Governorate",)),
-    Record(name="Idlib", country="SY", lat=35.93, lon=36.63, feature_code="PPLA", geonameid=169389,
-           admin1_code="12", admin1="Idlib", population=128_840, alternate_names=("Idleb",)),
-    Record(name="Tadmur", country="SY", lat=34.56, lon=38.28, geonameid=163808, admin1_code="11", admin1="Homs",
-           population=51_015, alternate_names=("Palmyra", "Tadmor")),
-    Record(name="Palmyra", country="US", lat=40.31, lon=-76.59, geonameid=5206379, admin1="Pennsylvania",
-           population=7_451),
-    Record(name="Deir ez-Zor", country="SY", lat=35.34, lon=40.14, geonameid=170794, admin1_code="07",
-           admin1="Deir ez-Zor", population=271_800, alternate_names=("Dayr az Zawr",)),
+    Record(
+        name="Syria",
+        country="SY",
+        lat=33.51,
+        lon=36.29,
+        feature_class="A",
+        feature_code="PCLI",
+        geonameid=163843,
+        population=17_000_000,
+        alternate_names=("Syrian Arab Republic",),
+        demonyms=("Syrian", "Syrians"),
+        iso3="SYR",
+    ),
+    Record(
+        name="Idlib",
+        country="SY",
+        lat=35.93,
+        lon=36.63,
+        feature_class="A",
+        feature_code="ADM1",
+        admin1_code="12",
+        admin1="Idlib",
+        population=440_000,
+        alternate_names=("Idlib Governorate",),
+    ),
+    Record(
+        name="Idlib",
+        country="SY",
+        lat=35.93,
+        lon=36.63,
+        feature_code="PPLA",
+        geonameid=169389,
+        admin1_code="12",
+        admin1="Idlib",
+        population=128_840,
+        alternate_names=("Idleb",),
+    ),
+    Record(
+        name="Tadmur",
+        country="SY",
+        lat=34.56,
+        lon=38.28,
+        geonameid=163808,
+        admin1_code="11",
+        admin1="Homs",
+        population=51_015,
+        alternate_names=("Palmyra", "Tadmor"),
+    ),
+    Record(
+        name="Palmyra", country="US", lat=40.31, lon=-76.59, geonameid=5206379, admin1="Pennsylvania", population=7_451
+    ),
+    Record(
+        name="Deir ez-Zor",
+        country="SY",
+        lat=35.34,
+        lon=40.14,
+        geonameid=170794,
+        admin1_code="07",
+        admin1="Deir ez-Zor",
+        population=271_800,
+        alternate_names=("Dayr az Zawr",),
+    ),
     # the guard: an exact name of a small place shadows a folded or variant name of a big one
     Record(name="Deir ez Zor", country="YE", lat=15.0, lon=44.0, geonameid=1, population=10),
-    Record(name="Sao Paulo", country="BR", lat=-23.5, lon=-46.6, geonameid=3448439, population=12_000_000,
-           alternate_names=("São Paulo", "SAO")),
+    Record(
+        name="Sao Paulo",
+        country="BR",
+        lat=-23.5,
+        lon=-46.6,
+        geonameid=3448439,
+        population=12_000_000,
+        alternate_names=("São Paulo", "SAO"),
+    ),
 )
 
 
@@ -117,8 +173,12 @@ def test_gazetteer_every_variant_rule_is_tested() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("al-Sukhna", "As Sukhnah"), ("Deir Az Zor", "Dayr az-Zawr"), ("ash-Shaddadi", "Shaddadi"),
-     ("Ar Raqqah", "Raqqa")],
+    [
+        ("al-Sukhna", "As Sukhnah"),
+        ("Deir Az Zor", "Dayr az-Zawr"),
+        ("ash-Shaddadi", "Shaddadi"),
+        ("Ar Raqqah", "Raqqa"),
+    ],
 )
 def test_gazetteer_variant_drops_arabic_articles(a: str, b: str) -> None:
     assert variant_key(a) == variant_key(b)
@@ -168,7 +228,7 @@ def test_gazetteer_lookup_match_kinds(small: Gazetteer, name: str, matched_by: s
 
 
 def test_gazetteer_lookup_exact_shadows_folded_and_variant(small: Gazetteer) -> None:
-    """"Deir ez Zor" is exactly the Yemeni hamlet's name: Deir ez-Zor city (folded) is not offered."""
+    """ "Deir ez Zor" is exactly the Yemeni hamlet's name: Deir ez-Zor city (folded) is not offered."""
     candidates = small.lookup("Deir ez Zor")
     assert [(c.name, c.country, c.matched_by) for c in candidates] == [("Deir ez Zor", "YE", "exact")]
 
@@ -226,8 +286,9 @@ def test_gazetteer_open_errors(tmp_path: Path) -> None:
         Gazetteer(old)
 
 
-def test_gazetteer_open_builds_when_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           caplog: pytest.LogCaptureFixture) -> None:
+def test_gazetteer_open_builds_when_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setattr(gazetteer_module, "packaged_records", lambda: list(RECORDS))
     with caplog.at_level(logging.WARNING, logger="warwatch.gazetteer"):
         gazetteer = open_gazetteer(tmp_path / "new.sqlite")

@@ -36,7 +36,7 @@ db_app = typer.Typer(no_args_is_help=True, help="The event store.")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(db_app, name="db")
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line, whatever the width
 out = Console()
 
 DbOpt = Annotated[str | None, typer.Option("--db", envvar="WARWATCH_DB", help="SQLite file or SQLAlchemy URL.")]

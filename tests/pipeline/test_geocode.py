@@ -49,8 +49,12 @@ def mention_at(article: Article, doc: spacy.tokens.Doc, trigger: str) -> Mention
     """A mention whose trigger is the first occurrence of ``trigger``, over the sentence that holds it."""
     start = article.text.index(trigger)
     sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
-    return Mention(sub_event_type="Armed clash", trigger=Span.of(article, start, start + len(trigger)),
-                   sentence=Span.of(article, sent.start_char, sent.end_char), rule="test")
+    return Mention(
+        sub_event_type="Armed clash",
+        trigger=Span.of(article, start, start + len(trigger)),
+        sentence=Span.of(article, sent.start_char, sent.end_char),
+        rule="test",
+    )
 
 
 def choose(nlp: Language, gazetteer: Gazetteer, text: str, trigger: str) -> Choice:
@@ -85,21 +89,37 @@ def seed(nlp: Language, seed_path: Path) -> tuple[Article, spacy.tokens.Doc]:
         ("Three facilities came under fire", "Idlib", "Idlib", 3, "Idlib"),  # from the sentence before
     ],
 )
-def test_geocode_seed_targets(seed: tuple[Article, spacy.tokens.Doc], gazetteer: Gazetteer, trigger: str,
-                              name: str, admin1: str, precision: int, mention: str) -> None:
+def test_geocode_seed_targets(
+    seed: tuple[Article, spacy.tokens.Doc],
+    gazetteer: Gazetteer,
+    trigger: str,
+    name: str,
+    admin1: str,
+    precision: int,
+    mention: str,
+) -> None:
     article, doc = seed
     place = geocode_places(article, doc, (mention_at(article, doc, trigger),), gazetteer=gazetteer)[0]
     assert place is not None
     assert (place.name, place.country, place.admin1, place.geo_precision, place.mention) == (
-        name, "SY", admin1, precision, mention)
+        name,
+        "SY",
+        admin1,
+        precision,
+        mention,
+    )
 
 
-def test_geocode_seed_foreign_places_are_not_event_places(seed: tuple[Article, spacy.tokens.Doc],
-                                                          gazetteer: Gazetteer) -> None:
+def test_geocode_seed_foreign_places_are_not_event_places(
+    seed: tuple[Article, spacy.tokens.Doc], gazetteer: Gazetteer
+) -> None:
     """New York (a group's base, a speaker's place) and Geneva stay out of the Syrian events."""
     article, doc = seed
-    triggers = ["accused Russia and the Syrian government", "met to discuss the humanitarian crisis",
-                "at least five air raids"]
+    triggers = [
+        "accused Russia and the Syrian government",
+        "met to discuss the humanitarian crisis",
+        "at least five air raids",
+    ]
     places = geocode_places(article, doc, tuple(mention_at(article, doc, t) for t in triggers), gazetteer=gazetteer)
     assert all(p is not None and p.country == "SY" for p in places)
     toponyms = find_toponyms(doc, gazetteer)
@@ -128,8 +148,9 @@ def test_geocode_seed_foreign_places_are_not_event_places(seed: tuple[Article, s
         ("Taliban fighters attacked a police post in Imam Sahib district, Kunduz.", "attacked", "Imām Şāḩib", 2),
     ],
 )
-def test_geocode_precision(nlp: Language, gazetteer: Gazetteer, text: str, trigger: str, name: str,
-                           precision: int) -> None:
+def test_geocode_precision(
+    nlp: Language, gazetteer: Gazetteer, text: str, trigger: str, name: str, precision: int
+) -> None:
     place = place_of(nlp, gazetteer, text, trigger)
     assert (place.name, place.geo_precision) == (name, precision)
 
@@ -151,8 +172,13 @@ def test_geocode_hyphenated_road_is_split_into_two_towns(nlp: Language, gazettee
 
 @pytest.mark.parametrize(
     ("written", "name"),
-    [("Dayr az-Zawr", "Deir ez-Zor"), ("Deir Az Zor", "Deir ez-Zor"), ("Idleb", "Idlib"), ("Tadmor", "Tadmur"),
-     ("al-Raqqah", "Ar Raqqah")],
+    [
+        ("Dayr az-Zawr", "Deir ez-Zor"),
+        ("Deir Az Zor", "Deir ez-Zor"),
+        ("Idleb", "Idlib"),
+        ("Tadmor", "Tadmur"),
+        ("al-Raqqah", "Ar Raqqah"),
+    ],
 )
 def test_geocode_transliterations(nlp: Language, gazetteer: Gazetteer, written: str, name: str) -> None:
     place = place_of(nlp, gazetteer, f"Syrian troops shelled rebel positions in {written} on Monday.", "shelled")
@@ -199,11 +225,14 @@ def test_geocode_proximity_to_other_places_decides(nlp: Language, gazetteer: Gaz
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Troops clashed with rebels in Idlib province on Friday.", "ADM1"),
-     ("Troops clashed with rebels in Idlib city on Friday.", "PPLA")],
+    [
+        ("Troops clashed with rebels in Idlib province on Friday.", "ADM1"),
+        ("Troops clashed with rebels in Idlib city on Friday.", "PPLA"),
+    ],
 )
-def test_geocode_feature_class_follows_the_place_word(nlp: Language, gazetteer: Gazetteer, text: str,
-                                                      code: str) -> None:
+def test_geocode_feature_class_follows_the_place_word(
+    nlp: Language, gazetteer: Gazetteer, text: str, code: str
+) -> None:
     choice = choose(nlp, gazetteer, text, "clashed")
     assert choice.resolution is not None and choice.resolution.ranked[0].candidate.feature_code == code
 
@@ -241,8 +270,10 @@ def test_geocode_place_from_an_earlier_sentence(nlp: Language, gazetteer: Gazett
 
 
 def test_geocode_article_main_place(nlp: Language, gazetteer: Gazetteer) -> None:
-    text = ("Fighting in Mosul went on for a third day.\n\nMosul residents fled.\n\nShops closed early.\n\n"
-            "Many stayed home.\n\nTwo soldiers were killed on Tuesday, the army said.")
+    text = (
+        "Fighting in Mosul went on for a third day.\n\nMosul residents fled.\n\nShops closed early.\n\n"
+        "Many stayed home.\n\nTwo soldiers were killed on Tuesday, the army said."
+    )
     choice = choose(nlp, gazetteer, text, "killed")
     assert choice.place is not None and choice.place.mention == "Mosul"
     assert choice.why == "the article's main place"
@@ -266,8 +297,32 @@ def test_geocode_factory_returns_a_geocoder(tmp_path: Path, nlp: Language) -> No
     assert [c.why for c in geocoder.explain(article, doc, mentions)][1] == "in an earlier sentence of the passage"
 
 
-WORDS = ["Rebels", "shelled", "Aleppo", "near", "the", "town", "of", "Homs", "province", ",", "President", "Assad",
-         "said", "in", "Geneva", ".", "al-Sukhna", "Deir", "Az", "Zor", "city", "killed", "two", "soldiers"]
+WORDS = [
+    "Rebels",
+    "shelled",
+    "Aleppo",
+    "near",
+    "the",
+    "town",
+    "of",
+    "Homs",
+    "province",
+    ",",
+    "President",
+    "Assad",
+    "said",
+    "in",
+    "Geneva",
+    ".",
+    "al-Sukhna",
+    "Deir",
+    "Az",
+    "Zor",
+    "city",
+    "killed",
+    "two",
+    "soldiers",
+]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -275,8 +330,15 @@ WORDS = ["Rebels", "shelled", "Aleppo", "near", "the", "town", "of", "Homs", "pr
 def test_geocode_one_place_per_mention_and_true_spans(nlp: Language, gazetteer: Gazetteer, words: list[str]) -> None:
     article = Article(text=" ".join(words) + ".")
     doc = nlp(article.text)
-    mentions = tuple(Mention(sub_event_type="Attack", trigger=Span.of(article, s.start_char, s.start_char),
-                             sentence=Span.of(article, s.start_char, s.end_char), rule="test") for s in doc.sents)
+    mentions = tuple(
+        Mention(
+            sub_event_type="Attack",
+            trigger=Span.of(article, s.start_char, s.start_char),
+            sentence=Span.of(article, s.start_char, s.end_char),
+            rule="test",
+        )
+        for s in doc.sents
+    )
     places = geocode_places(article, doc, mentions, gazetteer=gazetteer)
     assert len(places) == len(mentions)
     for place in places:

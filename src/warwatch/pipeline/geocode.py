@@ -50,39 +50,60 @@ _TITLES = frozenset(
     "president minister leader envoy ambassador spokesman spokeswoman spokesperson commander general gen "
     "colonel col major maj captain capt lieutenant lt sergeant mr mrs ms dr king queen prince princess emir pope "
     "senator judge chancellor premier mullah ayatollah cleric mayor governor secretary chief sultan brigadier "
-    "marshal admiral officer journalist reporter correspondent activist director deputy".split())
+    "marshal admiral officer journalist reporter correspondent activist director deputy".split()
+)
 _TOWN_WORDS = frozenset("city town village hamlet settlement neighbourhood neighborhood suburb camp port".split())
 _ADMIN1_WORDS = frozenset("province governorate state oblast region prefecture department wilaya emirate".split())
-_ADMIN2_WORDS = frozenset("district county municipality raion rayon subdistrict sub-district commune lga township "
-                          "tehsil taluka woreda upazila municipio parish".split())
+_ADMIN2_WORDS = frozenset(
+    "district county municipality raion rayon subdistrict sub-district commune lga township "
+    "tehsil taluka woreda upazila municipio parish".split()
+)
 _ROAD_WORDS = frozenset({"road", "highway", "motorway", "route", "corridor"})
 _NEAR_AFTER = frozenset("countryside outskirts suburbs environs vicinity area highway road motorway".split())
 _LINKING = frozenset({"linking", "connecting", "joining", "overlooking"})
-_NEAR_BEFORE = _ROAD_WORDS | _LINKING | frozenset(
-    "near nearby outside around outskirts vicinity environs countryside outskirt close between km kilometres "
-    "kilometers kilometre kilometer miles mile".split())
-_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest north-east north-west "
-                        "south-east south-west northern southern eastern western northeastern northwestern "
-                        "southeastern southwestern".split())
-_STRONG_PREPS = frozenset("in near at outside around into inside within across throughout toward towards from via "
-                          "along between past beyond nearby".split())
+_NEAR_BEFORE = (
+    _ROAD_WORDS
+    | _LINKING
+    | frozenset(
+        "near nearby outside around outskirts vicinity environs countryside outskirt close between km kilometres "
+        "kilometers kilometre kilometer miles mile".split()
+    )
+)
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west northern southern eastern western northeastern northwestern "
+    "southeastern southwestern".split()
+)
+_STRONG_PREPS = frozenset(
+    "in near at outside around into inside within across throughout toward towards from via "
+    "along between past beyond nearby".split()
+)
 _MEDIUM_PREPS = frozenset({"to", "of", "on", "through", "over"})
 # verbs whose object is a place as surely as after "in": "troops retook Homs", "missiles hit Bohdanivka"
-_TERRITORIAL = frozenset("capture seize retake recapture take enter storm besiege shell bomb strike hit raid overrun "
-                         "liberate control reach encircle surround attack target pound bombard evacuate flee "
-                         "occupy secure took retook struck overran".split())  # + past forms the lemmatizer misses
+_TERRITORIAL = frozenset(
+    "capture seize retake recapture take enter storm besiege shell bomb strike hit raid overrun "
+    "liberate control reach encircle surround attack target pound bombard evacuate flee "
+    "occupy secure took retook struck overran".split()
+)  # + past forms the lemmatizer misses
 _SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
 _TYPE_WORDS = _TOWN_WORDS | _ADMIN1_WORDS | _ADMIN2_WORDS
 _PLACE_WORDS = _TYPE_WORDS | _NEAR_AFTER
-_STOP_AT = frozenset(",.;:()[]\"“”!?")
-_NOT_NAMES = _TYPE_WORDS | _TITLES | frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split())
+_STOP_AT = frozenset(',.;:()[]"“”!?')
+_NOT_NAMES = (
+    _TYPE_WORDS
+    | _TITLES
+    | frozenset(
+        "january february march april may june july august september october november december monday tuesday "
+        "wednesday thursday friday saturday sunday".split()
+    )
+)
 # capitalised inside longer names ("Euphrates River", "Security Council") but never a place on their own
-_GENERIC = frozenset("river rivers mountain mountains mount lake valley sea gulf bay island islands desert dam "
-                     "bridge airport base road street square hospital university mosque church council forces army "
-                     "ministry government police republic north south east west central new upper lower great "
-                     "greater old united human rights party front movement brigade brigades".split())
+_GENERIC = frozenset(
+    "river rivers mountain mountains mount lake valley sea gulf bay island islands desert dam "
+    "bridge airport base road street square hospital university mosque church council forces army "
+    "ministry government police republic north south east west central new upper lower great "
+    "greater old united human rights party front movement brigade brigades".split()
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,9 +168,11 @@ def _runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[list[int]]:
     for token in doc:
         i = token.i
         glue = (token.text in _HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_) or (
-            token.lower_ in _ARTICLES | _CONNECTORS and i + 1 < len(doc) and not token.is_sent_end)
+            token.lower_ in _ARTICLES | _CONNECTORS and i + 1 < len(doc) and not token.is_sent_end
+        )
         if (_is_name(token, gazetteer) and not (run and token.is_sent_start)) or (
-                glue and (run or token.lower_ in _ARTICLES)):
+            glue and (run or token.lower_ in _ARTICLES)
+        ):
             run.append(i)
         else:
             yield from _trimmed(run, doc)
@@ -204,7 +227,7 @@ def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[
                 continue
             if j - i == 1 and first.lower_ in _GENERIC:
                 continue
-            candidates = tuple(gazetteer.lookup(doc.text[first.idx:last.idx + len(last)]))
+            candidates = tuple(gazetteer.lookup(doc.text[first.idx : last.idx + len(last)]))
             if candidates:
                 yield run[i], run[j - 1] + 1, candidates
                 i = j
@@ -239,8 +262,14 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
         if _inside_other_name(start, end, ents, covered):
             continue
         span = doc[start:end]
-        toponym = Toponym(start=span.start_char, end=span.end_char, text=span.text, candidates=candidates,
-                          sentence=sentence_of[start], tokens=(start, end))
+        toponym = Toponym(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            candidates=candidates,
+            sentence=sentence_of[start],
+            tokens=(start, end),
+        )
         toponym = _with_context(toponym, doc, ents, persons, covered)
         toponyms.append(replace(toponym, evidence=toponym.evidence - 2) if partial else toponym)
     return _with_conjuncts(doc, tuple(toponyms))
@@ -251,7 +280,7 @@ def _with_conjuncts(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym, .
     owner = {i: t for t in toponyms for i in range(*t.tokens)}
     out = []
     for toponym in toponyms:
-        root = doc[toponym.tokens[0]:toponym.tokens[1]].root
+        root = doc[toponym.tokens[0] : toponym.tokens[1]].root
         partner = owner.get(root.head.i) if root.dep_ == "conj" else None
         if partner is not None and partner is not toponym and partner.evidence >= 2 and toponym.evidence < 2:
             toponym = replace(toponym, evidence=toponym.evidence + 1, cue=toponym.cue or partner.cue)
@@ -318,7 +347,7 @@ def _cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
 def _before(doc: Doc, start: int) -> list[Token]:
     """Up to six tokens before a name, within its clause: where "near", "south of", "town of" are read."""
     tokens: list[Token] = []
-    for token in reversed(doc[max(0, start - 6):start]):
+    for token in reversed(doc[max(0, start - 6) : start]):
         if token.text in _STOP_AT or (token.pos_ in ("VERB", "AUX") and token.lower_ not in _LINKING):
             break
         if token.is_sent_end:
@@ -334,8 +363,10 @@ def _address_part(doc: Doc, start: int, end: int) -> float:
     if start < 2 or doc[start - 1].text not in (",", "("):
         return 0.0
     closing = end >= len(doc) or doc[end].text in (")", ".", ";") or doc[end].is_sent_end
-    if doc[start - 1].text == "(" or (closing and (doc[start - 2].text[:1].isupper() or doc[start - 2].text == ")"
-                                                   or doc[start - 2].lower_ in _PLACE_WORDS)):
+    if doc[start - 1].text == "(" or (
+        closing
+        and (doc[start - 2].text[:1].isupper() or doc[start - 2].text == ")" or doc[start - 2].lower_ in _PLACE_WORDS)
+    ):
         return 1.0
     chained = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper()
     return 0.5 if chained and doc[start - 2].text[:1].isupper() else 0.0
@@ -349,7 +380,7 @@ def _type_cue(word: str) -> str:
 
 def _road_follows(doc: Doc, end: int) -> bool:
     """Whether the name starts a road: "the Deir az Zor-Palmyra highway", "Kabul-Jalalabad road"."""
-    for token in doc[end:end + 6]:
+    for token in doc[end : end + 6]:
         if token.lower_ in _ROAD_WORDS:
             return True
         if not (token.text in _HYPHENS or token.text[:1].isupper() or token.lower_ in _ARTICLES):
@@ -361,7 +392,7 @@ def _role(doc: Doc, toponym: Toponym, names: set[int]) -> str:
     """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva),
     "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
     start, end = toponym.tokens
-    following = doc.text[doc[end - 1].idx + len(doc[end - 1]):doc[end - 1].idx + len(doc[end - 1]) + 7].lower()
+    following = doc.text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 7].lower()
     if re.match(r"[-‐–]?\s?based\b", following):
         return "based"
     for token in doc[start:end]:
@@ -457,11 +488,12 @@ def _containers(doc: Doc, toponyms: tuple[Toponym, ...]) -> dict[int, int]:
     for a, (first, second) in enumerate(pairwise(toponyms)):
         if first.sentence != second.sentence:
             continue
-        between = [t.lower_ for t in doc[first.tokens[1]:second.tokens[0]]]
+        between = [t.lower_ for t in doc[first.tokens[1] : second.tokens[0]]]
         glue = set(between) - (_TYPE_WORDS | {"the", "-"})
-        after = [t.lower_ for t in doc[second.tokens[1]:second.tokens[1] + 2]]
+        after = [t.lower_ for t in doc[second.tokens[1] : second.tokens[1] + 2]]
         listed = (bool(after) and after[0] in ("and", "or")) or (
-            after[:1] == [","] and a + 2 < len(toponyms) and toponyms[a + 2].tokens[0] <= second.tokens[1] + 2)
+            after[:1] == [","] and a + 2 < len(toponyms) and toponyms[a + 2].tokens[0] <= second.tokens[1] + 2
+        )
         if len(between) <= 4 and glue and glue <= {",", "(", "in", "of"} and not listed:
             pairs[a] = a + 1
         elif between[:1] in (["'s"], ["’s"]) and len(between) <= 5:
@@ -470,8 +502,7 @@ def _containers(doc: Doc, toponyms: tuple[Toponym, ...]) -> dict[int, int]:
 
 
 def _fits(inner: Toponym, outer: Toponym) -> bool:
-    return not all(c.is_country for c in inner.candidates) and any(c.is_admin or c.is_country
-                                                                   for c in outer.candidates)
+    return not all(c.is_country for c in inner.candidates) and any(c.is_admin or c.is_country for c in outer.candidates)
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -500,8 +531,9 @@ def _score(candidate: Candidate, toponym: Toponym, country: str | None, containe
     feature = _FEATURE_SCORES[toponym.cue][kind] + (2.0 if container and kind < 3 else 0.0)
     if feature:
         score += feature
-        reasons.append(f"{candidate.feature_code} fits {'a container' if container else toponym.cue or 'a name'} "
-                       f"+{feature:g}")
+        reasons.append(
+            f"{candidate.feature_code} fits {'a container' if container else toponym.cue or 'a name'} +{feature:g}"
+        )
     seat = {"PPLC": 1.0, "PPLA": 0.5}.get(candidate.feature_code, 0.0)
     if seat:
         score += seat
@@ -512,8 +544,9 @@ def _score(candidate: Candidate, toponym: Toponym, country: str | None, containe
     return score, reasons
 
 
-def _rank(toponyms: tuple[Toponym, ...], containers: dict[int, int], country: str | None,
-          chosen: dict[int, Candidate] | None) -> list[list[Scored]]:
+def _rank(
+    toponyms: tuple[Toponym, ...], containers: dict[int, int], country: str | None, chosen: dict[int, Candidate] | None
+) -> list[list[Scored]]:
     """Scores of every candidate of every toponym; with ``chosen`` (a first pass), proximity counts too."""
     outer_of = set(containers.values())
     ranked = []
@@ -538,11 +571,15 @@ def _rank(toponyms: tuple[Toponym, ...], containers: dict[int, int], country: st
     return ranked
 
 
-def _proximity(candidate: Candidate, index: int, toponyms: tuple[Toponym, ...], chosen: dict[int, Candidate],
-               reasons: list[str]) -> float:
+def _proximity(
+    candidate: Candidate, index: int, toponyms: tuple[Toponym, ...], chosen: dict[int, Candidate], reasons: list[str]
+) -> float:
     key = fold(toponyms[index].text)
-    others = [c for i, c in chosen.items()
-              if i != index and not c.is_country and not toponyms[i].role and fold(toponyms[i].text) != key]
+    others = [
+        c
+        for i, c in chosen.items()
+        if i != index and not c.is_country and not toponyms[i].role and fold(toponyms[i].text) != key
+    ]
     if not others or candidate.is_country:
         return 0.0
     km = min(_km(candidate, other) for other in others)
@@ -560,9 +597,17 @@ def _precision(candidate: Candidate, toponym: Toponym) -> int:
 
 def _place(candidate: Candidate, toponym: Toponym) -> Place:
     admin1 = candidate.name if candidate.feature_code == "ADM1" else candidate.admin1
-    return Place(name=candidate.name, country=candidate.country, lat=candidate.lat, lon=candidate.lon,
-                 geo_precision=_precision(candidate, toponym), geonameid=candidate.geonameid, admin1=admin1,
-                 admin2=candidate.admin2, mention=toponym.text)
+    return Place(
+        name=candidate.name,
+        country=candidate.country,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        geo_precision=_precision(candidate, toponym),
+        geonameid=candidate.geonameid,
+        admin1=admin1,
+        admin2=candidate.admin2,
+        mention=toponym.text,
+    )
 
 
 def _inherit_road_cues(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym, ...]:
@@ -570,7 +615,7 @@ def _inherit_road_cues(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym
     out = list(toponyms)
     for a in range(1, len(out)):
         prev, this = out[a - 1], out[a]
-        between = {t.lower_ for t in doc[prev.tokens[1]:this.tokens[0]]}
+        between = {t.lower_ for t in doc[prev.tokens[1] : this.tokens[0]]}
         if prev.cue == "near" and this.sentence == prev.sentence and between and between <= {"and", "to", "-"}:
             out[a] = replace(this, cue="near")
     return tuple(out)
@@ -593,11 +638,18 @@ def resolve_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[tuple[Resolution, 
             log.debug("dropped %r: none of its candidates lies in %s", toponym.text, outer.name)
             continue
         best = scored[0]
-        log.debug("%r -> %s (%s): %s; %d candidates", toponym.text, best.candidate.name, best.candidate.country,
-                  "; ".join(best.reasons), len(scored))
+        log.debug(
+            "%r -> %s (%s): %s; %d candidates",
+            toponym.text,
+            best.candidate.name,
+            best.candidate.country,
+            "; ".join(best.reasons),
+            len(scored),
+        )
         contains = tuple(toponyms[i].start for i, o in containers.items() if o == index)
-        resolutions.append(Resolution(toponym=toponym, ranked=tuple(scored), place=_place(best.candidate, toponym),
-                                      contains=contains))
+        resolutions.append(
+            Resolution(toponym=toponym, ranked=tuple(scored), place=_place(best.candidate, toponym), contains=contains)
+        )
     return tuple(resolutions), country
 
 
@@ -611,8 +663,11 @@ def _pick(resolutions: list[Resolution], trigger: int, country: str | None) -> R
     further back instead.
     """
     starts = {r.toponym.start for r in resolutions}
-    pool = [r for r in resolutions if not r.toponym.role and not (
-        country and r.ranked[0].candidate.is_country and r.place.country != country)]
+    pool = [
+        r
+        for r in resolutions
+        if not r.toponym.role and not (country and r.ranked[0].candidate.is_country and r.place.country != country)
+    ]
     pool = [r for r in pool if r.place.country == country] or pool
     pool = [r for r in pool if not starts & set(r.contains)] or pool
     pool = [r for r in pool if not r.ranked[0].candidate.is_country] or pool
@@ -656,16 +711,23 @@ def _main_place(resolutions: tuple[Resolution, ...], country: str | None) -> Res
     return countries[0] if countries else None
 
 
-def explain_places(article: Article, doc: Doc, mentions: tuple[Mention, ...], *,
-                   gazetteer: Gazetteer) -> tuple[Choice, ...]:
+def explain_places(
+    article: Article, doc: Doc, mentions: tuple[Mention, ...], *, gazetteer: Gazetteer
+) -> tuple[Choice, ...]:
     """The place of each mention with the reason it was chosen and every candidate's score."""
     resolutions, country = resolve_toponyms(doc, gazetteer)
     main = _main_place(resolutions, country)
     return tuple(_choose(mention, article, doc, resolutions, country, main) for mention in mentions)
 
 
-def _choose(mention: Mention, article: Article, doc: Doc, resolutions: tuple[Resolution, ...], country: str | None,
-            main: Resolution | None) -> Choice:
+def _choose(
+    mention: Mention,
+    article: Article,
+    doc: Doc,
+    resolutions: tuple[Resolution, ...],
+    country: str | None,
+    main: Resolution | None,
+) -> Choice:
     """A place of the mention's sentence, else of an earlier sentence, else the article's main place.
 
     A country alone is replaced by a specific place of the same country from earlier or from the article.
@@ -677,12 +739,16 @@ def _choose(mention: Mention, article: Article, doc: Doc, resolutions: tuple[Res
         for index in _earlier_sentences(doc, article.text, mention.sentence.start):
             sent = sentences[index]
             earlier = _pick([r for r in resolutions if r.toponym.sentence == index], sent.end_char, country)
-            if earlier and not earlier.ranked[0].candidate.is_country and (
-                    pick is None or earlier.place.country == pick.place.country):
+            if (
+                earlier
+                and not earlier.ranked[0].candidate.is_country
+                and (pick is None or earlier.place.country == pick.place.country)
+            ):
                 pick, why = earlier, "in an earlier sentence of the passage"
                 break
-    if main is not None and (pick is None or (
-            pick.ranked[0].candidate.is_country and main.place.country == pick.place.country)):
+    if main is not None and (
+        pick is None or (pick.ranked[0].candidate.is_country and main.place.country == pick.place.country)
+    ):
         pick, why = main, "the article's main place"
     if pick is None:
         return Choice(place=None, why="the article names no place", article_country=country)
@@ -690,8 +756,9 @@ def _choose(mention: Mention, article: Article, doc: Doc, resolutions: tuple[Res
     return Choice(place=pick.place, why=why, resolution=pick, article_country=country)
 
 
-def geocode_places(article: Article, doc: Doc, mentions: tuple[Mention, ...], *,
-                   gazetteer: Gazetteer) -> tuple[Place | None, ...]:
+def geocode_places(
+    article: Article, doc: Doc, mentions: tuple[Mention, ...], *, gazetteer: Gazetteer
+) -> tuple[Place | None, ...]:
     """One Place (or None when the article names no place) per mention."""
     return tuple(choice.place for choice in explain_places(article, doc, mentions, gazetteer=gazetteer))
 
