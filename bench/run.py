@@ -1,0 +1,111 @@
+"""`make bench`: speed and memory figures, written to bench/results.json (never asserted in tests).
+
+Corpus: the bundled samples plus the development ACLED notes and news articles, read from
+../shared at run time (never copied into the repo).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from warwatch.config import gazetteer_path
+from warwatch.gazetteer import open_gazetteer
+from warwatch.model import Article
+from warwatch.pipeline import Pipeline
+from warwatch.pipeline.load import iter_input_files, read_articles
+from warwatch.store import open_store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus(shared: Path) -> list[Article]:
+    folders = [REPO / "samples", shared / "dev" / "news" / "articles", shared / "dev" / "acled-notes" / "articles"]
+    paths = iter_input_files([str(f) for f in folders if f.exists()])
+    return [article for path in paths for article in read_articles(path)]
+
+
+def bench_extraction(pipeline: Pipeline, articles: list[Article]) -> dict[str, float]:
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for doc in pipeline.nlp.pipe(texts):
+        del doc
+    spacy_s = time.perf_counter() - started
+    started = time.perf_counter()
+    events = sum(len(pipeline(a)) for a in articles)
+    total_s = time.perf_counter() - started
+    return {
+        "articles": len(articles),
+        "words": words,
+        "events": events,
+        "spacy_only_s": round(spacy_s, 3),
+        "extraction_s": round(total_s, 3),
+        "articles_per_s": round(len(articles) / total_s, 1),
+        "words_per_s": round(words / total_s),
+        "extraction_over_spacy": round(total_s / spacy_s, 2),
+    }
+
+
+def bench_gazetteer() -> dict[str, float]:
+    gazetteer = open_gazetteer()
+    names = ["Aleppo", "Deir ez-Zor", "Kunduz", "Mogadishu", "Tadmur", "Maiduguri", "Sanaa", "Donetsk"] * 250
+    started = time.perf_counter()
+    for name in names:
+        gazetteer.lookup(name)
+    elapsed = time.perf_counter() - started
+    return {
+        "size_mb": round(gazetteer_path().stat().st_size / 1e6, 1),
+        "lookups_per_s": round(len(names) / elapsed),
+        "lookup_ms": round(1000 * elapsed / len(names), 4),
+    }
+
+
+def bench_ingest(pipeline: Pipeline, articles: list[Article]) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.db")) as store:
+        timings = []
+        for article in articles:
+            events = pipeline(article)
+            started = time.perf_counter()
+            store.add_article(article, events)
+            timings.append(time.perf_counter() - started)
+    return {
+        "articles": len(timings),
+        "store_ms_median": round(1000 * statistics.median(timings), 2),
+        "store_ms_p95": round(1000 * sorted(timings)[int(0.95 * (len(timings) - 1))], 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    pipeline = Pipeline()
+    load_s = time.perf_counter() - started
+    articles = corpus(args.shared)
+    results = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "pipeline_load_s": round(load_s, 2),
+        "extraction": bench_extraction(pipeline, articles),
+        "gazetteer": bench_gazetteer(),
+        "ingest_sqlite": bench_ingest(pipeline, articles),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The whole pipeline on the founding article (shared/seed), as shared/gold says it should read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import warwatch
+from warwatch.model import Certainty, Qualifier
+from warwatch.pipeline import Pipeline
+from warwatch.pipeline.load import read_articles
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_path):
+    (article,) = read_articles(seed_path)
+    return Pipeline()(article)
+
+
+def test_pipeline_seed_highway_attack(seed_events) -> None:
+    clash = next(e for e in seed_events if e.sub_event_type == "Armed clash" and e.fatalities.claims)
+    assert {clash.actor1.name, clash.actor2.name} == {"Islamic State", "Military Forces of Syria"}
+    assert "Hezbollah" in clash.assoc_actor_1 + clash.assoc_actor_2
+    assert date(2017, 9, 28) <= clash.date <= date(2017, 9, 29)
+    assert clash.location is not None and clash.location.country == "SY" and clash.location.geo_precision == 2
+    claims = {(c.source, c.value, c.qualifier, c.certainty) for c in clash.fatalities.claims}
+    assert claims == {
+        ("Syrian Observatory for Human Rights", 58, Qualifier.MORE_THAN, Certainty.REPORTED),
+        ("Islamic State", 100, Qualifier.AROUND, Certainty.CLAIMED),
+    }
+    assert (clash.fatalities.best, clash.fatalities.low, clash.fatalities.high) == (58, 58, 100)
+
+
+def test_pipeline_seed_idlib_hospitals(seed_events) -> None:
+    strike = next(e for e in seed_events if e.date == date(2017, 9, 19))
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.location is not None and strike.location.admin1 == "Idlib" and strike.location.geo_precision == 3
+    assert strike.sources == ("Physicians for Human Rights",)
+
+
+def test_pipeline_seed_non_events_stay_out(seed_events, seed_path) -> None:
+    text = seed_path.read_text()
+    for passage in ("Security Council met", "eighth round of Syria talks", "North Korean threats"):
+        start = text.index(passage)
+        assert not any(s.start <= start < s.end for e in seed_events for s in e.evidence), passage
+
+
+def test_pipeline_library_extract() -> None:
+    events = warwatch.extract("Gunmen killed three farmers near Konduga on Tuesday, police said.",
+                              published=date(2020, 6, 5))  # fmt: skip
+    (event,) = events
+    assert event.sub_event_type == "Attack" and event.date == date(2020, 6, 2)
+    assert [(c.value, c.qualifier) for c in event.fatalities.claims] == [(3, Qualifier.EXACT)]
