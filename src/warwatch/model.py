@@ -259,6 +259,8 @@ class Event:
     articles: tuple[str, ...] = ()
     confidence: float | None = None
     rule: str | None = None  # the rule or model that chose the type: the explanation shown to users
+    # Contradictions between the merged reports (two towns, two days), kept visible for analysts; see pipeline.merge.
+    conflicts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.evidence:
@@ -292,6 +294,8 @@ class Event:
             data["confidence"] = self.confidence
         if self.rule:
             data["rule"] = self.rule
+        if self.conflicts:
+            data["conflicts"] = list(self.conflicts)
         return data
 
     @classmethod
@@ -326,6 +330,7 @@ class Event:
             articles=tuple(data.get("articles", ())),
             confidence=data.get("confidence"),
             rule=data.get("rule"),
+            conflicts=tuple(data.get("conflicts", ())),
         )
 
 

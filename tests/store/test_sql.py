@@ -1,17 +1,19 @@
-"""Tests of warwatch.store.sql on SQLite files: migrations, round trips, filters, errors, concurrency."""
+"""Tests of warwatch.store.sql: migrations, round trips, filters, errors, concurrency.
+
+Most tests run twice, on a SQLite file and on the throwaway PostgreSQL server of tests/conftest.py
+(``store_url``); the SQLite-only ones check what only a file has (pragmas, file errors).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,7 @@ from warwatch.store import SqlStore, open_store, sql
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 TABLES = {"articles", "events", "event_articles", "claims"}
+sqlite_only = pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
@@ -47,8 +50,8 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[SqlStore]:
-    with open_store(str(db_path)) as opened:
+def store(store_url: str) -> Iterator[SqlStore]:
+    with open_store(store_url) as opened:
         yield opened
 
 
@@ -97,6 +100,7 @@ def test_sql_migrations_match_the_tables(store: SqlStore) -> None:
         assert compare_metadata(MigrationContext.configure(conn), sql.metadata) == []
 
 
+@sqlite_only
 def test_sql_sqlite_connection_settings(store: SqlStore) -> None:
     with store.engine.connect() as conn:
         pragma = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in ("journal_mode", "foreign_keys")}
@@ -111,21 +115,21 @@ def test_sql_open_store_takes_database_url_from_environment(db_path: Path, monke
     assert db_path.exists()
 
 
+def test_sql_open_store_takes_any_url_from_environment(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARWATCH_DB", store_url)
+    with open_store() as opened:
+        assert opened.schema_revision() is not None
+        assert opened.engine.dialect.name == store_url.split(":")[0].split("+")[0]
+
+
 def _not_sqlite(path: Path) -> None:
     path.write_bytes(b"this is a text file, not a database\n" * 50)
-
-
-def _newer_schema(path: Path) -> None:
-    open_store(str(path)).close()
-    with closing(sqlite3.connect(path)) as conn, conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999'")
 
 
 @pytest.mark.parametrize(
     ("prepare", "name", "message"),
     [
         (_not_sqlite, "notes.txt", "file is not a database; it is not a SQLite database: point --db"),
-        (_newer_schema, "newer.db", "has schema revision '9999', newer than this warwatch knows"),
         (lambda path: None, "missing/dir/x.db", "unable to open database file; check that the folder exists"),
     ],
 )
@@ -138,6 +142,20 @@ def test_sql_open_store_errors(tmp_path: Path, prepare: Any, name: str, message:
     assert f"the store at sqlite:///{path}" in str(caught.value)
 
 
+def test_sql_open_store_refuses_a_newer_schema(store_url: str) -> None:
+    with open_store(store_url) as opened, opened.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreError, match="has schema revision '9999', newer than this warwatch knows"):
+        open_store(store_url)
+
+
+def test_sql_unreachable_server_says_what_to_check() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql+psycopg://postgres@127.0.0.1:1/warwatch?connect_timeout=2")
+    assert "the store at postgresql+psycopg://postgres@127.0.0.1:1/warwatch" in str(caught.value)
+    assert "that the file or server is reachable" in str(caught.value)
+
+
 def test_sql_url_hides_password() -> None:
     with pytest.raises(StoreError, match="not a database URL"):
         SqlStore("not a url://")
@@ -147,9 +165,11 @@ def test_sql_url_hides_password() -> None:
     hidden.close()
 
 
-def test_sql_missing_schema_says_how_to_fix(db_path: Path) -> None:
-    with SqlStore(f"sqlite:///{db_path}") as bare, pytest.raises(StoreError, match="no such table: articles"):
+def test_sql_missing_schema_says_how_to_fix(store_url: str) -> None:
+    missing = r'(no such table: articles|relation "articles" does not exist)'
+    with SqlStore(store_url) as bare, pytest.raises(StoreError, match=missing) as caught:
         bare.count_articles()
+    assert "run `warwatch db upgrade`" in str(caught.value)
 
 
 # --- articles -------------------------------------------------------------------------------
@@ -338,7 +358,7 @@ def test_sql_ambiguous_event_prefix(filled: SqlStore) -> None:
         filled.get_event("ab")
 
 
-def test_sql_iter_events_streams(store: SqlStore, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sql_iter_events_streams(store: SqlStore, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows come in batches, and a reader in the middle of a stream does not block a writer."""
     for n in range(30):
         article = make_article(f"Report {n} of a clash.")
@@ -349,7 +369,7 @@ def test_sql_iter_events_streams(store: SqlStore, db_path: Path, monkeypatch: py
     stream = store.iter_events()
     assert next(stream).id == "ev00"
     assert seen[-1].get("yield_per") == 7
-    with open_store(str(db_path)) as writer:  # another engine: its own connection and BEGIN IMMEDIATE
+    with open_store(store_url) as writer:  # another engine: its own connection (SQLite: BEGIN IMMEDIATE)
         article = make_article("A late report.")
         assert writer.add_article(article, [make_event(article, "ev99")])
     rest = [item.id for item in stream]
@@ -420,9 +440,13 @@ def events(draw: st.DrawFn, article: Article) -> Event:
     )
 
 
-@pytest.fixture(scope="module")
-def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
-    with open_store(str(tmp_path_factory.mktemp("hypothesis") / "round-trip.db")) as opened:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('hypothesis') / 'round-trip.db'}"
+    else:
+        url = request.getfixturevalue("pg_module_database")
+    with open_store(url) as opened:
         yield opened
 
 
@@ -467,9 +491,9 @@ WORKER = textwrap.dedent(
 )
 
 
-def test_sql_two_processes_ingest_one_file(tmp_path: Path) -> None:
-    """Both processes also race to create the schema: the file does not exist when they start."""
-    db, go = tmp_path / "shared.db", tmp_path / "go"
+def test_sql_two_processes_ingest_one_store(tmp_path: Path, store_url: str) -> None:
+    """Both processes also race to create the schema: the store is empty when they start."""
+    db, go = store_url, tmp_path / "go"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     workers = [
         subprocess.Popen(
@@ -488,8 +512,8 @@ def test_sql_two_processes_ingest_one_file(tmp_path: Path) -> None:
     outputs = [worker.communicate(timeout=120) for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0], [err for _, err in outputs]
     assert sum(int(out) for out, _ in outputs) == 30  # each of the 30 articles added by exactly one process
-    with open_store(str(db)) as store:
+    with open_store(store_url) as store, store.engine.connect() as conn:
         assert (store.count_articles(), store.count_events()) == (30, 30)
-    with closing(sqlite3.connect(db)) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert conn.execute("SELECT count(DISTINCT id) FROM articles").fetchone() == (30,)
+        assert conn.execute(select(func.count(sql.article_table.c.id.distinct()))).scalar_one() == 30
+        if conn.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA integrity_check").all() == [("ok",)]

@@ -32,8 +32,9 @@ TRIGGERS: dict[str, str] = {
         ).split(),
         "fight",
     ),
-    **dict.fromkeys("attack strike hit target".split(), "attack"),
+    **dict.fromkeys("attack strike hit target fire raid storm".split(), "attack"),
     **dict.fromkeys("kill murder execute behead massacre slay shoot gun stab lynch".split(), "kill"),
+    **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
     **dict.fromkeys("capture seize overrun overran".split(), "capture"),
     **dict.fromkeys("recapture retake regain liberate reclaim".split(), "regain"),
     **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
@@ -48,7 +49,7 @@ TRIGGERS: dict[str, str] = {
         "protest protester demonstrate demonstration demonstrator rally march sit-in vigil".split(),
         "protest",
     ),
-    **dict.fromkeys("riot rioter mob".split(), "riot"),
+    **dict.fromkeys("riot rioter mob pelt".split(), "riot"),
     **dict.fromkeys("ceasefire truce".split(), "agreement"),
     **dict.fromkeys("arrest detain apprehend".split(), "arrest"),
     **dict.fromkeys("defuse thwart foil".split(), "disrupt"),
@@ -68,7 +69,20 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
         (r"\bchemical (?:attack|weapon)s?\b|\b(?:toxic|poison|mustard) gas\b", "chemical"),
         (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
-        (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b|\bexchange(?:d)? (?:of )?fire\b", "attack"),
+        (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
+        (
+            r"\bexchang(?:ed|e|es|ing) (?:of )?(?:heavy )?(?:fire|gunfire|shots)\b"
+            r"|\bfought (?:one another|each other)\b",
+            "fight",
+        ),
+        (r"\b(?:body|bodies|corpse|remains) of\b[^.]{0,60}\b(?:was|were) (?:found|discovered|recovered)\b", "kill"),
+        (r"\b(?:was|were) found (?:dead|murdered|killed|shot|beheaded|dismembered)\b", "kill"),
+        (r"\b(?:threw|hurled|pelted|throwing|hurling|pelting) (?:stones|rocks|bricks|petrol bombs|molotov)", "riot"),
+        (
+            r"\bburn(?:ed|t|ing)? (?:tyres|tires)\b"
+            r"|\bset (?:fire|ablaze)\b[^.]{0,40}\b(?:police|station|office|vehicle)",
+            "riot",
+        ),
         (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
         (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
         (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
@@ -87,7 +101,20 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "base",
         ),
         (r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged with\b", "change"),
-        (r"\b(?:general|hunger) strike\b|\bon strike\b", "protest"),
+        (
+            r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bchant(?:ed|ing) slogans\b",
+            "protest",
+        ),
+        (
+            r"\bstag(?:ed|ing) an? (?:sit-in|demonstration|protest|rally|march|strike)\b"
+            r"|\bheld an? (?:\w+ )?(?:sit-in|vigil)\b",
+            "protest",
+        ),
+        (
+            r"\bblock(?:ed|ing|aded)? (?:the |a |several |main )?"
+            r"(?:road|roads|highway|traffic|entrance|street|streets)\b",
+            "protest",
+        ),
     )
 )
 
@@ -96,7 +123,9 @@ CIVILIAN_TARGETS = frozenset(
         "civilian villager resident farmer herder fisherman fishermen worker teacher student child children "
         "kid boy girl woman women man men people passenger worshipper worshiper pilgrim journalist reporter "
         "doctor nurse patient hospital clinic school market family trader shopkeeper driver displaced refugee "
-        "elder chief"
+        "elder chief member supporter person individual politician activist mla mp candidate councillor official "
+        "leader developer owner businessman merchant body vendor youth youths resident locals local suspect "
+        "villager house home village prisoner detainee"
     ).split()
 )
 ARMED_TARGETS = frozenset(
@@ -107,6 +136,21 @@ ARMED_TARGETS = frozenset(
     ).split()
 )
 MEANS = frozenset("air shell suicide ied grenade chemical bomb".split())
+VIOLENCE = frozenset("attack kill harm".split())  # one-sided or unclear violence, typed by its target
+ORGANIZED_ARMED = frozenset(
+    "militant fighter rebel insurgent militia militiaman jihadist terrorist gunman soldier troop army military".split()
+)
+# Weapons and vehicles: triggers only when used (``_instrument_used``), unlike event nouns such as "shelling".
+INSTRUMENTS = frozenset(
+    "artillery mortar rocket missile howitzer shell jet warplane bomber helicopter drone bomb grenade mine landmine "
+    "explosive ied".split()
+)
+STRIKE_VERBS = frozenset(
+    "hit strike kill target bomb pound shell land fall explode detonate destroy damage wound injure attack rain "
+    "slam tear rip blow struck".split()
+)
+FIRE_VERBS = frozenset("fire launch drop lob hurl throw plant detonate explode use carry set".split())
+EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
 AIR_CUES = frozenset("air airstrike warplane jet aircraft plane bomber helicopter drone airforce".split())
 SHELL_CUES = frozenset("shell shelling artillery mortar rocket missile howitzer".split())
 INTERVENTION_CUES = frozenset("tear teargas disperse baton cannon arrest detain rubber".split())
@@ -135,7 +179,11 @@ AGGREGATE = re.compile(
     r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
     r"\bin total\b|\bover the past (?:year|decade|months)\b"
 )
-ONGOING = re.compile(r"\b(?:is|are) (?:waging|fighting|battling)\b")
+ONGOING = re.compile(
+    r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"
+    r"rarely|repeatedly)\b|\bnotorious for\b|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"
+    r"\bfor years\b|\bhas been accused of\b"
+)
 
 
 def rule_detector() -> Callable[[Article, Doc], tuple[Mention, ...]]:
@@ -209,11 +257,24 @@ def _family(tok: Token) -> str | None:
     family = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.lower_)
     if family is None:
         return None
-    if family in {"air", "shell", "ied", "bomb"} and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
+    if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
         return None
-    if family == "air" and tok.lower_ in {"drone", "jet", "helicopter"} and tok.dep_ == "compound":
-        return None
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in INSTRUMENTS and not _instrument_used(tok):
+        return None  # "armed with rockets", "hit a helicopter": a weapon named is not a weapon used
     return family
+
+
+def _instrument_used(tok: Token) -> bool:
+    """Whether a weapon noun is used in the clause: it strikes, is fired, or names the attack."""
+    head = tok.head
+    if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in STRIKE_VERBS:
+        return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() in FIRE_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
+        return True
+    compound_of = head if tok.dep_ == "compound" else None
+    return compound_of is not None and compound_of.lemma_.lower() in EVENT_NOUNS
 
 
 def _states_fact(tok: Token) -> bool:
@@ -280,20 +341,21 @@ def _type_of(
         if family == "bomb" and not lemmas & (AIR_CUES | SHELL_CUES) and previous_type in _REMOTE:
             return previous_type, "means:bomb:continues-previous"
         return (means or "Shelling/artillery/missile attack"), f"means:{family}"
-    if family in {"attack", "kill"}:
+    if family in VIOLENCE:
         if any(_same_clause(tok, other) for other in means_tokens):
             return None, "absorbed-by-means"  # the remote-violence mention of this clause carries it
-        if "protest" in families:
+        if "protest" in families or "riot" in families:
             return None, "absorbed-by-protest"
-        target = _target_kind(tok)
+        target = _target_kind(tok) or _sentence_targets(tok.sent)
         if family == "attack" and previous_type in _REMOTE and target != "armed":
             return previous_type, f"{family}:continues-previous"  # remote violence beats an attack on civilians
-        if target == "civilian":
+        if target == "civilian" or (family in {"kill", "harm"} and target is None):
             return "Attack", f"{family}:civilian-target"
-        if target == "armed" or family == "attack":
-            return "Armed clash", f"{family}:armed-target"
-        return "Attack", f"{family}:default"
+        return "Armed clash", f"{family}:armed-target"
     if family == "fight":
+        nouns = {t.lemma_.lower() for t in tok.sent if t.pos_ in {"NOUN", "PROPN"}}
+        if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED:
+            return "Mob violence", "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
         return "Armed clash", "fight"
     if family in {"capture", "regain"}:
         if "transfer" in families:
@@ -361,6 +423,14 @@ def _target_kind(tok: Token) -> str | None:
     if any(n in ARMED_TARGETS for n in nouns):
         return "armed"
     return None
+
+
+def _sentence_targets(sent: SpacySpan) -> str | None:
+    """The kind of people a sentence is about, when the trigger's own object says nothing."""
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"}}
+    if nouns & ARMED_TARGETS:
+        return "armed"
+    return "civilian" if nouns & CIVILIAN_TARGETS else None
 
 
 def _object_nouns(tok: Token) -> list[Token]:

@@ -1,0 +1,59 @@
+"""CSV export in ACLED's layout (``acled-csv.v1``): a script written for ACLED's files reads ours unchanged.
+
+In: events (streamed) and a binary output. Out: UTF-8 CSV (no BOM, ``\\n`` line ends, RFC 4180
+quoting) whose header is ACLED's 31 columns in ACLED's order, then warwatch's own
+(``columns.OWN_COLUMNS``). Lists are joined with "; " as ACLED joins associated actors and
+sources; claims and evidence are JSON arrays; a missing value is an empty field. Dates are ISO
+(2020-05-09). One row is written per event as it arrives, so nothing is held in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import IO, Any
+
+from ..model import Event
+from .columns import COLUMNS, JSON_COLUMNS, LIST_COLUMNS, ArticleUrls, event_row
+
+
+class AcledCsvExporter:
+    """Writes ACLED-layout CSV; ``article_urls`` fills the article_urls column (else it stays empty)."""
+
+    suffix = ".csv"
+
+    def __init__(self, *, article_urls: ArticleUrls | None = None) -> None:
+        self.article_urls = article_urls
+
+    def write(self, events: Iterable[Event], out: IO[bytes]) -> None:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+        try:
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow(COLUMNS)
+            for event in events:
+                row = event_row(event, article_urls=self.article_urls)
+                writer.writerow([csv_value(name, row[name]) for name in COLUMNS])
+            text.flush()
+        finally:
+            text.detach()  # the caller owns ``out``: leave it open
+
+
+def csv_value(name: str, value: Any) -> str | int | float:
+    """One typed value as ACLED's CSV writes it: "" for none, "; "-joined lists, JSON for nested data."""
+    if value is None:
+        return ""
+    if name in JSON_COLUMNS:
+        return json.dumps(value, ensure_ascii=False)
+    if name in LIST_COLUMNS:
+        return "; ".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def acled_csv_exporter(*, article_urls: ArticleUrls | None = None) -> AcledCsvExporter:
+    """Entry point ``acled-csv.v1``."""
+    return AcledCsvExporter(article_urls=article_urls)
