@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -29,6 +31,7 @@ from .model import Article, Event, events_document
 from .pipeline import Pipeline
 from .pipeline.load import iter_input_files, read_articles
 from .store import SqlStore, open_store
+from .watch import FetchLimits, Watcher, WatchOptions, WatchState, latency_report, resolve_sources
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="warwatch: conflict events from news, offline.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames gazetteer.")
@@ -310,6 +313,92 @@ def gazetteer_build(force: Annotated[bool, typer.Option(help="Rebuild even if it
             build_gazetteer(path, progress=lambda done, total: progress.update(task, completed=done, total=total))
         if not quiet:
             err.print(f"gazetteer written to {path} ({path.stat().st_size / 1e6:.0f} MB)")
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str], typer.Argument(help="RSS/Atom feed URLs, OPML files, folders or files (.html, .jsonl, .warc).")
+    ],
+    once: Annotated[bool, typer.Option("--once", help="Poll each source once, process what is new, exit.")] = False,
+    interval: Annotated[float, typer.Option(min=0.05, help="Seconds between two polls of one source.")] = 300.0,
+    host_delay: Annotated[float, typer.Option(min=0.0, help="Seconds between two requests to one host.")] = 1.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a request may stall (3x: its deadline).")] = 10.0,
+    db: DbOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Watch news feeds and folders: each new article's events are stored minutes after publication.
+
+    State lives in the store, so a restart resumes without loss or duplicates. Stop with Ctrl-C or SIGTERM.
+
+    Example: warwatch watch https://example.org/rss.xml feeds.opml ./inbox --interval 120
+    """
+    with _errors(debug), _watch_logging(quiet, debug):
+        located = resolve_sources(sources)
+        limits = FetchLimits(timeout_s=timeout, deadline_s=3 * timeout, host_delay_s=host_delay)
+        options = WatchOptions(interval_s=interval, limits=limits)
+        stop = threading.Event()
+        previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        with open_store(db) as store, Watcher(store, located, pipeline=Pipeline(), options=options) as watcher:
+            try:
+                summary = watcher.run(once=once, stop=stop)
+            except KeyboardInterrupt:
+                summary = watcher.summary
+                logging.getLogger("warwatch.watch").info("interrupted; %s", summary.line())
+            finally:
+                signal.signal(signal.SIGTERM, previous)
+        if once and summary.poll_failures:
+            raise typer.Exit(1)
+
+
+@contextmanager
+def _watch_logging(quiet: bool, debug: bool) -> Iterator[None]:
+    """The watcher's log, for an operator: one timestamped line per poll, article and failure, on stderr."""
+    logger = logging.getLogger("warwatch.watch")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+        logger.setLevel(logging.NOTSET)
+
+
+@app.command()
+def stats(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Report publication-to-event latency of watched articles (median, p95) and the watcher's items.
+
+    Example: warwatch stats --db warwatch.db
+    """
+    with _errors(debug), open_store(db) as store:
+        report = latency_report(store.engine)
+        state = WatchState(store.engine)
+        items = {status: state.count_items(status) for status in ("pending", "stored", "duplicate", "failed")}
+        if as_json:
+            sys.stdout.write(json.dumps({"latency": report.to_dict(), "items": items}, indent=2) + "\n")
+            return
+        table = Table("figure", "value")
+        table.add_row("events with timed articles", str(report.events))
+        table.add_row("  of which without publication time", str(report.undated))
+        for label, value in (
+            ("publication to event, median", report.median_s),
+            ("publication to event, p95", report.p95_s),
+            ("publication to event, max", report.max_s),
+            ("publication to fetch, median", report.fetch_median_s),
+            ("fetch to stored, median", report.process_median_s),
+        ):
+            table.add_row(label, "-" if value is None else f"{value:.1f} s")
+        table.add_row("items", ", ".join(f"{count} {status}" for status, count in items.items()))
+        out.print(table)
 
 
 @db_app.command("upgrade")

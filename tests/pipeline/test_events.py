@@ -80,6 +80,22 @@ def test_events_non_events_stay_out(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The body of a trader was found dumped near the bus park on Sunday.", {"Attack"}),
+        ("Border guards of the two countries exchanged fire across the frontier overnight.", {"Armed clash"}),
+        ("Supporters of two rival parties clashed with sticks and machetes in the market.", {"Mob violence"}),
+        ("Residents pelted stones at police who tried to close the market.", {"Violent demonstration"}),
+        ("Hundreds of workers blocked the highway to demand unpaid wages.", {"Peaceful protest"}),
+        ("The attackers were armed with rifles and rocket launchers.", set()),
+        ("The army routinely shells the hills where the rebels hide.", set()),
+    ],
+)
+def test_events_general_rules(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
 def test_events_remote_violence_beats_attack_on_civilians(nlp) -> None:
     assert sub_types(nlp, "An air strike killed eight civilians at a wedding party.") == {"Air/drone strike"}
 

@@ -177,7 +177,8 @@ SPEECH_NOUNS = frozenset("speech interview tweet statement message recording vid
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
-    r"\bin total\b|\bover the past (?:year|decade|months)\b"
+    r"\bin total\b|\ba total of\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
+    r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b"
 )
 ONGOING = re.compile(
     r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"

@@ -435,6 +435,10 @@ def _remedy(reason: str) -> str:
         return "the schema is missing or outdated: open the store with open_store() or run `warwatch db upgrade`"
     if "locked" in lowered or "busy" in lowered:
         return f"another process held the database for over {BUSY_TIMEOUT_MS // 1000} s; retry"
+    if "nul (0x00)" in lowered:
+        return "PostgreSQL cannot store NUL characters in text: remove them from the article (warwatch's readers do)"
+    if "value too long" in lowered:
+        return "a field is longer than its column allows (ids: 64 characters, language: 16); shorten it"
     if "unable to open" in lowered:
         return "check that the folder exists and is writable"
     return "check the URL, that the file or server is reachable, and retry"
@@ -477,16 +481,16 @@ def _event_row(event: Event, now: datetime) -> dict[str, Any]:
     place = event.location
     return {
         "id": event.id,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
+        "event_type": _column_text(event.event_type),
+        "sub_event_type": _column_text(event.sub_event_type),
         "date": event.date,
         "date_start": start,
         "date_end": end,
         "time_precision": event.time_precision,
-        "actor1": event.actor1.name if event.actor1 else None,
-        "actor2": event.actor2.name if event.actor2 else None,
-        "country": place.country if place else None,
-        "admin1": place.admin1 if place else None,
+        "actor1": _column_text(event.actor1.name) if event.actor1 else None,
+        "actor2": _column_text(event.actor2.name) if event.actor2 else None,
+        "country": _column_text(place.country) if place else None,
+        "admin1": _column_text(place.admin1) if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "geo_precision": place.geo_precision if place else None,
@@ -505,7 +509,15 @@ def _search_text(event: Event) -> str:
     parts += [*event.assoc_actor_1, *event.assoc_actor_2, *event.sources]
     if event.location:
         parts += [event.location.name, event.location.admin1 or "", event.location.admin2 or ""]
-    return "\n".join(part for part in parts if part)
+    return _column_text("\n".join(part for part in parts if part)) or ""
+
+
+def _column_text(value: str | None) -> str | None:
+    """Text for a column that copies a field of ``events.data``: without NUL, which PostgreSQL cannot store.
+
+    Lossless: the event itself is read back from ``data``, whose JSON escapes NUL as \\u0000.
+    """
+    return value.replace("\x00", "") if value else value
 
 
 def _claim_rows(event: Event) -> list[dict[str, Any]]:
@@ -513,13 +525,13 @@ def _claim_rows(event: Event) -> list[dict[str, Any]]:
         {
             "event_id": event.id,
             "article_id": claim.span.article_id if claim.span else None,
-            "source": claim.source,
+            "source": _column_text(claim.source),
             "value": claim.value,
             "qualifier": str(claim.qualifier),
             "certainty": str(claim.certainty),
             "span_start": claim.span.start if claim.span else None,
             "span_end": claim.span.end if claim.span else None,
-            "span_text": claim.span.text if claim.span else None,
+            "span_text": _column_text(claim.span.text) if claim.span else None,
         }
         for claim in event.fatalities.claims
     ]

@@ -202,12 +202,12 @@ class WatchState:
                 conn.execute(insert(item_table), rows)
         return fresh
 
-    def next_item(self, now: datetime) -> ItemState | None:
-        """The pending item due first (oldest discovered), or None."""
+    def next_item(self, now: datetime, *, sources: list[str]) -> ItemState | None:
+        """The pending item of one of ``sources`` due first (oldest discovered), or None."""
         col = item_table.c
         query = (
             select(item_table)
-            .where(col.status == PENDING, col.next_attempt_at <= now)
+            .where(col.status == PENDING, col.next_attempt_at <= now, col.source.in_(sources))
             .order_by(col.next_attempt_at, col.id)
             .limit(1)
         )
@@ -219,12 +219,12 @@ class WatchState:
         return ItemState(**{name: data[name] for name in ItemState.__slots__ if name != "published_at"},
                          published_at=utc(data["published_at"]))  # fmt: skip
 
-    def next_attempt_at(self) -> datetime | None:
-        """When the earliest pending item falls due."""
+    def next_attempt_at(self, *, sources: list[str]) -> datetime | None:
+        """When the earliest pending item of one of ``sources`` falls due."""
         col = item_table.c
+        query = select(func.min(col.next_attempt_at)).where(col.status == PENDING, col.source.in_(sources))
         with self._reading() as conn:
-            value = conn.execute(select(func.min(col.next_attempt_at)).where(col.status == PENDING)).scalar()
-        return utc(value)
+            return utc(conn.execute(query).scalar())
 
     def count_items(self, status: str | None = None) -> int:
         query = select(func.count()).select_from(item_table)
@@ -249,8 +249,9 @@ class WatchState:
         col = item_table.c
         with self._writing() as conn:
             conn.execute(
-                update(item_table).where(col.id == item_id).values(attempts=col.attempts + 1, last_error=error,
-                                                                  next_attempt_at=at)  # fmt: skip
+                update(item_table)
+                .where(col.id == item_id)
+                .values(attempts=col.attempts + 1, last_error=error, next_attempt_at=at)
             )
 
     def url_done(self, url: str, *, other_than: int | None = None) -> str | None:
@@ -264,6 +265,12 @@ class WatchState:
         return found
 
     # --- timing and the fetch log ----------------------------------------------------------
+
+    def stamp_processed(self, article_id: str, at: datetime) -> None:
+        """Set when an article's events were stored."""
+        with self._writing() as conn:
+            query = update(timing_table).where(timing_table.c.article_id == article_id)
+            conn.execute(query.values(processed_at=at))
 
     def record_timing(self, article_id: str, *, source: str, url: str | None, published_at: datetime | None,
                       fetched_at: datetime, processed_at: datetime) -> None:  # fmt: skip
@@ -354,4 +361,3 @@ def _item_row(source: str, item: FeedItem, now: datetime) -> dict[str, Any]:
         "next_attempt_at": now,
         "last_error": None,
     }
-

@@ -16,6 +16,7 @@ most ``max_backoff_s``, at least what a 429/503 Retry-After asks); a failing pag
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 from collections.abc import Callable, Sequence
@@ -24,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 
 from ..errors import InputError, StoreError, WarwatchError
 from ..model import Article, Event
-from ..pipeline.load import article_from_html, article_from_text
+from ..pipeline.load import article_from_html
 from ..store import SqlStore
 from .feeds import DEFAULT_MAX_ITEMS, parse_feed
 from .fetch import Fetcher, FetchError, FetchLimits, Response, canonical_url
@@ -34,7 +35,7 @@ from .state import DUPLICATE, FAILED, STORED, ItemState, SourceState, WatchState
 log = logging.getLogger(__name__)
 
 FEED, FOLDER = "feed", "folder"
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "")
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "")  # "": none given
 
 PipelineFn = Callable[[Article], Sequence[Event]]
 
@@ -186,7 +187,7 @@ class Watcher:
         return self._poll_ok(source, now)
 
     def _poll_folder(self, source: SourceState, now: datetime) -> SourceState:
-        if not _exists(source.url):
+        if not os.path.exists(source.url):
             raise InputError(f"{source.url}: no such folder or file; check the path")
         fresh = self.state.add_items(source.url, scan_folder(source.url, settle_s=self.options.settle_s), now)
         self.summary.new_items += len(fresh)
@@ -263,6 +264,8 @@ class Watcher:
 
     def _ingest(self, item: ItemState, articles: list[Article], fetched_at: datetime) -> None:
         """Pipeline and store each article not seen before; the item is done when all are."""
+        if not articles:
+            raise InputError(f"{_label(item)}: no article could be read from it")
         stored: list[str] = []
         duplicates: list[str] = []
         for article in articles:
@@ -280,7 +283,7 @@ class Watcher:
             else:
                 duplicates.append(article.id)
         if not stored:
-            self._duplicate(item, duplicates[0] if duplicates else None, "the same text as")
+            self._duplicate(item, duplicates[0], "the same text as")
             return
         self.summary.stored += len(stored)
         self.summary.duplicates += len(duplicates)
@@ -294,9 +297,9 @@ class Watcher:
             return article.id
         return self.state.url_done(article.url) if article.url else None
 
-    def _duplicate(self, item: ItemState, article_id: str | None, how: str) -> None:
+    def _duplicate(self, item: ItemState, article_id: str, how: str) -> None:
         self.summary.duplicates += 1
-        log.info("%s: skipped, %s article %s", _label(item), how, (article_id or "?")[:12])
+        log.info("%s: skipped, %s article %s", _label(item), how, article_id[:12])
         self.state.finish_item(item.id, DUPLICATE, article_id=article_id)
 
     def _item_failed(self, item: ItemState, error: Exception) -> None:
@@ -328,28 +331,18 @@ def _page_article(response: Response, item: ItemState) -> Article:
     """The article of a fetched page; the page's own metadata wins, the feed's fills the gaps."""
     url = canonical_url(response.url)
     kind = (response.content_type or "").split(";")[0].strip().lower()
-    if kind not in _HTML_TYPES and kind != "text/plain":
+    if kind not in _HTML_TYPES:
         raise InputError(f"{url}: not an HTML page (Content-Type {kind}); skipped")
     body: str | bytes = response.content
     charset = response.charset
-    if charset:
+    if charset:  # the HTTP header outranks the page's <meta charset>, as in browsers
         try:
             body = response.content.decode(charset)
         except (LookupError, UnicodeDecodeError):
             log.debug("%s: not %s as its Content-Type says; guessing the encoding", url, charset)
-    if kind == "text/plain":
-        text = body if isinstance(body, str) else response.content.decode("utf-8", errors="strict")
-        article = article_from_text(text, url=url)
-    else:
-        article = article_from_html(body, url=url)
+    article = article_from_html(body, url=url)
     published = item.published_at.date() if item.published_at else None
     return replace(article, title=article.title or item.title, published=article.published or published)
-
-
-def _exists(location: str) -> bool:
-    import os.path
-
-    return os.path.exists(location)
 
 
 def _label(item: ItemState) -> str:
