@@ -224,10 +224,11 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     families = {family for _, family in triggers}
     lemmas = {tok.lemma_.lower() for tok in sent}
     means_tokens = [tok for tok, family in triggers if family in MEANS]
-    for tok, family in sorted(triggers, key=lambda pair: pair[0].i):
-        sub_type, rule = _type_of(family, tok, families, lemmas, previous_type, means_tokens)
-        if sub_type is None:
-            continue
+    typed = [(tok, *_type_of(family, tok, families, lemmas, previous_type, means_tokens)) for tok, family in triggers]
+    violent = {sub for _, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"}
+    for tok, sub_type, rule in sorted(typed, key=lambda item: item[0].i):
+        if sub_type is None or (sub_type == "Arrests" and violent):
+            continue  # arrests made in a clash or at a protest belong to that event
         yield Mention(
             sub_event_type=sub_type,
             trigger=Span.of(article, tok.idx, tok.idx + len(tok.text)),
