@@ -32,15 +32,16 @@ TRIGGERS: dict[str, str] = {
         ).split(),
         "fight",
     ),
-    **dict.fromkeys("attack strike hit target fire raid storm".split(), "attack"),
+    **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting".split(), "attack"),
     **dict.fromkeys("kill murder execute behead massacre slay shoot gun stab lynch".split(), "kill"),
     **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
     **dict.fromkeys("capture seize overrun overran".split(), "capture"),
     **dict.fromkeys("recapture retake regain liberate reclaim".split(), "regain"),
     **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
-    **dict.fromkeys("shell shelling artillery mortar rocket missile howitzer".split(), "shell"),
+    **dict.fromkeys("shell shelling artillery mortar rocket missile howitzer projectile".split(), "shell"),
     **dict.fromkeys("bombard bombardment bomb bombing".split(), "bomb"),
-    **dict.fromkeys("ied landmine mine explosive explosion blast detonate".split(), "ied"),
+    **dict.fromkeys("ied landmine mine explosive detonate".split(), "ied"),
+    **dict.fromkeys("explosion blast".split(), "blast"),
     **dict.fromkeys(["grenade"], "grenade"),
     **dict.fromkeys("chlorine sarin".split(), "chemical"),
     **dict.fromkeys("rape raped raping".split(), "sexual"),
@@ -61,6 +62,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), family)
     for pattern, family in (
         (r"\bair ?(?:strike|raid|attack|bombardment)s?\b", "air"),
+        (r"\b(?:grenade|rocket)[- ]launchers?\b|\brpgs?\b|\banti-tank (?:guided )?missiles?\b", "shell"),
         (r"\bdrone (?:strike|attack)s?\b", "air"),
         (
             r"\bsuicide (?:bomb(?:er|ing)?|attack(?:er)?|vest|car bomb)s?\b|\bblew (?:him|her|them)sel(?:f|ves) up\b",
@@ -135,7 +137,7 @@ ARMED_TARGETS = frozenset(
         "jihadist terrorist army's military barracks garrison"
     ).split()
 )
-MEANS = frozenset("air shell suicide ied grenade chemical bomb".split())
+MEANS = frozenset("air shell suicide ied grenade chemical bomb blast".split())
 VIOLENCE = frozenset("attack kill harm".split())  # one-sided or unclear violence, typed by its target
 ORGANIZED_ARMED = frozenset(
     "militant fighter rebel insurgent militia militiaman jihadist terrorist gunman soldier troop army military".split()
@@ -143,7 +145,7 @@ ORGANIZED_ARMED = frozenset(
 # Weapons and vehicles: triggers only when used (``_instrument_used``), unlike event nouns such as "shelling".
 INSTRUMENTS = frozenset(
     "artillery mortar rocket missile howitzer shell jet warplane bomber helicopter drone bomb grenade mine landmine "
-    "explosive ied".split()
+    "explosive ied launcher rpg".split()
 )
 STRIKE_VERBS = frozenset(
     "hit strike kill target bomb pound shell land fall explode detonate destroy damage wound injure attack rain "
@@ -151,6 +153,7 @@ STRIKE_VERBS = frozenset(
 )
 FIRE_VERBS = frozenset("fire launch drop lob hurl throw plant detonate explode use carry set".split())
 EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
+IED_CUES = frozenset("bomb device ied mine landmine explosive car roadside planted vehicle motorcycle".split())
 AIR_CUES = frozenset("air airstrike warplane jet aircraft plane bomber helicopter drone airforce".split())
 SHELL_CUES = frozenset("shell shelling artillery mortar rocket missile howitzer".split())
 INTERVENTION_CUES = frozenset("tear teargas disperse baton cannon arrest detain rubber".split())
@@ -177,7 +180,7 @@ SPEECH_NOUNS = frozenset("speech interview tweet statement message recording vid
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
-    r"\bin total\b|\ba total of\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
+    r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
     r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b"
 )
 ONGOING = re.compile(
@@ -215,8 +218,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     for pattern, family in PHRASES:
         for match in pattern.finditer(lowered):
             tokens = [t for t in sent if match.start() <= t.idx - sent.start_char < match.end()]
-            if tokens and _states_fact(tokens[0]):
-                triggers.append((_head_of(tokens), family))
+            head = _head_of(tokens) if tokens else None
+            if head is not None and _states_fact(tokens[0]) and _weapon_used(head):
+                triggers.append((head, family))
             covered.update(t.i for t in tokens)
     triggers += [(tok, f) for tok in sent if tok.i not in covered and (f := _family(tok)) and _states_fact(tok)]
     if not triggers:
@@ -261,9 +265,12 @@ def _family(tok: Token) -> str | None:
         return None
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
         return None
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in INSTRUMENTS and not _instrument_used(tok):
-        return None  # "armed with rockets", "hit a helicopter": a weapon named is not a weapon used
-    return family
+    return family if _weapon_used(tok) else None
+
+
+def _weapon_used(tok: Token) -> bool:
+    """A weapon named is not a weapon used: "armed with rockets", "hit a helicopter" state no attack."""
+    return tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in INSTRUMENTS or _instrument_used(tok)
 
 
 def _instrument_used(tok: Token) -> bool:
@@ -398,9 +405,9 @@ def _means(families: set[str], lemmas: set[str]) -> str | None:
         return "Air/drone strike"
     if "grenade" in families:
         return "Grenade"
-    if "ied" in families:
+    if "ied" in families or ("blast" in families and lemmas & IED_CUES):
         return "Remote explosive/landmine/IED"
-    if "shell" in families or "bomb" in families:
+    if families & {"shell", "bomb", "blast"}:
         return "Shelling/artillery/missile attack"
     return None
 
