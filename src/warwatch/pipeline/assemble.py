@@ -22,7 +22,7 @@ from ..taxonomy import event_type_of
 
 DAYS = 2  # mentions this many days apart can still be one event (a report date vs the event date)
 KM = 100  # ... and this far apart (a town vs "near" the next town on the same road)
-HISTORY_DAYS = 365  # events older than this before publication are background, not news
+HISTORY_DAYS = 60  # events older than this before publication are background, not news
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

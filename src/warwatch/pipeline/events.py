@@ -152,6 +152,7 @@ STRIKE_VERBS = frozenset(
     "slam tear rip blow struck".split()
 )
 FIRE_VERBS = frozenset("fire launch drop lob hurl throw plant detonate explode use carry set".split())
+CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun".split())
 EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
 IED_CUES = frozenset("bomb device ied mine landmine explosive car roadside planted vehicle motorcycle".split())
 AIR_CUES = frozenset("air airstrike warplane jet aircraft plane bomber helicopter drone airforce".split())
@@ -282,6 +283,8 @@ def _instrument_used(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
         return True
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in CROWD_CONTROL for c in tok.children):
+        return False  # tear gas shells, rubber bullets: crowd control, not shelling
     compound_of = head if tok.dep_ == "compound" else None
     return compound_of is not None and compound_of.lemma_.lower() in EVENT_NOUNS
 
@@ -355,14 +358,14 @@ def _type_of(
             return None, "absorbed-by-means"  # the remote-violence mention of this clause carries it
         if "protest" in families or "riot" in families:
             return None, "absorbed-by-protest"
-        target = _target_kind(tok) or _sentence_targets(tok.sent)
+        target = _target_kind(tok) or _sentence_targets(tok)
         if family == "attack" and previous_type in _REMOTE and target != "armed":
             return previous_type, f"{family}:continues-previous"  # remote violence beats an attack on civilians
         if target == "civilian" or (family in {"kill", "harm"} and target is None):
             return "Attack", f"{family}:civilian-target"
         return "Armed clash", f"{family}:armed-target"
     if family == "fight":
-        nouns = {t.lemma_.lower() for t in tok.sent if t.pos_ in {"NOUN", "PROPN"}}
+        nouns = {t.lemma_.lower() for t in _participants(tok)}
         if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED:
             return "Mob violence", "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
         return "Armed clash", "fight"
@@ -434,12 +437,34 @@ def _target_kind(tok: Token) -> str | None:
     return None
 
 
-def _sentence_targets(sent: SpacySpan) -> str | None:
-    """The kind of people a sentence is about, when the trigger's own object says nothing."""
-    nouns = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"}}
-    if nouns & ARMED_TARGETS:
-        return "armed"
-    return "civilian" if nouns & CIVILIAN_TARGETS else None
+def _sentence_targets(tok: Token) -> str | None:
+    """The kind of people a sentence is about, apart from the attackers, when the trigger's object says nothing."""
+    agents = {w.i for a in _agents(tok) for w in a.subtree}
+    nouns = {t.lemma_.lower() for t in tok.sent if t.pos_ in {"NOUN", "PROPN"} and t.i not in agents}
+    if nouns & CIVILIAN_TARGETS:
+        return "civilian"
+    return "armed" if nouns & ARMED_TARGETS else None
+
+
+def _agents(tok: Token) -> list[Token]:
+    """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
+    verb = _clause_verb(tok)
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    found += [c for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
+    return found
+
+
+def _participants(tok: Token) -> list[Token]:
+    """The nouns naming who fought: the fight's subject, and "between/with/among X" after it."""
+    verb = _clause_verb(tok)
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    heads += [
+        c
+        for node in (tok, verb)
+        for c in node.children
+        if c.dep_ == "prep" and c.lower_ in {"between", "with", "among"}
+    ]
+    return [w for head in heads for w in head.subtree if w.pos_ in {"NOUN", "PROPN"}]
 
 
 def _object_nouns(tok: Token) -> list[Token]:
