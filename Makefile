@@ -5,10 +5,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DB ?= warwatch.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENDOR := src/warwatch/web/static/vendor
 
 .PHONY: install run test eval bench lint clean
 
-install: $(STAMP)
+install: $(STAMP) $(VENDOR)/.installed
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-upgrade chromium)  # browser tests
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update && apt-get install -y --no-upgrade postgresql)  # tests' server
 
 # Re-runs only when the pinned requirements or the project metadata change: a no-op otherwise.
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
@@ -19,9 +24,21 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(BIN)/warwatch gazetteer build --quiet
 	touch $(STAMP)
 
+# The dashboard's browser libraries, pinned with their hashes in package-lock.json, copied into the package.
+$(VENDOR)/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || (apt-get update && apt-get install -y --no-upgrade npm)
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/leaflet $(VENDOR)/topojson-client $(VENDOR)/world-atlas
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images \
+		node_modules/leaflet/LICENSE $(VENDOR)/leaflet/
+	cp node_modules/topojson-client/dist/topojson-client.min.js node_modules/topojson-client/LICENSE $(VENDOR)/topojson-client/
+	cp node_modules/world-atlas/countries-110m.json node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
+	touch $@
+
 run: install
 	$(BIN)/warwatch ingest samples/ --db $(DB)
-	$(BIN)/warwatch events --db $(DB)
+	@echo "warwatch dashboard: http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	$(BIN)/warwatch serve --host $(HOST) --port $(PORT) --db $(DB)
 
 test: install
 	$(BIN)/ruff check src tests
@@ -31,9 +48,15 @@ eval: install
 	$(BIN)/warwatch evaluate --gold $(SHARED)/gold --json bench/eval-seed.json
 	$(BIN)/warwatch evaluate --gold $(SHARED)/dev/news/gold --json bench/eval-news.json
 	$(BIN)/warwatch evaluate --gold $(SHARED)/dev/acled-notes/gold --json bench/eval-acled.json
+	$(BIN)/warwatch evaluate-merge tests/data/merge --json bench/eval-merge.json
 
 bench: install
 	$(BIN)/python bench/run.py --out bench/results.json
+	$(BIN)/python bench/api_bench.py --out bench/results.json
+	$(BIN)/python bench/merge_bench.py --out bench/results.json
+	$(BIN)/python bench/scale_bench.py --out bench/results.json
+	$(BIN)/python bench/watch_bench.py --out bench/results.json
+	$(BIN)/python bench/geocode_bench.py --out bench/results.json
 
 lint: install
 	$(BIN)/ruff check src tests bench

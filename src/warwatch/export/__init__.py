@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
 from ..errors import StoreError
 from ..model import Event
@@ -74,14 +75,23 @@ def export_events(
 
 
 def article_url_lookup(store: SqlStore, *, cache_size: int = 65_536) -> Callable[[str], str | None]:
-    """An article id -> URL function over the store, cached (events of one article sit together)."""
-    query = select(article_table.c.url)
+    """An article id -> URL function over the store, cached (events of one article sit together).
+
+    Call it before iterating the events: an in-memory SQLite store has one connection, which
+    ``iter_events`` holds while it streams, so its URLs are read here, up front.
+    """
+    columns = article_table.c
+    if isinstance(store.engine.pool, StaticPool):
+        with store.engine.connect() as conn:
+            known = dict(conn.execute(select(columns.id, columns.url).where(columns.url.is_not(None))).all())
+        return known.get
+    query = select(columns.url)
 
     @lru_cache(maxsize=cache_size)
     def url(article_id: str) -> str | None:
         try:
             with store.engine.connect() as conn:
-                return conn.execute(query.where(article_table.c.id == article_id)).scalar()
+                return conn.execute(query.where(columns.id == article_id)).scalar()
         except SQLAlchemyError as err:
             raise StoreError(f"reading the URL of article {article_id} from {store.url} failed: {err}") from err
 

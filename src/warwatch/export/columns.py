@@ -19,8 +19,8 @@ from . import acled
 
 ArticleUrls = Callable[[str], str | None]
 
-# warwatch's own columns, after ACLED's; the list columns are "; "-joined in CSV and JSON-encoded
-# for claims and evidence.
+# warwatch's own columns, after ACLED's. In CSV the list columns are "; "-joined (names never hold
+# ";"); claims, evidence and conflicts (free text) are JSON.
 OWN_COLUMNS: tuple[str, ...] = (
     "fatalities_low",
     "fatalities_high",
@@ -37,11 +37,12 @@ OWN_COLUMNS: tuple[str, ...] = (
     "evidence",
     "confidence",
     "rule",
+    "conflicts",
 )
 COLUMNS: tuple[str, ...] = acled.ACLED_COLUMNS + OWN_COLUMNS
 
 LIST_COLUMNS = frozenset({"assoc_actor_1", "assoc_actor_2", "source", "article_urls", "article_ids"})
-JSON_COLUMNS = frozenset({"claims", "evidence"})
+JSON_COLUMNS = frozenset({"claims", "evidence", "conflicts"})
 
 
 def event_row(event: Event, *, article_urls: ArticleUrls | None = None) -> dict[str, Any]:
@@ -115,4 +116,5 @@ def _own_part(event: Event, article_urls: ArticleUrls | None) -> dict[str, Any]:
         "evidence": [span.to_dict() for span in event.evidence],
         "confidence": event.confidence,
         "rule": event.rule,
+        "conflicts": list(event.conflicts),
     }

@@ -1,10 +1,11 @@
 """CSV export in ACLED's layout (``acled-csv.v1``): a script written for ACLED's files reads ours unchanged.
 
-In: events (streamed) and a binary output. Out: UTF-8 CSV (no BOM, ``\\n`` line ends, RFC 4180
-quoting) whose header is ACLED's 31 columns in ACLED's order, then warwatch's own
-(``columns.OWN_COLUMNS``). Lists are joined with "; " as ACLED joins associated actors and
-sources; claims and evidence are JSON arrays; a missing value is an empty field. Dates are ISO
-(2020-05-09). One row is written per event as it arrives, so nothing is held in memory.
+In: events (streamed) and a binary output. Out: UTF-8 CSV without BOM (RFC 4180: CRLF line ends;
+a field holding a delimiter, quote, CR or LF is quoted) whose header is ACLED's 31 columns in
+ACLED's order, then warwatch's own (``columns.OWN_COLUMNS``). Lists are joined with "; " as ACLED
+joins associated actors and sources; claims, evidence and conflicts are JSON arrays; a missing
+value is an empty field. Dates are ISO (2020-05-09). One row is written per event as it arrives,
+so nothing is held in memory.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ class AcledCsvExporter:
     def write(self, events: Iterable[Event], out: IO[bytes]) -> None:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
         try:
-            writer = csv.writer(text, lineterminator="\n")
+            # CRLF, not LF: the writer quotes the characters of its line terminator, and readers end lines at a
+            # bare CR too, so a CR inside a field must be quoted.
+            writer = csv.writer(text, lineterminator="\r\n")
             writer.writerow(COLUMNS)
             for event in events:
                 row = event_row(event, article_urls=self.article_urls)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import IO, Any
 
-from ..model import Event
+from ..model import Event, Place
 from .columns import ArticleUrls, event_row
 
 log = logging.getLogger(__name__)
@@ -37,19 +37,20 @@ class GeoJsonExporter:
         out.write(b'{"type": "FeatureCollection", "features": [')
         separator = b"\n"
         for event in events:
-            if not has_point(event):
+            place = point_of(event)
+            if place is None:
                 self.left_out += 1
                 continue
-            out.write(separator + json.dumps(self.feature(event), ensure_ascii=False, default=_iso).encode("utf-8"))
+            feature = self.feature(event, place)
+            out.write(separator + json.dumps(feature, ensure_ascii=False, default=_iso).encode("utf-8"))
             separator = b",\n"
         out.write(b"\n]}\n")
         if self.left_out:
             log.warning("%d event(s) without a place (or with coordinates out of range) left out of the GeoJSON",
                         self.left_out)  # fmt: skip
 
-    def feature(self, event: Event) -> dict[str, Any]:
-        place = event.location
-        assert place is not None  # has_point checked it
+    def feature(self, event: Event, place: Place) -> dict[str, Any]:
+        """One Feature: the event's id, its point [lon, lat], its row as properties."""
         return {
             "type": "Feature",
             "id": event.id,
@@ -58,10 +59,12 @@ class GeoJsonExporter:
         }
 
 
-def has_point(event: Event) -> bool:
-    """True when the event has a place whose coordinates RFC 7946 accepts."""
+def point_of(event: Event) -> Place | None:
+    """The event's place when it has coordinates RFC 7946 accepts, else None."""
     place = event.location
-    return place is not None and -180.0 <= place.lon <= 180.0 and -90.0 <= place.lat <= 90.0
+    if place is not None and -180.0 <= place.lon <= 180.0 and -90.0 <= place.lat <= 90.0:
+        return place
+    return None
 
 
 def _iso(value: Any) -> str:

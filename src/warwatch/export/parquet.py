@@ -21,9 +21,7 @@ from .columns import COLUMNS, ArticleUrls, event_row
 
 BATCH_SIZE = 10_000
 
-_SPAN = pa.struct(
-    [("article_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())]
-)
+_SPAN = pa.struct([("article_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
 _CLAIM = pa.struct(
     [
         ("source", pa.string()),
@@ -62,6 +60,7 @@ _TYPES: dict[str, pa.DataType] = {
     "geonameid": pa.int64(),
     "evidence": pa.list_(_SPAN),
     "confidence": pa.float64(),
+    "conflicts": pa.list_(pa.string()),
 }
 SCHEMA = pa.schema(
     [pa.field(name, _TYPES.get(name, pa.string())) for name in COLUMNS],

@@ -23,12 +23,17 @@ The rule (``match_score``; every figure is a field of ``MergeRules``):
    (``coarse_place_score`` inside a province, 0 unplaced), whether the named actors agree (1
    shared, 0 disjoint, 0.5 unknown; "Unidentified ..." and "Civilians" name nobody), whether the
    sub-event types agree, and corroboration: a shared figure, a shared source or shared words
-   of the evidence. ``same_event``: score >= ``threshold``.
+   of the evidence. Weights 0.20 time, 0.25 place, 0.15 actors, 0.25 sub-event type, 0.15
+   corroboration; ``same_event``: score >= ``threshold`` (0.6). So two reports of one day and one
+   town with nothing else in common merge (0.2 + 0.25 + 0.075 + 0.25 = 0.775), and two types of
+   one event type merge only when nearly everything else agrees.
 
 Grouping (``cluster_reports``): analysts' merges first, then candidate pairs from the highest score
-down, each joining two groups unless that would put two reports of one article together (the
-article's own assembly kept them apart) or undo an analyst's split. The result depends only on the
-set of reports, never on their order, so ingesting articles in any order gives the same events.
+down, each joining two groups unless that would put together two reports of one article (the
+article's own assembly kept them apart), two reports an analyst split, or two reports that
+contradict each other by a gate (a report without a place must not bridge Mogadishu and Marka).
+The result depends only on the set of reports, never on their order, so ingesting articles in
+any order gives the same events.
 
 Folding (``merge_events``): claims side by side, each with its source, qualifier, certainty and
 span (so its article); best/low/high by the taxonomy's conservative rule; sources and articles are
@@ -71,10 +76,12 @@ class MergeRules(BaseModel):
     )
     coarse_place_score: float = Field(0.5, ge=0, le=1, description="place score of a place inside a province")
     conflict_km: float = Field(5.0, ge=0, description="places further apart than this are listed as a conflict")
-    weight_time: float = 0.25
-    weight_place: float = 0.30
+    # The weights sum to 1. A different sub-event type costs a quarter: two types of one event type
+    # (a clash and a hill taken) merge only when everything else agrees.
+    weight_time: float = 0.20
+    weight_place: float = 0.25
     weight_actors: float = 0.15
-    weight_sub_type: float = 0.15
+    weight_sub_type: float = 0.25
     weight_corroboration: float = 0.15
     threshold: float = Field(0.6, ge=0, le=1, description="score from which two reports are one event")
 
@@ -94,12 +101,10 @@ def match_score(event: Event, candidate: Event, *, rules: MergeRules = DEFAULT_R
 
     Symmetric: ``match_score(a, b) == match_score(b, a)``.
     """
-    if event.event_type != candidate.event_type:
+    fit = _fit(event, candidate, rules)
+    if fit is None:
         return None
-    time = _time_fit(event, candidate, rules)
-    place = _place_fit(event.location, candidate.location, rules)
-    if time is None or place is None:
-        return None
+    time, place = fit
     actors = _actor_fit(event, candidate)
     if (event.location is None or candidate.location is None) and actors < 1:
         return None
@@ -118,6 +123,15 @@ def same_event(event: Event, candidate: Event, *, rules: MergeRules = DEFAULT_RU
     """Whether two reports are one event by the rule (score at or above ``rules.threshold``)."""
     score = match_score(event, candidate, rules=rules)
     return score is not None and score >= rules.threshold
+
+
+def _fit(a: Event, b: Event, rules: MergeRules) -> tuple[float, float] | None:
+    """How well the times and the places fit; None when the reports contradict each other (type, date, place)."""
+    if a.event_type != b.event_type:
+        return None
+    time = _time_fit(a, b, rules)
+    place = _place_fit(a.location, b.location, rules)
+    return None if time is None or place is None else (time, place)
 
 
 def _range(event: Event) -> tuple[date, date]:
@@ -279,18 +293,19 @@ def cluster_reports(
     groups = _Groups(ids, {frozenset(p) for p in cannot_link})
     for a, b in sorted(tuple(sorted(p)) for p in must_link):
         if a in by_id and b in by_id:
-            groups.join(a, b, same_article=lambda x, y: False)
+            groups.join(a, b, apart=lambda x, y: False)
     articles = {i: {article_of[i]} if article_of and i in article_of else set(by_id[i].articles) for i in ids}
-    edges = []
+    edges, apart = [], set()
     for n, a in enumerate(ids):
         for b in ids[n + 1 :]:
-            if articles[a] & articles[b]:
+            if articles[a] & articles[b] or _fit(by_id[a], by_id[b], rules) is None:
+                apart.add(frozenset((a, b)))
                 continue
             score = match_score(by_id[a], by_id[b], rules=rules)
             if score is not None and score >= rules.threshold:
                 edges.append((-score, a, b))
     for _, a, b in sorted(edges):
-        groups.join(a, b, same_article=lambda x, y: bool(articles[x] & articles[y]))
+        groups.join(a, b, apart=lambda x, y: frozenset((x, y)) in apart)
     return [tuple(by_id[i] for i in members) for members in groups.members()]
 
 
@@ -308,13 +323,14 @@ class _Groups:
             item = self._parent[item]
         return item
 
-    def join(self, a: str, b: str, *, same_article: Callable[[str, str], bool]) -> None:
+    def join(self, a: str, b: str, *, apart: Callable[[str, str], bool]) -> None:
+        """Join the groups of a and b unless some pair across them is forbidden or ``apart``."""
         root_a, root_b = self.find(a), self.find(b)
         if root_a == root_b:
             return
         for x in self._members[root_a]:
             for y in self._members[root_b]:
-                if same_article(x, y) or frozenset((x, y)) in self._forbidden:
+                if apart(x, y) or frozenset((x, y)) in self._forbidden:
                     return
         root, child = sorted((root_a, root_b))
         self._parent[child] = root

@@ -9,8 +9,23 @@ gives an equal Event; the other columns of ``events`` copy the fields that queri
 ``claims`` holds one row per FatalityClaim. The tables are created by the Alembic migrations in
 ``migrations/`` (``SqlStore.upgrade``); the ``Table`` objects here describe them for queries only.
 
+Merging across articles (``pipeline.merge``): each event an article yields is kept as that article's
+*report* (table ``reports``, with the article it came from); ``events`` holds what the reports of one
+real event fold into, so an event remembers its reports and can be rebuilt. On ingest, each new
+report is compared with the few stored reports that the indexes on ``reports`` return (same event
+type, a date window, a 1-degree grid cell near its point, or its country for province-level
+places), never with all of them; the groups it matches are regrouped and their events rewritten,
+in the article's transaction. Every report carries ``grp``, a label shared by all reports it could
+ever be grouped with, so regrouping one neighbourhood gives what regrouping everything would: the
+events do not depend on the order articles came in (exactly so while a neighbourhood holds at most
+``MAX_REGROUP`` reports; past that, only the events matched are regrouped, to keep the cost of an
+ingest flat). Analysts' merges and splits
+(``merge_events``, ``split_event``) are pair decisions in ``merge_decisions`` that automatic
+merging obeys, and lines in ``audit_log`` (who, what, when).
+
 SQLite: WAL journal, a 30 s busy timeout, foreign keys on, and every write in ``BEGIN IMMEDIATE``,
-so several processes can ingest into one file at once. Open one store per process (never share
+so several processes can ingest into one file at once (PostgreSQL: writers that merge take an
+advisory lock, one at a time). Open one store per process (never share
 one across ``fork``). Nothing here is SQLite-only SQL: a ``postgresql+psycopg://`` URL works too.
 """
 
@@ -18,9 +33,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import combinations
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -42,15 +59,22 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Select,
     SmallInteger,
     String,
     Table,
     Text,
+    UniqueConstraint,
+    and_,
+    bindparam,
     create_engine,
+    delete,
     func,
     insert,
     or_,
     select,
+    union_all,
+    update,
 )
 from sqlalchemy import event as sqla_event
 from sqlalchemy.engine import URL, make_url
@@ -60,6 +84,16 @@ from sqlalchemy.pool import StaticPool
 from ..config import database_url
 from ..errors import StoreError
 from ..model import Article, Event
+from ..pipeline.merge import (
+    DEFAULT_RULES,
+    MergeRules,
+    cluster_reports,
+    grid_cell,
+    merge_events,
+    same_event,
+    search_cells,
+    search_window,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +101,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 _YIELD_PER = 500  # rows fetched per round trip when streaming
 _MIGRATION_LOCK = int.from_bytes(b"warwatch")  # PostgreSQL advisory lock held while migrating
+_MERGE_LOCK = int.from_bytes(b"ww-merge")  # PostgreSQL advisory lock held by each write that merges
+_CHUNK = 500  # ids per IN (...) list
+MAX_REGROUP = 200  # reports regrouped at once, at most (see SqlStore._rebuild)
 _WRITE = "warwatch_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
 
 # Named constraints let Alembic's batch mode (SQLite) alter or drop them later.
@@ -147,6 +184,82 @@ claim_table = Table(
     Index("ix_claims_event_id", "event_id"),
 )
 
+report_table = Table(
+    "reports",
+    metadata,
+    # One article's reading of one event: the Event the pipeline made, as it came.
+    Column("id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", String(64), nullable=False),  # the event it is part of now; no foreign key: events are rebuilt
+    Column("grp", String(64), nullable=False),  # every report it could ever be grouped with has the same label
+    Column("event_type", String(64), nullable=False),
+    Column("date_start", Date, nullable=False),
+    Column("date_end", Date, nullable=False),
+    Column("country", String(8), nullable=False),  # "" when unplaced
+    Column("geo_precision", SmallInteger, nullable=False),  # 0 when unplaced
+    Column("cell", Integer),  # pipeline.merge.grid_cell: the 1-degree cell of a point place
+    Column("data", Text, nullable=False),  # Event.to_dict() as JSON
+    # Candidate lookup (_candidate_queries): one index per kind of place; date_end rides along so that
+    # the date window is checked inside the index.
+    Index("ix_reports_cell", "event_type", "cell", "date_start", "date_end"),
+    Index("ix_reports_area", "event_type", "country", "geo_precision", "date_start", "date_end"),
+    Index("ix_reports_day", "event_type", "date_start", "date_end"),
+    Index("ix_reports_event_id", "event_id"),
+    Index("ix_reports_grp", "grp"),
+    Index("ix_reports_article_id", "article_id"),
+)
+
+audit_table = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("action", String(16), nullable=False),  # "merge" or "split"
+    Column("detail", Text, nullable=False),  # JSON: the events and article named, the events that resulted
+)
+
+decision_table = Table(
+    "merge_decisions",
+    metadata,
+    # An analyst's word on a pair of reports: "merge" keeps them in one event, "split" keeps them apart.
+    # Automatic merging never overrides it; a later decision on the same pair replaces it.
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_a", String(64), nullable=False),  # report_a < report_b
+    Column("report_b", String(64), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("audit_id", Integer, ForeignKey("audit_log.id"), nullable=False),
+    UniqueConstraint("report_a", "report_b", name="uq_merge_decisions_report_a_report_b"),
+    Index("ix_merge_decisions_report_b", "report_b"),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditEntry:
+    """One analyst's decision: who merged or split which events, when, and what resulted."""
+
+    id: int
+    at: datetime
+    who: str
+    action: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """A stored report with its place in the store."""
+
+    id: str
+    article_id: str
+    event_id: str
+    grp: str
+    event: Event
+
+
+def _no_party(name: str) -> bool:
+    """The store's default: only an event's own actors are parties (``merge_events`` adds them)."""
+    return False
+
 
 class _AlreadyStored(Exception):
     """Internal signal: the article is stored already, so its transaction is rolled back."""
@@ -155,7 +268,11 @@ class _AlreadyStored(Exception):
 class SqlStore:
     """Articles and events in one SQL database; see the module docstring for the guarantees."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, *, rules: MergeRules = DEFAULT_RULES, is_party: Callable[[str], bool] = _no_party
+    ) -> None:
+        self.rules = rules
+        self._is_party = is_party
         try:
             parsed = make_url(url)
         except ArgumentError as err:
@@ -212,7 +329,10 @@ class SqlStore:
     # --- articles ---------------------------------------------------------------------------
 
     def add_article(self, article: Article, events: Iterable[Event]) -> bool:
-        """Store an article and its events in one transaction.
+        """Store an article and its events in one transaction, each event merged into the stored event it reports.
+
+        The events are kept as the article's reports; the events table gets, for each group of reports
+        of one real event, their merged Event (see the module docstring).
 
         Returns:
             False, writing nothing, when an article with this id (content hash) is stored already.
@@ -224,11 +344,11 @@ class SqlStore:
         batch = tuple(events)  # before the write lock: ``events`` may be a slow generator
         try:
             with self._errors(f"storing article {article.id}"), self._writing() as conn:
+                _serialise_merges(conn)
                 if conn.execute(select(article_table.c.id).where(article_table.c.id == article.id)).first():
                     raise _AlreadyStored
                 _insert_article(conn, article, now)
-                for event in batch:
-                    _insert_event(conn, event, article.id, now)
+                self._merge_new(conn, batch, article.id, now)
         except _AlreadyStored:
             log.debug("article %s is stored already; skipped", article.id)
             return False
@@ -258,20 +378,22 @@ class SqlStore:
     # --- events -----------------------------------------------------------------------------
 
     def get_event(self, event_id: str) -> Event | None:
-        """The event with this id, or with this unique id prefix (like git).
+        """The event with this id, the event now holding the report with this id (an event merged since
+        keeps answering to its old id), or the event with this unique id prefix (like git).
 
         Raises:
             StoreError: the prefix matches several events (the message lists some).
         """
         if not event_id:
             return None
-        columns = event_table.c
         with self._errors("reading events"), self._engine.connect() as conn:
-            row = conn.execute(select(columns.id, columns.data).where(columns.id == event_id)).first()
-            if row is None:
-                full_id = _unique_prefix(conn, event_id)
-                row = conn.execute(select(columns.id, columns.data).where(columns.id == full_id)).first()
-        return _event(row.id, row.data) if row else None
+            return _read_event(conn, _resolve(conn, event_id))
+
+    def get_reports(self, event_id: str) -> tuple[Event, ...]:
+        """The per-article reports an event was merged from (by report id); () for an unknown event."""
+        with self._errors("reading reports"), self._engine.connect() as conn:
+            full_id = _resolve(conn, event_id) if event_id else None
+            return tuple(r.event for r in _reports_where(conn, report_table.c.event_id == full_id))
 
     def iter_events(
         self,
@@ -320,6 +442,148 @@ class SqlStore:
         with self._errors("counting events"), self._engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(event_table).where(*where)).scalar_one()
 
+    # --- analysts' corrections ---------------------------------------------------------------
+
+    def merge_events(self, event_ids: Sequence[str], *, who: str) -> Event:
+        """Merge events an analyst says are one; automatic merging never separates them again.
+
+        Recorded in the audit log. Returns the merged event (other reports may join it by the rule).
+
+        Raises:
+            StoreError: an id names no event, or fewer than two different events are named.
+        """
+        now = datetime.now(UTC)
+        with self._errors("merging events"), self._writing() as conn:
+            _serialise_merges(conn)
+            ids = list(dict.fromkeys(self._existing(conn, event_id) for event_id in event_ids))
+            if len(ids) < 2:
+                raise StoreError(f"merging needs two different events; {', '.join(event_ids)} name only {ids[0]}")
+            reports = {event_id: _reports_where(conn, report_table.c.event_id == event_id) for event_id in ids}
+            pairs = [(a.id, b.id) for e1, e2 in combinations(ids, 2) for a in reports[e1] for b in reports[e2]]
+            audit_id = _audit(conn, who, "merge", {"events": ids}, now)
+            _decide(conn, pairs, "merge", audit_id)
+            event_of = self._rebuild(conn, {r.grp for rs in reports.values() for r in rs}, now, events=set(ids))
+            merged = event_of[reports[ids[0]][0].id]
+            _audit_result(conn, audit_id, [merged])
+            return _read_event(conn, merged)  # type: ignore[return-value]  # just written
+
+    def split_event(self, event_id: str, article_id: str, *, who: str) -> tuple[Event, ...]:
+        """Take one article's reports out of an event; automatic merging never puts them back.
+
+        Recorded in the audit log. ``article_id`` may be a unique prefix of one of the event's articles.
+        Returns the events that now hold the event's reports, the article's first.
+
+        Raises:
+            StoreError: no such event, the event has no report from that article, or no other.
+        """
+        now = datetime.now(UTC)
+        with self._errors("splitting an event"), self._writing() as conn:
+            _serialise_merges(conn)
+            full_id = self._existing(conn, event_id)
+            reports = _reports_where(conn, report_table.c.event_id == full_id)
+            article = _article_of_event(full_id, article_id, {r.article_id for r in reports})
+            leaving = [r.id for r in reports if r.article_id == article]
+            staying = [r.id for r in reports if r.article_id != article]
+            audit_id = _audit(conn, who, "split", {"event": full_id, "article": article}, now)
+            _decide(conn, [(a, b) for a in leaving for b in staying], "split", audit_id)
+            event_of = self._rebuild(conn, {r.grp for r in reports}, now, events={full_id})
+            result = list(dict.fromkeys(event_of[r] for r in leaving + staying))
+            _audit_result(conn, audit_id, result)
+            return tuple(e for e in (_read_event(conn, i) for i in result) if e)
+
+    def audit_log(self, *, event_id: str | None = None) -> list[AuditEntry]:
+        """Analysts' merges and splits, oldest first; with ``event_id``, those naming that event."""
+        query = select(audit_table).order_by(audit_table.c.id)
+        if event_id:
+            query = query.where(audit_table.c.detail.contains(event_id, autoescape=True))
+        with self._errors("reading the audit log"), self._engine.connect() as conn:
+            return [
+                AuditEntry(id=row.id, at=row.at, who=row.who, action=row.action, detail=json.loads(row.detail))
+                for row in conn.execute(query)
+            ]
+
+    # --- merging ----------------------------------------------------------------------------
+
+    def _merge_new(self, conn: Connection, reports: tuple[Event, ...], article_id: str, now: datetime) -> None:
+        """Regroup the stored groups that the article's new reports match, with them (see the module docstring)."""
+        touched: dict[str, set[str]] = {}
+        events: dict[str, set[str]] = {}
+        for report in reports:
+            matched = [
+                row
+                for row in _candidates(conn, report, self.rules)
+                if row.article_id != article_id and same_event(report, row.event, rules=self.rules)
+            ]
+            touched[report.id] = {row.grp for row in matched} | {report.id}  # its own group until regrouped
+            events[report.id] = {row.event_id for row in matched}
+        joined = _joined(touched.values())
+        alone = {report.id for report in reports if {report.id} in joined}  # matches nothing: an event of its own
+        _insert_reports(conn, reports, article_id, alone)
+        for report in reports:
+            if report.id in alone:
+                _insert_event(conn, report, [article_id], now)
+        for groups in joined:
+            if not groups <= alone:
+                new = groups & touched.keys()
+                self._rebuild(conn, groups, now, events=set().union(*(events[i] for i in new)), pending=new)
+
+    def _rebuild(
+        self, conn: Connection, groups: set[str], now: datetime, *, events: set[str], pending: set[str] | None = None
+    ) -> dict[str, str]:
+        """Regroup every report of these groups and rewrite the events that changed; report id -> event id.
+
+        ``pending``: the new reports among them. Past MAX_REGROUP reports (a town reported day after day
+        for months, chained by undated reports), only the reports of ``events`` and the new ones are
+        regrouped: the cost stays bounded, but the result may then depend on the order of ingestion.
+        Either way every event touched is regrouped whole, with its reports' analyst-merged partners.
+        """
+        c = report_table.c
+        pending = pending or set()
+        stored = sorted(groups - pending)
+        bounded = _count_reports(conn, c.grp.in_(stored)) + len(pending) > MAX_REGROUP
+        if bounded:
+            log.info("regrouping only events %s: their groups hold over %d reports", sorted(events), MAX_REGROUP)
+            reports = _reports_where(conn, or_(c.event_id.in_(sorted(events)), c.id.in_(sorted(pending))))
+        else:
+            reports = _reports_where(conn, c.grp.in_(sorted(groups)))
+        reports, must, cannot = _closed(conn, reports)
+        article_of = {r.id: r.article_id for r in reports}
+        clusters = cluster_reports(
+            [r.event for r in reports], rules=self.rules, article_of=article_of, must_link=must, cannot_link=cannot
+        )
+        merged = {}
+        for cluster in clusters:
+            event = merge_events(cluster, is_party=self._is_party, rules=self.rules)
+            merged[event.id] = (event, cluster)
+        old = {r.event_id for r in reports if r.event_id}  # "": a new report, in no event yet
+        _delete_events(conn, old - merged.keys())
+        for event_id in sorted(merged.keys() - old):
+            event, cluster = merged[event_id]
+            _insert_event(conn, event, sorted({article_of[r.id] for r in cluster}), now)
+        label = min(stored) if bounded else min(article_of)
+        event_of = {r.id: event_id for event_id, (_, cluster) in merged.items() for r in cluster}
+        group_of = {r.id: label if not bounded or r.id in pending else r.grp for r in reports}
+        moved = [
+            {"rid": r.id, "eid": event_of[r.id], "label": group_of[r.id]}
+            for r in reports
+            if (r.event_id, r.grp) != (event_of[r.id], group_of[r.id])
+        ]
+        if moved:
+            c = report_table.c
+            conn.execute(
+                update(report_table).where(c.id == bindparam("rid")).values(event_id=bindparam("eid"),
+                                                                            grp=bindparam("label")),
+                moved,
+            )  # fmt: skip
+        return event_of
+
+    def _existing(self, conn: Connection, event_id: str) -> str:
+        """The full id of the event ``event_id`` names; a StoreError when it names none."""
+        full_id = _resolve(conn, event_id) if event_id else None
+        if full_id is None:
+            raise StoreError(f"no event {event_id!r} in the store at {self.url}; list them with `warwatch events`")
+        return full_id
+
     # --- plumbing ---------------------------------------------------------------------------
 
     @contextmanager
@@ -342,13 +606,15 @@ class SqlStore:
             raise StoreError(f"{action} failed on the store at {self.url}: {err}") from err
 
 
-def open_store(url: str | None = None) -> SqlStore:
+def open_store(url: str | None = None, *, rules: MergeRules = DEFAULT_RULES) -> SqlStore:
     """Open the store at ``url`` (else ``WARWATCH_DB``, else ./warwatch.db), upgrading its schema.
+
+    ``rules``: how ingested events merge across articles (``pipeline.merge.MergeRules``).
 
     Raises:
         StoreError: unreachable database, not a SQLite file, or a schema newer than this code.
     """
-    store = SqlStore(database_url(url))
+    store = SqlStore(database_url(url), rules=rules)
     try:
         store.upgrade()
     except BaseException:
@@ -462,15 +728,16 @@ def _insert_article(conn: Connection, article: Article, now: datetime) -> None:
         raise _AlreadyStored from err
 
 
-def _insert_event(conn: Connection, event: Event, article_id: str, now: datetime) -> None:
+def _insert_event(conn: Connection, event: Event, article_ids: Sequence[str], now: datetime) -> None:
+    """An event row with its links to the articles of its reports and its claims."""
     try:
         conn.execute(insert(event_table), _event_row(event, now))
     except IntegrityError as err:
         raise StoreError(
-            f"event {event.id} of article {article_id} is stored already, so the article was not stored; "
-            "give each event a unique id"
+            f"event {event.id} of article {', '.join(article_ids)} is stored already, so the article was not "
+            "stored; give each event a unique id"
         ) from err
-    conn.execute(insert(event_article_table), {"event_id": event.id, "article_id": article_id})
+    conn.execute(insert(event_article_table), [{"event_id": event.id, "article_id": a} for a in article_ids])
     rows = _claim_rows(event)
     if rows:
         conn.execute(insert(claim_table), rows)
@@ -586,3 +853,203 @@ def _event(event_id: str, data: str) -> Event:
         return Event.from_dict(json.loads(data))
     except (ValueError, KeyError, TypeError) as err:
         raise StoreError(f"event {event_id} has unreadable data in events.data ({err}); re-ingest its article") from err
+
+
+# --- merging: reports, candidates, decisions, audit -------------------------------------------
+
+
+def _serialise_merges(conn: Connection) -> None:
+    """One merging writer at a time: SQLite's BEGIN IMMEDIATE does it; PostgreSQL needs a lock."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_MERGE_LOCK)))
+
+
+def _insert_reports(conn: Connection, reports: Sequence[Event], article_id: str, alone: set[str]) -> None:
+    """Report rows; those not ``alone`` (in an event of their own) wait for ``_rebuild`` with event_id ""."""
+    for report in reports:
+        row = _report_row(report, article_id) | ({} if report.id in alone else {"event_id": ""})
+        try:
+            conn.execute(insert(report_table), row)
+        except IntegrityError as err:
+            raise StoreError(
+                f"event {report.id} of article {article_id} is stored already, so the article was not stored; "
+                "give each event a unique id"
+            ) from err
+
+
+def _report_row(report: Event, article_id: str) -> dict[str, Any]:
+    start, end = report.date_range or (report.date, report.date)
+    place = report.location
+    return {
+        "id": report.id,
+        "article_id": article_id,
+        "event_id": report.id,
+        "grp": report.id,
+        "event_type": _column_text(report.event_type),
+        "date_start": start,
+        "date_end": end,
+        "country": (_column_text(place.country) or "") if place else "",
+        "geo_precision": place.geo_precision if place else 0,
+        "cell": grid_cell(place),
+        "data": json.dumps(report.to_dict(), ensure_ascii=False),
+    }
+
+
+def _candidate_queries(report: Event, rules: MergeRules) -> list[Select[Any]]:
+    """Queries for every stored report ``same_event`` could accept, each served by one index of ``reports``.
+
+    Same event type and a date window always; then unplaced reports, plus for a point place the
+    grid cells within reach and the province-level reports of its country, and for a province-level
+    place every placed report of its country. An unplaced report needs the whole date window.
+    """
+    c = report_table.c
+    lowest_start, highest_start, lowest_end = search_window(report, rules)
+    base = [
+        c.event_type == _column_text(report.event_type),
+        c.date_start >= lowest_start,
+        c.date_start <= highest_start,
+        c.date_end >= lowest_end,
+    ]
+    place = report.location
+    if place is None:
+        wheres = [base]
+    elif place.geo_precision == 3:
+        wheres = [[*base, c.country == "", c.geo_precision == 0], [*base, c.country == place.country,
+                                                                    c.geo_precision.in_((1, 2, 3))]]  # fmt: skip
+    else:
+        wheres = [
+            [*base, c.country == "", c.geo_precision == 0],
+            [*base, c.cell.in_(search_cells(place, rules)), c.country == place.country],
+            [*base, c.country == place.country, c.geo_precision == 3],
+        ]
+    columns = (c.id, c.article_id, c.event_id, c.grp, c.data)
+    return [select(*columns).where(*where) for where in wheres]
+
+
+def _candidates(conn: Connection, report: Event, rules: MergeRules) -> list[_Report]:
+    """The stored reports ``_candidate_queries`` find, in one round trip."""
+    found: dict[str, _Report] = {}
+    for row in conn.execute(union_all(*_candidate_queries(report, rules))):
+        found.setdefault(row.id, _Report(row.id, row.article_id, row.event_id, row.grp, _event(row.id, row.data)))
+    return list(found.values())
+
+
+def _closed(
+    conn: Connection, reports: list[_Report]
+) -> tuple[list[_Report], set[tuple[str, str]], set[tuple[str, str]]]:
+    """The reports with every other report of their events and their analyst-merged partners; their decisions.
+
+    Groups hold all of these already, except after a regrouping bounded by MAX_REGROUP.
+    """
+    c = report_table.c
+    while True:
+        ids = sorted(r.id for r in reports)
+        must, cannot = _decisions(conn, ids)
+        partners = {i for pair in must for i in pair}
+        events = {r.event_id for r in reports if r.event_id}
+        wanted = or_(c.event_id.in_(sorted(events)), c.id.in_(sorted(partners)))
+        extra = _reports_where(conn, and_(wanted, c.id.not_in(ids)))
+        if not extra:
+            return reports, must, cannot
+        reports = reports + extra
+
+
+def _count_reports(conn: Connection, where: ColumnElement[bool]) -> int:
+    return conn.execute(select(func.count()).select_from(report_table).where(where)).scalar_one()
+
+
+def _reports_where(conn: Connection, where: ColumnElement[bool]) -> list[_Report]:
+    c = report_table.c
+    rows = conn.execute(select(c.id, c.article_id, c.event_id, c.grp, c.data).where(where).order_by(c.id))
+    return [_Report(row.id, row.article_id, row.event_id, row.grp, _event(row.id, row.data)) for row in rows]
+
+
+def _joined(sets: Iterable[set[str]]) -> list[set[str]]:
+    """Unions of the sets that share an element: the new reports that one regrouping must take together."""
+    joined: list[set[str]] = []
+    for item in sets:
+        merged = set(item)
+        for other in [j for j in joined if j & merged]:
+            merged |= other
+            joined.remove(other)
+        joined.append(merged)
+    return joined
+
+
+def _decisions(conn: Connection, report_ids: Sequence[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Analysts' (merge pairs, split pairs) that involve these reports."""
+    c = decision_table.c
+    must: set[tuple[str, str]] = set()
+    cannot: set[tuple[str, str]] = set()
+    for chunk in _chunks(report_ids):
+        query = select(c.report_a, c.report_b, c.kind).where(or_(c.report_a.in_(chunk), c.report_b.in_(chunk)))
+        for row in conn.execute(query):
+            (must if row.kind == "merge" else cannot).add((row.report_a, row.report_b))
+    return must, cannot
+
+
+def _decide(conn: Connection, pairs: Iterable[tuple[str, str]], kind: str, audit_id: int) -> None:
+    """Record a decision on each pair of reports, replacing any earlier one on the same pair."""
+    rows = [{"a": a, "b": b} for a, b in sorted({tuple(sorted(pair)) for pair in pairs})]
+    if not rows:
+        return
+    c = decision_table.c
+    conn.execute(delete(decision_table).where(c.report_a == bindparam("a"), c.report_b == bindparam("b")), rows)
+    conn.execute(
+        insert(decision_table),
+        [{"report_a": r["a"], "report_b": r["b"], "kind": kind, "audit_id": audit_id} for r in rows],
+    )
+
+
+def _audit(conn: Connection, who: str, action: str, detail: dict[str, Any], now: datetime) -> int:
+    values = {"at": now, "who": who, "action": action, "detail": json.dumps(detail, ensure_ascii=False)}
+    return conn.execute(insert(audit_table).values(values)).inserted_primary_key[0]  # type: ignore[index]
+
+
+def _audit_result(conn: Connection, audit_id: int, event_ids: list[str]) -> None:
+    """Add the events a decision resulted in to its audit line."""
+    detail = json.loads(conn.execute(select(audit_table.c.detail).where(audit_table.c.id == audit_id)).scalar_one())
+    detail["result"] = event_ids
+    conn.execute(update(audit_table).where(audit_table.c.id == audit_id).values(detail=json.dumps(detail)))
+
+
+def _delete_events(conn: Connection, event_ids: set[str]) -> None:
+    """Delete events; their links and claims go with them (ON DELETE CASCADE)."""
+    for chunk in _chunks(sorted(event_ids)):
+        conn.execute(delete(event_table).where(event_table.c.id.in_(chunk)))
+
+
+def _resolve(conn: Connection, event_id: str) -> str | None:
+    """The id of the event ``event_id`` names: its own, one of its reports', or a unique prefix of its own."""
+    if conn.execute(select(event_table.c.id).where(event_table.c.id == event_id)).first():
+        return event_id
+    holder = conn.execute(select(report_table.c.event_id).where(report_table.c.id == event_id)).scalar()
+    return holder or _unique_prefix(conn, event_id)
+
+
+def _read_event(conn: Connection, event_id: str | None) -> Event | None:
+    if event_id is None:
+        return None
+    columns = event_table.c
+    row = conn.execute(select(columns.id, columns.data).where(columns.id == event_id)).first()
+    return _event(row.id, row.data) if row else None
+
+
+def _article_of_event(event_id: str, article_id: str, articles: set[str]) -> str:
+    """The one article of the event that ``article_id`` is, or is a unique prefix of."""
+    matches = sorted(a for a in articles if a.startswith(article_id)) if article_id else []
+    if article_id in articles:
+        matches = [article_id]
+    if len(matches) != 1:
+        what = "no report from" if not matches else "several articles starting with"
+        raise StoreError(
+            f"event {event_id} has {what} article {article_id!r}; its articles are {', '.join(sorted(articles))}"
+        )
+    if articles == {matches[0]}:
+        raise StoreError(f"event {event_id} holds reports of article {matches[0]} only; there is nothing to split")
+    return matches[0]
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]

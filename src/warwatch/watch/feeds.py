@@ -103,7 +103,8 @@ def read_opml(path: str | Path) -> list[str]:
         raise InputError(f"{where}: cannot read the OPML file ({err.strerror or err}); check the path") from err
     except ElementTree.ParseError as err:
         line, column = err.position
-        raise InputError(f"{where}: malformed OPML at line {line}, column {column} ({err}); fix the file") from err
+        reason = str(err).partition(":")[0]  # "unclosed token: line 1, column 12"
+        raise InputError(f"{where}: malformed OPML at line {line}, column {column} ({reason}); fix the file") from err
     urls = [outline.get("xmlUrl", "").strip() for outline in root.iter("outline")]
     found = list(dict.fromkeys(url for url in urls if url))
     if not found:

@@ -94,6 +94,8 @@ def _warc_articles(path: str, max_bytes: int) -> Iterator[Article | InputError]:
     try:
         with Path(path).open("rb") as handle:
             for number, record in enumerate(ArchiveIterator(handle), 1):
+                if record.format == "arc":  # what warcio makes of bytes that are not WARC
+                    raise ArchiveLoadFailed(f"record {number} is not a WARC record")
                 article = _warc_record(record, f"{path} record {number}", path, max_bytes)
                 if article is not None:
                     yield article

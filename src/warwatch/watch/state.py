@@ -10,7 +10,8 @@ Tables (created by migration ``0002_watch``; described here for queries only):
 * ``watch_sources``  one row per feed URL or folder: ETag, Last-Modified, failures, next poll;
 * ``watch_items``    one row per feed item or offline file, ``pending`` until it is ``stored``,
   ``duplicate`` or ``failed``; unique by (source, GUID), looked up by canonical URL and article id;
-* ``watch_fetches``  one row per HTTP request: status, bytes, seconds, error (pruned after some days);
+* ``watch_fetches``  one row per HTTP request: status, bytes, seconds, error (pruned after some days;
+  written with the next state change, so a crash may lose the rows of the request in flight);
 * ``article_timing`` one row per article: published_at, fetched_at, processed_at.
 
 Crash safety: an item is written ``pending`` before its page is fetched and marked done only after
@@ -116,6 +117,7 @@ timing_table = Table(
     Column("published_at", DateTime(timezone=True)),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
     Column("processed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_article_timing_url", "url"),
 )
 
 
@@ -162,6 +164,7 @@ class WatchState:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._fetch_rows: list[dict[str, Any]] = []  # the fetch log, until the next write
 
     # --- sources ---------------------------------------------------------------------------
 
@@ -195,7 +198,7 @@ class WatchState:
         with self._writing() as conn:
             known_guids = _existing(conn, item_table.c.guid, [i.guid for i in items], item_table.c.source == source)
             urls = [i.url for i in items if i.url]
-            known_urls = _existing(conn, item_table.c.url, urls) | _existing(conn, article_table.c.url, urls)
+            known_urls = _existing(conn, item_table.c.url, urls) | _existing(conn, timing_table.c.url, urls)
             fresh = [i for i in items if i.guid not in known_guids and (i.url is None or i.url not in known_urls)]
             rows = [_item_row(source, item, now) for item in fresh]
             if rows:
@@ -255,14 +258,30 @@ class WatchState:
             )
 
     def url_done(self, url: str, *, other_than: int | None = None) -> str | None:
-        """The article id already stored for this canonical URL (by the store or an earlier item), or None."""
-        col = item_table.c
+        """The id of the article the watcher stored from this canonical URL, or None.
+
+        Looked up among finished items, then among article times (written just before the article, so
+        they also name articles whose item a killed watcher left pending); both columns are indexed.
+        """
+        col, timing = item_table.c, timing_table.c
         with self._reading() as conn:
-            found = conn.execute(select(article_table.c.id).where(article_table.c.url == url).limit(1)).scalar()
+            query = select(col.article_id).where(col.url == url, col.status == STORED, col.id != (other_than or -1))
+            found = conn.execute(query.limit(1)).scalar()
             if found is None:
-                query = select(col.article_id).where(col.url == url, col.status == STORED, col.id != (other_than or -1))
-                found = conn.execute(query.limit(1)).scalar()
+                stored = select(timing.article_id).join(article_table, article_table.c.id == timing.article_id)
+                found = conn.execute(stored.where(timing.url == url).limit(1)).scalar()
         return found
+
+    def orphaned(self, article_id: str, source: str) -> bool:
+        """True when this watcher stored the article for ``source`` but no finished item claims it:
+        the watcher was killed between storing the article and marking its item."""
+        col = item_table.c
+        claimed = select(col.id).where(col.article_id == article_id, col.status == STORED).limit(1)
+        timed = select(timing_table.c.article_id).where(
+            timing_table.c.article_id == article_id, timing_table.c.source == source
+        )
+        with self._reading() as conn:
+            return conn.execute(timed).first() is not None and conn.execute(claimed).first() is None
 
     # --- timing and the fetch log ----------------------------------------------------------
 
@@ -283,10 +302,15 @@ class WatchState:
             conn.execute(insert(timing_table), row)
 
     def log_fetch(self, url: str, status: int | None, size: int, seconds: float, error: str | None) -> None:
-        row = {"at": datetime.now(UTC), "url": url, "status": status, "bytes": size,
-               "elapsed_ms": round(seconds * 1000), "error": error}  # fmt: skip
-        with self._writing() as conn:
-            conn.execute(insert(fetch_table), row)
+        """Note a request; written with the next state change (a commit costs more than the row)."""
+        self._fetch_rows.append({"at": datetime.now(UTC), "url": url, "status": status, "bytes": size,
+                                 "elapsed_ms": round(seconds * 1000), "error": error})  # fmt: skip
+
+    def flush(self) -> None:
+        """Write the requests noted since the last state change."""
+        if self._fetch_rows:
+            with self._writing():
+                pass
 
     def prune_fetches(self, *, keep_days: float) -> int:
         """Forget requests older than ``keep_days``; returns how many rows went."""
@@ -296,6 +320,7 @@ class WatchState:
 
     def fetches(self, url: str | None = None) -> list[dict[str, Any]]:
         """The fetch log, oldest first (all of it, or one URL's)."""
+        self.flush()
         query = select(fetch_table).order_by(fetch_table.c.id)
         if url is not None:
             query = query.where(fetch_table.c.url == url)
@@ -314,6 +339,9 @@ class WatchState:
         with _errors(self.engine), self.engine.connect() as conn:
             conn.execution_options(**_WRITE)
             with conn.begin():
+                rows, self._fetch_rows = self._fetch_rows, []
+                if rows:
+                    conn.execute(insert(fetch_table), rows)
                 yield conn
 
 

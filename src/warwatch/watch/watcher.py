@@ -90,6 +90,7 @@ class Watcher:
 
     def close(self) -> None:
         self._fetcher.close()
+        self.state.flush()
 
     def __enter__(self) -> Watcher:
         return self
@@ -103,6 +104,7 @@ class Watcher:
         ``once`` polls sources whatever their interval (cron sets the pace) but not those backing off.
         """
         stop = stop or threading.Event()
+        self.summary = RunSummary()
         pruned = self.state.prune_fetches(keep_days=self.options.fetch_log_days)
         if pruned:
             log.info("forgot %d fetch log row(s) older than %g days", pruned, self.options.fetch_log_days)
@@ -116,6 +118,7 @@ class Watcher:
             if once:
                 break
             stop.wait(self._seconds_to_next_wake())
+        self.state.flush()
         log.info("%s", self.summary.line())
         return self.summary
 
@@ -168,6 +171,11 @@ class Watcher:
             source = self._poll_folder(source, now) if source.kind == FOLDER else self._poll_feed(source, now)
         except InputError as error:
             source = self._poll_failed(source, now, error)
+        except StoreError:
+            raise
+        except Exception as error:  # a parser bug on one feed must not stop the others
+            log.exception("%s: internal error while polling it; please report it", source.url)
+            source = self._poll_failed(source, now, InputError(f"{source.url}: internal error ({error!r})"))
         self.state.save_source(source)
         self._sources[source.url] = source
 
@@ -241,6 +249,11 @@ class Watcher:
         if item.url is None:
             raise InputError(f"{item.source}: item {item.guid!r} has no http(s) link to fetch")
         done = self.state.url_done(item.url, other_than=item.id)
+        if done is not None and self.state.orphaned(done, item.source):  # this item stored it, then the watcher died
+            log.info("%s: stored already as article %s by an interrupted run", _label(item), done[:12])
+            self.summary.stored += 1
+            self.state.finish_item(item.id, STORED, article_id=done)
+            return
         if done is not None:
             self._duplicate(item, done, "the same URL as")
             return
@@ -333,6 +346,8 @@ def _page_article(response: Response, item: ItemState) -> Article:
     kind = (response.content_type or "").split(";")[0].strip().lower()
     if kind not in _HTML_TYPES:
         raise InputError(f"{url}: not an HTML page (Content-Type {kind}); skipped")
+    if b"\x00" in response.content[:65_536]:  # decoding would not refuse it: NUL is valid UTF-8
+        raise InputError(f"{url}: looks like binary data (NUL bytes), not a page; skipped")
     body: str | bytes = response.content
     charset = response.charset
     if charset:  # the HTTP header outranks the page's <meta charset>, as in browsers
@@ -340,7 +355,10 @@ def _page_article(response: Response, item: ItemState) -> Article:
             body = response.content.decode(charset)
         except (LookupError, UnicodeDecodeError):
             log.debug("%s: not %s as its Content-Type says; guessing the encoding", url, charset)
-    article = article_from_html(body, url=url)
+    try:
+        article = article_from_html(body, url=url)
+    except InputError as err:  # the loader names the page "html": name it by its URL
+        raise InputError(f"{url}: {str(err).removeprefix('html: ')}") from err
     published = item.published_at.date() if item.published_at else None
     return replace(article, title=article.title or item.title, published=article.published or published)
 

@@ -75,6 +75,7 @@ def upgrade() -> None:
         sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("article_id", name=op.f("pk_article_timing")),
     )
+    op.create_index(op.f("ix_article_timing_url"), "article_timing", ["url"])
 
 
 def downgrade() -> None:

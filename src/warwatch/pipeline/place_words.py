@@ -1,0 +1,234 @@
+"""The words around a place name, and what they say: the vocabulary and readers of the geocoder's context.
+
+In: a spaCy ``Doc`` and the token span of a name. Out: its cue ("town", "admin1", "admin2", "part", "area",
+"near" or ""), how surely it is a place (``cue_and_evidence``), and its role (``read_role``): why it is not where things
+happen ("based", "speaker", "modifier", "describes", "dateline" or "").
+
+Read before a name: a locative preposition ("in", "near"; "from" only weakly, as it names origins), a place word
+("town of", "the town Shopian", "the capital Kabul"), a compass point with "of" or "from" ("south of X" is near X;
+"the southern province of X" is X). After it: a place word ("Idlib province", plurals: "Kupwara and Bandipora
+districts"), a road ("the Kabul-Jalalabad road") or the close of an address ("(Nihm, Sanaa)", "in Salvador,
+Bahia, a man ..."). A dateline ("ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —", "YANGON –", "Srinagar Oct 16:") is where
+the reporter files from.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from spacy.tokens import Doc, Token
+
+ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et ath".split())
+# joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw)
+CONNECTORS = frozenset("de del della di da du des la le los las van von dos do das bin ibn of the e i ye".split())
+HYPHENS = frozenset({"-", "‐", "–"})
+TITLES = frozenset(
+    "president minister leader envoy ambassador spokesman spokeswoman spokesperson commander general gen "
+    "colonel col major maj captain capt lieutenant lt sergeant mr mrs ms dr king queen prince princess emir pope "
+    "senator judge chancellor premier mullah ayatollah cleric mayor governor secretary chief sultan brigadier "
+    "marshal admiral officer journalist reporter correspondent activist director deputy".split()
+)
+TOWN_WORDS = frozenset("city town village hamlet settlement camp port".split())
+# parts of a town: "Periperi neighbourhood" lies in the town named beside it, not in a namesake elsewhere
+PART_WORDS = frozenset("neighbourhood neighborhood suburb quarter colonia barangay ward".split())
+ADMIN1_WORDS = frozenset("province governorate state oblast region prefecture department wilaya emirate".split())
+ADMIN2_WORDS = frozenset(
+    "district county municipality raion rayon subdistrict sub-district commune lga township "
+    "tehsil taluka woreda upazila municipio parish".split()
+)
+ROAD_WORDS = frozenset({"road", "highway", "motorway", "route", "corridor"})
+NEAR_AFTER = frozenset("countryside outskirts suburbs environs vicinity area highway road motorway".split())
+LINKING = frozenset({"linking", "connecting", "joining", "overlooking"})
+NEAR_BEFORE = (
+    ROAD_WORDS
+    | LINKING
+    | frozenset(
+        "near nearby outside around outskirts vicinity environs countryside outskirt close between km kilometres "
+        "kilometers kilometre kilometer miles mile".split()
+    )
+)
+# "south of X" is near X; "the southern province of X" is X itself
+COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+DIRECTIONS = COMPASS | frozenset(
+    "northern southern eastern western northeastern northwestern southeastern southwestern central".split()
+)
+STRONG_PREPS = frozenset(
+    "in near at outside around into inside within across throughout toward towards via "
+    "along between past beyond nearby".split()
+)
+MEDIUM_PREPS = frozenset({"to", "of", "on", "through", "over", "from"})  # "from" names origins as often as places
+# verbs whose object is a place as surely as after "in": "troops retook Homs", "missiles hit Bohdanivka"
+TERRITORIAL = frozenset(
+    "capture seize retake recapture take enter storm besiege shell bomb strike hit raid overrun "
+    "liberate control reach encircle surround attack target pound bombard evacuate flee "
+    "occupy secure took retook struck overran".split()
+)  # + past forms the lemmatizer misses
+SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
+TYPE_WORDS = TOWN_WORDS | PART_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
+PLACE_WORDS = TYPE_WORDS | NEAR_AFTER
+STOP_AT = frozenset(',.;:()[]"“”!?')
+NOT_NAMES = (
+    TYPE_WORDS
+    | TITLES
+    | frozenset(
+        "january february march april may june july august september october november december monday tuesday "
+        "wednesday thursday friday saturday sunday".split()
+    )
+)
+# capitalised inside longer names ("Euphrates River", "Security Council") but never a place on their own
+GENERIC = frozenset(
+    "river rivers mountain mountains mount lake valley sea gulf bay island islands desert dam "
+    "bridge airport base road street square hospital university mosque church council forces army "
+    "ministry government police republic north south east west central new upper lower great "
+    "greater old united human rights party front movement brigade brigades".split()
+)
+
+
+def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
+    """What the words around a name say: its cue (town, admin1, admin2, area, near) and how surely it is a place."""
+    words = [t.lower_ for t in _before(doc, start)]
+    cue, evidence = "", 0.0
+    prep = next((w for w in reversed(words) if w not in DIRECTIONS), "")  # "in northern Mali" is "in Mali"
+    if prep in STRONG_PREPS:
+        evidence += 2
+    elif prep in MEDIUM_PREPS:
+        evidence += 0.5
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in TYPE_WORDS:
+        evidence += 1
+        cue = "town" if words[-2] in PART_WORDS else _type_cue(words[-2])  # "a suburb of X": X holds it
+    elif words and (words[-1] in TYPE_WORDS or words[-1] == "capital"):  # "the town Shopian", "the capital Kabul"
+        evidence += 1.5
+        cue = _type_cue(words[-1])
+    compass = any(a in COMPASS and b in ("of", "from") for a, b in pairwise(words))
+    if NEAR_BEFORE & set(words) or compass:
+        cue, evidence = "near", max(evidence, 2.0)
+    follow = singular(doc[end].lower_) if end < len(doc) else ""
+    if follow in TYPE_WORDS:
+        cue, evidence = _type_cue(follow), evidence + 2
+    elif follow in NEAR_AFTER or _road_follows(doc, end):
+        cue, evidence = "near", evidence + 2
+    root = doc[start:end].root
+    if root.dep_ == "dobj" and {root.head.lemma_, root.head.lower_} & TERRITORIAL and not words:
+        evidence += 2
+    address = _address_part(doc, start, end)
+    if not cue and address == 1.0:
+        cue = "area"
+    return cue, evidence + address
+
+
+def singular(word: str) -> str:
+    """ "districts" -> "district", "cities" -> "city": a plural place word names every member of a list."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and word[:-1] in TYPE_WORDS else word
+
+
+def _before(doc: Doc, start: int) -> list[Token]:
+    """Up to six tokens before a name, within its clause: where "near", "south of", "town of" are read."""
+    tokens: list[Token] = []
+    for token in reversed(doc[max(0, start - 6) : start]):
+        if token.text in STOP_AT or (token.pos_ in ("VERB", "AUX") and token.lower_ not in LINKING):
+            break
+        if token.is_sent_end:
+            break
+        tokens.insert(0, token)
+    return tokens
+
+
+def _address_part(doc: Doc, start: int, end: int) -> float:
+    """How surely a name is the area part of an address; 1.0 when it closes one: "(Nihm, Sanaa)",
+    "Jen (Karim-Lamido LGA, Taraba)", "in Belford Roxo, Rio de Janeiro."; 0.5 inside a chain of names after a
+    comma ("Barangay Poblacion, Marawi, Lanao del Sur"); 0 otherwise."""
+    if start < 2 or doc[start - 1].text not in (",", "("):
+        return 0.0
+    closing = (
+        end >= len(doc)
+        or doc[end].text in (")", ".", ";")
+        or doc[end].is_sent_end
+        or (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].is_lower)  # "in Salvador, Bahia, a man"
+    )
+    if doc[start - 1].text == "(" or (
+        closing
+        and (doc[start - 2].text[:1].isupper() or doc[start - 2].text == ")" or doc[start - 2].lower_ in PLACE_WORDS)
+    ):
+        return 1.0
+    chained = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper()
+    return 0.5 if chained and doc[start - 2].text[:1].isupper() else 0.0
+
+
+def _type_cue(word: str) -> str:
+    if word in ADMIN1_WORDS:
+        return "admin1"
+    if word in PART_WORDS:
+        return "part"
+    return "admin2" if word in ADMIN2_WORDS else "town"
+
+
+def _road_follows(doc: Doc, end: int) -> bool:
+    """Whether the name starts a road: "the Deir az Zor-Palmyra highway", "Kabul-Jalalabad road"."""
+    for token in doc[end : end + 6]:
+        if token.lower_ in ROAD_WORDS:
+            return True
+        if not (token.text in HYPHENS or token.text[:1].isupper() or token.lower_ in ARTICLES):
+            return False
+    return False
+
+
+def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool) -> str:
+    """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva),
+    "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
+    if _is_dateline(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+        return "dateline"  # a place for sure (see _with_context), but the reporter's
+    following = doc.text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 7].lower()
+    if re.match(r"[-‐–]?\s?based\b", following):
+        return "based"
+    for token in doc[start:end]:
+        head = token.head
+        if token.dep_ == "nsubj" and head.lemma_ in SPEECH:
+            return "speaker"  # "Damascus said": a government speaking, not a place where something happened
+        if token.dep_ == "pobj" and head.lower_ == "in" and _speaks(head.head):
+            return "speaker"
+    root = doc[start:end].root
+    if root.dep_ in ("compound", "amod", "nmod") and country:
+        return "modifier"  # "the US dollar", "a Syria policy"
+    if _in_parentheses(doc, start):
+        return ""  # "Ambassa (Dhalai district, Tripura)" is an address, not a clause describing Ambassa
+    for ancestor in root.ancestors:
+        if ancestor.dep_ in ("relcl", "appos", "acl"):
+            head = ancestor.head
+            other = ({t.i for t in head.subtree} - {t.i for t in ancestor.subtree}) & (names - set(range(start, end)))
+            described = head.i in names or (head.lower_ in PLACE_WORDS and other)
+            return "describes" if described else ""
+    return ""
+
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*,[ \t]*)?$")
+_DATELINE_AFTER = re.compile(
+    r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)?[ \t]*(?:\([A-Z][\w .]*\)[ \t]*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]*(?:\d{4})?[ \t]*)?(?::|[ \t]+[-–—])"
+)
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a name is in the dateline opening a paragraph: "ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —",
+    "YANGON –", "Srinagar Oct 16:". It says where the reporter files from, not where the event was."""
+    return bool(_DATELINE_BEFORE.search(text, max(0, start - 60), start)) and bool(
+        _DATELINE_AFTER.match(text, end, end + 60)
+    )
+
+
+def _in_parentheses(doc: Doc, start: int) -> bool:
+    for token in reversed(doc[max(0, start - 8) : start]):
+        if token.text in (")", "."):
+            return False
+        if token.text == "(":
+            return True
+    return False
+
+
+def _speaks(verb: Token) -> bool:
+    """Whether somebody says something here ("de Mistura said in New York"), not "it was reported in X"."""
+    return verb.lemma_ in SPEECH and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in verb.children)

@@ -1,0 +1,297 @@
+"""Toponym recognition for the geocoder: every name of an article that the gazetteer knows, with its context.
+
+In: a spaCy ``Doc`` and the gazetteer. Out: ``Toponym``s (``find_toponyms``), before any choice between candidates.
+
+Names come from every run of proper nouns and capitalised tokens, with Arabic articles, the Persian ezafe and
+hyphens ("al-Sukhna", "Mazar-e Sharif", "Deir az Zor-Palmyra"), looked up longest-first in the gazetteer. NER labels
+are evidence, never a filter: the small English model calls Palmyra and Deir Az Zor PERSON.
+
+The words around a name give evidence that it is a place and how precisely: a locative preposition, a place word
+before or after it ("town of", "village Nihm", "Idlib province", "Kupwara and Bandipora districts"), a territorial
+verb ("retook Homs"), an address ("Nihm, Sanaa") or a coordinated place says place; a title ("President"), a name
+seen with a title, a hit inside a longer PERSON/ORG name or glued to an unknown word says not a place. A role marks
+places that are not where things happen: "X-based", a speaker's "said in X", "the US dollar", a clause describing
+another place, and a dateline ("ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —"): where the reporter files from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Candidate, Gazetteer, fold
+from .place_words import (
+    ARTICLES,
+    CONNECTORS,
+    DIRECTIONS,
+    GENERIC,
+    HYPHENS,
+    NOT_NAMES,
+    PART_WORDS,
+    SPEECH,
+    TITLES,
+    TOWN_WORDS,
+    TYPE_WORDS,
+    cue_and_evidence,
+    read_role,
+    singular,
+)
+
+_MAX_NAME_TOKENS = 6
+_SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_NAME_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+_NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Toponym:
+    """A name of the article that the gazetteer knows, with what its context says about it."""
+
+    start: int  # character offsets in article.text
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    sentence: int  # index in doc.sents
+    tokens: tuple[int, int]  # token offsets in the doc
+    cue: str = ""  # what the words around it say: "town", "part", "admin1", "admin2", "area", "near" or ""
+    evidence: float = 0.0  # >= 1: the context says it is a place
+    role: str = ""  # why it is not where things happen: "based", "speaker", "modifier", "describes", "dateline"
+    inner: int | None = None  # start offset of an unknown place written as lying in this one ("Aqi Bai village of")
+
+
+# -- 1. toponyms --------------------------------------------------------------------------------------------------
+
+
+def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
+    text = token.text
+    if token.ent_type_ in _SKIP_ENTS or not text[:1].isupper():
+        return False
+    if token.lower_ in NOT_NAMES and not _opens_place_name(token):
+        return False
+    if not re.fullmatch(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", text) or gazetteer.demonym(text):
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS
+
+
+def _runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[list[int]]:
+    """Token indexes of each run of names, with the articles, connectors and hyphens that join them."""
+    run: list[int] = []
+    for token in doc:
+        i = token.i
+        glue = (token.text in HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_) or (
+            token.lower_ in ARTICLES | CONNECTORS and i + 1 < len(doc) and not token.is_sent_end
+        )
+        if (_is_name(token, gazetteer) and not (run and token.is_sent_start)) or (
+            glue and (run or _opens_name(doc, i))
+        ):
+            run.append(i)
+        else:
+            yield from _trimmed(run, doc)
+            run = [i] if _is_name(token, gazetteer) else []
+    yield from _trimmed(run, doc)
+
+
+def _opens_place_name(token: Token) -> bool:
+    """A place word that begins a name: "Port Sudan", "Camp Bastion"."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lower_ in ("port", "camp") and following is not None and following.text[:1].isupper()
+
+
+def _opens_name(doc: Doc, i: int) -> bool:
+    """Whether an Arabic article starts a name: "al-Sukhna", "As Sukhnah", "el Aioun"; not English "at" or "as"."""
+    token = doc[i]
+    if token.lower_ not in ARTICLES:
+        return False
+    hyphen = i + 1 < len(doc) and doc[i + 1].text in HYPHENS and not token.whitespace_
+    return hyphen or token.text[:1].isupper() or token.lower_ in ("al", "el")
+
+
+def _trimmed(run: list[int], doc: Doc) -> Iterator[list[int]]:
+    while run and not doc[run[-1]].text[:1].isupper():
+        run = run[:-1]
+    if run:
+        yield run
+
+
+def _hits(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, tuple[Candidate, ...], bool]]:
+    """Greedy longest-first gazetteer matches inside each run: (first token, end token, candidates, partial).
+
+    ``partial`` says that the hit is glued to a capitalised word that matched nothing: "Bai" of an unknown
+    "Aqi Bai", "Shah" of "Shah Wali Kot".
+    """
+    for run in _runs(doc, gazetteer):
+        found = list(_run_hits(doc, gazetteer, run))
+        covered = {i for start, end, _ in found for i in range(start, end)}
+        for start, end, candidates in found:
+            yield start, end, candidates, _partial(doc, run, start, end, covered)
+
+
+def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) -> bool:
+    """Whether a hit is glued to another capitalised word: "Bai" of "Aqi Bai", "Shah" and "Kot" of "Shah Wali Kot".
+
+    Two names side by side are one unknown name more often than two places; across a hyphen they are two places
+    ("Deir az Zor-Palmyra") unless the other side is unknown.
+    """
+    for i, step in ((start - 1, -1), (end, 1)):
+        if i not in run:
+            continue
+        if doc[i].text in HYPHENS:
+            i += step
+            if i in run and doc[i].text[:1].isupper() and i not in covered:
+                return True
+        elif doc[i].text[:1].isupper() and doc[i].lower_ not in GENERIC | TYPE_WORDS:
+            return True  # "Mount Sinjar" and "Kupwara District" are the place itself
+    return False
+
+
+def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[int, int, tuple[Candidate, ...]]]:
+    i = 0
+    while i < len(run):
+        for j in range(min(len(run), i + _MAX_NAME_TOKENS), i, -1):
+            first, last = doc[run[i]], doc[run[j - 1]]
+            if not (first.text[:1].isupper() or first.lower_ in ARTICLES) or not last.text[:1].isupper():
+                continue
+            if (j - i == 1 and first.lower_ in GENERIC | TYPE_WORDS) or all(
+                doc[k].lower_ in ARTICLES or doc[k].text in HYPHENS for k in run[i:j]
+            ):
+                continue  # "River" alone, or a bare article: "Al" of an unknown "Al-Tah"
+            candidates = tuple(gazetteer.lookup(doc.text[first.idx : last.idx + len(last)]))
+            if candidates:
+                yield run[i], run[j - 1] + 1, candidates
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _ent_of(doc: Doc) -> dict[int, Span]:
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def _inside_other_name(start: int, end: int, ents: dict[int, Span], covered: set[int]) -> bool:
+    """A hit that is only part of a longer PERSON/ORG name ("Assad" of "Bashar al-Assad") is not a place."""
+    ent = ents.get(start)
+    if ent is None or ent.label_ not in _NOT_PLACE_ENTS or (ent.start >= start and ent.end <= end):
+        return False
+    names = {t.i for t in ent if t.text[:1].isupper() and t.pos_ != "DET" and t.lower_ not in NOT_NAMES | GENERIC}
+    return not names <= covered
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
+    """Every gazetteer name of the document with its context evidence, before any choice between candidates."""
+    ents, sentence_of = _ent_of(doc), {}
+    for index, sent in enumerate(doc.sents):
+        sentence_of.update(dict.fromkeys(range(sent.start, sent.end), index))
+    hits = list(_hits(doc, gazetteer))
+    covered = {i for start, end, _, _ in hits for i in range(start, end)}
+    solid = {i for start, end, _, partial in hits if not partial for i in range(start, end)}
+    persons = _person_names(doc)
+    toponyms = []
+    for start, end, candidates, partial in hits:
+        if _inside_other_name(start, end, ents, covered):
+            continue
+        span = doc[start:end]
+        toponym = Toponym(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            candidates=candidates,
+            sentence=sentence_of[start],
+            tokens=(start, end),
+        )
+        toponym = _with_context(toponym, doc, ents, persons, covered)
+        toponym = replace(toponym, inner=_unknown_inside(doc, start, solid))
+        toponyms.append(replace(toponym, evidence=toponym.evidence - 2) if partial else toponym)
+    return _with_listed_types(doc, _with_conjuncts(doc, tuple(toponyms)))
+
+
+_INNER_WORDS = TOWN_WORDS | PART_WORDS | frozenset({"area", "locality", "hamlet"})
+
+
+def _unknown_inside(doc: Doc, start: int, covered: set[int]) -> int | None:
+    """The start offset of a place the gazetteer does not know, written as lying in the name at ``start``:
+    "Aqi Bai village of Imam Sahib", "Pyaung Pike village of northern Maungdaw", "Jen (Karim-Lamido LGA"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in DIRECTIONS:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("of", "in", "("):
+        return None
+    i -= 1
+    if doc[i + 1].text != "(":
+        if doc[i].lower_ not in _INNER_WORDS:
+            return None
+        i -= 1
+    first = None
+    while (
+        i >= 0
+        and i not in covered
+        and doc[i].lower_ not in TYPE_WORDS
+        and (doc[i].text[:1].isupper() or doc[i].text in ("/", "-"))
+    ):
+        if doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+            first = doc[i].idx
+        i -= 1
+    return first
+
+
+def _with_listed_types(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym, ...]:
+    """A plural place word covers the whole list before it: "in Kupwara and Bandipora districts"."""
+    out = list(toponyms)
+    for k in range(len(out) - 1, 0, -1):
+        word = doc[out[k].tokens[1]].lower_ if out[k].tokens[1] < len(doc) else ""
+        if word == singular(word) or not out[k].cue:
+            continue
+        j = k
+        while j > 0 and out[j - 1].sentence == out[k].sentence:
+            between = {t.lower_ for t in doc[out[j - 1].tokens[1] : out[j].tokens[0]]}
+            if not between or not between <= {",", "and", "or"}:
+                break
+            j -= 1
+            out[j] = replace(out[j], cue=out[k].cue, evidence=max(out[j].evidence, out[k].evidence))
+    return tuple(out)
+
+
+def _with_conjuncts(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym, ...]:
+    """A name coordinated with a clear place is a place too: "hit Bohdanivka and Bila Tserkva"."""
+    owner = {i: t for t in toponyms for i in range(*t.tokens)}
+    out = []
+    for toponym in toponyms:
+        root = doc[toponym.tokens[0] : toponym.tokens[1]].root
+        partner = owner.get(root.head.i) if root.dep_ == "conj" else None
+        if partner is not None and partner is not toponym and partner.evidence >= 2 and toponym.evidence < 2:
+            toponym = replace(toponym, evidence=toponym.evidence + 1, cue=toponym.cue or partner.cue)
+        out.append(toponym)
+    return tuple(out)
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Folded names the article uses for people: PERSON names after a title or as the subject of "said"."""
+    names = set()
+    for ent in doc.ents:
+        titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES
+        speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in SPEECH
+        if ent.label_ == "PERSON" and (titled or (speaking and len(ent) > 1)):
+            words = [t.text for t in ent if t.text not in HYPHENS]
+            names.update(fold(" ".join(words[k:])) for k in range(len(words)))
+    return {n for n in names if n and n not in ARTICLES}
+
+
+def _with_context(toponym: Toponym, doc: Doc, ents: dict[int, Span], persons: set[str], names: set[int]) -> Toponym:
+    """The toponym with its cue, its evidence of being a place and its role, read from the words around it."""
+    start, end = toponym.tokens
+    cue, evidence = cue_and_evidence(doc, start, end)
+    label = ents[start].label_ if start in ents else ""
+    evidence += 1 if label in ("GPE", "LOC", "FAC") else 0
+    if (start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES) or fold(toponym.text) in persons:
+        evidence -= 5
+    if end - start == 1 and doc[start].pos_ != "PROPN" and label not in ("GPE", "LOC", "FAC"):
+        evidence -= 1
+    if all(c.matched_by == "variant" for c in toponym.candidates) and end - start == 1:
+        evidence -= 1
+    if toponym.text.isupper() and len(toponym.text) <= 4 and not any(c.is_country for c in toponym.candidates):
+        evidence -= 5  # ISIL, SDF, UN: acronyms of organisations that collide with short place names
+    role = read_role(doc, *toponym.tokens, names, country=any(c.is_country for c in toponym.candidates))
+    return replace(toponym, cue=cue, evidence=max(evidence, 2.0) if role == "dateline" else evidence, role=role)

@@ -1,0 +1,42 @@
+"""Tests of warwatch.pipeline.place_words: the readers of a place name's context that need no parse.
+
+The readers that need one (cue, evidence, role) are tested through ``find_toponyms`` in test_toponyms.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warwatch.pipeline.place_words import TYPE_WORDS, _is_dateline, singular
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "dateline"),
+    [
+        ("BAGHDAD, Iraq: Gunmen killed two policemen.", "BAGHDAD", True),
+        ("BAGHDAD, Iraq: Gunmen killed two policemen.", "Iraq", True),
+        ("Intro.\nAMMAN, Jordan (AFP) — Rebels shelled Daraa.", "AMMAN", True),
+        ("KABUL – Taliban fighters stormed a checkpoint.", "KABUL", True),
+        ("Kabul Oct 3: Taliban fighters stormed a checkpoint.", "Kabul", True),
+        ("Gunmen killed two policemen in Mosul: the army said so.", "Mosul", False),
+        ("Fighting in Homs, Syria: a report.", "Syria", False),  # not at the start of a paragraph
+    ],
+)
+def test_place_words_dateline(text: str, name: str, dateline: bool) -> None:
+    start = text.index(name)
+    assert _is_dateline(text, start, start + len(name)) is dateline
+
+
+@pytest.mark.parametrize(
+    ("word", "single"),
+    [
+        ("districts", "district"),
+        ("provinces", "province"),
+        ("cities", "city"),
+        ("villages", "village"),
+        ("news", "news"),
+    ],
+)
+def test_place_words_singular(word: str, single: str) -> None:
+    assert singular(word) == single
+    assert (single in TYPE_WORDS) is (word != "news")

@@ -1,0 +1,106 @@
+"""Tests of warwatch.pipeline.toponyms: which names of a text are toponyms, and what their context says.
+
+Sentences are written for these tests. The full packaged gazetteer is used (tests/pipeline/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from warwatch.gazetteer import Gazetteer
+from warwatch.pipeline.toponyms import Toponym, find_toponyms
+
+
+def toponyms(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, Toponym]:
+    return {t.text: t for t in find_toponyms(nlp(text), gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("BAGHDAD, Iraq: Gunmen killed two policemen in Mosul on Monday.", "BAGHDAD"),
+        ("BAGHDAD, Iraq: Gunmen killed two policemen in Mosul on Monday.", "Iraq"),
+        ("Some news.\nAMMAN, Jordan (AFP) — Rebels shelled Daraa on Monday.", "AMMAN"),
+        ("KABUL – Taliban fighters stormed a checkpoint in Kunduz on Friday.", "KABUL"),
+        ("Kabul Oct 3: Taliban fighters stormed a checkpoint in Kunduz on Friday.", "Kabul"),
+    ],
+)
+def test_toponyms_dateline_is_the_reporters_place(nlp: Language, gazetteer: Gazetteer, text: str, name: str) -> None:
+    found = toponyms(nlp, gazetteer, text)
+    assert found[name].role == "dateline"
+    assert all(t.role != "dateline" for t in found.values() if t.text in ("Mosul", "Daraa", "Kunduz"))
+
+
+def test_toponyms_place_in_a_sentence_is_no_dateline(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = toponyms(nlp, gazetteer, "Gunmen killed two policemen in Mosul: the army said so.")
+    assert found["Mosul"].role == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        ("Protesters marched in the town Kupwara on Sunday.", "Kupwara", "town"),  # place word before the name
+        ("Police raided the village of Sumbal at dawn.", "Sumbal", "town"),
+        ("Rallies were held in Kupwara and Bandipora districts.", "Kupwara", "admin2"),  # a plural covers the list
+        ("Rallies were held in Kupwara and Bandipora districts.", "Bandipora", "admin2"),
+        ("Fighting in Paktia, Logar and Badghis provinces killed 20.", "Paktia", "admin1"),
+        ("A man was shot in Periperi neighbourhood of Salvador.", "Periperi", "part"),
+        ("Rebels shelled positions south of Aleppo.", "Aleppo", "near"),  # a compass point + "of": near
+        ("Troops entered the northern province of Faryab.", "Faryab", "admin1"),  # an adjective: not "near"
+    ],
+)
+def test_toponyms_place_words(nlp: Language, gazetteer: Gazetteer, text: str, name: str, cue: str) -> None:
+    found = toponyms(nlp, gazetteer, text)
+    assert found[name].cue == cue
+    assert found[name].evidence >= 1
+
+
+def test_toponyms_from_is_weaker_than_in(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "from X" names where people come from as often as where something happens."""
+    found = toponyms(nlp, gazetteer, "Workers from Lahore protested in Karachi on Monday.")
+    assert found["Karachi"].evidence >= 2 > found["Lahore"].evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Soldiers shelled the village of Al-Zarbuqtan on Monday.", {"Al", "Al-Zarbuqtan"}),  # a bare article
+        ("Rebels stayed as well as soldiers in Homs.", {"as Homs", "as"}),  # English "as" starts no name
+    ],
+)
+def test_toponyms_bare_articles_are_not_names(nlp: Language, gazetteer: Gazetteer, text: str, absent: set[str]) -> None:
+    assert not absent & set(toponyms(nlp, gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rioters set fire to a prison in Port Sudan on Friday.", "Port Sudan"),  # a place word opening a name
+        ("Drones struck a vehicle on Mount Sinjar on Sunday.", "Sinjar"),  # "Mount" is no unknown neighbour
+    ],
+)
+def test_toponyms_place_words_inside_names(nlp: Language, gazetteer: Gazetteer, text: str, name: str) -> None:
+    found = toponyms(nlp, gazetteer, text)
+    assert name in found and found[name].evidence >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inner"),
+    [
+        ("Gunmen attacked Zorbak Khel village of Imam Sahib district, Kunduz.", "Imam Sahib", "Zorbak Khel"),
+        ("A mine exploded in Qarzbakhtul village of northern Kunduz.", "Kunduz", "Qarzbakhtul"),
+        ("Herders clashed in Gwaramaba (Donga LGA, Taraba) on Friday.", "Donga", "Gwaramaba"),
+        ("Rebels attacked Kunduz on Friday.", "Kunduz", None),
+    ],
+)
+def test_toponyms_unknown_village_written_inside_a_known_place(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, inner: str | None
+) -> None:
+    toponym = toponyms(nlp, gazetteer, text)[name]
+    assert (text[toponym.inner : toponym.inner + len(inner)] if toponym.inner is not None else None) == inner
+
+
+def test_toponyms_address_in_parentheses_does_not_describe(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = toponyms(nlp, gazetteer, "Residents blocked a road at Kakching (Thoubal district, Manipur) on Sunday.")
+    assert found["Thoubal"].role == found["Manipur"].role == ""
