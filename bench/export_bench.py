@@ -13,6 +13,7 @@ Usage: .venv/bin/python bench/export_bench.py [--events 100000] [--out bench/res
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
@@ -26,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from warwatch.export import FORMATS, article_url_lookup, export_events, get_exporter
+from warwatch.export import FORMATS, article_url_lookup, export_events
 from warwatch.model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Place, Qualifier, Span
 from warwatch.store import open_store
 from warwatch.taxonomy import SUB_EVENT_TYPES
@@ -115,7 +116,7 @@ def run_child(fmt: str, db: Path, target: Path, limit: int | None) -> dict[str, 
 
 def child(fmt: str, db: Path, target: Path, limit: int | None) -> None:
     """Export, then print one JSON line of figures."""
-    get_exporter(fmt)  # imports the exporter (pyarrow for Parquet) before the baseline is taken
+    export_events(iter(()), fmt, io.BytesIO())  # imports and sets up the writer (pyarrow) before the baseline
     with open_store(str(db)) as store:
         before = _rss_mb()
         started = time.perf_counter()

@@ -6,7 +6,8 @@ sentence holding the gold evidence. The geocoder's place is compared with the go
 - country: the share of events whose place is in the gold country;
 - within max_km: the share whose point lies within the gold ``max_km`` of some gold place;
 - for misses: whether the gold place's name is in the gazetteer at all (in its country), which separates
-  disambiguation errors from gazetteer gaps.
+  disambiguation errors from gazetteer gaps;
+- on the events whose gold place's name is in the gazetteer: the share within 25 km of it.
 
 Usage: python bench/geocode_eval.py [--shared ../shared] [--set acled-notes|news|seed] [--misses N] [--json FILE]
 """
@@ -41,6 +42,7 @@ class Outcome:
     country_ok: bool
     near_ok: bool
     gold_known: bool
+    within_25km: bool
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -98,6 +100,8 @@ def evaluate(gold_dir: Path, gazetteer: Gazetteer, nlp: spacy.Language) -> list[
                     why=choice.why,
                     country_ok=place is not None and place.country in countries,
                     near_ok=near,
+                    within_25km=place is not None
+                    and any(_km(place.lat, place.lon, p["lat"], p["lon"]) <= 25 for p in event["places"]),
                     gold_known=_known(event["places"], gazetteer, countries),
                 )
             )
@@ -107,6 +111,7 @@ def evaluate(gold_dir: Path, gazetteer: Gazetteer, nlp: spacy.Language) -> list[
 def summary(outcomes: list[Outcome]) -> dict[str, float | int]:
     n = len(outcomes) or 1
     misses = [o for o in outcomes if not o.near_ok]
+    known = [o for o in outcomes if o.gold_known]
     return {
         "events": len(outcomes),
         "no_place": sum(o.place is None for o in outcomes),
@@ -115,6 +120,8 @@ def summary(outcomes: list[Outcome]) -> dict[str, float | int]:
         "misses": len(misses),
         "misses_gold_name_in_gazetteer": sum(o.gold_known for o in misses),
         "misses_gold_name_not_in_gazetteer": sum(not o.gold_known for o in misses),
+        "gold_name_in_gazetteer": len(known),
+        "gold_name_in_gazetteer_within_25km": round(sum(o.within_25km for o in known) / (len(known) or 1), 3),
     }
 
 

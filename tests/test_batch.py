@@ -211,6 +211,12 @@ def test_cli_batch_without_ray(tmp_path: Path, pipeline: Pipeline, monkeypatch: 
     assert "WARNING" not in result.stderr  # each problem is told once
 
 
+def test_cli_batch_no_ray_with_ray_options_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli.app, ["batch", str(tmp_path), "--no-ray", "--workers", "2"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "leave out --ray-address and --workers" in result.output
+
+
 # --- Ray ---------------------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -165,9 +165,11 @@ def batch(
 
     Example: warwatch batch archive/ crawl.warc.gz --workers 2 --db postgresql+psycopg://warwatch@db/warwatch
     """
+    if no_ray and (ray_address or workers):
+        raise typer.BadParameter("--no-ray extracts in this process: leave out --ray-address and --workers")
     with _errors(debug), open_store(db) as store:
         extractor: Extractor = LocalExtractor() if no_ray else RayExtractor(ray_address, workers)
-        with _progress(quiet) as progress, extractor:
+        with _progress(quiet) as progress, closing(extractor):
             task = progress.add_task("Extracting", total=None)
 
             def show(report: BatchReport) -> None:

@@ -14,7 +14,9 @@ Build inputs (all shipped inside installed packages, so no network is needed):
 
 Output: one SQLite file with the tables ``places`` (one row per place, admin area or country), ``names`` (every
 name and alternate name in Latin script under its folded key), ``variants`` (the transliteration skeleton of
-every name), ``demonyms`` and ``meta``. All lookups go through primary-key indexes.
+every name; a name with an Arabic article is indexed with and without it, as "El Bur" is also written "Elbur"),
+``demonyms`` and ``meta``. All lookups go through primary-key indexes. ``gazetteer_import`` adds GeoNames dump
+files to a built file.
 
 Points of areas: an admin area takes the point of its seat, the most populous place of the area whose name is
 the area's name (Idlib province -> Idlib city), else its most populous place; a country takes its capital. That

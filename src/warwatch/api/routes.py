@@ -7,11 +7,12 @@ answer is declared, so ``/openapi.json`` is complete.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import functools
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from ..errors import StoreError
 from ..model import Article, Event
@@ -40,7 +41,6 @@ api = APIRouter(prefix="/api")
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]  # the enum comes from the taxonomy
 SubEventType = Literal[tuple(SUB_EVENT_TYPES)]  # type: ignore[valid-type]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]
-Words = Annotated[str | None, Query(max_length=200)]
 EventId = Annotated[str, Path(min_length=1, max_length=64, description="An event id, or a unique prefix of one.")]
 _LON = r"-?(180(\.0+)?|(1[0-7]\d|[1-9]?\d)(\.\d+)?)"
 _LAT = r"-?(90(\.0+)?|[1-8]?\d(\.\d+)?)"
@@ -50,6 +50,20 @@ MAX_FATALITIES = 10_000_000
 
 class GeoJSONResponse(JSONResponse):
     media_type = "application/geo+json"
+
+
+@functools.cache
+def _adapter(kind: type) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
+
+
+def dump(value: Any) -> Response:
+    """A dataclass as JSON straight from pydantic-core, as its response model documents it.
+
+    Returned as a Response because FastAPI would otherwise copy it with ``dataclasses.asdict`` and
+    validate the copy again: 15 ms of a 50-event page, against 0.2 ms for this.
+    """
+    return Response(_adapter(type(value)).dump_json(value), media_type="application/json")
 
 
 def get_store(request: Request) -> SqlStore:
@@ -66,10 +80,16 @@ def event_filters(
         str | None,
         Query(pattern=BBOX, description="west,south,east,north in degrees (west > east crosses the antimeridian)."),
     ] = None,
-    country: Annotated[list[CountryCode] | None, Query(description="ISO alpha-2 codes; any matches.")] = None,
+    country: Annotated[
+        list[CountryCode] | None, Query(max_length=50, description="ISO alpha-2 codes; any matches.")
+    ] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level division, any case.")] = None,
-    event_type: Annotated[list[EventType] | None, Query(description="ACLED event types; any matches.")] = None,
-    sub_event_type: Annotated[list[SubEventType] | None, Query(description="ACLED sub-event types.")] = None,
+    event_type: Annotated[
+        list[EventType] | None, Query(max_length=6, description="ACLED event types; any matches.")
+    ] = None,
+    sub_event_type: Annotated[
+        list[SubEventType] | None, Query(max_length=25, description="ACLED sub-event types.")
+    ] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Part of either actor's name.")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Part of a source's name.")] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_FATALITIES, description="Best estimate.")] = None,
@@ -109,13 +129,13 @@ def list_events(
     sort: Annotated[queries.Sort, Query(description="Order; '-' for descending.")] = "-date",
     limit: Annotated[int, Query(ge=1, le=500, description="Events per page.")] = 50,
     cursor: Annotated[str | None, Query(max_length=500, description="next_cursor of the previous page.")] = None,
-) -> EventPage:
+) -> Response:
     """Events matching every filter given, a page at a time; ``total`` counts all that match."""
-    return queries.list_events(store, filters, sort=sort, limit=limit, cursor=cursor)
+    return dump(queries.list_events(store, filters, sort=sort, limit=limit, cursor=cursor))
 
 
 @api.get("/events/{event_id}", response_model=EventDetail, responses=errors(400, 404, 422, 503))
-def get_event(store: Store, event_id: EventId) -> EventDetail:
+def get_event(store: Store, event_id: EventId) -> Response:
     """One event with its claims and evidence, and the articles it was read from with their text."""
     event = store.get_event(_one_event_id(store, event_id))
     if event is None:  # deleted since the lookup
@@ -123,7 +143,7 @@ def get_event(store: Store, event_id: EventId) -> EventDetail:
     wanted = [*event.articles, *(span.article_id for span in event.evidence)]
     wanted += [claim.span.article_id for claim in event.fatalities.claims if claim.span]
     articles = (store.get_article(article_id) for article_id in dict.fromkeys(wanted))
-    return EventDetail(event=event, articles=tuple(article for article in articles if article is not None))
+    return dump(EventDetail(event=event, articles=tuple(article for article in articles if article is not None)))
 
 
 @api.get(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import IO, Any
 
@@ -31,6 +31,7 @@ class AcledCsvExporter:
 
     def write(self, events: Iterable[Event], out: IO[bytes]) -> None:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+        converters = [(name, _converter(name)) for name in COLUMNS]
         try:
             # CRLF, not LF: the writer quotes the characters of its line terminator, and readers end lines at a
             # bare CR too, so a CR inside a field must be quoted.
@@ -38,23 +39,28 @@ class AcledCsvExporter:
             writer.writerow(COLUMNS)
             for event in events:
                 row = event_row(event, article_urls=self.article_urls)
-                writer.writerow([csv_value(name, row[name]) for name in COLUMNS])
+                writer.writerow([convert(row[name]) for name, convert in converters])
             text.flush()
         finally:
             text.detach()  # the caller owns ``out``: leave it open
 
 
-def csv_value(name: str, value: Any) -> str | int | float:
-    """One typed value as ACLED's CSV writes it: "" for none, "; "-joined lists, JSON for nested data."""
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _converter(name: str) -> Callable[[Any], str | int | float]:
+    """How ACLED's CSV writes one column's values: "" for none, "; "-joined lists, JSON for nested data."""
+    if name in JSON_COLUMNS:
+        return lambda value: "" if value is None else _to_json(value)
+    if name in LIST_COLUMNS:
+        return lambda value: "" if value is None else "; ".join(value)
+    return _plain
+
+
+def _plain(value: Any) -> str | int | float:
     if value is None:
         return ""
-    if name in JSON_COLUMNS:
-        return json.dumps(value, ensure_ascii=False)
-    if name in LIST_COLUMNS:
-        return "; ".join(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def acled_csv_exporter(*, article_urls: ArticleUrls | None = None) -> AcledCsvExporter:

@@ -3,8 +3,8 @@
 In: the article, its spaCy ``Doc`` and the event mentions. Out: one ``Place`` (or None) per mention;
 ``explain_places`` returns the same choices with their reasons and every candidate's score.
 
-The work is split in three: ``toponyms`` finds every known name with what its context says about it,
-``disambiguate`` decides which gazetteer entry each name means (and how precisely), and this module chooses the
+The work is split in four: ``toponyms`` finds every known name, ``place_words`` reads what its context says about
+it, ``disambiguate`` decides which gazetteer entry each name means (and how precisely), and this module chooses the
 place of each mention:
 
 1. a place of the mention's own sentence nearest the trigger: domestic, specific, clearly a place, never a
