@@ -1,7 +1,7 @@
 """`make bench`, API part: p50/p95 latency of the events list and of the GeoJSON endpoint over 100,000 events.
 
-Builds a SQLite store of synthetic events (1,000 per synthetic article, stored through
-``SqlStore.add_article``), starts ``warwatch serve`` on a free loopback port in a second process, and
+Builds a SQLite store of synthetic events (1,000 per synthetic article, written in bulk: see
+``build_store``), starts ``warwatch serve`` on a free loopback port in a second process, and
 times sequential requests from this process with one keep-alive httpx client. Writes the figures to
 ``--out`` under the key "api" ("api_extra_indexes" with ``--extra-indexes``), read-modify-write: the
 other keys of the file are kept.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import socket
 import statistics
@@ -171,6 +172,7 @@ def time_requests(client: httpx.Client, path: str, params: dict[str, Any], count
 
 
 def run(events: int, requests: int, *, extra_indexes: bool = False) -> dict[str, Any]:
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "api-bench.db"
         build_s = build_store(db, events)
@@ -208,6 +210,7 @@ def run(events: int, requests: int, *, extra_indexes: bool = False) -> dict[str,
             "store_build_s": round(build_s, 1),
             "store_mb": round(db.stat().st_size / 1e6, 1) if db.exists() else None,
             "extra_indexes": list(EXTRA_INDEXES) if extra_indexes else [],
+            "load_average_1m": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # before, after: others' work
             "setup": "SQLite file; `warwatch serve` (uvicorn, one process) on loopback; one keep-alive httpx client "
             "in another process, sequential requests",
             "latency": measured,

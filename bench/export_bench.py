@@ -119,10 +119,12 @@ def child(fmt: str, db: Path, target: Path, limit: int | None) -> None:
     export_events(iter(()), fmt, io.BytesIO())  # imports and sets up the writer (pyarrow) before the baseline
     with open_store(str(db)) as store:
         before = _rss_mb()
+        cpu_started = _cpu_s()
         started = time.perf_counter()
         with target.open("wb") as handle:
             result = export_events(store.iter_events(limit=limit), fmt, handle, article_urls=article_url_lookup(store))
         seconds = time.perf_counter() - started
+        cpu = _cpu_s() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {
         "events": result.written + result.left_out,
@@ -130,12 +132,18 @@ def child(fmt: str, db: Path, target: Path, limit: int | None) -> None:
         "left_out": result.left_out,
         "seconds": round(seconds, 2),
         "events_per_s": round((result.written + result.left_out) / seconds),
+        "cpu_s": round(cpu, 2),  # less sensitive than wall time to other work on the machine
         "file_mb": round(target.stat().st_size / 1e6, 1),
         "rss_before_mb": round(before),
         "peak_rss_mb": round(peak),
         "peak_over_before_mb": round(peak - before),
     }
     print(json.dumps(figures))
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _rss_mb() -> float:
@@ -169,7 +177,7 @@ def main() -> None:
             figures[fmt] = full
             print(f"{fmt}: {json.dumps(full)}", file=sys.stderr)
     figures["when"] = datetime.now(UTC).isoformat(timespec="seconds")
-    figures["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count()}
+    figures["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]}
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
     results["export"] = figures
     args.out.write_text(json.dumps(results, indent=2) + "\n")

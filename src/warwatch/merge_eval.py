@@ -64,7 +64,7 @@ def load_truth(folder: Path) -> dict[str, str]:
     try:
         clusters = json.loads(path.read_text(encoding="utf-8"))["clusters"]
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise InputError(f"{path}: cannot read the merge truth ({err}); it needs {{\"clusters\": {{...}}}}") from err
+        raise InputError(f'{path}: cannot read the merge truth ({err}); it needs {{"clusters": {{...}}}}') from err
     truth: dict[str, str] = {}
     for label, names in clusters.items():
         for name in names:

@@ -7,11 +7,23 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warwatch.model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Place, Qualifier, Span
+from warwatch.model import (
+    Actor,
+    Article,
+    Certainty,
+    Event,
+    Fatalities,
+    FatalityClaim,
+    Place,
+    Qualifier,
+    Span,
+    events_document,
+)
 from warwatch.pipeline.merge import (
     DEFAULT_RULES,
     MergeRules,
@@ -232,19 +244,22 @@ def test_merge_events_keeps_every_claim_and_recomputes_the_estimate() -> None:
     assert set(merged.evidence) == {*first.evidence, *second.evidence}
 
 
-def test_merge_events_keeps_contradictions_visible() -> None:
+def test_merge_events_keeps_contradictions_visible(events_schema: dict[str, Any]) -> None:
     """An analyst may merge what the rule keeps apart; what disagrees is listed, not dropped."""
     other = report("b", location=MARKA, date=DAY + timedelta(days=7), date_range=None,
-                   actor1=Actor(name="Islamic State Somalia Province"))  # fmt: skip
+                   actor1=Actor(name="Islamic State Somalia Province"), actor2=None)  # fmt: skip
     merged = merge_events([report("a"), other], is_party=never_party)
     a, b = report("a").articles[0][:8], other.articles[0][:8]
     assert merged.conflicts == (
         f"dates differ: 2019-03-11 (article {a}) vs 2019-03-18 (article {b})",
         f"places differ: Marka vs Mogadishu (article {a}), 73 km apart",
-        "actor1 differs: Al Shabaab vs Islamic State Somalia Province",
+        "sides differ: Al Shabaab and Police Forces of Somalia vs Islamic State Somalia Province",
     )
     assert merged.location == MARKA  # equal precision and support: the first name
+    swapped = report("c", actor1=POLICE, actor2=SHABAAB)  # one clash told from either side: no conflict
+    assert merge_events([report("a"), swapped], is_party=never_party).conflicts == ()
     assert merged.to_dict()["conflicts"] == list(merged.conflicts)
+    jsonschema.validate(events_document([], [merged]), events_schema)  # an extra key the schema allows
     assert Event.from_dict(merged.to_dict()) == merged
 
 

@@ -23,8 +23,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import MetaData, event, func, inspect, select
 
+from warwatch import reference
 from warwatch.errors import StoreError
 from warwatch.model import (
     Actor,
@@ -38,6 +39,7 @@ from warwatch.model import (
     Span,
 )
 from warwatch.store import SqlStore, open_store, sql
+from warwatch.watch import state as watch_state
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 TABLES = {"articles", "events", "event_articles", "claims", "reports", "merge_decisions", "audit_log"}
@@ -96,9 +98,18 @@ def test_sql_migrations_go_down_and_up(store: SqlStore) -> None:
     assert store.add_article(make_article("Shelling hit the market."), [])
 
 
+def _all_tables() -> MetaData:
+    """Every table the migrations create: the store's own, the reference events' and the watcher's."""
+    combined = MetaData(naming_convention=sql.metadata.naming_convention)
+    for metadata in (sql.metadata, reference.metadata, watch_state.metadata):
+        for table in metadata.sorted_tables:
+            table.to_metadata(combined)
+    return combined
+
+
 def test_sql_migrations_match_the_tables(store: SqlStore) -> None:
     with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), sql.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn), _all_tables()) == []
 
 
 @sqlite_only

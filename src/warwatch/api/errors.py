@@ -3,7 +3,7 @@
 The library raises ``WarwatchError``s; here they, FastAPI's validation errors and Starlette's HTTP
 errors become that envelope. ``InputError`` is the client's fault (400), ``StoreError`` the
 database's (503); anything else is logged with its traceback and answered with a bare 500.
-``ERRORS`` holds the OpenAPI declaration of each status, so every route declares what it can answer.
+``errors(...)`` gives the OpenAPI declaration of each status, so every route declares what it can answer.
 """
 
 from __future__ import annotations

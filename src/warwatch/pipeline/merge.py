@@ -38,8 +38,8 @@ any order gives the same events.
 Folding (``merge_events``): claims side by side, each with its source, qualifier, certainty and
 span (so its article); best/low/high by the taxonomy's conservative rule; sources and articles are
 the union; the most precise date and place win; contradictions (two towns, two days, two types,
-two attackers) are listed in ``Event.conflicts``. The merged id is derived from the sorted ids of
-the reports, so it is the same whatever the order of ingestion.
+sides with no actor in common) are listed in ``Event.conflicts``. The merged id is derived from
+the sorted ids of the reports, so it is the same whatever the order of ingestion.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class MergeRules(BaseModel):
         description="uncertainty of a point by geo precision; two points match within the sum of their radii",
     )
     coarse_place_score: float = Field(0.5, ge=0, le=1, description="place score of a place inside a province")
-    conflict_km: float = Field(5.0, ge=0, description="places further apart than this are listed as a conflict")
+    conflict_km: float = Field(10.0, ge=0, description="places further apart than this are listed as a conflict")
     # The weights sum to 1. A different sub-event type costs a quarter: two types of one event type
     # (a clash and a hill taken) merge only when everything else agrees.
     weight_time: float = 0.20
@@ -477,10 +477,16 @@ def _conflicts(reports: Sequence[Event], place: Place | None, rules: MergeRules)
     sub_types = sorted({r.sub_event_type for r in reports})
     if len(sub_types) > 1:
         found.append("sub-event types differ: " + " vs ".join(sub_types))
-    attackers = sorted({r.actor1.name for r in reports if r.actor1 and _base_name(r.actor1.name) in _named_actors(r)})
-    if len(attackers) > 1:
-        found.append("actor1 differs: " + " vs ".join(attackers))
+    sides = sorted({_side_names(r) for r in reports if _named_actors(r)})
+    if any(not set(a) & set(b) for a in sides for b in sides):  # swapped sides of one clash are no conflict
+        found.append("sides differ: " + " vs ".join(" and ".join(names) for names in sides))
     return tuple(found)
+
+
+def _side_names(report: Event) -> tuple[str, ...]:
+    """The named actors of a report, as written, sorted."""
+    named = _named_actors(report)
+    return tuple(sorted(a.name for a in (report.actor1, report.actor2) if a and _base_name(a.name) in named))
 
 
 def _far_places(reports: Sequence[Event], place: Place | None, rules: MergeRules) -> list[tuple[str, float]]:

@@ -537,15 +537,8 @@ class SqlStore:
         regrouped: the cost stays bounded, but the result may then depend on the order of ingestion.
         Either way every event touched is regrouped whole, with its reports' analyst-merged partners.
         """
-        c = report_table.c
         pending = pending or set()
-        stored = sorted(groups - pending)
-        bounded = _count_reports(conn, c.grp.in_(stored)) + len(pending) > MAX_REGROUP
-        if bounded:
-            log.info("regrouping only events %s: their groups hold over %d reports", sorted(events), MAX_REGROUP)
-            reports = _reports_where(conn, or_(c.event_id.in_(sorted(events)), c.id.in_(sorted(pending))))
-        else:
-            reports = _reports_where(conn, c.grp.in_(sorted(groups)))
+        reports, group_of = _neighbourhood(conn, groups, events, pending)
         reports, must, cannot = _closed(conn, reports)
         article_of = {r.id: r.article_id for r in reports}
         clusters = cluster_reports(
@@ -560,21 +553,8 @@ class SqlStore:
         for event_id in sorted(merged.keys() - old):
             event, cluster = merged[event_id]
             _insert_event(conn, event, sorted({article_of[r.id] for r in cluster}), now)
-        label = min(stored) if bounded else min(article_of)
         event_of = {r.id: event_id for event_id, (_, cluster) in merged.items() for r in cluster}
-        group_of = {r.id: label if not bounded or r.id in pending else r.grp for r in reports}
-        moved = [
-            {"rid": r.id, "eid": event_of[r.id], "label": group_of[r.id]}
-            for r in reports
-            if (r.event_id, r.grp) != (event_of[r.id], group_of[r.id])
-        ]
-        if moved:
-            c = report_table.c
-            conn.execute(
-                update(report_table).where(c.id == bindparam("rid")).values(event_id=bindparam("eid"),
-                                                                            grp=bindparam("label")),
-                moved,
-            )  # fmt: skip
+        _move_reports(conn, reports, event_of, group_of)
         return event_of
 
     def _existing(self, conn: Connection, event_id: str) -> str:
@@ -952,6 +932,37 @@ def _closed(
         if not extra:
             return reports, must, cannot
         reports = reports + extra
+
+
+def _neighbourhood(
+    conn: Connection, groups: set[str], events: set[str], pending: set[str]
+) -> tuple[list[_Report], Callable[[_Report], str]]:
+    """The reports to regroup (see ``SqlStore._rebuild``) and the group label each gets."""
+    c = report_table.c
+    stored = sorted(groups - pending)
+    if _count_reports(conn, c.grp.in_(stored)) + len(pending) <= MAX_REGROUP:
+        reports = _reports_where(conn, c.grp.in_(sorted(groups)))
+        label = min([*stored, *pending])
+        return reports, lambda report: label  # one neighbourhood now
+    log.info("regrouping only events %s: their groups hold over %d reports", sorted(events), MAX_REGROUP)
+    reports = _reports_where(conn, or_(c.event_id.in_(sorted(events)), c.id.in_(sorted(pending))))
+    label = min(stored or pending)
+    return reports, lambda report: label if report.id in pending else report.grp
+
+
+def _move_reports(
+    conn: Connection, reports: list[_Report], event_of: dict[str, str], group_of: Callable[[_Report], str]
+) -> None:
+    """Point the reports at their (new) events and groups, writing only those that change."""
+    moved = [
+        {"rid": r.id, "eid": event_of[r.id], "label": group_of(r)}
+        for r in reports
+        if (r.event_id, r.grp) != (event_of[r.id], group_of(r))
+    ]
+    if moved:
+        c = report_table.c
+        query = update(report_table).where(c.id == bindparam("rid")).values(event_id=bindparam("eid"))
+        conn.execute(query.values(grp=bindparam("label")), moved)
 
 
 def _count_reports(conn: Connection, where: ColumnElement[bool]) -> int:
