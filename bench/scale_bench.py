@@ -293,17 +293,20 @@ def throwaway_postgres() -> Iterator[str]:
 
 
 def bench_store(url: str, sizes: list[int], articles: int) -> dict[str, Any]:
+    """merge_bench.run's fill-and-measure loop, on any store URL (it runs on a SQLite file only)."""
     synthetic = merge_bench.Synthetic()
     levels: dict[str, Any] = {}
     with open_store(url) as store:
-        stored, recent = 0, []
-        for size in sorted(sizes):
+        stored, written = 0, []
+        for n, size in enumerate(sorted(sizes)):
             started = time.perf_counter()
-            written = merge_bench.fill(store, synthetic, size - stored, first_day_back=stored // merge_bench.RATE)
-            recent = recent or [e for e in written if 7 <= (merge_bench.NEWEST - e.date).days <= 13]
+            written += merge_bench.fill(store, synthetic, size - stored, first_day_back=stored // merge_bench.RATE)
             fill_s = time.perf_counter() - started
             stored = size
-            levels[str(size)] = {"fill_s": round(fill_s, 1), **merge_bench.measure(store, synthetic, recent, articles)}
+            days_back = 8 + 25 * n  # as merge_bench.run: each size measures its own stretch of days
+            recent = [e for e in written if days_back <= (merge_bench.NEWEST - e.date).days < days_back + 5]
+            measured = merge_bench.measure(store, synthetic, recent, days_back, articles)
+            levels[str(size)] = {"fill_s": round(fill_s, 1), **measured}
         plans = candidate_plans(store, synthetic) if store.engine.dialect.name == "postgresql" else None
     first, last = levels[str(min(sizes))], levels[str(max(sizes))]
     return {"levels": levels, "last_over_first_median": round(last["ms_median"] / first["ms_median"], 2),
@@ -339,28 +342,49 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--timed", type=int, default=100, help="articles ingested and timed at each store size")
     parser.add_argument("--chunk", type=int, default=16, help="articles per Ray task")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=["ray", "batch", "store"], help="sections to leave out"
+    )
     args = parser.parse_args()
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    figures: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"),
-                               "machine": {"cpus": os.cpu_count()}}  # fmt: skip
+    figures: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine()}
     corpus, notes = synthetic_articles(args.articles), dev_notes(args.shared)
     pipeline = Pipeline()
     figures["extraction_synthetic"], reference = bench_extraction(pipeline, corpus)
     if notes:
         figures["extraction_dev_notes"], _ = bench_extraction(pipeline, notes)
-    figures["ray"] = bench_ray(corpus, reference, args.chunk)
+    save(args.out, figures)
+    if "ray" not in args.skip:
+        figures["ray"] = bench_ray(corpus, reference, args.chunk)
+        save(args.out, figures)
     with tempfile.TemporaryDirectory() as tmp:
-        figures["batch"], expected = bench_batch(corpus, reference, Path(tmp))
-        figures["resume"] = bench_resume(Path(tmp), expected, len(corpus))
-        figures["ingest_merge_sqlite"] = bench_store(f"sqlite:///{Path(tmp) / 'merge.db'}", args.sizes, args.timed)
-    with throwaway_postgres() as url:
-        figures["ingest_merge_postgresql"] = bench_store(url, args.sizes, args.timed)
-    results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    results["scale"] = figures  # read-modify-write: the other benchmarks' keys stay
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+        if "batch" not in args.skip:
+            figures["batch"], expected = bench_batch(corpus, reference, Path(tmp))
+            figures["resume"] = bench_resume(Path(tmp), expected, len(corpus))
+            save(args.out, figures)
+        if "store" not in args.skip:
+            figures["ingest_merge_sqlite"] = bench_store(f"sqlite:///{Path(tmp) / 'merge.db'}", args.sizes, args.timed)
+            save(args.out, figures)
+    if "store" not in args.skip:
+        with throwaway_postgres() as url:
+            figures["ingest_merge_postgresql"] = bench_store(url, args.sizes, args.timed)
+    figures["machine"]["load_average_1min_at_end"] = round(os.getloadavg()[0], 1)
+    save(args.out, figures)
     print(json.dumps(figures, indent=2))
+
+
+def machine() -> dict[str, Any]:
+    """The figures depend on what else runs: the load average says how busy the machine was."""
+    return {"cpus": os.cpu_count(), "load_average_1min_at_start": round(os.getloadavg()[0], 1)}
+
+
+def save(out: Path, figures: dict[str, Any]) -> None:
+    """Read-modify-write of the "scale" key after each section, so the other benchmarks' keys stay."""
+    results = json.loads(out.read_text()) if out.exists() else {}
+    results["scale"] = figures
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
 
 
 if __name__ == "__main__":
