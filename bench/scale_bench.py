@@ -324,7 +324,7 @@ def candidate_plans(store: SqlStore, synthetic: Any) -> list[dict[str, Any]]:
             compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
             lines = [row[0] for row in conn.execute(text(f"EXPLAIN {compiled}"))]
             plans.append({
-                "indexes": sorted(set(re.findall(r"using (\w+)", " ".join(lines), re.IGNORECASE))),
+                "indexes": sorted(set(re.findall(r"\b(ix_\w+)", " ".join(lines)))),
                 "seq_scan": any("Seq Scan" in line for line in lines),
                 "plan": lines[0].strip(),
             })  # fmt: skip
@@ -343,7 +343,11 @@ def main() -> None:
     parser.add_argument("--timed", type=int, default=100, help="articles ingested and timed at each store size")
     parser.add_argument("--chunk", type=int, default=16, help="articles per Ray task")
     parser.add_argument(
-        "--skip", nargs="*", default=[], choices=["ray", "batch", "store"], help="sections to leave out"
+        "--skip",
+        nargs="*",
+        default=[],
+        choices=["ray", "batch", "store"],
+        help="sections left out (their earlier figures are kept)",
     )
     args = parser.parse_args()
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
@@ -354,23 +358,24 @@ def main() -> None:
     figures["extraction_synthetic"], reference = bench_extraction(pipeline, corpus)
     if notes:
         figures["extraction_dev_notes"], _ = bench_extraction(pipeline, notes)
-    save(args.out, figures)
+    merge = bool(args.skip)  # a partial run updates its sections and keeps the others' figures
+    save(args.out, figures, merge)
     if "ray" not in args.skip:
         figures["ray"] = bench_ray(corpus, reference, args.chunk)
-        save(args.out, figures)
+        save(args.out, figures, merge)
     with tempfile.TemporaryDirectory() as tmp:
         if "batch" not in args.skip:
             figures["batch"], expected = bench_batch(corpus, reference, Path(tmp))
             figures["resume"] = bench_resume(Path(tmp), expected, len(corpus))
-            save(args.out, figures)
+            save(args.out, figures, merge)
         if "store" not in args.skip:
             figures["ingest_merge_sqlite"] = bench_store(f"sqlite:///{Path(tmp) / 'merge.db'}", args.sizes, args.timed)
-            save(args.out, figures)
+            save(args.out, figures, merge)
     if "store" not in args.skip:
         with throwaway_postgres() as url:
             figures["ingest_merge_postgresql"] = bench_store(url, args.sizes, args.timed)
     figures["machine"]["load_average_1min_at_end"] = round(os.getloadavg()[0], 1)
-    save(args.out, figures)
+    save(args.out, figures, merge)
     print(json.dumps(figures, indent=2))
 
 
@@ -379,10 +384,10 @@ def machine() -> dict[str, Any]:
     return {"cpus": os.cpu_count(), "load_average_1min_at_start": round(os.getloadavg()[0], 1)}
 
 
-def save(out: Path, figures: dict[str, Any]) -> None:
+def save(out: Path, figures: dict[str, Any], merge: bool) -> None:
     """Read-modify-write of the "scale" key after each section, so the other benchmarks' keys stay."""
     results = json.loads(out.read_text()) if out.exists() else {}
-    results["scale"] = figures
+    results["scale"] = {**results.get("scale", {}), **figures} if merge else figures
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
 

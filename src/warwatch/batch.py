@@ -406,7 +406,8 @@ def _start_ray(address: str | None, workers: int | None) -> tuple[Any, bool]:
         return ray, False
     try:
         if address is None:
-            ray.init(num_cpus=workers or os.cpu_count(), include_dashboard=False, log_to_driver=False)
+            # "local": a new private Ray even when another one runs here (a killed run's, or a user's)
+            ray.init(address="local", num_cpus=workers or os.cpu_count(), include_dashboard=False, log_to_driver=False)
         else:
             ray.init(address=address, log_to_driver=False)
     except (ConnectionError, RuntimeError, ValueError) as err:

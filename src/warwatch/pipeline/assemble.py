@@ -66,8 +66,10 @@ def _joins(reading: Reading, group: list[Reading]) -> bool:
     place = _named_place(reading)
     if place and anchor and not _same_area(place, anchor):
         return False
-    if place and place.geo_precision == 1 and any(
-        (p := _named_place(r)) and p.geo_precision == 1 and p.name != place.name for r in group
+    if (
+        place
+        and place.geo_precision == 1
+        and any((p := _named_place(r)) and p.geo_precision == 1 and p.name != place.name for r in group)
     ):
         return False  # two towns named as the very places of two mentions: two events
     return all(_compatible(reading.sides, other.sides) for other in group)
