@@ -3,10 +3,9 @@
 Builds a SQLite store of synthetic events (1,000 per synthetic article, written in bulk: see
 ``build_store``), starts ``warwatch serve`` on a free loopback port in a second process, and
 times sequential requests from this process with one keep-alive httpx client. Writes the figures to
-``--out`` under the key "api" ("api_extra_indexes" with ``--extra-indexes``), read-modify-write: the
-other keys of the file are kept.
+``--out`` under the key "api", read-modify-write: the other keys of the file are kept.
 
-    python bench/api_bench.py --out bench/results.json [--events 100000] [--requests 200] [--extra-indexes]
+    python bench/api_bench.py --out bench/results.json [--events 100000] [--requests 200]
 """
 
 from __future__ import annotations
@@ -108,20 +107,6 @@ def build_store(path: Path, events: int) -> float:
     return time.perf_counter() - started
 
 
-# Not in the schema (yet): composite indexes that let a filtered, date-sorted page be read in index order.
-# `--extra-indexes` adds them to the benchmark's store to measure what a migration adding them would give.
-EXTRA_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_bench_events_country_date_id ON events (country, date, id)",
-    "CREATE INDEX IF NOT EXISTS ix_bench_events_event_type_date_id ON events (event_type, date, id)",
-)
-
-
-def add_extra_indexes(path: Path) -> None:
-    with open_store(f"sqlite:///{path}") as store, store.engine.begin() as conn:
-        for statement in EXTRA_INDEXES:
-            conn.exec_driver_sql(statement)
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -171,13 +156,11 @@ def time_requests(client: httpx.Client, path: str, params: dict[str, Any], count
     }
 
 
-def run(events: int, requests: int, *, extra_indexes: bool = False) -> dict[str, Any]:
+def run(events: int, requests: int) -> dict[str, Any]:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "api-bench.db"
         build_s = build_store(db, events)
-        if extra_indexes:
-            add_extra_indexes(db)
         port = free_port()
         server = start_server(db, port)
         try:
@@ -209,7 +192,6 @@ def run(events: int, requests: int, *, extra_indexes: bool = False) -> dict[str,
             "matching_country_SY": page["total"],
             "store_build_s": round(build_s, 1),
             "store_mb": round(db.stat().st_size / 1e6, 1) if db.exists() else None,
-            "extra_indexes": list(EXTRA_INDEXES) if extra_indexes else [],
             "load_average_1m": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # before, after: others' work
             "setup": "SQLite file; `warwatch serve` (uvicorn, one process) on loopback; one keep-alive httpx client "
             "in another process, sequential requests",
@@ -222,11 +204,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("bench/results.json"))
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--extra-indexes", action="store_true", help="Add EXTRA_INDEXES first (key api_extra_indexes).")
     args = parser.parse_args()
-    figures = run(args.events, args.requests, extra_indexes=args.extra_indexes)
+    figures = run(args.events, args.requests)
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    results["api_extra_indexes" if args.extra_indexes else "api"] = figures
+    results.pop("api_extra_indexes", None)  # measured the indexes before migration 0005 added them
+    results["api"] = figures
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     for name, row in figures["latency"].items():
         sys.stdout.write(

@@ -7,9 +7,9 @@ of ``shared/schema/events.schema.json``, so the model and the schema cannot drif
 
 from __future__ import annotations
 
+import datetime as dt  # module, not class: Event has a field named `date`
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -39,7 +39,7 @@ class Article:
 
     text: str
     id: str = ""
-    published: date | None = None
+    published: dt.date | None = None
     publisher: str | None = None
     url: str | None = None
     title: str | None = None
@@ -231,8 +231,8 @@ class Sides:
 class When:
     """The dates stage's reading of one mention (time_precision: 1 day, 2 week, 3 month)."""
 
-    date: date
-    date_range: tuple[date, date] | None = None
+    date: dt.date
+    date_range: tuple[dt.date, dt.date] | None = None
     time_precision: int = 1
     mention: Span | None = None
 
@@ -244,8 +244,8 @@ class Event:
     id: str
     event_type: str
     sub_event_type: str
-    date: date
-    date_range: tuple[date, date] | None = None
+    date: dt.date
+    date_range: tuple[dt.date, dt.date] | None = None
     time_precision: int = 1
     actor1: Actor | None = None
     assoc_actor_1: tuple[str, ...] = ()
@@ -310,8 +310,8 @@ class Event:
             id=data["id"],
             event_type=data["event_type"],
             sub_event_type=data["sub_event_type"],
-            date=date.fromisoformat(data["date"]),
-            date_range=(date.fromisoformat(rng[0]), date.fromisoformat(rng[1])) if rng else None,
+            date=dt.date.fromisoformat(data["date"]),
+            date_range=(dt.date.fromisoformat(rng[0]), dt.date.fromisoformat(rng[1])) if rng else None,
             time_precision=data.get("time_precision", 1),
             actor1=actor(1),
             assoc_actor_1=tuple(data.get("assoc_actor_1", ())),

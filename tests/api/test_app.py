@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -9,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -20,10 +23,11 @@ from warwatch import cli
 from warwatch.api import create_app
 from warwatch.api import routes as api_routes
 from warwatch.api.app import Extractor
+from warwatch.api.security import SECURITY_HEADERS
 from warwatch.errors import StoreError
 from warwatch.model import Article, Event, Span
 from warwatch.pipeline import Pipeline
-from warwatch.store import SqlStore
+from warwatch.store import SqlStore, queries
 
 TOKEN = "test-token-9f2c"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -284,6 +288,41 @@ def test_app_summary(api_client: TestClient, all_events: list[dict]) -> None:
     assert body["writable"] is True
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "parquet"])
+def test_app_exports_the_filtered_events(api_client: TestClient, all_events: list[dict], fmt: str) -> None:
+    response = api_client.get("/api/export", params={"format": fmt, "country": "SY"})
+    assert response.status_code == 200
+    assert f"warwatch-events.{fmt}" in response.headers["content-disposition"]
+    syria = {e["id"] for e in all_events if (e["location"] or {}).get("country") == "SY"}
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(response.text)))
+        assert {row["event_id_cnty"] for row in rows} == syria and rows[0]["country"] == "Syria"
+    elif fmt == "parquet":
+        assert set(pq.read_table(io.BytesIO(response.content)).column("event_id_cnty").to_pylist()) == syria
+    elif fmt == "json":
+        assert {e["id"] for e in response.json()["events"]} == syria
+    else:
+        assert {f["id"] for f in response.json()["features"]} == syria
+    assert response.headers["x-events-written"] == str(len(syria))
+
+
+def test_app_export_limit_and_errors(api_client: TestClient) -> None:
+    one = api_client.get("/api/export", params={"format": "json", "limit": 1}).json()
+    assert len(one["events"]) == 1
+    assert "query parameter 'format'" in _error(api_client.get("/api/export", params={"format": "xlsx"}), 422)
+
+
+def test_app_event_count_stops_at_the_cap(
+    api_client: TestClient, all_events: list[dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    page = api_client.get("/api/events", params={"limit": 1}).json()
+    assert (page["total"], page["total_capped"]) == (2, True)
+    monkeypatch.setattr(queries, "COUNT_CAP", len(all_events))
+    page = api_client.get("/api/events", params={"limit": 1}).json()
+    assert (page["total"], page["total_capped"]) == (len(all_events), False)
+
+
 def test_app_lists_and_shows_articles_with_text(api_client: TestClient) -> None:
     first = api_client.get("/api/articles", params={"limit": 4}).json()
     rest = api_client.get("/api/articles", params={"limit": 4, "cursor": first["next_cursor"]}).json()
@@ -502,8 +541,10 @@ def test_app_hides_unexpected_errors(db_url: str, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(api_routes.queries, "list_events", explode)
     with TestClient(create_app(db_url), raise_server_exceptions=False) as client:
-        message = _error(client.get("/api/events"), 500)
-    assert message == "internal error; the server log has the details"
+        response = client.get("/api/events")
+    assert _error(response, 500) == "internal error; the server log has the details"
+    assert response.headers["content-security-policy"] == SECURITY_HEADERS["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
 
 
 def test_app_reports_store_failures_as_503(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -547,7 +588,7 @@ def test_app_openapi_declares_every_route_and_error(api_client: TestClient) -> N
     spec = api_client.get("/openapi.json").json()
     paths = spec["paths"]
     assert set(paths) == {
-        "/api/events", "/api/events/{event_id}", "/api/geojson", "/api/timeline", "/api/summary",
+        "/api/events", "/api/events/{event_id}", "/api/geojson", "/api/export", "/api/timeline", "/api/summary",
         "/api/articles", "/api/articles/{article_id}", "/api/events/merge", "/api/events/{event_id}/split",
     }  # fmt: skip
     assert "401" in paths["/api/articles"]["post"]["responses"]
@@ -556,6 +597,7 @@ def test_app_openapi_declares_every_route_and_error(api_client: TestClient) -> N
     error_ref = paths["/api/events"]["get"]["responses"]["422"]["content"]["application/json"]["schema"]
     assert error_ref == {"$ref": "#/components/schemas/ErrorBody"}
     assert "application/geo+json" in paths["/api/geojson"]["get"]["responses"]["200"]["content"]
+    assert "application/vnd.apache.parquet" in paths["/api/export"]["get"]["responses"]["200"]["content"]
     assert api_client.get("/docs").status_code == 404  # Swagger UI would need a CDN
 
 

@@ -39,6 +39,7 @@ OPERATIONS = [
     ("GET", "/api/events"),
     ("GET", "/api/events/{event_id}"),
     ("GET", "/api/geojson"),
+    ("GET", "/api/export"),
     ("GET", "/api/timeline"),
     ("GET", "/api/summary"),
     ("GET", "/api/articles"),

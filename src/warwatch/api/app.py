@@ -23,7 +23,7 @@ from ..store import open_store
 from .errors import install_error_handlers
 from .pages import install_pages
 from .routes import api
-from .security import BodySizeLimit, SecurityHeaders
+from .security import SECURITY_HEADERS, BodySizeLimit, SecurityHeaders
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def create_app(
     app.state.store = store
     app.state.token = token if token is not None else os.environ.get("WARWATCH_TOKEN") or None
     app.state.extract = Extractor()
-    install_error_handlers(app)
+    install_error_handlers(app, crash_headers=SECURITY_HEADERS)
     app.include_router(api)
     install_pages(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)

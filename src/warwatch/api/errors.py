@@ -66,12 +66,22 @@ def envelope(status: int, message: str, headers: dict[str, str] | None = None) -
     return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status, headers=headers)
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    """Make every error the app answers an envelope."""
+def install_error_handlers(app: FastAPI, *, crash_headers: dict[str, str] | None = None) -> None:
+    """Make every error the app answers an envelope.
+
+    ``crash_headers`` go on 500 responses: Starlette answers those outside every middleware, so the
+    middleware that adds headers to the other responses never sees them.
+    """
+
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        response = await _unexpected_error(request, exc)
+        response.headers.update(crash_headers or {})
+        return response
+
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(WarwatchError, _warwatch_error)
-    app.add_exception_handler(Exception, _unexpected_error)
+    app.add_exception_handler(Exception, unexpected)
 
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:

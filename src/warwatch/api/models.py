@@ -14,12 +14,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .. import model
 from ..model import Article, Event
 from ..store.queries import Bucket, Point
 
@@ -34,24 +32,6 @@ def _iso_day(value: object) -> object:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_day)]
 MAX_TEXT_CHARS = 200_000  # characters; a long news article has 30,000
 MAX_FIELD_CHARS = 2_000
-
-
-def _resolve_annotations(cls: type) -> None:
-    """Give pydantic real types for a dataclass declared under ``from __future__ import annotations``.
-
-    ``model.Event`` has a field named ``date`` of type ``date``: pydantic resolves the string
-    "date" in the class namespace first, finds the field's slot descriptor, and fails.
-    ``typing.get_type_hints`` resolves module globals first, which is right. Idempotent.
-    (Fix at the source: ``import datetime as dt`` in model.py and annotate ``dt.date``.)
-    """
-    hints = typing.get_type_hints(cls)
-    cls.__annotations__.update(hints)
-    for field in dataclasses.fields(cls):
-        field.type = hints[field.name]
-
-
-for _cls in (model.Article, model.Span, model.Place, model.Actor, model.FatalityClaim, model.Fatalities, model.Event):
-    _resolve_annotations(_cls)
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)

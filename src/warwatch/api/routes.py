@@ -8,13 +8,19 @@ answer is declared, so ``/openapi.json`` is complete.
 from __future__ import annotations
 
 import functools
+import itertools
+import os
+import tempfile
+from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from pydantic import Field, TypeAdapter
+from starlette.background import BackgroundTask
 
 from ..errors import StoreError
+from ..export import article_url_lookup, export_events
 from ..model import Article, Event
 from ..pipeline.load import article_from_html, article_from_text
 from ..store import SqlStore, queries
@@ -195,6 +201,52 @@ def get_article(store: Store, article_id: Annotated[str, Path(min_length=1, max_
     if article is None:
         raise ApiError(404, f"no article {article_id!r}; list them at /api/articles")
     return article
+
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "geojson": "application/geo+json",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+
+@api.get(
+    "/export",
+    response_class=FileResponse,
+    responses={
+        200: {
+            "description": "The matching events as a file (see docs/export-columns.md).",
+            "content": {media: {"schema": {"type": "string", "format": "binary"}} for media in EXPORT_TYPES.values()},
+        },
+        **errors(422, 503),
+    },
+)
+def export(
+    store: Store,
+    filters: Filters,
+    format: Annotated[Literal["csv", "json", "geojson", "parquet"], Query(description="File format.")] = "csv",
+    limit: Annotated[int | None, Query(ge=1, le=10_000_000, description="At most this many events.")] = None,
+) -> FileResponse:
+    """The events matching the filters as ACLED-style CSV, the events JSON, GeoJSON or Parquet, newest first.
+
+    Written to a temporary file first, then sent: memory stays bounded whatever the size, and an error
+    while reading the store is a JSON error, not a truncated download.
+    """
+    events = queries.iter_events(store, filters)
+    if limit is not None:
+        events = itertools.islice(events, limit)
+    descriptor, name = tempfile.mkstemp(prefix="warwatch-export-", suffix=f".{format}")
+    path = FsPath(name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            result = export_events(events, format, handle, article_urls=article_url_lookup(store))
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    headers = {"X-Events-Written": str(result.written), "X-Events-Left-Out": str(result.left_out)}
+    return FileResponse(path, media_type=EXPORT_TYPES[format], filename=f"warwatch-events.{format}",
+                        headers=headers, background=BackgroundTask(path.unlink, missing_ok=True))  # fmt: skip
 
 
 # --- writing ---------------------------------------------------------------------------------

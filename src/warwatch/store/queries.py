@@ -16,6 +16,7 @@ import base64
 import binascii
 import datetime as dt  # module, not class: a field named `date` would shadow the class
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -71,11 +72,16 @@ class EventFilters:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventPage:
-    """One page of events, the cursor of the next one (None on the last) and the number matching."""
+    """One page of events, the cursor of the next one (None on the last) and the number matching.
+
+    ``total`` stops at ``COUNT_CAP`` (``total_capped`` then says so): counting every one of 100,000
+    matching events would cost more than reading the page.
+    """
 
     events: tuple[Event, ...]
     next_cursor: str | None
     total: int
+    total_capped: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,6 +111,9 @@ class Bucket:
     fatalities: int
 
 
+COUNT_CAP = 10_000
+
+
 def list_events(
     store: SqlStore, filters: EventFilters, *, sort: Sort = "-date", limit: int = 50, cursor: str | None = None
 ) -> EventPage:
@@ -114,6 +123,29 @@ def list_events(
         InputError: the cursor was not made by this server for this sort.
     """
     where = filter_clauses(store, filters)
+    events, next_cursor = _page(store, where, sort=sort, limit=limit, cursor=cursor)
+    matching = select(event_table.c.id).where(*where).limit(COUNT_CAP + 1).subquery()
+    with store._errors("counting events"), store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(matching)).scalar_one()
+    capped = total > COUNT_CAP
+    return EventPage(events=events, next_cursor=next_cursor, total=min(total, COUNT_CAP), total_capped=capped)
+
+
+def iter_events(store: SqlStore, filters: EventFilters, *, sort: Sort = "-date", batch: int = 500) -> Iterator[Event]:
+    """Every event matching ``filters``, a page at a time: exports of any size in bounded memory."""
+    where = filter_clauses(store, filters)
+    cursor: str | None = None
+    while True:
+        events, cursor = _page(store, where, sort=sort, limit=batch, cursor=cursor)
+        yield from events
+        if cursor is None:
+            return
+
+
+def _page(
+    store: SqlStore, where: list[ColumnElement[bool]], *, sort: Sort, limit: int, cursor: str | None
+) -> tuple[tuple[Event, ...], str | None]:
+    """Up to ``limit`` events after ``cursor``, and the cursor of the next page (None on the last)."""
     key, descending = _sort_key(sort)
     keys = select(event_table.c.id, key.label("sort_value")).where(*where)
     if cursor:
@@ -130,10 +162,9 @@ def list_events(
     )
     with store._errors("listing events"), store.engine.connect() as conn:  # the store's error mapping
         rows = conn.execute(query).all()
-        total = conn.execute(select(func.count()).select_from(event_table).where(*where)).scalar_one()
     events = tuple(_event(row.id, row.data) for row in rows[:limit])
     next_cursor = _encode_cursor(sort, rows[limit - 1].sort_value, rows[limit - 1].id) if len(rows) > limit else None
-    return EventPage(events=events, next_cursor=next_cursor, total=total)
+    return events, next_cursor
 
 
 def map_points(store: SqlStore, filters: EventFilters, *, limit: int = 10_000) -> list[Point]:

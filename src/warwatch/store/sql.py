@@ -155,8 +155,9 @@ event_table = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_events_date_id", "date", "id"),
     Index("ix_events_lat_lon", "lat", "lon"),
-    Index("ix_events_country", "country"),
-    Index("ix_events_event_type", "event_type"),
+    # (filter, date, id): a filtered list newest first reads its page straight off the index
+    Index("ix_events_country_date_id", "country", "date", "id"),
+    Index("ix_events_event_type_date_id", "event_type", "date", "id"),
 )
 
 event_article_table = Table(

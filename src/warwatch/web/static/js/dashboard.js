@@ -89,7 +89,8 @@ async function loadTable({ append }) {
   body.append(...page.events.map(row));
   state.cursor = page.next_cursor;
   document.getElementById("more").hidden = !page.next_cursor;
-  document.getElementById("count").textContent = `${page.total} event${page.total === 1 ? "" : "s"}`;
+  const shown = page.total_capped ? `more than ${page.total.toLocaleString("en")}` : String(page.total);
+  document.getElementById("count").textContent = `${shown} event${page.total === 1 ? "" : "s"}`;
   document.getElementById("count").dataset.total = String(page.total);
 }
 
