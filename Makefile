@@ -53,6 +53,7 @@ eval: install
 bench: install
 	$(BIN)/python bench/run.py --out bench/results.json
 	$(BIN)/python bench/api_bench.py --out bench/results.json
+	$(BIN)/python bench/export_bench.py --out bench/results.json
 	$(BIN)/python bench/merge_bench.py --out bench/results.json
 	$(BIN)/python bench/scale_bench.py --out bench/results.json
 	$(BIN)/python bench/watch_bench.py --out bench/results.json

@@ -204,10 +204,8 @@ def test_compare_equals_evaluate_on_the_acled_notes(shared_dir: Path, tmp_path: 
     """The acceptance check of issue 8: the notes ingested, rows.csv as reference, the same figures as evaluate.
 
     The notes are read from ../shared at test time; each is read once, and what the pipeline found is
-    both scored by evaluate and stored, so the two see the same events. evaluate is handed each
-    article's events in reading order (``compare.reading_order``), the order compare hands them over:
-    the matcher breaks ties by order, and the store does not keep the pipeline's order of two events
-    read from one sentence.
+    both scored by evaluate and stored, so the two see the same events (both put each article's
+    events in ``evaluate.reading_order`` before matching).
     """
     notes = shared_dir / "dev" / "acled-notes"
     pipeline = Pipeline()
@@ -219,7 +217,7 @@ def test_compare_equals_evaluate_on_the_acled_notes(shared_dir: Path, tmp_path: 
                 events = pipeline(item)
                 assert store.add_article(item, events)
                 found.extend(events)
-            return sorted(found, key=comparing.reading_order)
+            return found
 
         expected = scoring.evaluate(scoring.load_gold(notes / "gold"), predict)
         assert load_reference(store, notes / "rows.csv", kind="acled", name="notes").loaded == 402

@@ -235,19 +235,9 @@ def _groups(
             if report.articles and report.articles[0] in linked:
                 linked[report.articles[0]].events.append(report)
     for group in linked.values():
-        group.events.sort(key=reading_order)
+        group.events.sort(key=scoring.reading_order)
     yield from linked.values()
     yield from _candidate_groups([row for row in rows if row.source_id not in links], rest)
-
-
-def reading_order(event: Event) -> tuple[int, int, str]:
-    """One article's events in reading order (first evidence, then id): the order evaluate's matcher is given.
-
-    The pipeline returns an article's events in this order, except where two come from the same
-    sentence; the store does not keep the pipeline's order, so ties are broken by id.
-    """
-    first = event.evidence[0]
-    return first.start, first.end, event.id
 
 
 def _candidate_groups(rows: list[ReferenceEvent], events: list[Event]) -> Iterator[_Group]:

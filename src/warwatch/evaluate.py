@@ -17,6 +17,7 @@ import json
 import logging
 import math
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -567,8 +568,19 @@ def evaluate(gold: Iterable[GoldArticle], predict: Callable[[GoldArticle], Seque
     return Scores(articles=tuple(results), gold_optional=optional)
 
 
+def reading_order(event: Event) -> tuple[int, int, str]:
+    """An article's events in reading order (first evidence, then id), the order the matcher works in.
+
+    The matcher breaks ties by order, so the same events must score the same however they arrive:
+    from the pipeline, or from a store that does not keep the pipeline's order (``compare``).
+    """
+    first = event.evidence[0] if event.evidence else None
+    return (first.start, first.end, event.id) if first else (sys.maxsize, sys.maxsize, event.id)
+
+
 def _score_article(article: GoldArticle, events: Sequence[Event]) -> ArticleResult:
     gold = article.events
+    events = sorted(events, key=reading_order)
     matched = _match(gold, events)
     required = [i for i, g in enumerate(gold) if g.required]
     shares: dict[str, Share] = {

@@ -8,8 +8,14 @@ New revisions: ``command.revision(alembic_config(conn), "message", autogenerate=
 
 from alembic import context
 
+from warwatch import reference
 from warwatch.errors import StoreError
-from warwatch.store.sql import metadata
+from warwatch.store import sql
+from warwatch.watch import state
+
+# Every module's tables, so autogenerate sees the whole schema; env.py runs only when Alembic does,
+# so the store itself never imports the modules built on it.
+TARGET_METADATA = [sql.metadata, reference.metadata, state.metadata]
 
 
 def run_migrations() -> None:
@@ -18,7 +24,7 @@ def run_migrations() -> None:
         raise StoreError("run warwatch migrations through warwatch.store (open_store, `warwatch db upgrade`)")
     context.configure(
         connection=connection,
-        target_metadata=metadata,
+        target_metadata=TARGET_METADATA,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
         transactional_ddl=True,  # SQLite DDL is transactional too, since we emit BEGIN ourselves
         compare_type=True,
