@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool
 from warwatch.pipeline import Pipeline
 from warwatch.pipeline.load import iter_input_files, read_articles
 from warwatch.store import open_store
+from warwatch.store.copy import copy_store
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -170,6 +171,24 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> 
 
 
 # --- Ray, for the few tests that need it (issue 9) ------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def samples_store(
+    request: pytest.FixtureRequest, samples_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str], str]:
+    """``make(backend)``: the URL of a private copy of the samples store on "sqlite" or "postgresql"."""
+
+    def make(backend: str) -> str:
+        if backend == "sqlite":
+            path = tmp_path_factory.mktemp("samples") / "samples.db"
+            shutil.copy(samples_db, path)
+            return f"sqlite:///{path}"
+        url = request.getfixturevalue("pg_database")()  # the server starts only when a test asks for it
+        copy_store(f"sqlite:///{samples_db}", url)
+        return url
+
+    return make
 
 
 @pytest.fixture(scope="session")

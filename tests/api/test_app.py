@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -42,11 +41,16 @@ HOSTILE = {
 }
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return request.param
+
+
 @pytest.fixture
-def db_url(samples_db: Path, tmp_path: Path) -> str:
+def db_url(samples_store: Callable[[str], str], backend: str) -> str:
     """A private copy of the samples store, so writes stay in this test."""
-    shutil.copy(samples_db, tmp_path / "api.db")
-    return f"sqlite:///{tmp_path / 'api.db'}"
+    return samples_store(backend)
 
 
 def _client(url: str, pipeline: Pipeline) -> TestClient:
@@ -56,11 +60,9 @@ def _client(url: str, pipeline: Pipeline) -> TestClient:
 
 
 @pytest.fixture(scope="module")
-def api_client(samples_db: Path, pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def api_client(samples_store: Callable[[str], str], backend: str, pipeline: Pipeline) -> Iterator[TestClient]:
     """One app on the samples for the tests that store nothing (their writes are refused or faked)."""
-    path = tmp_path_factory.mktemp("api") / "read.db"
-    shutil.copy(samples_db, path)
-    with _client(f"sqlite:///{path}", pipeline) as client:
+    with _client(samples_store(backend), pipeline) as client:
         yield client
 
 
@@ -610,6 +612,7 @@ def test_app_served_by_cli_serve(db_url: str, monkeypatch: pytest.MonkeyPatch) -
     assert "warwatch dashboard: http://127.0.0.1:8123/" in result.output
     assert "writes off" in result.output
     assert isinstance(served["app"], FastAPI) and (served["host"], served["port"]) == ("127.0.0.1", 8123)
+    served["app"].state.store.close()  # uvicorn would have run the app's lifespan, which closes it
 
 
 def test_app_extractor_loads_the_pipeline_once() -> None:
