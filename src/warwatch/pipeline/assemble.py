@@ -7,6 +7,15 @@ sentence names outranks one the geocoder carried over from an earlier sentence. 
 event keeps the most precise date and place, the union of sources, evidence and claims, and recomputes its
 best/low/high figure by the taxonomy's conservative rule.
 
+ACLED codes one event per incident, place and day, so mentions of *different* types fold too when
+they tell of one incident: two readings of one sentence ("police repelled an attack on a checkpoint,
+killing 3 militants"), or a follow-up sentence with no date and no place of its own ("Police
+arrested 12.", "The officer died.") after the incident it elaborates. The incident takes the
+type that ``RANK`` puts highest (a territory change beats the fighting that won it, fighting
+beats the shelling done in it, a demonstration keeps its frame whatever happened at it), and
+a demonstration where arrests were made becomes a protest with intervention. Agreements, changes
+to a group and new bases are never folded into violence.
+
 Merging events across articles is a different job (``merge``); this stage only sees one article.
 """
 
@@ -24,6 +33,41 @@ DAYS = 2  # mentions this many days apart can still be one event (a report date 
 KM = 100  # ... and this far apart (a town vs "near" the next town on the same road)
 HISTORY_DAYS = 60  # events older than this before publication are background, not news
 
+_PROTEST_TYPES = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Mob violence",
+    "Violent demonstration",
+)
+_REMOTE_TYPES = (
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Air/drone strike",
+    "Suicide bomb",
+    "Chemical weapon",
+)
+# Which type an incident told by several mentions takes: the highest ranked (see the module docstring).
+# "Armed clash" is ranked by its rule: fighting named as such ("fight" rules) outranks remote means,
+# violence typed a clash only because its target was armed ("attack:armed-target") ranks below them.
+# A transfer "without a fight" ranks below any violence: if there was fighting, it was not one.
+RANK: dict[str, int] = {
+    **{
+        t: 10 + i
+        for i, t in enumerate(
+            ("Arrests", "Disrupted weapons use", "Non-violent transfer of territory", "Looting/property destruction")
+        )
+    },
+    **{t: 20 + i for i, t in enumerate(("Abduction/forced disappearance", "Sexual violence", "Attack"))},
+    "Armed clash": 30,  # an attack on armed people; fought battles rank at _FOUGHT
+    **{t: 40 + i for i, t in enumerate(_REMOTE_TYPES)},
+    **{t: 60 + i for i, t in enumerate(("Non-state actor overtakes territory", "Government regains territory"))},
+    **{t: 70 + i for i, t in enumerate(_PROTEST_TYPES)},
+}
+_FOUGHT = 50
+_INTERVENTION = frozenset({"Arrests", "Disrupted weapons use"})
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reading:
@@ -39,25 +83,36 @@ class Reading:
 def assemble_events(article: Article, readings: list[Reading], *, is_party: Callable[[str], bool]) -> tuple[Event, ...]:
     """Fold one article's readings into events (see the module docstring for the rule)."""
     groups: list[list[Reading]] = []
+    latest: list[Reading] | None = None
     for reading in readings:
         if article.published and (article.published - reading.when.date).days > HISTORY_DAYS:
             continue
         group = next((g for g in groups if _joins(reading, g)), None)
+        if group is None and latest is not None and _elaborates(reading, latest):
+            group = latest
         if group is None:
             groups.append([reading])
+            latest = groups[-1]
         else:
             group.append(reading)
+            latest = group
     return tuple(_event(article, group, is_party) for group in groups)
 
 
 def _joins(reading: Reading, group: list[Reading]) -> bool:
-    """Whether a mention tells of the same incident as a group of mentions.
+    """Whether a mention tells of the same incident as a group of mentions of its type.
 
     A mention without a date expression of its own (its date is the publication date, a guess)
     fits any date; the first placed mention of the group anchors its place.
     """
-    if reading.mention.sub_event_type != group[0].mention.sub_event_type:
+    sub_type = reading.mention.sub_event_type
+    if sub_type != _incident_type(group)[0] and all(sub_type != r.mention.sub_event_type for r in group):
         return False
+    return _fits(reading, group)
+
+
+def _fits(reading: Reading, group: list[Reading]) -> bool:
+    """Same time, same area, and sides that do not contradict."""
     if reading.when.mention is not None and not all(
         _same_time(reading.when, other.when) for other in group if other.when.mention is not None
     ):
@@ -73,6 +128,39 @@ def _joins(reading: Reading, group: list[Reading]) -> bool:
     ):
         return False  # two towns named as the very places of two mentions: two events
     return all(_compatible(reading.sides, other.sides) for other in group)
+
+
+def _elaborates(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention of another type tells more of the incident just told (see the module docstring).
+
+    It must be a second reading of a sentence of the incident, or a follow-up sentence that
+    names neither a date nor a place of its own; and both types must be kinds of violence,
+    protest or their by-products (arrests, seizures, looting).
+    """
+    if _rank(reading.mention) is None or _incident_type(group)[1] is None:
+        return False
+    same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
+    follow_up = reading.when.mention is None and _named_place(reading) is None
+    return (same_sentence or follow_up) and _fits(reading, group)
+
+
+def _rank(mention: Mention) -> int | None:
+    rank = RANK.get(mention.sub_event_type)
+    if mention.sub_event_type == "Armed clash" and not mention.rule.endswith(":armed-target"):
+        return _FOUGHT
+    return rank
+
+
+def _incident_type(group: list[Reading]) -> tuple[str, int | None]:
+    """The sub-event type of the incident a group tells, with its rank (None: not foldable)."""
+    ranked = [(rank, r) for r in group if (rank := _rank(r.mention)) is not None]
+    if not ranked:
+        return group[0].mention.sub_event_type, None
+    rank, top = max(ranked, key=lambda item: item[0])
+    sub_type = top.mention.sub_event_type
+    if sub_type == "Peaceful protest" and any(r.mention.sub_event_type in _INTERVENTION for r in group):
+        return "Protest with intervention", rank
+    return sub_type, rank
 
 
 def _named_place(reading: Reading) -> Place | None:
@@ -120,6 +208,8 @@ def _km(a: Place, b: Place) -> float:
 
 def _event(article: Article, group: list[Reading], is_party: Callable[[str], bool]) -> Event:
     first = group[0]
+    sub_type, _ = _incident_type(group)
+    typed = next((r for r in group if r.mention.sub_event_type == sub_type), first)
     when = min((r.when for r in group), key=lambda w: (w.mention is None, w.time_precision, w.date))
     anchor = _anchor(group)
     places = [r.place for r in group if r.place and anchor and _same_area(r.place, anchor)]
@@ -129,7 +219,6 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     sources = _union(s for r in group for s in r.sides.sources)
     claims = _claims(group, is_party)
     parties = frozenset(n for n in (*sources, *(a.name for a in (actor1, actor2) if a)) if is_party(n))
-    sub_type = first.mention.sub_event_type
     key = f"{article.id}|{sub_type}|{when.date}|{first.mention.trigger.start}"
     return Event(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
@@ -148,7 +237,7 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
         status=_status(group),
         evidence=tuple(dict.fromkeys(r.mention.sentence for r in group)),
         articles=(article.id,),
-        rule=first.mention.rule,
+        rule=typed.mention.rule if typed.mention.sub_event_type == sub_type else "fold:protest-with-arrests",
     )
 
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Candidate, Gazetteer, fold, short_admin_name
 from ..model import Place
-from .place_words import DIRECTIONS, TYPE_WORDS
+from .place_words import CENTRE_WORDS, DIRECTIONS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,7 @@ def _containers(doc: Doc, toponyms: tuple[Toponym, ...]) -> dict[int, int]:
         if first.sentence != second.sentence:
             continue
         between = [t.lower_ for t in doc[first.tokens[1] : second.tokens[0]]]
-        glue = set(between) - (TYPE_WORDS | DIRECTIONS | {"the", "-"})
+        glue = set(between) - (TYPE_WORDS | CENTRE_WORDS | DIRECTIONS | {"the", "-"})
         after = [t.lower_ for t in doc[second.tokens[1] : second.tokens[1] + 2]]
         listed = (
             "(" not in between

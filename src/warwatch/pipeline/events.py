@@ -33,7 +33,8 @@ TRIGGERS: dict[str, str] = {
         "fight",
     ),
     **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting".split(), "attack"),
-    **dict.fromkeys("kill murder execute behead massacre slay shoot gun stab lynch".split(), "kill"),
+    **dict.fromkeys("kill murder execute behead massacre slay shoot gun stab".split(), "kill"),
+    **dict.fromkeys("lynch lynching".split(), "lynch"),
     **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
     **dict.fromkeys("capture seize overrun overran".split(), "capture"),
     **dict.fromkeys("recapture retake regain liberate reclaim".split(), "regain"),
@@ -72,6 +73,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bchemical (?:attack|weapon)s?\b|\b(?:toxic|poison|mustard) gas\b", "chemical"),
         (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
         (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
+        (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
         (
             r"\bexchang(?:ed|e|es|ing) (?:of )?(?:heavy )?(?:fire|gunfire|shots)\b"
             r"|\bfought (?:one another|each other)\b",
@@ -85,6 +87,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bset (?:fire|ablaze)\b[^.]{0,40}\b(?:police|station|office|vehicle)",
             "riot",
         ),
+        (r"\bset (?:\w+ ){0,4}?(?:on fire|ablaze|alight)\b|\bset fire to\b|\bburn(?:ed|t) down\b", "loot"),
         (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
         (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
         (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
@@ -167,8 +170,17 @@ DISASTER_CUES = frozenset(
 )
 SPORT_CUES = frozenset("match goal striker scored team league football cricket championship tournament".split())
 FIGURATIVE_OBJECTS = frozenset(
-    "policy decision plan remark comment critic critics proposal idea bill law budget record".split()
+    (
+        "policy decision plan remark comment critic critics proposal idea bill law budget record freedom democracy "
+        "right rights constitution sovereignty dignity reputation integrity independence judiciary value values"
+    ).split()
 )
+# Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence.
+SMALL_ARMS = re.compile(
+    r"small arms|(?:heavy |light )?machine ?guns?|machineguns?|rifles?|snipers?"
+    r"|automatic weapons|light weapons|gunfire|gun ?shots"
+)
+FIGURATIVE_VERBS = frozenset("demonstrate rally".split())  # "the attack demonstrates that ...", "rallied support"
 IRREALIS_AUX = frozenset("will would could might may should shall 'll must".split())
 INTENT_HEADS = frozenset(
     (
@@ -266,6 +278,8 @@ def _family(tok: Token) -> str | None:
         return None
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
         return None
+    if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+        return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
     return family if _weapon_used(tok) else None
 
 
@@ -311,8 +325,9 @@ def _states_fact(tok: Token) -> bool:
             return False
         if ancestor.dep_ == "ROOT":
             break
-    objects = [c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
-    return not any(obj in FIGURATIVE_OBJECTS for obj in objects)
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
+    objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -451,6 +466,8 @@ def _agents(tok: Token) -> list[Token]:
     verb = _clause_verb(tok)
     found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     found += [c for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
+    if tok.pos_ in {"NOUN", "PROPN"}:  # "a police raid", "the army's attack": the modifier does it
+        found += [c for c in tok.children if c.dep_ in {"compound", "poss", "nmod"}]
     return found
 
 
@@ -468,8 +485,12 @@ def _participants(tok: Token) -> list[Token]:
 
 
 def _object_nouns(tok: Token) -> list[Token]:
+    """The nouns a trigger is done to; "by X" and the modifier of a noun ("a police raid") are who does it."""
+    nominal = tok.pos_ in {"NOUN", "PROPN"}
     found: list[Token] = []
     for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by" or child.dep_ == "compound" and nominal:
+            continue
         if child.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "compound", "attr"}:
             found.extend(w for w in child.subtree if w.pos_ in {"NOUN", "PROPN"})
     if tok.dep_ in {"nsubjpass"}:

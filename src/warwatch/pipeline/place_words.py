@@ -38,7 +38,7 @@ ADMIN2_WORDS = frozenset(
     "tehsil taluka woreda upazila municipio parish".split()
 )
 ROAD_WORDS = frozenset({"road", "highway", "motorway", "route", "corridor"})
-NEAR_AFTER = frozenset("countryside outskirts suburbs environs vicinity area highway road motorway".split())
+NEAR_AFTER = frozenset("countryside outskirts suburbs environs vicinity area highway road motorway desert".split())
 LINKING = frozenset({"linking", "connecting", "joining", "overlooking"})
 NEAR_BEFORE = (
     ROAD_WORDS
@@ -68,19 +68,22 @@ TERRITORIAL = frozenset(
 )  # + past forms the lemmatizer misses
 SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
 TYPE_WORDS = TOWN_WORDS | PART_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
-PLACE_WORDS = TYPE_WORDS | NEAR_AFTER
+# what follows a place's name and still names (part of) the place: "Zari district center, Balkh"
+CENTRE_WORDS = frozenset({"center", "centre", "headquarters", "bazaar", "market"})
+PLACE_WORDS = TYPE_WORDS | NEAR_AFTER | CENTRE_WORDS
+_DETERMINERS = frozenset({"the", "a", "an"})
 STOP_AT = frozenset(',.;:()[]"“”!?')
 NOT_NAMES = (
     TYPE_WORDS
     | TITLES
     | frozenset(
-        "january february march april may june july august september october november december monday tuesday "
+        "commissioner january february march april may june july august september october november december monday tuesday "
         "wednesday thursday friday saturday sunday".split()
     )
 )
 # capitalised inside longer names ("Euphrates River", "Security Council") but never a place on their own
 GENERIC = frozenset(
-    "river rivers mountain mountains mount lake valley sea gulf bay island islands desert dam "
+    "river rivers mountain mountains mount lake valley wadi sea gulf bay island islands desert dam "
     "bridge airport base road street square hospital university mosque church council forces army "
     "ministry government police republic north south east west central new upper lower great "
     "greater old united human rights party front movement brigade brigades".split()
@@ -91,7 +94,8 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     """What the words around a name say: its cue (town, admin1, admin2, area, near) and how surely it is a place."""
     words = [t.lower_ for t in _before(doc, start)]
     cue, evidence = "", 0.0
-    prep = next((w for w in reversed(words) if w not in DIRECTIONS), "")  # "in northern Mali" is "in Mali"
+    # "in northern Mali" is "in Mali", "in the Rutba desert" is "in Rutba"
+    prep = next((w for w in reversed(words) if w not in DIRECTIONS | _DETERMINERS), "")
     if prep in STRONG_PREPS:
         evidence += 2
     elif prep in MEDIUM_PREPS:

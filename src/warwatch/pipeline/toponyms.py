@@ -138,13 +138,20 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) 
     for i, step in ((start - 1, -1), (end, 1)):
         if i not in run:
             continue
+        if doc[i].lower_ in CONNECTORS - {"of", "the"} and i + step in run and _proper(doc[i + step]):
+            return True  # "Concepcion de Oriente": a particle joins the words of one name, not "HQ of Issaguen"
         if doc[i].text in HYPHENS:
             i += step
             if i in run and doc[i].text[:1].isupper() and i not in covered:
                 return True
-        elif doc[i].text[:1].isupper() and doc[i].lower_ not in GENERIC | TYPE_WORDS:
+        elif _proper(doc[i]):
             return True  # "Mount Sinjar" and "Kupwara District" are the place itself
     return False
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised word that is not a generic or place word: part of a proper name."""
+    return token.text[:1].isupper() and token.lower_ not in GENERIC | TYPE_WORDS
 
 
 def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[int, int, tuple[Candidate, ...]]]:
