@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from warwatch.model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Place, Qualifier, Span
-from warwatch.store import SqlStore, open_store, sql
+from warwatch.store import SqlStore, open_store, sql, tables
 
 REPO = Path(__file__).resolve().parents[1]
 RATE = 50  # synthetic events per day, all hotspots together
@@ -104,12 +104,12 @@ def fill(store: SqlStore, synthetic: Synthetic, count: int, first_day_back: int)
             articles.append(article)
             reports.append(report)
         with store.engine.begin() as conn:
-            conn.execute(insert(sql.article_table), [_article_row(a, now) for a in articles])
+            conn.execute(insert(tables.article_table), [_article_row(a, now) for a in articles])
             pairs = list(zip(reports, articles, strict=True))
-            conn.execute(insert(sql.report_table), [sql._report_row(r, a.id) for r, a in pairs])
-            conn.execute(insert(sql.event_table), [sql._event_row(r, now) for r in reports])
+            conn.execute(insert(tables.report_table), [sql._report_row(r, a.id) for r, a in pairs])
+            conn.execute(insert(tables.event_table), [sql._event_row(r, now) for r in reports])
             links = [{"event_id": r.id, "article_id": a.id} for r, a in pairs]
-            conn.execute(insert(sql.event_article_table), links)
+            conn.execute(insert(tables.event_article_table), links)
         written += reports
     return written
 

@@ -42,7 +42,7 @@ from .errors import ConfigError, StoreError
 from .model import Event, content_id
 from .reference import ReferenceEvent, iter_reference, reference_sets
 from .store import SqlStore
-from .store.sql import article_table
+from .store.tables import article_table
 
 MAX_KM = {1: 25.0, 2: 50.0, 3: 150.0}  # location tolerance by the reference row's geo precision
 EXACT_LIMIT = 100  # larger candidate groups are matched greedily

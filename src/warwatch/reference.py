@@ -48,7 +48,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .errors import InputError, StoreError
 from .reference_csv import Kind, ReferenceEvent, date_range, read_reference_file
 from .store import SqlStore
-from .store.sql import NAMING_CONVENTION
+from .store.tables import NAMING_CONVENTION
 
 __all__ = [
     "LoadResult",

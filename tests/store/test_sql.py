@@ -38,7 +38,7 @@ from warwatch.model import (
     Qualifier,
     Span,
 )
-from warwatch.store import SqlStore, open_store, sql
+from warwatch.store import SqlStore, open_store, sql, tables
 from warwatch.watch import state as watch_state
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -100,8 +100,8 @@ def test_sql_migrations_go_down_and_up(store: SqlStore) -> None:
 
 def _all_tables() -> MetaData:
     """Every table the migrations create: the store's own, the reference events' and the watcher's."""
-    combined = MetaData(naming_convention=sql.metadata.naming_convention)
-    for metadata in (sql.metadata, reference.metadata, watch_state.metadata):
+    combined = MetaData(naming_convention=tables.metadata.naming_convention)
+    for metadata in (tables.metadata, reference.metadata, watch_state.metadata):
         for table in metadata.sorted_tables:
             table.to_metadata(combined)
     return combined
@@ -211,8 +211,8 @@ def test_sql_claims_and_links_have_one_row_each(store: SqlStore) -> None:
     fatalities = Fatalities.from_claims((claim(article, 7), claim(article, 12, "Rebels")))
     store.add_article(article, [make_event(article, "e1", fatalities=fatalities)])
     with store.engine.connect() as conn:
-        rows = conn.execute(select(sql.claim_table.c["value", "source", "article_id", "span_text"])).all()
-        links = conn.execute(select(sql.event_article_table)).all()
+        rows = conn.execute(select(tables.claim_table.c["value", "source", "article_id", "span_text"])).all()
+        links = conn.execute(select(tables.event_article_table)).all()
     assert [tuple(row) for row in rows] == [(7, None, article.id, "Seven"), (12, "Rebels", article.id, "Seven")]
     assert [tuple(row) for row in links] == [("e1", article.id)]
 
@@ -228,7 +228,7 @@ def test_sql_duplicate_article_is_stored_once(store: SqlStore) -> None:
 
 def _count_claims(store: SqlStore) -> int:
     with store.engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(sql.claim_table)).scalar_one()
+        return conn.execute(select(func.count()).select_from(tables.claim_table)).scalar_one()
 
 
 def _fail_on_second_event(monkeypatch: pytest.MonkeyPatch) -> type[Exception]:
@@ -530,6 +530,6 @@ def test_sql_two_processes_ingest_one_store(tmp_path: Path, store_url: str) -> N
     assert sum(int(out) for out, _ in outputs) == 30  # each of the 30 articles added by exactly one process
     with open_store(store_url) as store, store.engine.connect() as conn:
         assert (store.count_articles(), store.count_events()) == (30, 30)
-        assert conn.execute(select(func.count(sql.article_table.c.id.distinct()))).scalar_one() == 30
+        assert conn.execute(select(func.count(tables.article_table.c.id.distinct()))).scalar_one() == 30
         if conn.dialect.name == "sqlite":
             assert conn.exec_driver_sql("PRAGMA integrity_check").all() == [("ok",)]

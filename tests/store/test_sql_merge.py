@@ -19,7 +19,7 @@ from warwatch.model import Actor, Article, Event, Fatalities, FatalityClaim, Pla
 from warwatch.pipeline import Pipeline
 from warwatch.pipeline.load import read_articles
 from warwatch.pipeline.merge import DEFAULT_RULES, same_event
-from warwatch.store import SqlStore, open_store, sql
+from warwatch.store import SqlStore, open_store, sql, tables
 
 DAY = date(2019, 3, 11)
 MOGADISHU = Place(name="Mogadishu", country="SO", lat=2.04, lon=45.34, geo_precision=1, admin1="Banaadir")
@@ -69,14 +69,14 @@ def add(store: SqlStore, name: str, **fields: Any) -> Event:
 
 def snapshot(store: SqlStore) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the merge's tables, without the times of writing."""
-    tables = {
-        "events": select(sql.event_table.c.id, sql.event_table.c.data).order_by(sql.event_table.c.id),
-        "reports": select(sql.report_table).order_by(sql.report_table.c.id),
-        "links": select(sql.event_article_table).order_by(*sql.event_article_table.c),
-        "claims": select(*[c for c in sql.claim_table.c if c.name != "id"]).order_by(*sql.claim_table.c),
+    queries = {
+        "events": select(tables.event_table.c.id, tables.event_table.c.data).order_by(tables.event_table.c.id),
+        "reports": select(tables.report_table).order_by(tables.report_table.c.id),
+        "links": select(tables.event_article_table).order_by(*tables.event_article_table.c),
+        "claims": select(*[c for c in tables.claim_table.c if c.name != "id"]).order_by(*tables.claim_table.c),
     }
     with store.engine.connect() as conn:
-        return {name: [tuple(row) for row in conn.execute(query)] for name, query in tables.items()}
+        return {name: [tuple(row) for row in conn.execute(query)] for name, query in queries.items()}
 
 
 # --- on ingest -------------------------------------------------------------------------------
@@ -330,7 +330,7 @@ def test_sql_merge_migration_keeps_older_events(store: SqlStore) -> None:
     (event,) = store.iter_events()
     assert {r.id for r in store.get_reports(event.id)} == {"old0", "new0"}
     with store.engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(sql.report_table)).scalar_one() == 2
+        assert conn.execute(select(func.count()).select_from(tables.report_table)).scalar_one() == 2
 
 
 # --- the real pipeline ---------------------------------------------------------------------------

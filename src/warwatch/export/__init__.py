@@ -26,7 +26,7 @@ from ..errors import StoreError
 from ..model import Event
 from ..registry import Exporter, exporters, resolve
 from ..store import SqlStore
-from ..store.sql import article_table
+from ..store.tables import article_table
 from .columns import COLUMNS, ArticleUrls
 
 __all__ = [

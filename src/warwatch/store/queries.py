@@ -38,7 +38,8 @@ from ..errors import InputError
 from ..model import Article, Event
 
 # _event: the store's own reader of events.data, so the stored form is read in one place
-from .sql import SqlStore, _event, article_table, claim_table, event_article_table, event_table
+from .sql import SqlStore, _event
+from .tables import article_table, claim_table, event_article_table, event_table
 
 Sort = Literal["date", "-date", "fatalities", "-fatalities"]
 SORTS: tuple[str, ...] = ("date", "-date", "fatalities", "-fatalities")

@@ -49,7 +49,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..store.sql import NAMING_CONVENTION, article_table
+from ..store.tables import NAMING_CONVENTION, article_table
 from .feeds import FeedItem
 
 PENDING, STORED, DUPLICATE, FAILED = "pending", "stored", "duplicate", "failed"

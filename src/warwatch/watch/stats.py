@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..store.sql import event_article_table
+from ..store.tables import event_article_table
 from .state import timing_table, utc
 
 

@@ -10,12 +10,12 @@ from alembic import context
 
 from warwatch import reference
 from warwatch.errors import StoreError
-from warwatch.store import sql
+from warwatch.store import tables
 from warwatch.watch import state
 
 # Every module's tables, so autogenerate sees the whole schema; env.py runs only when Alembic does,
 # so the store itself never imports the modules built on it.
-TARGET_METADATA = [sql.metadata, reference.metadata, state.metadata]
+TARGET_METADATA = [tables.metadata, reference.metadata, state.metadata]
 
 
 def run_migrations() -> None:

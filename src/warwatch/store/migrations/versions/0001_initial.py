@@ -15,7 +15,7 @@ down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Constraint names are written out (op.f) as the naming convention of warwatch.store.sql makes them.
+# Constraint names are written out (op.f) as the naming convention of warwatch.store.tables makes them.
 
 
 def upgrade() -> None:

@@ -4,7 +4,7 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2025-11-26
 
-Tables described in warwatch.store.sql (``report_table``, ``decision_table``, ``audit_table``). Every
+Tables described in warwatch.store.tables (``report_table``, ``decision_table``, ``audit_table``). Every
 event stored before this revision becomes the one report of itself, so nothing is lost and the
 old events stay as they were (they are compared with new articles from now on).
 """
