@@ -253,6 +253,12 @@ def test_gazetteer_lookup_exact_shadows_folded_and_variant(small: Gazetteer) -> 
     assert [(c.name, c.country, c.matched_by) for c in candidates] == [("Deir ez Zor", "YE", "exact")]
 
 
+def test_gazetteer_variants_are_offered_even_where_an_exact_name_exists(small: Gazetteer) -> None:
+    """ "Deir ez Zor" exactly names the Yemeni hamlet; ``variants`` still reaches Deir ez-Zor city by its skeleton."""
+    assert {(c.name, c.matched_by) for c in small.variants("Deir ez Zor")} >= {("Deir ez-Zor", "variant")}
+    assert small.variants("Ta") == []  # a skeleton of under four letters matches anything
+
+
 def test_gazetteer_lookup_orders_by_population_and_skips_abbreviations(small: Gazetteer) -> None:
     assert [c.country for c in small.lookup("Palmyra")] == ["SY", "US"]
     assert small.lookup("SAO") == []  # all-caps alternate names are airport codes, not names

@@ -641,6 +641,7 @@ class Gazetteer:
                 f"reads {SCHEMA_VERSION!r}: rebuild it with `warwatch gazetteer build`"
             )
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._variants = lru_cache(maxsize=100_000)(self._variants_uncached)
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -684,16 +685,23 @@ class Gazetteer:
         if exact:
             found = {k: c for k, c in found.items() if k in exact}
         if not found:
-            vkey = variant_key(name)  # a skeleton of under four letters ("ta" of "al-Tah") matches anything
-            rows = (
-                self._query(
-                    f"SELECT {_COLUMNS} FROM variants v JOIN places p ON p.id = v.place_id WHERE v.key = ?", vkey
-                )
-                if len(vkey) >= 4
-                else []
-            )
-            found = {row[0]: _candidate(row, "variant") for row in rows}
+            return self._variants(name)
         return tuple(sorted(found.values(), key=lambda c: (-c.population, c.id)))
+
+    def variants(self, name: str) -> list[Candidate]:
+        """Every entry whose transliteration skeleton is that of ``name``, even where an exact name exists (which
+        ``lookup`` would return instead): for a caller that knows the exact ones do not fit ("Anbar province" is
+        Al Anbar, not the Turkish village with Anbar among its alternate names). Most populous first."""
+        return list(self._variants(name))
+
+    def _variants_uncached(self, name: str) -> tuple[Candidate, ...]:
+        vkey = variant_key(name)  # a skeleton of under four letters ("ta" of "al-Tah") matches anything
+        if len(vkey) < 4:
+            return ()
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM variants v JOIN places p ON p.id = v.place_id WHERE v.key = ?", vkey
+        )
+        return tuple(sorted((_candidate(row, "variant") for row in rows), key=lambda c: (-c.population, c.id)))
 
     def admin1(self, country: str, name: str) -> Candidate | None:
         """The first-level admin area of ``country`` (ISO2) called ``name`` ("Idlib", "Idlib Governorate")."""

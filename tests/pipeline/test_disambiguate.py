@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from warwatch.gazetteer import Gazetteer
-from warwatch.pipeline.disambiguate import Resolution, article_country, resolve_toponyms
+from warwatch.gazetteer import Candidate, Gazetteer
+from warwatch.pipeline.disambiguate import Resolution, article_country, resolve_toponyms, spelling
 from warwatch.pipeline.toponyms import find_toponyms
 
 
@@ -100,3 +100,122 @@ def test_disambiguate_precision(
 ) -> None:
     place = resolved(nlp, gazetteer, text)[name].place
     assert (place.geo_precision, place.mention) == (precision, mention)
+
+
+# -- the article's context against namesakes abroad -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the country named in the text beats a larger namesake abroad
+        ("Police dispersed a protest in Tripoli, in northern Lebanon, on Monday.", "Tripoli", "LB"),
+        # nationality words count as one weak vote: three French ones do not move a Malian town to France
+        ("French and Malian troops, backed by French jets and French drones, struck militants near Gao.", "Gao", "ML"),
+        # the province closing an address votes in full: no San Isidro of El Salvador is known, Morazan is
+        ("Gunmen killed a farmer in San Isidro (Morazan) on Sunday.", "Morazan", "SV"),
+        # a country before a place noun says where: "a northern Syria town" is in Syria
+        ("Fighters seized a northern Syria town on Monday.", "Syria", "SY"),
+    ],
+)
+def test_disambiguate_context_decides_the_country(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    places, found = resolve_toponyms(nlp(text), gazetteer)
+    assert found == country
+    assert {r.toponym.text: r.place.country for r in places}[name] == country
+
+
+def test_disambiguate_unknown_village_in_an_address_does_not_vote(nlp: Language, gazetteer: Gazetteer) -> None:
+    """San Isidro is a village in some twenty countries, none in Morazan: it is an unknown village there, and the
+    address falls back to the province."""
+    places = resolved(nlp, gazetteer, "Gunmen killed a farmer in San Isidro (Morazan) on Sunday.")
+    assert "San Isidro" not in places
+    assert (places["Morazan"].place.country, places["Morazan"].place.geo_precision) == ("SV", 3)
+
+
+def test_disambiguate_foreign_province_of_an_address_is_a_namesake(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Comoe is a province of Burkina Faso that the gazetteer lacks, and a region of Ivory Coast it has: in an article
+    about a Burkinabe town the town stays, the Ivorian region does not take its place."""
+    places, country = resolve_toponyms(
+        nlp("Gendarmes were ambushed in Niangoloko (Niangoloko, Comoe) on Friday."), gazetteer
+    )
+    assert country == "BF"
+    assert [r.place.name for r in places if r.toponym.text == "Niangoloko"] == ["Niangoloko", "Niangoloko"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "country"),
+    [
+        # a province word: the admin area its transliteration reaches, not a village with this alternate name
+        ("Iraqi jets bombed hideouts across Anbar province overnight.", "Anbar", "ADM1", "IQ"),
+        # the Arabic article aside, Ar-Raqqa is spelled like Ar Raqqah; the other skeletons' owners are dropped
+        ("Shelling hit Ar-Raqqa on Monday.", "Ar-Raqqa", "PPLA", "SY"),
+        # a district word and no such district known: its seat, named alike, stands for it
+        ("Indian troops returned fire in Poonch district of Jammu and Kashmir on Monday.", "Poonch", "PPLA2", "IN"),
+    ],
+)
+def test_disambiguate_transliteration_fits_spelling_and_place_word(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, code: str, country: str
+) -> None:
+    resolution = resolved(nlp, gazetteer, text)[name]
+    best = resolution.ranked[0].candidate
+    assert (best.feature_code, best.country) == (code, country)
+    assert all(spelling(name, s.candidate) >= 0.55 for s in resolution.ranked if s.candidate.matched_by == "variant")
+
+
+def test_disambiguate_district_by_its_seat_has_district_precision(nlp: Language, gazetteer: Gazetteer) -> None:
+    place = resolved(nlp, gazetteer, "Indian troops returned fire in Poonch district of Jammu and Kashmir on Monday.")[
+        "Poonch"
+    ].place
+    assert place.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [("Ar-Raqqa", "Ar Raqqah", True), ("Sukhna", "As Sukhnah", True), ("Bekaa", "Biga", False)],
+)
+def test_disambiguate_spelling(a: str, b: str, alike: bool) -> None:
+    candidate = Candidate(
+        geonameid=None,
+        name=b,
+        country="SY",
+        admin1=None,
+        admin2=None,
+        feature_class="P",
+        feature_code="PPL",
+        population=0,
+        lat=0.0,
+        lon=0.0,
+    )
+    assert (spelling(a, candidate) >= 0.75) is alike
+
+
+def test_disambiguate_province_after_a_district_is_its_container(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "of Faryab and looted": "and" before a verb does not make a list, so Faryab holds the district."""
+    text = "Rebels overran the Shirin Tagab district in the northern province of Faryab and looted shops."
+    resolution = resolved(nlp, gazetteer, text)["Shirin Tagab"]
+    assert any("inside 'Faryab'" in reason for reason in resolution.ranked[0].reasons)
+
+
+def test_disambiguate_list_of_towns_is_no_address(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Aleppo, Idlib, Hama and Homs" is a list: no name of it is taken for an unknown part of the next one."""
+    places = resolved(nlp, gazetteer, "Shelling hit Aleppo, Idlib, Hama and Homs on Monday.")
+    assert {"Aleppo", "Idlib", "Homs"} <= set(places)
+    assert {r.place.country for r in places.values()} == {"SY"}
+    assert all(r.place.mention == r.toponym.text for r in places.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a village word, and the only Kamonyi known is a district of Rwanda: the Congolese army and town decide
+        ("FARDC soldiers looted Kamonyi village near Uvira on Monday.", "CD"),
+        # "Amara" is nearly the own name of Al Amarah, only an alternate one of Romanian villages
+        ("Teachers rallied in Amara city on Monday to demand their wages.", "IQ"),
+    ],
+)
+def test_disambiguate_place_word_and_spelling_weigh_in_the_vote(
+    nlp: Language, gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    assert resolve_toponyms(nlp(text), gazetteer)[1] == country

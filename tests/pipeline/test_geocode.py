@@ -400,3 +400,58 @@ def test_geocode_choice_reason_and_explain_evidence(nlp: Language, gazetteer: Ga
     assert choice.reason.startswith("in an earlier sentence of the passage; ")
     assert "in the article's country AF +3" in choice.reason
     assert Choice(place=None, why="the article names no place").reason == "the article names no place"
+
+
+# -- the finer place of an address, and villages the gazetteer lacks -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        # the province closing an address is where the town lies, not a second place nearer the trigger; the writer's
+        # layout is trusted even where the gazetteer files the town in another province
+        ("Militants attacked Damaturu (Kukareta ward, Borno) late on Sunday, firing mortars.", "Damaturu", 1),
+        # an unknown town in a known province: the province, honestly
+        ("Militants attacked Buni Gari (Kukareta ward, Borno) late on Sunday, firing mortars.", "Borno", 3),
+        # a village with namesakes only far away, written near a known town: near that town
+        ("Gunmen struck Rampur village near Bhuj town on Monday, firing at houses.", "Bhuj", 2),
+        # an address closed by a town: no Los Alamos lies in Bogota, so it is an unknown part of the city
+        ("Colombian riot police dispersed a crowd in Los Alamos, Bogota, on Monday, firing tear gas.", "Bogotá", 2),
+        # an unknown town in a known district
+        (
+            "Gunmen shot two men at Dardpora town (Kupwara district) on Monday, firing from a car.",
+            "Kupwāra",
+            2,
+        ),
+    ],
+)
+def test_geocode_address_and_unknown_village(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, precision: int
+) -> None:
+    place = place_of(nlp, gazetteer, text, "firing")
+    assert (place.name, place.geo_precision) == (name, precision)
+
+
+def test_geocode_unknown_village_stays_in_the_mention(nlp: Language, gazetteer: Gazetteer) -> None:
+    place = place_of(nlp, gazetteer, "Gunmen struck Rampur village near Bhuj town on Monday.", "struck")
+    assert place.mention == "Rampur village near Bhuj"
+
+
+def test_geocode_actor_nationality_is_not_the_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """French forces fight in Mali: the event is at the Malian town, not in France."""
+    text = "French Barkhane forces struck militant positions in the hills east of Ansongo (Ansongo, Gao)."
+    choice = choose(nlp, gazetteer, text, "struck")
+    assert choice.article_country == "ML"
+    assert choice.place is not None and (choice.place.name, choice.place.country) == ("Ansongo", "ML")
+
+
+def test_geocode_unknown_village_with_foreign_namesakes(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Hamra is a place in Syria and the Emirates, none in Mali: the event is in the town that holds it."""
+    text = "Gunmen torched Hamra (Bandiagara, Mopti) on Sunday, killing two herders."
+    place = place_of(nlp, gazetteer, text, "torched")
+    assert (place.name, place.country, place.geo_precision, place.mention) == (
+        "Bandiagara",
+        "ML",
+        2,
+        "Hamra (Bandiagara",
+    )

@@ -104,3 +104,50 @@ def test_toponyms_unknown_village_written_inside_a_known_place(
 def test_toponyms_address_in_parentheses_does_not_describe(nlp: Language, gazetteer: Gazetteer) -> None:
     found = toponyms(nlp, gazetteer, "Residents blocked a road at Kakching (Thoubal district, Manipur) on Sunday.")
     assert found["Thoubal"].role == found["Manipur"].role == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "present"),
+    [
+        ("Clashes broke out in the Somali region of Ethiopia on Monday.", "Somali", True),  # a people's word names it
+        ("Somali troops clashed with militants near the border.", "Somali", False),  # an actor
+        ("Clan militias clashed in and around Galadi (Galadi, Somali region), leaving several dead.", "Somali", True),
+        ("A district commissioner was abducted in Mogadishu. The Commissioner was freed.", "Commissioner", False),
+        ("Fighters camped in Wadi Hanifa near the town.", "Wadi", False),  # "wadi" is a valley, not a place's name
+    ],
+)
+def test_toponyms_common_and_peoples_words(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, present: bool
+) -> None:
+    assert (name in toponyms(nlp, gazetteer, text)) is present
+
+
+def test_toponyms_particle_glues_one_unknown_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Concepcion del Bosque" is one unknown name: neither Concepcion nor Bosque alone is said to be a place."""
+    found = toponyms(nlp, gazetteer, "Gunmen attacked Concepcion del Bosque on Monday.")
+    assert all(t.evidence < 1 for t in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue", "evidence"),
+    [
+        ("Jets bombed hideouts in the Palmyra desert overnight.", "Palmyra", "near", 2.0),  # "in the" is "in"
+        ("Gunmen killed a farmer in San Isidro (Morazan) on Sunday.", "Morazan", "area", 2.0),  # an address
+    ],
+)
+def test_toponyms_context_evidence(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, cue: str, evidence: float
+) -> None:
+    toponym = toponyms(nlp, gazetteer, text)[name]
+    assert toponym.cue == cue and toponym.evidence >= evidence
+
+
+def test_toponyms_spanish_a_joins_a_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = toponyms(nlp, gazetteer, "Troops raided a camp in Puerto Lempira, Gracias a Dios, on Monday.")
+    assert {"Puerto Lempira", "Gracias a Dios"} <= set(found)
+    assert found["Gracias a Dios"].candidates[0].feature_code == "ADM1"
+
+
+def test_toponyms_rural_is_near(nlp: Language, gazetteer: Gazetteer) -> None:
+    toponym = toponyms(nlp, gazetteer, "Shelling hit farms in rural Homs on Monday.")["Homs"]
+    assert toponym.cue == "near"

@@ -3,18 +3,36 @@
 In: the ``Toponym``s of one article (``toponyms.find_toponyms``). Out: ``Resolution``s (``resolve_toponyms``), each
 with every candidate scored and the reasons for each score, and the article's country.
 
-1. The article's country: the most-voted country over places (the surest sign), country names and demonyms (a
-   weak one: "Turkish drones", "Ethiopian troops" are actors more often than places). Datelines, speakers and
-   "X-based" places do not vote.
+0. Spelling: a name matched only by transliteration keeps the candidates spelled nearly as well as its best one
+   (``spelling``: "Bekaa" is Béqaa, not Biga); a name with a province or district word and no admin area among
+   its exact candidates also gets the admin areas its transliteration reaches ("Anbar province" is Al Anbar).
+1. The article's country, by votes. A place name votes 1.5 (a country name 1, a transliteration 0.5), scaled by
+   how surely the text calls it a place and shared among its candidates' countries by a weak population prior
+   (an admin area of unknown population counts as a small town's) doubled for the candidates whose own name the
+   text writes, and halved when no candidate is of the kind its place word says ("Kamonyi village" and only a
+   district abroad). The admin area that closes an address ("San Isidro (Morazan)") votes in full; a name written
+   inside an area where none of its candidates lies does not vote unless it is a town's own name: it is an
+   unknown village with namesakes abroad.
+   Nationality words (demonyms, actors with a home country) weigh half a vote per country however many there
+   are: they say who fights, and forces fight abroad ("French jets struck militants near Gao" is in Mali).
+   Datelines and speakers' places vote half, "X-based" places and "the US dollar" not at all.
 2. Candidates: one outside the article's country that matched only by folding or transliteration, or is a
-   village, is dropped: folding never turns a foreign hamlet into the event's place.
+   village, is dropped: folding never turns a foreign hamlet into the event's place. A name the text clearly
+   calls a place with no candidate in the article's country gets the places there that its transliteration
+   reaches and that are spelled alike (in a Syrian article, the Syrian places that "Mansura" reaches).
 3. Signals: article country, the name being the place's own name rather than one of its alternate names ("Sabah"
    is the state's own name, only an alternate one of Sabak Bernam), an adjacent admin name ("Imam Sahib district,
-   Kunduz"; "Mehrabpur city (Naushahro Firoz, Sindh)"), feature class against the place word, seats of provinces,
-   population (a weak prior) and proximity to the article's other places.
-4. Precision: 1 the town itself; 2 near/outside/N km from/direction of a town, a road between towns, a hill
-   overlooking one, an admin2 area, or a known town or district holding an unknown village; 3 a province or a
-   country.
+   Kunduz"; "Mehrabpur city (Naushahro Firoz, Sindh)") -- trusted unless it is itself a namesake outside the
+   article's country --, feature class against the place word (a district's seat fits "X district"), seats of
+   provinces, population (a weak prior) and proximity to the article's other places.
+4. Unknown villages: a name none of whose candidates can be meant where the text puts it is dropped, and the
+   known place written around it stands for it (precision 2 for a town, the village kept in the mention): an
+   address whose area holds none of them ("Apodaca, Jalisco"; "Hamra (Bandiagara, Mopti)" with only foreign
+   Hamras), "Rampur village near Bhuj town" with no Rampur within 50 km of Bhuj, "Los Alamos, Bogota" with none
+   within 30 km of the city (a list "Aleppo, Idlib and Hama" is no address).
+5. Precision: 1 the town itself; 2 near/outside/N km from/direction of a town, a road between towns, a hill
+   overlooking one, an admin2 area (or its seat for "X district"), or a known town or district holding an unknown
+   village; 3 a province or a country.
 """
 
 from __future__ import annotations
@@ -25,6 +43,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -33,7 +52,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Candidate, Gazetteer, fold, short_admin_name
 from ..model import Place
-from .place_words import CENTRE_WORDS, DIRECTIONS, TYPE_WORDS
+from .place_words import ARTICLES, CENTRE_WORDS, DIRECTIONS, PART_WORDS, TOWN_WORDS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
 log = logging.getLogger(__name__)
@@ -42,6 +61,15 @@ log.addHandler(logging.NullHandler())
 _SILENT_ROLES = frozenset({"modifier", "based"})  # "the US dollar", "London-based": no vote for the country
 _HALF_ROLES = frozenset({"dateline", "speaker"})  # where the reporter or a speaker is: half a vote
 _VILLAGE = 10_000  # below this population a foreign place matched by a name of the text is a namesake
+_UNKNOWN_AREA = 10_000  # the population assumed for an admin area that GeoNames gives none
+_OWN_SPELLING = 0.9  # spelling() from which a name counts as written as the place's own ("Amara", Al Amarah)
+_ALIKE = 0.75  # spelling() from which a transliteration in the context's country or place kind is accepted
+_SPELLING_MARGIN = 0.15  # variant candidates spelled this much worse than the best one are dropped ...
+_UNLIKE = 0.55  # ... if also spelled less alike than this (transliterations differ: "Basira" and Al Busayrah 0.57)
+_NEAR_GLUE = TYPE_WORDS | {"near", "the", "a", ","}  # what may stand between "X village" and "near Y town"
+_INSIDE_GLUE = TOWN_WORDS | PART_WORDS | {"area", "locality", "(", ",", "of", "in"}  # "X village of Y", "X (Y"
+_SEATS = frozenset({"PPLA", "PPLA2"})  # seats of provinces and districts
+_NATIONALITY = 0.5  # the most that the actors and demonyms of one country weigh in the vote
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,27 +98,38 @@ class Resolution:
 def article_country(doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazetteer) -> str | None:
     """The most-voted country of the article, or None on a tie.
 
-    An actor with a home country ("Taliban") and a demonym count a half: they name actors, who fight abroad too.
-    A country name counts one; any other name one and a half (a half when it matched only as a transliteration
-    variant; half as much for a dateline or a speaker's place), shared among the countries of its candidates, each
-    weighted by the log population of its largest candidate there (a weak prior, as everywhere).
+    Nationality words (an actor with a home country, "Taliban"; a demonym, "French") count a half per country
+    however many there are: they say who fights, and forces fight abroad. A country name counts one; any other
+    name one and a half (a half when it matched only as a transliteration variant; half as much for a dateline or
+    a speaker's place), scaled by how surely the text calls it a place (full from evidence 2), halved when none
+    of its candidates is of the kind its place word says, and shared among the countries of its candidates, each
+    weighted by the log population of its largest candidate there (a weak prior, as everywhere), doubled where
+    the text writes (nearly) the candidate's own name (Beirut, not Bierutow; "Amara" for Al Amarah). The admin
+    area closing an address ("San Isidro (Morazan)") counts in full; a name written inside an area where none of
+    its candidates lies is an unknown village with foreign namesakes and does not vote, unless it is a town's own
+    name.
     """
-    agreed = _agreed_countries(toponyms, _containers(doc, toponyms))
-    votes: Counter[str] = Counter(_actor_countries(doc.text))
-    for token in doc:
-        countries = gazetteer.demonym(token.text) if token.text[:1].isupper() else ()
-        for code in countries:
-            votes[code] += 0.5 / len(countries)
+    toponyms = tuple(t for t in toponyms if t.evidence > 0 and t.role not in _SILENT_ROLES)
+    containers = _containers(doc, toponyms)
+    agreed = _agreed_countries(toponyms, containers)
+    outers = set(containers.values())
+    nationalities = _nationalities(doc, gazetteer)
+    votes: Counter[str] = Counter({code: min(vote, _NATIONALITY) for code, vote in nationalities.items()})
     for index, toponym in enumerate(toponyms):
-        if toponym.evidence <= 0 or toponym.role in _SILENT_ROLES:
+        if index in containers and index not in agreed and not any(_real(c, toponym.text) for c in toponym.candidates):
             continue
         named = [c for c in toponym.candidates if c.is_country] or list(toponym.candidates)
         named = [c for c in named if c.country in agreed.get(index, {c.country})] or named
+        fitting = [c for c in named if _fits_cue(c, toponym.cue)]
         share = 1.0 if named[0].is_country else 0.5 if named[0].matched_by == "variant" else 1.5
+        share *= 1.0 if fitting else 0.5  # "Kamonyi village" with only a district of that name abroad
+        named = fitting or named
+        share *= 1.0 if index in outers else min(1.0, toponym.evidence / 2)
         share /= 2 if toponym.role in _HALF_ROLES else 1
         weights: dict[str, float] = {}
         for candidate in named:
-            weight = 1 + math.log10(1 + candidate.population)
+            own = _own_name(candidate, toponym.text) or spelling(toponym.text, candidate) >= _OWN_SPELLING
+            weight = _prior(candidate) * (2 if own else 1)
             weights[candidate.country] = max(weights.get(candidate.country, 0.0), weight)
         if len(weights) <= 5:
             for code, weight in weights.items():
@@ -99,6 +138,47 @@ def article_country(doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazettee
     if not ranked or (len(ranked) == 2 and math.isclose(ranked[0][1], ranked[1][1])):
         return None
     return ranked[0][0]
+
+
+def _fits_cue(candidate: Candidate, cue: str) -> bool:
+    """Whether a candidate is of the kind the place word says: a town for "village", a province (or its seat) for
+    "province", a district or a town (its seat) for "district"; any kind when no word says."""
+    if cue in ("town", "part"):
+        return candidate.feature_class == "P"
+    if cue == "admin1":
+        return candidate.feature_code in ("ADM1", "PPLA", "PPLC")
+    if cue == "admin2":
+        return candidate.is_admin or candidate.feature_class == "P"
+    return True
+
+
+def _real(candidate: Candidate, text: str) -> bool:
+    """A town that the text names by its own name, not a village nor a place with this name as an alternate one:
+    what a name written inside an area where it does not lie may still mean ("Niangoloko (Niangoloko, Comoe)":
+    the Comoe of Burkina Faso is unknown, the one of Ivory Coast a namesake)."""
+    return _own_name(candidate, text) and not _small(candidate)
+
+
+def _small(candidate: Candidate) -> bool:
+    """A village: below the population at which a foreign place matched by a name is taken for a namesake."""
+    return candidate.population < _VILLAGE and not candidate.is_admin
+
+
+def _prior(candidate: Candidate) -> float:
+    """The weak prior of a candidate: 1 + log10 of its population; an admin area of unknown population (GeoNames
+    gives none for most districts) counts as a small town's."""
+    population = candidate.population or (_UNKNOWN_AREA if candidate.is_admin else 0)
+    return 1 + math.log10(1 + population)
+
+
+def _nationalities(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
+    """The countries of the actors and demonyms of the text ("Taliban" -> AF, "Turkish" -> TR)."""
+    votes: Counter[str] = Counter(_actor_countries(doc.text))
+    for token in doc:
+        countries = gazetteer.demonym(token.text) if token.text[:1].isupper() else ()
+        for code in countries:
+            votes[code] += 0.5 / len(countries)
+    return votes
 
 
 @cache
@@ -155,12 +235,70 @@ def _accepted(toponyms: tuple[Toponym, ...], country: str | None) -> tuple[Topon
     return tuple(kept)
 
 
+def _dropped_inside(doc: Doc, found: tuple[Toponym, ...], kept: tuple[Toponym, ...]) -> tuple[Toponym, ...]:
+    """The kept toponyms, those written as holding a dropped name (foreign namesakes only, or not clearly a place)
+    marked as holding an unknown place: in "Hamra (Bandiagara, Mopti)" with no Malian Hamra known, the event is
+    in Bandiagara, precision 2, and the mention keeps Hamra."""
+    holders = {}
+    starts = {t.start for t in kept}
+    for first, second in pairwise(found):
+        between = {t.lower_ for t in doc[first.tokens[1] : second.tokens[0]]}
+        # "X (Y", "X village of Y"; "X, Y" only for an X the text calls a place (not "the Taliban, in Kunduz")
+        marked = "(" in between or bool(between & (TOWN_WORDS | PART_WORDS)) or first.evidence >= 1
+        written_in = bool(between & {"(", ",", "of", "in"}) and between <= _INSIDE_GLUE and marked
+        if first.start not in starts and second.start in starts and first.sentence == second.sentence and written_in:
+            holders.setdefault(second.start, first.start)
+    return tuple(replace(t, inner=holders[t.start]) if t.start in holders and t.inner is None else t for t in kept)
+
+
 def _namesake(candidate: Candidate, country: str | None) -> bool:
     """A foreign village, or a foreign place that the text names only by folding or transliteration: "Main" is not
     Ma'in in Jordan, "Gurez" not Koreyiz in Crimea, in an article about somewhere else."""
     if not country or candidate.country == country or candidate.is_country:
         return False
-    return candidate.matched_by != "exact" or (candidate.population < _VILLAGE and not candidate.is_admin)
+    return candidate.matched_by != "exact" or _small(candidate)
+
+
+def spelling(text: str, candidate: Candidate) -> float:
+    """How alike the text and the candidate's own name are spelled (0 to 1), Arabic articles aside: "Ar-Raqqa" and
+    Ar-Raqqah 0.9, "Bekaa" and Biga 0.4."""
+    return SequenceMatcher(None, _bare(fold(text)), _bare(fold(candidate.name))).ratio()
+
+
+def _bare(key: str) -> str:
+    words = key.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in ARTICLES else key
+
+
+def _refit(toponym: Toponym, gazetteer: Gazetteer) -> Toponym:
+    """The toponym with the candidates its spelling and place word allow.
+
+    A name matched only as a transliteration keeps the candidates spelled nearly as well as the best one: "Bekaa"
+    is Béqaa, not Biga, although both share a skeleton. A name with a province or district word whose exact
+    candidates hold no admin area gets the admin areas its transliteration reaches: "Anbar province" is Al Anbar,
+    not a village with Anbar among its alternate names.
+    """
+    candidates = toponym.candidates
+    if toponym.cue in ("admin1", "admin2") and not any(c.is_admin for c in candidates):
+        extra = [c for c in gazetteer.variants(toponym.text) if c.is_admin and spelling(toponym.text, c) >= _ALIKE]
+        candidates = (*candidates, *(c for c in extra if c.id not in {k.id for k in candidates}))
+    if all(c.matched_by == "variant" for c in candidates):
+        best = max(spelling(toponym.text, c) for c in candidates)
+        floor = min(best - _SPELLING_MARGIN, _UNLIKE)
+        candidates = tuple(c for c in candidates if spelling(toponym.text, c) >= floor)
+    return replace(toponym, candidates=candidates) if candidates != toponym.candidates else toponym
+
+
+def _domestic_variants(toponym: Toponym, country: str | None, gazetteer: Gazetteer) -> Toponym:
+    """A name with no candidate in the article's country gets the places there that its transliteration reaches and
+    that are spelled alike, when the text clearly calls it a place: in a Syrian article "Mansura" may be Al
+    Mansurah of Ar-Raqqa, not only the Egyptian city; "Kafr" of an unknown "Kafr al Nahr" gets none."""
+    if not country or toponym.evidence < 2 or any(c.country == country for c in toponym.candidates):
+        return toponym
+    extra = tuple(
+        c for c in gazetteer.variants(toponym.text) if c.country == country and spelling(toponym.text, c) >= _ALIKE
+    )
+    return replace(toponym, candidates=toponym.candidates + extra) if extra else toponym
 
 
 # -- 3. disambiguation ----------------------------------------------------------------------------------------------
@@ -193,17 +331,18 @@ def _containers(doc: Doc, toponyms: tuple[Toponym, ...]) -> dict[int, int]:
         between = [t.lower_ for t in doc[first.tokens[1] : second.tokens[0]]]
         glue = set(between) - (TYPE_WORDS | CENTRE_WORDS | DIRECTIONS | {"the", "-"})
         after = [t.lower_ for t in doc[second.tokens[1] : second.tokens[1] + 2]]
+        named_next = a + 2 < len(toponyms) and toponyms[a + 2].tokens[0] <= second.tokens[1] + 2
         listed = (
             "(" not in between
-            and (  # "(Khairpur, Sindh)" is an address, not a list
-                (bool(after) and after[0] in ("and", "or"))
-                or (after[:1] == [","] and a + 2 < len(toponyms) and toponyms[a + 2].tokens[0] <= second.tokens[1] + 2)
+            and (  # "(Khairpur, Sindh)" is an address, not a list; "of Faryab and retreated" is no list either
+                (after[:1] in (["and"], ["or"]) and (named_next or doc[second.tokens[1] + 1].text[:1].isupper()))
+                or (after[:1] == [","] and named_next)
             )
         )
         if len(between) <= 6 and glue and glue <= {",", "(", "in", "of"} and not listed:
             pairs[a] = a + 1
-        elif between[:1] in (["'s"], ["’s"]) and len(between) <= 5:
-            pairs[a + 1] = a  # "Syria's rebel-held Idlib province"
+        elif between[:1] in (["'s"], ["’s"]) and len(between) <= 5 and not _has_preposition(doc, first, second):
+            pairs[a + 1] = a  # "Syria's rebel-held Idlib province"; not "Russia's assault on Bakhmut"
     fitting = {inner: outer for inner, outer in pairs.items() if _fits(toponyms[inner], toponyms[outer])}
     for inner, middle in pairs.items():  # "Kamyanka (Izium district, Kharkiv)" with no Izium district known
         outer = fitting.get(middle)
@@ -214,6 +353,10 @@ def _containers(doc: Doc, toponyms: tuple[Toponym, ...]) -> dict[int, int]:
         ):
             fitting[inner] = outer
     return fitting
+
+
+def _has_preposition(doc: Doc, first: Toponym, second: Toponym) -> bool:
+    return any(t.pos_ == "ADP" for t in doc[first.tokens[1] : second.tokens[0]])
 
 
 def _fits(inner: Toponym, outer: Toponym) -> bool:
@@ -245,6 +388,8 @@ def _score(candidate: Candidate, toponym: Toponym, country: str | None, containe
         reasons.append(f"in the article's country {country} +3")
     kind = 0 if candidate.is_country else 1 if candidate.feature_code == "ADM1" else 2 if candidate.is_admin else 3
     feature = _FEATURE_SCORES[toponym.cue][kind] + (2.0 if container and kind < 3 else 0.0)
+    if toponym.cue == "admin2" and candidate.feature_code in _SEATS:
+        feature = 2.5  # "Poonch district": GeoNames knows few districts, but their seats, named alike
     if feature:
         score += feature
         reasons.append(
@@ -346,7 +491,8 @@ def _precision(candidate: Candidate, toponym: Toponym) -> int:
     """ACLED's geo_precision: 3 a province or country, 2 a district, near a town or holding an unknown village."""
     if candidate.is_country or candidate.feature_code == "ADM1":
         return 3
-    return 2 if candidate.is_admin or toponym.cue == "near" or toponym.inner is not None else 1
+    district = toponym.cue == "admin2" and candidate.feature_code in _SEATS  # a district by its seat's point
+    return 2 if candidate.is_admin or district or toponym.cue == "near" or toponym.inner is not None else 1
 
 
 def _place(candidate: Candidate, toponym: Toponym, text: str) -> Place:
@@ -378,23 +524,24 @@ def _inherit_road_cues(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym
 
 def resolve_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[tuple[Resolution, ...], str | None]:
     """Every place named in the document, resolved, and the article's country."""
-    found = find_toponyms(doc, gazetteer)
+    found = tuple(_refit(t, gazetteer) for t in find_toponyms(doc, gazetteer))
     country = article_country(doc, found, gazetteer)
-    toponyms = _inherit_road_cues(doc, _accepted(found, country))
+    found = tuple(_domestic_variants(t, country, gazetteer) for t in found)
+    toponyms = _inherit_road_cues(doc, _dropped_inside(doc, found, _accepted(found, country)))
     containers = _containers(doc, toponyms)
     first = _rank(toponyms, containers, country, None)
     chosen = {i: scored[0].candidate for i, scored in enumerate(first) if scored}
     ranked = _rank(toponyms, containers, country, chosen)
+    unplaced = _unplaced(doc, toponyms, containers, [scored[0].candidate for scored in ranked], country)
+    toponyms = tuple(
+        replace(t, inner=min(toponyms[d].start for d, r in unplaced.items() if r == i))
+        if i in unplaced.values() and t.inner is None
+        else t
+        for i, t in enumerate(toponyms)
+    )
     resolutions = []
     for index, (toponym, scored) in enumerate(zip(toponyms, ranked, strict=True)):
-        outer = ranked[containers[index]][0].candidate if index in containers else None
-        if (
-            outer
-            and (outer.is_admin or outer.is_country)
-            and not any(_loosely_in(outer, c) for c in toponym.candidates)
-        ):
-            # "Apodaca, Jalisco" with no Apodaca in Jalisco: trust the province, not a namesake elsewhere
-            log.debug("dropped %r: none of its candidates lies in %s", toponym.text, outer.name)
+        if index in unplaced:
             continue
         best = scored[0]
         if toponym.cue == "part" and _stray(index, best.candidate, toponyms, chosen):
@@ -419,6 +566,58 @@ def resolve_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[tuple[Resolution, 
             )
         )
     return tuple(resolutions), country
+
+
+def _unplaced(
+    doc: Doc, toponyms: tuple[Toponym, ...], containers: dict[int, int], best: list[Candidate], country: str | None
+) -> dict[int, int]:
+    """Toponym index -> index of the known place it is written in or near, for the names that none of their
+    candidates can mean there: unknown villages whose namesakes lie elsewhere. The known place stands for them
+    (its precision 2 when it is a town, the village kept in its mention).
+
+    - "Apodaca, Jalisco" with no Apodaca in Jalisco: trust the province, not a namesake elsewhere; unless the
+      province is itself a namesake abroad ("Niangoloko (Comoe)" in Burkina Faso);
+    - "Rampur village near Bhuj town", no Rampur within 50 km of Bhuj;
+    - "in San Juan, Cuzco, a crowd ...", an address closed by a town, no San Juan within 30 km of Cuzco.
+    """
+    unplaced = {}
+    for index, toponym in enumerate(toponyms):
+        outer = best[containers[index]] if index in containers else None
+        if (
+            outer
+            and (outer.is_admin or outer.is_country)
+            and (country is None or outer.country == country)
+            and not any(_loosely_in(outer, c) for c in toponym.candidates)
+        ):
+            log.debug("dropped %r: none of its candidates lies in %s", toponym.text, outer.name)
+            unplaced[index] = containers[index]
+    for a, (first, second) in enumerate(pairwise(toponyms)):
+        reach = _reach(doc, first, second)
+        town = best[a + 1]  # a town: a province's point says nothing of what lies near its border
+        far = all(_km(c, town) > reach * (3 if c.is_admin else 1) for c in first.candidates)  # a district is wider
+        if reach and town.feature_class == "P" and far:
+            log.debug("dropped %r: none of its candidates lies near %s", first.text, town.name)
+            unplaced.setdefault(a, a + 1)
+    return unplaced
+
+
+def _reach(doc: Doc, first: Toponym, second: Toponym) -> float:
+    """How far (km) the place ``first`` may lie from ``second`` by the words between them: 50 for "X village
+    near Y", 30 for an address "X, Y" that Y closes; 0 when they say nothing of it (a list: "X, Y and Z")."""
+    if first.sentence != second.sentence:
+        return 0.0
+    between = {t.lower_ for t in doc[first.tokens[1] : second.tokens[0]]}
+    if "near" in between and between <= _NEAR_GLUE:
+        return 50.0
+    end = second.tokens[1]
+    listed = end < len(doc) and (doc[end].lower_ in ("and", "or") or _names_follow(doc, end))
+    closes = second.cue == "area" or (end < len(doc) and doc[end].text in (")", ",", ".", ";"))
+    return 30.0 if between and between <= {",", "("} and closes and not listed else 0.0
+
+
+def _names_follow(doc: Doc, end: int) -> bool:
+    """Whether a comma and another name follow: "Aleppo, Idlib, Hama and Homs" is a list, not an address."""
+    return doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
 
 
 def _stray(index: int, candidate: Candidate, toponyms: tuple[Toponym, ...], chosen: dict[int, Candidate]) -> bool:

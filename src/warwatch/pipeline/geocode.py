@@ -8,7 +8,8 @@ it, ``disambiguate`` decides which gazetteer entry each name means (and how prec
 place of each mention:
 
 1. a place of the mention's own sentence nearest the trigger: domestic, specific, clearly a place, never a
-   dateline, a speaker's place, an "X-based" place or a foreign village;
+   dateline, a speaker's place, an "X-based" place or a foreign village, nor the admin area written as the address
+   of a finer place ("Damaturu (Kukareta ward, Borno)" is at Damaturu wherever the trigger stands);
 2. else (or when that sentence names only the country) a place of the preceding sentences: the paragraph's, then
    two more not past a heading; one the text clearly calls a place first;
 3. else the article's main place: its most-named specific place in its country, the capital only when the
@@ -36,6 +37,7 @@ from ..model import Article, Mention, Place, Span
 from ..registry import Geocoder
 from .disambiguate import Resolution, Scored, article_country, resolve_toponyms
 from .nlp import load_nlp
+from .place_words import TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
 __all__ = [
@@ -87,7 +89,7 @@ def _is_country(resolution: Resolution) -> bool:
     return resolution.ranked[0].candidate.is_country
 
 
-def _pick(resolutions: list[Resolution], trigger: int, country: str | None) -> Resolution | None:
+def _pick(doc: Doc, resolutions: list[Resolution], trigger: int, country: str | None) -> Resolution | None:
     """The best place among those of one sentence: specific, domestic, clearly a place, nearest the trigger.
 
     A speaker's place, a dateline, an "X-based" or "US-made" place, a foreign country and a foreign place the
@@ -97,10 +99,24 @@ def _pick(resolutions: list[Resolution], trigger: int, country: str | None) -> R
     pool = [r for r in resolutions if not r.toponym.role and (not country or r.place.country == country or _clear(r))]
     pool = [r for r in pool if r.place.country == country] or pool
     pool = [r for r in pool if not starts & set(r.contains)] or pool
+    pool = [r for r in pool if not any(_addresses(doc, r, o) for o in pool)] or pool  # the finer place of an address
     pool = [r for r in pool if not _is_country(r)] or pool
     pool = [r for r in pool if r.toponym.evidence >= 2] or pool  # a name the text clearly calls a place
     pool = [r for r in pool if r.address] or pool  # "in Los Mochis, Sinaloa": where the writer puts the event
     return min(pool, key=lambda r: (abs(r.toponym.start - trigger), r.place.geo_precision)) if pool else None
+
+
+def _addresses(doc: Doc, area: Resolution, place: Resolution) -> bool:
+    """Whether ``area`` is written as the address of the finer ``place`` just before it: an admin area or country
+    of the same country after a comma or parenthesis and maybe other address parts ("Damaturu (Kukareta ward,
+    Borno)", even if the gazetteer files Damaturu in another province): the event is at the finer place."""
+    if area.place.geo_precision <= place.place.geo_precision or area.place.country != place.place.country:
+        return False
+    if not (_is_country(area) or area.ranked[0].candidate.is_admin):
+        return False
+    between = doc[place.toponym.tokens[1] : area.toponym.tokens[0]]
+    glue = {t.text for t in between} & {",", "("}
+    return bool(glue) and all(t.text in (",", "(") or t.text[:1].isupper() or t.lower_ in TYPE_WORDS for t in between)
 
 
 def _clear(resolution: Resolution) -> bool:
@@ -186,7 +202,8 @@ def _earlier(
     sentences = list(doc.sents)
     picks = []
     for index in _earlier_sentences(doc, article.text, mention.sentence.start):
-        pick = _pick([r for r in resolutions if r.toponym.sentence == index], sentences[index].end_char, country)
+        here = [r for r in resolutions if r.toponym.sentence == index]
+        pick = _pick(doc, here, sentences[index].end_char, country)
         if pick and not _is_country(pick) and (country is None or pick.place.country == country):
             picks.append(pick)
     return next((p for p in picks if p.toponym.evidence >= 2), picks[0] if picks else None)
@@ -205,7 +222,7 @@ def _choose(
     A country alone is replaced by a specific place of the same country from earlier or from the article.
     """
     own = [r for r in resolutions if mention.sentence.start <= r.toponym.start < mention.sentence.end]
-    pick, why = _pick(own, mention.trigger.start, country), OWN_SENTENCE
+    pick, why = _pick(doc, own, mention.trigger.start, country), OWN_SENTENCE
     if pick is None or _is_country(pick):
         earlier = _earlier(mention, article, doc, resolutions, pick.place.country if pick else country)
         if earlier is not None:

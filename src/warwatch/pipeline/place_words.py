@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et ath".split())
 # joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw)
-CONNECTORS = frozenset("de del della di da du des la le los las van von dos do das bin ibn of the e i ye".split())
+CONNECTORS = frozenset("de del della di da du des la le los las van von dos do das a bin ibn of the e i ye".split())
 HYPHENS = frozenset({"-", "‐", "–"})
 TITLES = frozenset(
     "president minister leader envoy ambassador spokesman spokeswoman spokesperson commander general gen "
@@ -44,7 +44,7 @@ NEAR_BEFORE = (
     ROAD_WORDS
     | LINKING
     | frozenset(
-        "near nearby outside around outskirts vicinity environs countryside outskirt close between km kilometres "
+        "near nearby outside around outskirts vicinity environs countryside outskirt close between km kilometres rural "
         "kilometers kilometre kilometer miles mile".split()
     )
 )
@@ -68,7 +68,7 @@ TERRITORIAL = frozenset(
 )  # + past forms the lemmatizer misses
 SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
 TYPE_WORDS = TOWN_WORDS | PART_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
-# what follows a place's name and still names (part of) the place: "Zari district center, Balkh"
+# what follows a place's name and still names (part of) the place: "Dawlatabad district centre, Balkh"
 CENTRE_WORDS = frozenset({"center", "centre", "headquarters", "bazaar", "market"})
 PLACE_WORDS = TYPE_WORDS | NEAR_AFTER | CENTRE_WORDS
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -77,8 +77,8 @@ NOT_NAMES = (
     TYPE_WORDS
     | TITLES
     | frozenset(
-        "commissioner january february march april may june july august september october november december monday tuesday "
-        "wednesday thursday friday saturday sunday".split()
+        "commissioner january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday".split()
     )
 )
 # capitalised inside longer names ("Euphrates River", "Security Council") but never a place on their own
@@ -94,8 +94,8 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     """What the words around a name say: its cue (town, admin1, admin2, area, near) and how surely it is a place."""
     words = [t.lower_ for t in _before(doc, start)]
     cue, evidence = "", 0.0
-    # "in northern Mali" is "in Mali", "in the Rutba desert" is "in Rutba"
-    prep = next((w for w in reversed(words) if w not in DIRECTIONS | _DETERMINERS), "")
+    # "in northern Mali" is "in Mali", "in the Palmyra desert" is "in Palmyra", "in rural Homs" near Homs
+    prep = next((w for w in reversed(words) if w not in DIRECTIONS | _DETERMINERS | {"rural"}), "")
     if prep in STRONG_PREPS:
         evidence += 2
     elif prep in MEDIUM_PREPS:
@@ -118,7 +118,7 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     if root.dep_ == "dobj" and {root.head.lemma_, root.head.lower_} & TERRITORIAL and not words:
         evidence += 2
     address = _address_part(doc, start, end)
-    if not cue and address == 1.0:
+    if not cue and address >= 1.0:
         cue = "area"
     return cue, evidence + address
 
@@ -143,7 +143,7 @@ def _before(doc: Doc, start: int) -> list[Token]:
 
 
 def _address_part(doc: Doc, start: int, end: int) -> float:
-    """How surely a name is the area part of an address; 1.0 when it closes one: "(Nihm, Sanaa)",
+    """How surely a name is the area part of an address; 1.0 when it closes one (2.0 in parentheses): "(Nihm, Sanaa)",
     "Jen (Karim-Lamido LGA, Taraba)", "in Belford Roxo, Rio de Janeiro."; 0.5 inside a chain of names after a
     comma ("Barangay Poblacion, Marawi, Lanao del Sur"); 0 otherwise."""
     if start < 2 or doc[start - 1].text not in (",", "("):
@@ -158,7 +158,7 @@ def _address_part(doc: Doc, start: int, end: int) -> float:
         closing
         and (doc[start - 2].text[:1].isupper() or doc[start - 2].text == ")" or doc[start - 2].lower_ in PLACE_WORDS)
     ):
-        return 1.0
+        return 2.0 if end < len(doc) and doc[end].text == ")" else 1.0  # "(Bourem, Gao)" is surely an address
     chained = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper()
     return 0.5 if chained and doc[start - 2].text[:1].isupper() else 0.0
 
@@ -196,8 +196,8 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
         if token.dep_ == "pobj" and head.lower_ == "in" and _speaks(head.head):
             return "speaker"
     root = doc[start:end].root
-    if root.dep_ in ("compound", "amod", "nmod") and country:
-        return "modifier"  # "the US dollar", "a Syria policy"
+    if root.dep_ in ("compound", "amod", "nmod") and country and singular(root.head.lower_) not in PLACE_WORDS:
+        return "modifier"  # "the US dollar", "a Syria policy"; not "a northern Syria town"
     if _in_parentheses(doc, start):
         return ""  # "Ambassa (Dhalai district, Tripura)" is an address, not a clause describing Ambassa
     for ancestor in root.ancestors:

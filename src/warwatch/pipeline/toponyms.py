@@ -9,7 +9,9 @@ are evidence, never a filter: the small English model calls Palmyra and Deir Az 
 The words around a name give evidence that it is a place and how precisely: a locative preposition, a place word
 before or after it ("town of", "village Nihm", "Idlib province", "Kupwara and Bandipora districts"), a territorial
 verb ("retook Homs"), an address ("Nihm, Sanaa") or a coordinated place says place; a title ("President"), a name
-seen with a title, a hit inside a longer PERSON/ORG name or glued to an unknown word says not a place. A role marks
+seen with a title, a hit inside a longer PERSON/ORG name or glued to an unknown word (also across a particle:
+"Concepcion del Bosque" is one unknown name) says not a place. A people's word is a name only inside a place's
+name ("Saudi Arabia", "the Somali region"), never alone ("Saudi-led", "Somali troops"). A role marks
 places that are not where things happen: "X-based", a speaker's "said in X", "the US dollar", a clause describing
 another place, and a dateline ("ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —"): where the reporter files from.
 """
@@ -41,6 +43,7 @@ from .place_words import (
 )
 
 _MAX_NAME_TOKENS = 6
+_PARTICLES = (CONNECTORS | ARTICLES) - {"of", "the", "a"}  # inside one name; "HQ of Tetouan" is two
 _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAME_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 _NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
@@ -71,9 +74,17 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
         return False
     if token.lower_ in NOT_NAMES and not _opens_place_name(token):
         return False
-    if not re.fullmatch(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", text) or gazetteer.demonym(text):
+    if not re.fullmatch(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", text):
+        return False
+    if gazetteer.demonym(text) and not _demonym_in_name(token):
         return False
     return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS
+
+
+def _demonym_in_name(token: Token) -> bool:
+    """A people's word that is part of a place's name: "Saudi Arabia", "the Somali region"; not "Syrian troops"."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.text[:1].isupper() or singular(following.lower_) in TYPE_WORDS)
 
 
 def _runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[list[int]]:
@@ -138,8 +149,8 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) 
     for i, step in ((start - 1, -1), (end, 1)):
         if i not in run:
             continue
-        if doc[i].lower_ in CONNECTORS - {"of", "the"} and i + step in run and _proper(doc[i + step]):
-            return True  # "Concepcion de Oriente": a particle joins the words of one name, not "HQ of Issaguen"
+        if doc[i].lower_ in _PARTICLES and i + step in run and _proper(doc[i + step]):
+            return True  # "Concepcion del Bosque", "Kafr al Nahr": a particle joins the words of one name
         if doc[i].text in HYPHENS:
             i += step
             if i in run and doc[i].text[:1].isupper() and i not in covered:
@@ -161,7 +172,7 @@ def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[
             first, last = doc[run[i]], doc[run[j - 1]]
             if not (first.text[:1].isupper() or first.lower_ in ARTICLES) or not last.text[:1].isupper():
                 continue
-            if (j - i == 1 and first.lower_ in GENERIC | TYPE_WORDS) or all(
+            if (j - i == 1 and (first.lower_ in GENERIC | TYPE_WORDS or _lone_demonym(first, gazetteer))) or all(
                 doc[k].lower_ in ARTICLES or doc[k].text in HYPHENS for k in run[i:j]
             ):
                 continue  # "River" alone, or a bare article: "Al" of an unknown "Al-Tah"
@@ -174,6 +185,12 @@ def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[
             i += 1
 
 
+def _lone_demonym(token: Token, gazetteer: Gazetteer) -> bool:
+    """A people's word alone is an actor ("Saudi-led"), a place only before a place word ("Somali region")."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return bool(gazetteer.demonym(token.text)) and not (following and singular(following.lower_) in TYPE_WORDS)
+
+
 def _ent_of(doc: Doc) -> dict[int, Span]:
     return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
@@ -183,6 +200,8 @@ def _inside_other_name(start: int, end: int, ents: dict[int, Span], covered: set
     ent = ents.get(start)
     if ent is None or ent.label_ not in _NOT_PLACE_ENTS or (ent.start >= start and ent.end <= end):
         return False
+    if any(t.text in ("(", ",") for t in ent):
+        return False  # "Salahad (Salaxaad, Somali region" is an address the model took for one name
     names = {t.i for t in ent if t.text[:1].isupper() and t.pos_ != "DET" and t.lower_ not in NOT_NAMES | GENERIC}
     return not names <= covered
 
@@ -220,17 +239,18 @@ _INNER_WORDS = TOWN_WORDS | PART_WORDS | frozenset({"area", "locality", "hamlet"
 
 def _unknown_inside(doc: Doc, start: int, covered: set[int]) -> int | None:
     """The start offset of a place the gazetteer does not know, written as lying in the name at ``start``:
-    "Aqi Bai village of Imam Sahib", "Pyaung Pike village of northern Maungdaw", "Jen (Karim-Lamido LGA"."""
+    "Aqi Bai village of Imam Sahib", "Pyaung Pike village of northern Maungdaw", "Jen (Karim-Lamido LGA", "Kralpora
+    town (Kupwara district"."""
     i = start - 1
     if i >= 0 and doc[i].lower_ in DIRECTIONS:
         i -= 1
     if i < 1 or doc[i].lower_ not in ("of", "in", "("):
         return None
     i -= 1
-    if doc[i + 1].text != "(":
-        if doc[i].lower_ not in _INNER_WORDS:
-            return None
+    if doc[i].lower_ in _INNER_WORDS:  # "Aqi Bai village of", "Kralpora town (Kupwara district"
         i -= 1
+    elif doc[i + 1].text != "(":
+        return None
     first = None
     while (
         i >= 0
