@@ -106,3 +106,87 @@ def test_events_each_mention_records_its_rule(nlp) -> None:
     assert mention.rule == "kill:civilian-target"
     assert mention.trigger.text == "killed"
     assert mention.sentence.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack on armed people that they fight back is a battle, whatever the attack word
+        ("Police repelled an attack by bandits on their checkpoint near the dam.", {"Armed clash"}),
+        # the means carry the incident, also through a participle or a relative clause
+        ("The air force carried out airstrikes targeting rebel hideouts in the hills.", {"Air/drone strike"}),
+        ("Government warplanes attacked insurgent positions north of the lake.", {"Air/drone strike"}),
+        # mortars fired together with rifles and machine guns at positions: a battle, not shelling
+        ("Separatists fired mortars, machine guns and small arms at army positions near the station.", {"Armed clash"}),
+        ("Separatists fired mortars at army positions near the station.", {"Shelling/artillery/missile attack"}),
+        ("A crowd lynched two suspected cattle thieves in the village square.", {"Mob violence"}),
+        ("A soldier was wounded when two armed men clashed with an army patrol.", {"Armed clash"}),
+        # a raid by the police that kills a suspect: the police do it, the suspect is the target
+        ("A robbery suspect was killed during a police raid on his house.", {"Attack"}),
+        ("Customs officers seized two tons of cannabis hidden in a lorry.", {"Looting/property destruction"}),
+        ("Soldiers seized a cache of rifles and ammunition at the farm.", {"Disrupted weapons use"}),
+        ("Teachers protested outside the ministry against the arrest of their union leader.", {"Peaceful protest"}),
+        ("Unknown men set fire to a bus depot in the suburb overnight.", {"Looting/property destruction"}),
+        ("The army took control of the rebel stronghold after heavy clashes.", {"Government regains territory"}),
+    ],
+)
+def test_events_incident_typing(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report demonstrates that the economy is recovering, the minister said.",
+        "The detention of the editor is an attack on press freedom, the union said.",
+    ],
+)
+def test_events_figurative_words_stay_out(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+def test_events_dispersal_after_a_protest(nlp) -> None:
+    text = "Nurses demonstrated outside the hospital on Monday. Police used tear gas to disperse the crowd."
+    mentions = detect_events(Article(text=text, published=date(2022, 3, 10)), nlp(text))
+    assert [m.sub_event_type for m in mentions] == ["Peaceful protest", "Protest with intervention"]
+    assert mentions[-1].rule == "intervene:dispersed"
+
+
+def test_events_arrests_by_the_authorities_are_named(nlp) -> None:
+    text = "Police arrested twelve students at the gate."
+    (mention,) = detect_events(Article(text=text), nlp(text))
+    assert (mention.sub_event_type, mention.rule) == ("Arrests", "arrest:by-authorities")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Supporters of the two parties clashed with machetes and stones at the market.", {"Mob violence"}),
+        ("Soldiers fired rifles and mortars at insurgent positions near the river.", {"Armed clash"}),
+        ("Rebels targeted army positions with heavy weapons near the pass.", {"Shelling/artillery/missile attack"}),
+        (
+            "A farmer was killed when unexploded ordnance from previous fighting went off in his field.",
+            {"Remote explosive/landmine/IED"},
+        ),
+        ("Residents gathered outside the town hall to demand clean water.", {"Peaceful protest"}),
+        # a period named in a relative clause does not make the protest a summary
+        ("Families held a sit-in demanding news of relatives held since the start of the war.", {"Peaceful protest"}),
+        ("More than 300 people have been killed by the militia since the start of the war.", set()),
+        # what a protest is against, or follows from, is not a second event
+        ("Students marched in the capital following riots at the university last month.", {"Peaceful protest"}),
+    ],
+)
+def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels have been fighting the army in the hills north of the town.", set()),
+        ("Two bandits were killed, wounded or captured during the army operation.", {"Armed clash"}),
+        ("Police seized the town hall from the armed group after a brief firefight.", {"Government regains territory"}),
+    ],
+)
+def test_events_ongoing_states_and_captured_people(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

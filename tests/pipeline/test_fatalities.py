@@ -65,3 +65,56 @@ def test_fatalities_unverified_certainty(nlp) -> None:
     (claims,) = [c for c in extract_claims(article, doc, detect_events(article, doc)) if c]
     assert claims[0].certainty == Certainty.UNVERIFIED
     assert claims[0].qualifier == Qualifier.EXACT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # groups are added, ranges count their lower bound
+        ("The raid led to the killing of 4 bandits and 1-2 policemen near the market.", [(5, "exact", None)]),
+        ("Gunmen killed two to three herders at the well on Monday.", [(2, "exact", None)]),
+        ("One or two guards were killed when rebels attacked the depot.", [(1, "exact", None)]),
+        # one person named without a number
+        ("Soldiers detained a fisherman and tortured him to death.", [(1, "exact", None)]),
+        ("Gunmen stopped the mayor's car and shot him dead.", [(1, "exact", None)]),
+        ("A trader and his son were killed when militants raided the market.", [(2, "exact", None)]),
+        ("The death toll from the clashes rose to 31, the ministry said.", [(31, "exact", "ministry")]),
+    ],
+)
+def test_fatalities_groups_ranges_and_single_persons(nlp, text, expected) -> None:
+    assert claims_of(nlp, text) == expected
+
+
+def test_fatalities_follow_up_sentence_counts_for_the_last_event(nlp) -> None:
+    text = "Gunmen attacked a police patrol near the bridge on Monday. The officer died."
+    article = Article(text=text)
+    doc = nlp(text)
+    mentions = detect_events(article, doc)
+    claims = extract_claims(article, doc, mentions)
+    assert [c.value for c in claims[-1]] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty-seven people were killed in the clashes, the ministry said.", [(27, "exact", "ministry")]),
+        ("A total of 19 people were killed in the city, monitors said.", [(19, "exact", "monitors")]),
+        ("Gunmen killed two farmers, district commissioner Jane Moyo told reporters.", [(2, "exact", "Jane Moyo")]),
+        ("One of the rioters was hit and killed by a bullet near the station.", [(1, "exact", None)]),
+        ("Militiamen shot and killed 4 traders on the road.", [(4, "exact", None)]),
+    ],
+)
+def test_fatalities_numbers_and_names_as_written(nlp, text, expected) -> None:
+    assert claims_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two guards were shot and wounded when gunmen attacked the bank.",
+        "The monitor says more than 9,000 people have been killed since the war began.",
+        "He called the attack a massacre committed by the militia.",
+    ],
+)
+def test_fatalities_no_figure_for_this_event(nlp, text) -> None:
+    assert claims_of(nlp, text) == []

@@ -10,13 +10,15 @@ best/low/high figure by the taxonomy's conservative rule.
 ACLED codes one event per incident, place and day, so mentions of *different* types fold too when
 they tell of one incident: two readings of one sentence ("police repelled an attack on a checkpoint,
 killing 3 militants"), or a follow-up sentence with no date and no place of its own ("Police
-arrested 12.", "The officer died.") after the incident it elaborates. The incident takes the
-type that ``RANK`` puts highest (a territory change beats the fighting that won it, fighting
-beats the shelling done in it, a demonstration keeps its frame whatever happened at it), and
-a demonstration where arrests were made becomes a protest with intervention. Agreements, changes
-to a group and new bases are never folded into violence.
-
-Merging events across articles is a different job (``merge``); this stage only sees one article.
+arrested 12.", "The officer died.") after the incident it elaborates; a follow-up that names the
+incident's day again ("during the day") still is one. The incident takes the
+type that ``RANK`` puts highest (fighting beats the shelling done in it, a demonstration keeps
+its frame whatever happened at it); a demonstration where the authorities made arrests becomes a
+protest with intervention, one where the crowd destroyed property a violent demonstration, and an
+attack that looted or burned property and hurt nobody is property destruction. A
+territory change stays an event of its own (an attack and the capture of a hill are two; the
+events stage lets a capture absorb the fighting of its own clause), and agreements, changes to a
+group and new bases are never folded into violence.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When
+from ..model import Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When, allies
 from ..taxonomy import event_type_of
 
 DAYS = 2  # mentions this many days apart can still be one event (a report date vs the event date)
@@ -37,7 +39,6 @@ _PROTEST_TYPES = (
     "Peaceful protest",
     "Protest with intervention",
     "Excessive force against protesters",
-    "Mob violence",
     "Violent demonstration",
 )
 _REMOTE_TYPES = (
@@ -60,13 +61,17 @@ RANK: dict[str, int] = {
         )
     },
     **{t: 20 + i for i, t in enumerate(("Abduction/forced disappearance", "Sexual violence", "Attack"))},
-    "Armed clash": 30,  # an attack on armed people; fought battles rank at _FOUGHT
+    "Armed clash": 30,  # an attack on armed people; fought battles rank at _FOUGHT, unknown targets at _UNKNOWN
+    "Mob violence": 35,
     **{t: 40 + i for i, t in enumerate(_REMOTE_TYPES)},
-    **{t: 60 + i for i, t in enumerate(("Non-state actor overtakes territory", "Government regains territory"))},
     **{t: 70 + i for i, t in enumerate(_PROTEST_TYPES)},
 }
 _FOUGHT = 50
-_INTERVENTION = frozenset({"Arrests", "Disrupted weapons use"})
+_UNKNOWN = 19  # an attack on nobody named is typed a clash by default; any other reading of the incident is better
+_AT_PROTESTS = frozenset({*_PROTEST_TYPES, "Attack", "Armed clash", "Arrests", "Looting/property destruction"})
+_PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
+_CROWD_VIOLENCE = frozenset({"Looting/property destruction", "Mob violence"})
+_ARRESTS_BY_AUTHORITIES = "arrest:by-authorities"  # the events stage's rule for "police arrested 12"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,7 +89,7 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     """Fold one article's readings into events (see the module docstring for the rule)."""
     groups: list[list[Reading]] = []
     latest: list[Reading] | None = None
-    for reading in readings:
+    for reading in _full_source_names(readings):
         if article.published and (article.published - reading.when.date).days > HISTORY_DAYS:
             continue
         group = next((g for g in groups if _joins(reading, g)), None)
@@ -99,6 +104,27 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     return tuple(_event(article, group, is_party) for group in groups)
 
 
+def _full_source_names(readings: list[Reading]) -> list[Reading]:
+    """Sources named again by a short form ("the Observatory", "the ministry") get the full name used in the article."""
+    names = {n for r in readings for n in (*r.sides.sources, *(c.source for c in r.claims if c.source))}
+    full = {name: _longer_name(name, names) for name in names}
+    if not any(full.values()):
+        return readings
+    return [
+        replace(r, claims=tuple(replace(c, source=full.get(c.source) or c.source) if c.source else c for c in r.claims))
+        for r in readings
+    ]
+
+
+def _longer_name(name: str, names: set[str]) -> str | None:
+    """The one longer name in the article that contains every word of a short one, if there is exactly one."""
+    words = name.lower().split()
+    if len(words) > 2:
+        return None
+    longer = {n for n in names if len(n.split()) > len(words) and set(words) <= set(n.lower().split())}
+    return next(iter(longer)) if len(longer) == 1 else None
+
+
 def _joins(reading: Reading, group: list[Reading]) -> bool:
     """Whether a mention tells of the same incident as a group of mentions of its type.
 
@@ -111,8 +137,8 @@ def _joins(reading: Reading, group: list[Reading]) -> bool:
     return _fits(reading, group)
 
 
-def _fits(reading: Reading, group: list[Reading]) -> bool:
-    """Same time, same area, and sides that do not contradict."""
+def _fits(reading: Reading, group: list[Reading], *, sides: bool = True) -> bool:
+    """Same time, same area, and (unless ``sides`` is off) sides that do not contradict."""
     if reading.when.mention is not None and not all(
         _same_time(reading.when, other.when) for other in group if other.when.mention is not None
     ):
@@ -127,7 +153,7 @@ def _fits(reading: Reading, group: list[Reading]) -> bool:
         and any((p := _named_place(r)) and p.geo_precision == 1 and p.name != place.name for r in group)
     ):
         return False  # two towns named as the very places of two mentions: two events
-    return all(_compatible(reading.sides, other.sides) for other in group)
+    return not sides or all(_compatible(reading.sides, other.sides) for other in group)
 
 
 def _elaborates(reading: Reading, group: list[Reading]) -> bool:
@@ -140,12 +166,27 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     if _rank(reading.mention) is None or _incident_type(group)[1] is None:
         return False
     same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
-    follow_up = reading.when.mention is None and _named_place(reading) is None
-    return (same_sentence or follow_up) and _fits(reading, group)
+    same_day = not _own_date(reading) or all(r.when.date == reading.when.date for r in group if _own_date(r))
+    follow_up = same_day and (_named_place(reading) is None or _at_the_demonstration(reading, group))
+    # the sides of "One person was injured." are the actors stage's guess: they do not separate it
+    return (same_sentence or follow_up) and _fits(reading, group, sides=False)
+
+
+def _at_the_demonstration(reading: Reading, group: list[Reading]) -> bool:
+    """Force used by or against a crowd where and when it demonstrated is part of the demonstration."""
+    return _incident_type(group)[0] in _PROTEST_TYPES and reading.mention.sub_event_type in _AT_PROTESTS
+
+
+def _own_date(reading: Reading) -> bool:
+    """Whether the mention's own sentence says when (the dates stage may carry a date over)."""
+    when, sentence = reading.when.mention, reading.mention.sentence
+    return when is not None and sentence.start <= when.start < sentence.end
 
 
 def _rank(mention: Mention) -> int | None:
     rank = RANK.get(mention.sub_event_type)
+    if mention.sub_event_type == "Armed clash" and mention.rule.endswith(":unknown-target"):
+        return _UNKNOWN
     if mention.sub_event_type == "Armed clash" and not mention.rule.endswith(":armed-target"):
         return _FOUGHT
     return rank
@@ -158,7 +199,11 @@ def _incident_type(group: list[Reading]) -> tuple[str, int | None]:
         return group[0].mention.sub_event_type, None
     rank, top = max(ranked, key=lambda item: item[0])
     sub_type = top.mention.sub_event_type
-    if sub_type == "Peaceful protest" and any(r.mention.sub_event_type in _INTERVENTION for r in group):
+    if sub_type == "Attack" and _property_only(group):
+        return "Looting/property destruction", rank
+    if sub_type in _PEACEFUL and any(r.mention.sub_event_type in _CROWD_VIOLENCE for r in group):
+        return "Violent demonstration", rank  # "Teachers marched. They burned tyres."
+    if sub_type == "Peaceful protest" and any(r.mention.rule == _ARRESTS_BY_AUTHORITIES for r in group):
         return "Protest with intervention", rank
     return sub_type, rank
 
@@ -206,6 +251,13 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
+def _property_only(group: list[Reading]) -> bool:
+    """An attack in which property was looted or destroyed and nobody is told killed or hurt is property destruction."""
+    looted = any(r.mention.sub_event_type == "Looting/property destruction" for r in group)
+    hurt = any(r.mention.rule.startswith(("kill", "harm")) or r.claims for r in group)
+    return looted and not hurt
+
+
 def _event(article: Article, group: list[Reading], is_party: Callable[[str], bool]) -> Event:
     first = group[0]
     sub_type, _ = _incident_type(group)
@@ -216,6 +268,7 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     place = min(places, key=lambda p: p.geo_precision) if places else None
     actor1 = next((r.sides.actor1 for r in group if r.sides.actor1), None)
     actor2 = next((r.sides.actor2 for r in group if r.sides.actor2 and r.sides.actor2 != actor1), None)
+    assoc1, assoc2 = allies((r.sides for r in group), actor1, actor2)
     sources = _union(s for r in group for s in r.sides.sources)
     claims = _claims(group, is_party)
     parties = frozenset(n for n in (*sources, *(a.name for a in (actor1, actor2) if a)) if is_party(n))
@@ -229,8 +282,8 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
         time_precision=when.time_precision,
         actor1=actor1,
         actor2=actor2,
-        assoc_actor_1=_union(a for r in group for a in r.sides.assoc_actor_1),
-        assoc_actor_2=_union(a for r in group for a in r.sides.assoc_actor_2),
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2,
         location=place,
         fatalities=Fatalities.from_claims(claims, parties=parties),
         sources=sources,

@@ -9,198 +9,69 @@ Triggers that do not state a past fact (negated, planned, hypothetical, figurati
 general summary or of what a speech talks about) are dropped here. Every mention records the
 name of the rule that typed it, so a user can see why.
 
+Triggers of one sentence are read as one incident when their clauses hang together (one clause,
+or a participle, relative or adverbial clause of another; coordinated clauses may be two
+incidents): the means used absorb the killing they did ("airstrikes targeting militants,
+killing 10"), a capture absorbs the fighting that won it, a protest the violence at it. Who does
+it and to whom decide the rest: an attack by aircraft is an air strike, fire with small arms at
+armed people a battle, a fight with machetes and stones between crowds mob violence. A trigger
+inside what a protest is against ("protested against the arrest of ...") is no event.
+
 Actors, places, dates and figures are left to their own stages.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
-
-# lemma -> family. A family is a kind of trigger; typing turns it into a sub-event type.
-TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "clash fight fighting battle skirmish firefight gunfight gunbattle ambush assault offensive repel "
-            "repulse counterattack counter-attack counteroffensive engage raid storm besiege"
-        ).split(),
-        "fight",
-    ),
-    **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting".split(), "attack"),
-    **dict.fromkeys("kill murder execute behead massacre slay shoot gun stab".split(), "kill"),
-    **dict.fromkeys("lynch lynching".split(), "lynch"),
-    **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
-    **dict.fromkeys("capture seize overrun overran".split(), "capture"),
-    **dict.fromkeys("recapture retake regain liberate reclaim".split(), "regain"),
-    **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
-    **dict.fromkeys("shell shelling artillery mortar rocket missile howitzer projectile".split(), "shell"),
-    **dict.fromkeys("bombard bombardment bomb bombing".split(), "bomb"),
-    **dict.fromkeys("ied landmine mine explosive detonate".split(), "ied"),
-    **dict.fromkeys("explosion blast".split(), "blast"),
-    **dict.fromkeys(["grenade"], "grenade"),
-    **dict.fromkeys("chlorine sarin".split(), "chemical"),
-    **dict.fromkeys("rape raped raping".split(), "sexual"),
-    **dict.fromkeys("abduct kidnap abduction kidnapping hostage".split(), "abduct"),
-    **dict.fromkeys(
-        "protest protester demonstrate demonstration demonstrator rally march sit-in vigil".split(),
-        "protest",
-    ),
-    **dict.fromkeys("riot rioter mob pelt".split(), "riot"),
-    **dict.fromkeys("ceasefire truce".split(), "agreement"),
-    **dict.fromkeys("arrest detain apprehend".split(), "arrest"),
-    **dict.fromkeys("defuse thwart foil".split(), "disrupt"),
-    **dict.fromkeys("loot plunder ransack pillage torch raze vandalize".split(), "loot"),
-}
-
-# Multi-word triggers, matched on the lower-cased sentence: regex -> family.
-PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), family)
-    for pattern, family in (
-        (r"\bair ?(?:strike|raid|attack|bombardment)s?\b", "air"),
-        (r"\b(?:grenade|rocket)[- ]launchers?\b|\brpgs?\b|\banti-tank (?:guided )?missiles?\b", "shell"),
-        (r"\bdrone (?:strike|attack)s?\b", "air"),
-        (
-            r"\bsuicide (?:bomb(?:er|ing)?|attack(?:er)?|vest|car bomb)s?\b|\bblew (?:him|her|them)sel(?:f|ves) up\b",
-            "suicide",
-        ),
-        (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
-        (r"\bchemical (?:attack|weapon)s?\b|\b(?:toxic|poison|mustard) gas\b", "chemical"),
-        (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
-        (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
-        (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
-        (
-            r"\bexchang(?:ed|e|es|ing) (?:of )?(?:heavy )?(?:fire|gunfire|shots)\b"
-            r"|\bfought (?:one another|each other)\b",
-            "fight",
-        ),
-        (r"\b(?:body|bodies|corpse|remains) of\b[^.]{0,60}\b(?:was|were) (?:found|discovered|recovered)\b", "kill"),
-        (r"\b(?:was|were) found (?:dead|murdered|killed|shot|beheaded|dismembered)\b", "kill"),
-        (r"\b(?:threw|hurled|pelted|throwing|hurling|pelting) (?:stones|rocks|bricks|petrol bombs|molotov)", "riot"),
-        (
-            r"\bburn(?:ed|t|ing)? (?:tyres|tires)\b"
-            r"|\bset (?:fire|ablaze)\b[^.]{0,40}\b(?:police|station|office|vehicle)",
-            "riot",
-        ),
-        (r"\bset (?:\w+ ){0,4}?(?:on fire|ablaze|alight)\b|\bset fire to\b|\bburn(?:ed|t) down\b", "loot"),
-        (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
-        (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
-        (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
-        (
-            r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bwithdr[ea]w from\b",
-            "transfer",
-        ),
-        (
-            r"\bpeace (?:deal|agreement|accord)\b|\bprisoner (?:swap|exchange)\b|\bsigned an? (?:\w+ )?agreement\b",
-            "agreement",
-        ),
-        (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
-        (
-            r"\bset (?:up|fire to)\b[^.]{0,30}\b(?:base|headquarters)\b"
-            r"|\bestablished an? (?:\w+ )?(?:base|headquarters)\b",
-            "base",
-        ),
-        (r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged with\b", "change"),
-        (
-            r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bchant(?:ed|ing) slogans\b",
-            "protest",
-        ),
-        (
-            r"\bstag(?:ed|ing) an? (?:sit-in|demonstration|protest|rally|march|strike)\b"
-            r"|\bheld an? (?:\w+ )?(?:sit-in|vigil)\b",
-            "protest",
-        ),
-        (
-            r"\bblock(?:ed|ing|aded)? (?:the |a |several |main )?"
-            r"(?:road|roads|highway|traffic|entrance|street|streets)\b",
-            "protest",
-        ),
-    )
+from .event_words import (
+    AGGREGATE,
+    AIR_CUES,
+    AIRCRAFT,
+    ARMED_TARGETS,
+    BACKGROUND_MODIFIERS,
+    CIVILIAN_TARGETS,
+    CROWD,
+    CROWD_CONTROL,
+    CRUDE_WEAPONS,
+    DISASTER_CUES,
+    EVENT_NOUNS,
+    FIGURATIVE_OBJECTS,
+    FIGURATIVE_VERBS,
+    FIRE_VERBS,
+    FIREARMS,
+    GRIEVANCE_HEADS,
+    GRIEVANCE_PREPS,
+    IED_CUES,
+    INSTRUMENTS,
+    INTENT_HEADS,
+    INTERVENTION_CUES,
+    IRREALIS_AUX,
+    MEANS,
+    ONGOING,
+    ORGANIZED_ARMED,
+    PHRASES,
+    PURPOSE_EVENTS,
+    RIOT_CUES,
+    SHELL_CUES,
+    SMALL_ARMS,
+    SPEECH_TOPIC_HEADS,
+    SPORT_CUES,
+    STATE_CUES,
+    STRIKE_VERBS,
+    TERRITORY,
+    TRIGGERS,
+    VIOLENCE,
+    WEAPONS,
 )
-
-CIVILIAN_TARGETS = frozenset(
-    (
-        "civilian villager resident farmer herder fisherman fishermen worker teacher student child children "
-        "kid boy girl woman women man men people passenger worshipper worshiper pilgrim journalist reporter "
-        "doctor nurse patient hospital clinic school market family trader shopkeeper driver displaced refugee "
-        "elder chief member supporter person individual politician activist mla mp candidate councillor official "
-        "leader developer owner businessman merchant body vendor youth youths resident locals local suspect "
-        "villager house home village prisoner detainee"
-    ).split()
-)
-ARMED_TARGETS = frozenset(
-    (
-        "soldier troop army force police policeman policemen officer militant fighter rebel insurgent "
-        "checkpoint base post outpost convoy patrol position militia militiaman militiamen guard gendarme "
-        "jihadist terrorist army's military barracks garrison"
-    ).split()
-)
-MEANS = frozenset("air shell suicide ied grenade chemical bomb blast".split())
-VIOLENCE = frozenset("attack kill harm".split())  # one-sided or unclear violence, typed by its target
-ORGANIZED_ARMED = frozenset(
-    "militant fighter rebel insurgent militia militiaman jihadist terrorist gunman soldier troop army military".split()
-)
-# Weapons and vehicles: triggers only when used (``_instrument_used``), unlike event nouns such as "shelling".
-INSTRUMENTS = frozenset(
-    "artillery mortar rocket missile howitzer shell jet warplane bomber helicopter drone bomb grenade mine landmine "
-    "explosive ied launcher rpg".split()
-)
-STRIKE_VERBS = frozenset(
-    "hit strike kill target bomb pound shell land fall explode detonate destroy damage wound injure attack rain "
-    "slam tear rip blow struck".split()
-)
-FIRE_VERBS = frozenset("fire launch drop lob hurl throw plant detonate explode use carry set".split())
-CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun".split())
-EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
-IED_CUES = frozenset("bomb device ied mine landmine explosive car roadside planted vehicle motorcycle".split())
-AIR_CUES = frozenset("air airstrike warplane jet aircraft plane bomber helicopter drone airforce".split())
-SHELL_CUES = frozenset("shell shelling artillery mortar rocket missile howitzer".split())
-INTERVENTION_CUES = frozenset("tear teargas disperse baton cannon arrest detain rubber".split())
-RIOT_CUES = frozenset("stone rock torch burn vandalize loot petrol molotov smash riot rioter".split())
-STATE_CUES = frozenset("army military troops police government forces soldiers security".split())
-DISASTER_CUES = frozenset(
-    (
-        "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire"
-    ).split()
-)
-SPORT_CUES = frozenset("match goal striker scored team league football cricket championship tournament".split())
-FIGURATIVE_OBJECTS = frozenset(
-    (
-        "policy decision plan remark comment critic critics proposal idea bill law budget record freedom democracy "
-        "right rights constitution sovereignty dignity reputation integrity independence judiciary value values"
-    ).split()
-)
-# Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence.
-SMALL_ARMS = re.compile(
-    r"small arms|(?:heavy |light )?machine ?guns?|machineguns?|rifles?|snipers?"
-    r"|automatic weapons|light weapons|gunfire|gun ?shots"
-)
-FIGURATIVE_VERBS = frozenset("demonstrate rally".split())  # "the attack demonstrates that ...", "rallied support"
-IRREALIS_AUX = frozenset("will would could might may should shall 'll must".split())
-INTENT_HEADS = frozenset(
-    (
-        "plan threaten vow intend want seek hope aim prepare warn call urge pledge promise expect fear try "
-        "attempt plot need decide refuse discuss consider press encourage order instruct ask"
-    ).split()
-)
-SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate".split())
-SPEECH_NOUNS = frozenset("speech interview tweet statement message recording video".split())
-AGGREGATE = re.compile(
-    r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
-    r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
-    r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b"
-)
-ONGOING = re.compile(
-    r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"
-    r"rarely|repeatedly)\b|\bnotorious for\b|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"
-    r"\bfor years\b|\bhas been accused of\b"
-)
+from .nlp import sentences
 
 
 def rule_detector() -> Callable[[Article, Doc], tuple[Mention, ...]]:
@@ -212,7 +83,7 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
     """Typed event mentions of one article, in text order."""
     mentions: list[Mention] = []
     previous_type: str | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found = list(_sentence_mentions(article, sent, previous_type))
         mentions.extend(found)
         if found:
@@ -228,20 +99,33 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         return  # a summary, a forecast, or a headline without a verb
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
+    starts = [t.idx - sent.start_char for t in sent]
     for pattern, family in PHRASES:
         for match in pattern.finditer(lowered):
-            tokens = [t for t in sent if match.start() <= t.idx - sent.start_char < match.end()]
+            first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
+            tokens = [sent[k] for k in range(first, last)]
             head = _head_of(tokens) if tokens else None
             if head is not None and _states_fact(tokens[0]) and _weapon_used(head):
                 triggers.append((head, family))
             covered.update(t.i for t in tokens)
     triggers += [(tok, f) for tok in sent if tok.i not in covered and (f := _family(tok)) and _states_fact(tok)]
+    summarised = _summarised(sent, lowered)
+    triggers = [(tok, family) for tok, family in triggers if _clause_verb(tok).i not in summarised]
+    if any(family == "protest" for _, family in triggers):  # "protested against the killing of ...": a grievance
+        triggers = [(tok, family) for tok, family in triggers if family == "protest" or not _grievance(tok)]
     if not triggers:
         return
-    families = {family for _, family in triggers}
-    lemmas = {tok.lemma_.lower() for tok in sent}
-    means_tokens = [tok for tok, family in triggers if family in MEANS]
-    typed = [(tok, *_type_of(family, tok, families, lemmas, previous_type, means_tokens)) for tok, family in triggers]
+    context = _Context(
+        families=frozenset(family for _, family in triggers),
+        lemmas=frozenset(tok.lemma_.lower() for tok in sent),
+        previous_type=previous_type,
+        means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
+        territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and _seized_thing(t) is None),
+        small_arms=bool(SMALL_ARMS.search(lowered)),
+        intervention=any(t.lemma_.lower() in INTERVENTION_CUES and not _grievance(t) for t in sent),
+        rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) for t in sent),
+    )
+    typed = [(tok, *_type_of(family, tok, context)) for tok, family in triggers]
     violent = {sub for _, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"}
     for tok, sub_type, rule in sorted(typed, key=lambda item: item[0].i):
         if sub_type is None or (sub_type == "Arrests" and violent):
@@ -260,11 +144,6 @@ def _head_of(tokens: list[Token]) -> Token:
     return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
 
 
-def _same_clause(a: Token, b: Token) -> bool:
-    """Whether two triggers belong to one clause (they share their verb; conjoined clauses do not)."""
-    return _clause_verb(a) == _clause_verb(b)
-
-
 def _clause_verb(tok: Token) -> Token:
     node = tok
     while node.pos_ not in {"VERB", "AUX"} and node.head != node:
@@ -280,6 +159,12 @@ def _family(tok: Token) -> str | None:
         return None
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
+    if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
+        return None  # petrol bombs are arson or rioting, not explosives
+    if family == "protest" and _armed_subject(tok):
+        return None  # "militias marched to the village", "troops marched in": a movement, not a protest
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
+        return None  # "from previous fighting": told as background
     return family if _weapon_used(tok) else None
 
 
@@ -289,14 +174,23 @@ def _weapon_used(tok: Token) -> bool:
 
 
 def _instrument_used(tok: Token) -> bool:
-    """Whether a weapon noun is used in the clause: it strikes, is fired, or names the attack."""
+    """Whether a weapon noun is used in the clause: it strikes, is fired, or names the attack.
+
+    A weapon in a list ("fired rifles and mortars") is used as the first of the list is.
+    """
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = first.head
+    head, dep = first.head, first.dep_
+    if dep == "conj" and head.lemma_.lower() in FIRE_VERBS:  # the parser's "fired IFVs and grenade ..."
+        return True
+    if dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in STRIKE_VERBS:
+        return True
+    if dep == "dobj" and head.lemma_.lower() in FIRE_VERBS:
+        return True
+    if dep == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
+        return True
     head = tok.head
-    if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in STRIKE_VERBS:
-        return True
-    if tok.dep_ == "dobj" and head.lemma_.lower() in FIRE_VERBS:
-        return True
-    if tok.dep_ == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
-        return True
     if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in CROWD_CONTROL for c in tok.children):
         return False  # tear gas shells, rubber bullets: crowd control, not shelling
     compound_of = head if tok.dep_ == "compound" else None
@@ -313,8 +207,12 @@ def _states_fact(tok: Token) -> bool:
             return False
     if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for child in verb.children):
         return False
+    auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"}:
+        return False  # "which they have been protesting": an ongoing state, not a dated event
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    if to_inf and verb is tok and verb.head.lemma_.lower() not in {"begin", "start", "continue", "manage"}:
+    kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or _family_of(tok) in PURPOSE_EVENTS
+    if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
     if any(child.dep_ == "mark" and child.lower_ in {"if", "unless"} for child in verb.children):
         return False
@@ -326,8 +224,17 @@ def _states_fact(tok: Token) -> bool:
         if ancestor.dep_ == "ROOT":
             break
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
-    objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
+
+
+def _family_of(tok: Token) -> str | None:
+    return TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.lower_)
+
+
+def _armed_subject(tok: Token) -> bool:
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
+    return any(w.lemma_.lower() in ORGANIZED_ARMED for s in subjects for w in s.subtree)
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -344,7 +251,22 @@ def _is_background(sent: SpacySpan, lowered: str) -> bool:
         return True
     if words & DISASTER_CUES and not words & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}):
         return True
-    return bool(AGGREGATE.search(lowered)) or bool(ONGOING.search(lowered))
+    return bool(ONGOING.search(lowered))
+
+
+def _summarised(sent: SpacySpan, lowered: str) -> set[int]:
+    """Indices of the clause verbs that a running total governs ("killed since the war began").
+
+    Only the clause of the summing phrase and the clauses below it are summaries; a relative
+    clause that mentions a period ("relatives stranded since the outbreak") leaves the rest alone.
+    """
+    verbs: set[int] = set()
+    for match in AGGREGATE.finditer(lowered):
+        tok = _token_at(sent, sent.start_char + match.start())
+        if tok is not None:
+            verb = _clause_verb(tok)
+            verbs.update(w.i for w in verb.subtree)
+    return verbs
 
 
 def _token_at(sent: SpacySpan, char: int) -> Token | None:
@@ -354,52 +276,138 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
     return None
 
 
-def _type_of(
-    family: str,
-    tok: Token,
-    families: set[str],
-    lemmas: set[str],
-    previous_type: str | None,
-    means_tokens: list[Token],
-) -> tuple[str | None, str]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the typing of one trigger may look at besides the trigger: its sentence and the one before."""
+
+    families: frozenset[str]  # the families of all triggers in the sentence
+    lemmas: frozenset[str]
+    previous_type: str | None  # the type of the previous sentence's last mention
+    means_tokens: tuple[Token, ...]  # triggers naming remote means (shells, bombs, aircraft, ...)
+    territory_tokens: tuple[Token, ...]  # triggers of a place taken or retaken
+    small_arms: bool  # the sentence names direct-fire weapons (rifles, machine guns, small arms)
+    intervention: bool  # the authorities acted: tear gas, batons, arrests (not arrests protested against)
+    rioting: bool  # stones, fire, looting by the crowd (not riots protested against)
+
+
+def _type_of(family: str, tok: Token, context: _Context) -> tuple[str | None, str]:
     """ACLED sub-event type of one trigger, with the name of the rule that chose it."""
-    means = _means(families, lemmas)
+    families = context.families
     if family in MEANS:
-        if family == "bomb" and not lemmas & (AIR_CUES | SHELL_CUES) and previous_type in _REMOTE:
-            return previous_type, "means:bomb:continues-previous"
-        return (means or "Shelling/artillery/missile attack"), f"means:{family}"
+        return _means_type(family, tok, context)
     if family in VIOLENCE:
-        if any(_same_clause(tok, other) for other in means_tokens):
-            return None, "absorbed-by-means"  # the remote-violence mention of this clause carries it
-        if "protest" in families or "riot" in families:
-            return None, "absorbed-by-protest"
-        target = _target_kind(tok) or _sentence_targets(tok)
-        if family == "attack" and previous_type in _REMOTE and target != "armed":
-            return previous_type, f"{family}:continues-previous"  # remote violence beats an attack on civilians
-        if target == "civilian" or (family in {"kill", "harm"} and target is None):
-            return "Attack", f"{family}:civilian-target"
-        return "Armed clash", f"{family}:armed-target"
+        return _violence_type(family, tok, context)
+    if family == "lynch":
+        return "Mob violence", "lynch"  # a lynching is a crowd's violence by definition
+    if family == "fight" and any(_linked(tok, other) for other in context.territory_tokens):
+        return None, "absorbed-by-territory"  # "took the town after clashes": the capture carries it
     if family == "fight":
-        nouns = {t.lemma_.lower() for t in _participants(tok)}
-        if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED:
+        participants = _participants(tok)
+        nouns = {t.lemma_.lower() for t in participants}
+        armed = any(c.lower_ == "armed" for t in participants for c in t.children)  # "armed men"
+        if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED and not armed:
             return "Mob violence", "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
+        if context.lemmas & CRUDE_WEAPONS and not context.lemmas & FIREARMS and not nouns & ORGANIZED_ARMED:
+            return "Mob violence", "fight:crude-weapons"  # machetes and stones, no guns: a brawl of crowds
         return "Armed clash", "fight"
     if family in {"capture", "regain"}:
+        seized = _seized_thing(tok)
+        if seized is not None:
+            return seized
         if "transfer" in families:
             return "Non-violent transfer of territory", f"{family}:without-fight"
         if family == "regain" or _state_subject(tok):
             return "Government regains territory", f"{family}:state-actor"
         return "Non-state actor overtakes territory", f"{family}:non-state-actor"
     if family == "protest":
-        return _protest_type(lemmas, families), "protest"
+        return _protest_type(context), "protest"
+    if family == "intervene":
+        return _intervention_type(tok, context)
+    if family == "arrest" and _state_agent(tok):
+        return "Arrests", "arrest:by-authorities"
     if family == "disrupt" and _target_kind(tok) == "attack":
         return "Armed clash", "disrupt:repelled-attack"  # "foiled the attack" while it was fought off
     if family == "riot":
-        return ("Mob violence" if "mob" in lemmas else "Violent demonstration"), "riot"
+        return _riot_type(tok, context)
     return _SIMPLE.get(family), family
 
 
+def _riot_type(tok: Token, context: _Context) -> tuple[str | None, str]:
+    """A mob or a violent demonstration; setting fire with no crowd in sight is arson, typed as looting."""
+    if "mob" in context.lemmas:
+        return "Mob violence", "riot"
+    crowd = context.lemmas & CROWD or "protest" in context.families or context.previous_type in _PROTESTS
+    if tok.lemma_.lower() == "set" and not crowd:
+        return None, "riot:no-crowd"  # the looting/property-destruction reading of the sentence carries it
+    return "Violent demonstration", "riot"
+
+
+def _means_type(family: str, tok: Token, context: _Context) -> tuple[str | None, str]:
+    """Remote violence, by the taxonomy's precedence of means; with direct fire at armed people, a battle."""
+    means = _means(context.families, context.lemmas)
+    lemmas, previous_type = context.lemmas, context.previous_type
+    if family == "bomb" and not lemmas & (AIR_CUES | SHELL_CUES) and previous_type in _REMOTE:
+        return previous_type, "means:bomb:continues-previous"
+    means = means or "Shelling/artillery/missile attack"
+    if means in _DIRECT_FIRE_MEANS and context.small_arms and _sentence_targets(tok) == "armed":
+        return "Armed clash", f"means:{family}:with-small-arms"  # mortars and rifles at positions: a battle
+    return means, f"means:{family}"
+
+
+def _violence_type(family: str, tok: Token, context: _Context) -> tuple[str | None, str]:
+    """Killing, attacking or harming: typed by the means used, by who does it, and by the target."""
+    if any(_linked(tok, other) for other in context.means_tokens):
+        return None, "absorbed-by-means"  # the remote-violence mention of this incident carries it
+    if "protest" in context.families or "riot" in context.families:
+        return None, "absorbed-by-protest"
+    if any(_linked(tok, other) for other in context.territory_tokens):
+        return None, "absorbed-by-territory"
+    if family == "attack" and _by_aircraft(tok):
+        return "Air/drone strike", "attack:by-aircraft"
+    kind = _target_kind(tok)
+    target = (kind if kind != "attack" else None) or _sentence_targets(tok)  # "injured in the attack": no target
+    if family == "attack" and context.previous_type in _REMOTE and target != "armed":
+        return context.previous_type, f"{family}:continues-previous"  # remote violence beats an attack on civilians
+    if family == "attack" and target is None and context.previous_type in _VIOLENT_TYPES:
+        return context.previous_type, f"{family}:continues-previous"  # "the attack" told just before
+    if target == "civilian" or (family in {"kill", "harm"} and target is None):
+        return "Attack", f"{family}:civilian-target"
+    if context.small_arms and family == "attack":
+        return "Armed clash", "attack:small-arms-fire"
+    return "Armed clash", f"{family}:{'armed' if target else 'unknown'}-target"
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """Whether two triggers tell of one incident: one clause, or clauses subordinate to each other.
+
+    Coordinated clauses ("X shelled A and Y attacked B") may tell of two incidents; relative,
+    participial and adverbial clauses ("airstrikes targeting militants", "killing six") do not.
+    """
+    va, vb = _clause_verb(a), _clause_verb(b)
+    if va == vb:
+        return True
+    for low, high in ((va, vb), (vb, va)):
+        if high in low.ancestors:
+            node = low
+            while node != high:
+                if node.dep_ == "conj":
+                    return False
+                node = node.head
+            return True
+    return False
+
+
+def _by_aircraft(tok: Token) -> bool:
+    """An attack carried out by an air force, warplanes, helicopters or drones is an air strike."""
+    words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
+    return bool(words & AIRCRAFT)
+
+
 _REMOTE = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Explosions/Remote violence")
+_VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_VIOLENT_TYPES = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in _VIOLENT_EVENT_TYPES)
+_PROTESTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in {"Protests", "Riots"})
+_DIRECT_FIRE_MEANS = frozenset({"Shelling/artillery/missile attack", "Grenade"})
 _SIMPLE = {
     "sexual": "Sexual violence",
     "abduct": "Abduction/forced disappearance",
@@ -430,35 +438,72 @@ def _means(families: set[str], lemmas: set[str]) -> str | None:
     return None
 
 
-def _protest_type(lemmas: set[str], families: set[str]) -> str:
-    if lemmas & RIOT_CUES or "riot" in families or "loot" in families:
+def _protest_type(context: _Context) -> str:
+    lemmas, families = context.lemmas, context.families
+    if context.rioting or "riot" in families or "loot" in families:
         return "Violent demonstration"
     if lemmas & {"kill", "shoot", "die", "dead", "live", "ammunition", "bullet"} and lemmas & {"police", "force"}:
         return "Excessive force against protesters"
-    if lemmas & INTERVENTION_CUES or "arrest" in families:
+    if context.intervention:
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _intervention_type(tok: Token, context: _Context) -> tuple[str | None, str]:
+    """Authorities dispersing a crowd: the protest (in this sentence or the one before) met intervention."""
+    if "protest" in context.families or "riot" in context.families:
+        return None, "absorbed-by-protest"  # the protest mention of this sentence is typed with it
+    crowd = context.previous_type in _PROTESTS or bool(context.lemmas & {"crowd", "protester", "demonstrator"})
+    if crowd and (_state_agent(tok) or context.lemmas & CROWD_CONTROL):
+        return "Protest with intervention", "intervene:dispersed"
+    return None, "intervene:no-crowd"
+
+
+def _grievance(tok: Token) -> bool:
+    """Whether a word is part of what a protest is against or follows from.
+
+    "protested against the arrest of ...", "demanding the return of the looted funds",
+    "protests following a riot last month": the arrest, the looting, the riot are its cause.
+    """
+    for ancestor in tok.ancestors:
+        if ancestor.lemma_.lower() in GRIEVANCE_HEADS and ancestor.pos_ == "VERB":
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in GRIEVANCE_PREPS:
+            return True
+    return False
+
+
+def _state_agent(tok: Token) -> bool:
+    """Whether the police, army or security forces do it (its subject, or "by" them)."""
+    words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
+    return bool(words & STATE_CUES) or bool(words & {"gendarme", "gendarmerie", "guard", "authority"})
 
 
 def _target_kind(tok: Token) -> str | None:
     """Whether the trigger's object (or the killed) are civilians, armed people, or an attack itself."""
     nouns = [w.lemma_.lower() for w in _object_nouns(tok)]
-    if nouns and nouns[0] in {"attack", "assault", "offensive", "advance", "counterattack", "attempt"}:
+    if nouns and nouns[0] in {
+        "attack", "assault", "offensive", "advance", "counterattack", "attempt", "incursion", "infiltration", "raid",
+    }:  # fmt: skip
         return "attack"
-    if any(n in CIVILIAN_TARGETS for n in nouns):
-        return "civilian"
-    if any(n in ARMED_TARGETS for n in nouns):
-        return "armed"
-    return None
+    return _kind_of(_object_nouns(tok))
 
 
 def _sentence_targets(tok: Token) -> str | None:
     """The kind of people a sentence is about, apart from the attackers, when the trigger's object says nothing."""
     agents = {w.i for a in _agents(tok) for w in a.subtree}
-    nouns = {t.lemma_.lower() for t in tok.sent if t.pos_ in {"NOUN", "PROPN"} and t.i not in agents}
-    if nouns & CIVILIAN_TARGETS:
+    return _kind_of([t for t in tok.sent if t.pos_ in {"NOUN", "PROPN"} and t.i not in agents])
+
+
+def _kind_of(nouns: list[Token]) -> str | None:
+    """Civilians, or armed people ("armed men" are armed; "People's Militia" is a name, not people)."""
+    armed = [t for t in nouns if any(c.lower_ == "armed" for c in t.children)]
+    named = [t for t in nouns if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head != t]
+    if any(t.lemma_.lower() in CIVILIAN_TARGETS and t not in armed and t not in named for t in nouns):
         return "civilian"
-    return "armed" if nouns & ARMED_TARGETS else None
+    return "armed" if armed or any(t.lemma_.lower() in ARMED_TARGETS for t in nouns) else None
 
 
 def _agents(tok: Token) -> list[Token]:
@@ -472,15 +517,17 @@ def _agents(tok: Token) -> list[Token]:
 
 
 def _participants(tok: Token) -> list[Token]:
-    """The nouns naming who fought: the fight's subject, and "between/with/among X" after it."""
+    """The nouns naming who fought: the fight's subject, and "between/with/among X" after it.
+
+    A fight named in a phrase of another clause ("a man was killed during the clash") says
+    nothing of its sides through that clause's subject.
+    """
     verb = _clause_verb(tok)
-    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    heads += [
-        c
-        for node in (tok, verb)
-        for c in node.children
-        if c.dep_ == "prep" and c.lower_ in {"between", "with", "among"}
-    ]
+    own_clause = tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"nsubj", "dobj", "ROOT"}
+    nodes = (tok, verb) if own_clause else (tok,)
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c != tok] if own_clause else []
+    sides = {"between", "with", "among"}
+    heads += [c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in sides]
     return [w for head in heads for w in head.subtree if w.pos_ in {"NOUN", "PROPN"}]
 
 
@@ -489,15 +536,42 @@ def _object_nouns(tok: Token) -> list[Token]:
     nominal = tok.pos_ in {"NOUN", "PROPN"}
     found: list[Token] = []
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "by" or child.dep_ == "compound" and nominal:
+        if (child.dep_ == "prep" and child.lower_ == "by") or (child.dep_ == "compound" and nominal):
             continue
         if child.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "compound", "attr"}:
-            found.extend(w for w in child.subtree if w.pos_ in {"NOUN", "PROPN"})
+            agents = {w.i for b in child.subtree if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for w in b.subtree}
+            found.extend(w for w in child.subtree if w.pos_ in {"NOUN", "PROPN"} and w.i not in agents)
     if tok.dep_ in {"nsubjpass"}:
         found.append(tok)
     if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         found.append(tok.head)
     return found
+
+
+def _seized_thing(tok: Token) -> tuple[str | None, str] | None:
+    """A capture of things or people, not of a place: weapons seized are disrupted, other goods looted,
+    and fighters captured are part of the fight that took them."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"seize", "capture"}:
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    first = tok
+    while not objects and first.dep_ in {"conj", "advcl"}:  # "were killed, injured or captured"
+        first = first.head
+        objects = [c for c in first.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return None
+    head = objects[0]
+    if head.like_num or head.lemma_.lower() in {"ton", "kilogram", "kg", "quantity", "amount", "number", "lot"}:
+        head = next((g for c in head.children if c.lower_ == "of" for g in c.children), head)
+    lemma = head.lemma_.lower()
+    compounds = {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
+    if head.pos_ == "PROPN" or (compounds | {lemma}) & TERRITORY or head.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return None
+    if lemma in WEAPONS:
+        return "Disrupted weapons use", "capture:weapons-seized"
+    if lemma in CIVILIAN_TARGETS | ARMED_TARGETS | ORGANIZED_ARMED:
+        return None, "capture:people-taken"  # fighters taken prisoner in a fight, or an abduction
+    return "Looting/property destruction", "capture:goods-seized"
 
 
 def _state_subject(tok: Token) -> bool:

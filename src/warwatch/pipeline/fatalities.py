@@ -24,9 +24,32 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
+from .nlp import sentences
 
 DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot".split())
-DEATH_WORDS = frozenset("die dead death body corpse fatality toll life".split()) | DEATH_VERBS
+DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
+# One person, named without a number: "the officer died", "a trader and his son were killed", "shot him dead".
+PERSONS = frozenset(
+    (
+        "man woman boy girl child teenager officer soldier policeman policewoman guard bodyguard civilian victim "
+        "driver farmer herder trader villager resident student teacher journalist worker commander leader official "
+        "judge "
+        "mayor chief member militant fighter rebel gunman suspect son daughter father mother brother wife husband "
+        "person individual passenger pilot doctor nurse priest imam"
+    ).split()
+)
+# Nouns that "a" does not make one dead person: "a massacre", "a drone strike killed", "a lot".
+NOT_COUNTED = DEATH_VERBS | frozenset(
+    "number lot toll death killing assassination attack strike bombing explosion blast raid series wave".split()
+)
+# Figures for other times or places than the event's: "since the uprising began", "across the country".
+TOTALS = re.compile(
+    r"\bsince (?:the |its |their )?(?:start|beginning|outbreak|uprising|war|conflict|(?:19|20)\d\d)|\bso far\b"
+    r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b",
+    re.IGNORECASE,
+)
+SINGLE_DETERMINERS = frozenset("a an one the his her their its".split())
+RANGE_WORDS = frozenset("to - – or".split())  # "two to three", "1-2", "one or two": the lower bound counts
 HARM_ONLY = frozenset("wound injure hurt maim injured wounded".split())
 REPORT_VERBS = frozenset(
     "say tell report claim announce state confirm add allege estimate put count record note accuse".split()
@@ -63,10 +86,17 @@ def rule_extractor() -> Callable[[Article, Doc, tuple[Mention, ...]], tuple[tupl
 
 
 def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> tuple[tuple[FatalityClaim, ...], ...]:
-    """One tuple of claims per mention; a sentence's figures go to its violent mention nearest the figure."""
+    """One tuple of claims per mention; a sentence's figures go to its violent mention nearest the figure.
+
+    A sentence that counts the dead without naming an event of its own ("The officer died.",
+    "3 fatalities.") tells of the violence told last before it.
+    """
     by_mention: list[list[FatalityClaim]] = [[] for _ in mentions]
-    for sent in doc.sents:
+    for sent in sentences(doc):
         owners = [i for i, m in enumerate(mentions) if m.sentence.start == sent.start_char and _violent(m)]
+        if not owners and not any(m.sentence.start == sent.start_char for m in mentions):
+            before = [i for i, m in enumerate(mentions) if m.sentence.end <= sent.start_char and _violent(m)]
+            owners = before[-1:]
         if not owners:
             continue
         for claim in _sentence_claims(article, sent):
@@ -84,11 +114,13 @@ def _violent(mention: Mention) -> bool:
 
 
 def _sentence_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
+    if TOTALS.search(sent.text):
+        return []  # a running total or another period's toll, not this event's dead
     certainty = Certainty.UNVERIFIED if UNVERIFIED.search(sent.text) else Certainty.REPORTED
     claims: list[FatalityClaim] = []
     used: set[int] = set()
     for tok in sent:
-        if tok.lemma_.lower() not in DEATH_WORDS or tok.i in used:
+        if tok.lemma_.lower() not in DEATH_WORDS or tok.i in used or _shot_not_killed(tok):
             continue
         figures = [n for n in _figures_of(tok) if n.i not in used]
         if not figures:
@@ -112,6 +144,14 @@ def _sentence_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     return claims
 
 
+def _shot_not_killed(word: Token) -> bool:
+    """Whether "shot" leaves the dead uncounted: only "shot dead" or "shot and killed" count, not "shot and wounded"."""
+    if word.lemma_.lower() != "shoot":
+        return False
+    linked = [*word.children, word.head] if word.dep_ == "conj" else list(word.children)
+    return not any(w.lower_ == "dead" or (w.lemma_.lower() in DEATH_VERBS and w != word) for w in linked)
+
+
 def _figures_of(word: Token) -> list[Token]:
     """Number tokens that count the dead for one death word."""
     lemma = word.lemma_.lower()
@@ -125,44 +165,69 @@ def _figures_of(word: Token) -> list[Token]:
         heads += [
             g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
+        if word.dep_ == "conj" and not heads:  # "one of them was hit and killed": the subject of "hit"
+            heads = [c for c in word.head.children if c.dep_ == "nsubjpass"]
     elif lemma == "die":
         heads = [c for c in word.children if c.dep_ == "nsubj"]
+        if word.dep_ == "conj" and not heads:  # "was wounded and later died"
+            heads = [c for c in word.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     elif lemma == "dead":
         heads = [word.head] if word.dep_ in {"amod", "oprd", "acomp"} and word.head.pos_ != "VERB" else []
         heads += [c for c in word.children if c.dep_ in {"nsubj", "npadvmod"}]
         heads += [c for c in word.head.children if c.dep_ in {"dobj", "nsubj"} and word.head.pos_ == "VERB"]
-    else:  # a noun: deaths, bodies, toll, lives
+    elif lemma == "death" and word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.pos_ == "VERB":
+        heads = [c for c in word.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "tortured a man to death"
+    else:  # a noun: deaths, bodies, toll, lives, the killing of ...
         heads = [word]
         heads += [c for c in word.subtree if c.dep_ == "pobj" and c.head.lower_ in {"to", "at", "of"}]
-    figures: list[Token] = []
+        if lemma in {"killing", "assassination"}:  # "the killing of 4 gunmen and 2 soldiers" (parsed as conjoined)
+            heads += [c for c in word.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+        if lemma == "toll" and word.dep_ == "nsubj":  # "the death toll rose to 27"
+            heads += [g for c in word.head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    figures: dict[int, Token] = {}
     for head in heads:
         for noun in [head, *[c for c in head.conjuncts if c.i > head.i]]:
             figure = _number_in(noun)
             if figure is not None:
-                figures.append(figure)
-    return figures
+                figures.setdefault(figure.i, figure)
+    return list(figures.values())
 
 
 def _number_in(noun: Token) -> Token | None:
     if noun.like_num or noun.lower_ in VAGUE:
         return noun
+    if noun.pos_ == "PRON" and noun.lower_ in {"him", "her"}:
+        return noun  # "shot him dead": one
     for child in noun.children:
         if child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "amod" and child.lower_ in VAGUE):
             return child
+    if noun.lemma_.lower() in {"total", "number"}:  # "a total of 27 people": the people are counted
+        counted = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        return _number_in(counted) if counted is not None else None
     article = next((c for c in noun.children if c.lower_ in {"a", "an", "one"}), None)
-    if article is not None and noun.tag_ == "NN" and noun.lemma_.lower() not in {"number", "lot", "toll", "death"}:
+    if article is not None and noun.tag_ == "NN" and noun.lemma_.lower() not in NOT_COUNTED:
         return article
     if noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in {"dozen"}:
         return noun
+    if noun.tag_ == "NN" and noun.lemma_.lower() in PERSONS:
+        determiner = next((c for c in noun.children if c.dep_ in {"det", "poss"}), None)
+        if determiner is not None and determiner.lower_ in SINGLE_DETERMINERS:
+            return determiner  # "the officer", "his son": one
     return None
 
 
 def _value(tok: Token) -> int | None:
     text = tok.lower_.replace(",", "")
+    tens = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"} else None
+    if tens is not None and tens.lower_ in WORD_NUMBERS and text in WORD_NUMBERS and WORD_NUMBERS[tens.lower_] >= 20:
+        return WORD_NUMBERS[tens.lower_] + WORD_NUMBERS[text]  # "twenty-seven", split by the tokenizer
+    lower = _range_start(tok)
+    if lower is not None:
+        return lower
     match = re.match(r"^(\d+)(?:[-–]\d+)?$", text)
     if match:
         return int(match.group(1))
-    if text in {"a", "an", "one"}:
+    if text in SINGLE_DETERMINERS or text in {"him", "her"}:
         return 1
     if text in WORD_NUMBERS:
         return WORD_NUMBERS[text]
@@ -170,6 +235,16 @@ def _value(tok: Token) -> int | None:
         return VAGUE[text]
     if text == "dozen":
         return 12
+    return None
+
+
+def _range_start(tok: Token) -> int | None:
+    """The lower bound of a range ("1-2 soldiers", "two to three villagers"), which ACLED counts."""
+    parts = [c for c in tok.children if c.dep_ == "quantmod"]
+    numbers = [c for c in parts if c.like_num and c.i < tok.i]
+    if numbers and any(t.lower_ in RANGE_WORDS for t in tok.doc[numbers[0].i : tok.i]):
+        first = numbers[0].lower_.replace(",", "")
+        return int(first) if first.isdigit() else WORD_NUMBERS.get(first)
     return None
 
 
@@ -202,7 +277,7 @@ def _source(word: Token, sent: SpacySpan) -> str | None:
             if objects:
                 return _phrase(objects[0])
     for tok in sent:  # "..., police said." after the figure
-        if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in {"ROOT", "parataxis"} and tok.i > word.i:
+        if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in {"ROOT", "parataxis", "conj"} and tok.i > word.i:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in {"it", "he", "she", "they"}:
                 return _phrase(subject)
@@ -210,8 +285,16 @@ def _source(word: Token, sent: SpacySpan) -> str | None:
 
 
 def _phrase(head: Token) -> str:
-    """The noun phrase of a head without trailing appositions and relative clauses."""
+    """The noun phrase of a head without trailing appositions and relative clauses.
+
+    A name keeps no lower-case title or description before it: "territorial administrator Jane Doe" is "Jane Doe".
+    """
     words = [w for w in head.subtree if w.i <= head.i or w.dep_ in {"prep", "pobj", "compound", "amod"}]
+    if head.pos_ == "PROPN":
+        name_start = head.i
+        while name_start > 0 and head.doc[name_start - 1].text[:1].isupper() and head.doc[name_start - 1] in words:
+            name_start -= 1
+        words = [w for w in words if w.i >= name_start]
     cut = [w for w in head.subtree if w.dep_ in {"appos", "relcl", "acl", "punct"} and w.i > head.i]
     if cut:
         words = [w for w in words if w.i < cut[0].i]

@@ -1,0 +1,229 @@
+"""The event lexicon: trigger words and phrases by family, and the cue words typing uses.
+
+Data, not logic: ``events`` reads a sentence with these lists. A family is a kind of trigger
+(a fight, a kill, a capture, an air strike, ...); cue sets name the targets, means, crowds and
+framings (summaries, intentions, figurative uses) that decide a trigger's ACLED sub-event type.
+Extend a list here to teach the rules a word; the rules themselves live in ``events``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# lemma -> family. A family is a kind of trigger; typing turns it into a sub-event type.
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "clash fight fighting battle skirmish firefight gunfight gunbattle ambush assault offensive repel "
+            "repulse counterattack counter-attack counteroffensive engage raid storm besiege"
+        ).split(),
+        "fight",
+    ),
+    **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting".split(), "attack"),
+    **dict.fromkeys("kill murder execute behead massacre slay shoot gun stab".split(), "kill"),
+    **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
+    **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
+    **dict.fromkeys("capture seize overrun overran".split(), "capture"),
+    **dict.fromkeys("recapture retake regain liberate reclaim".split(), "regain"),
+    **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
+    **dict.fromkeys("shell shelling artillery mortar rocket missile howitzer projectile".split(), "shell"),
+    **dict.fromkeys("bombard bombardment bomb bombing pound".split(), "bomb"),
+    **dict.fromkeys("ied landmine mine explosive detonate".split(), "ied"),
+    **dict.fromkeys("explosion blast".split(), "blast"),
+    **dict.fromkeys(["grenade"], "grenade"),
+    **dict.fromkeys("chlorine sarin".split(), "chemical"),
+    **dict.fromkeys("rape raped raping".split(), "sexual"),
+    **dict.fromkeys("abduct kidnap abduction kidnapping hostage".split(), "abduct"),
+    **dict.fromkeys(
+        "protest protester demonstrate demonstration demonstrator rally march sit-in vigil agitate".split(),
+        "protest",
+    ),
+    **dict.fromkeys("riot rioter mob pelt".split(), "riot"),
+    **dict.fromkeys("ceasefire truce".split(), "agreement"),
+    **dict.fromkeys("arrest detain apprehend".split(), "arrest"),
+    **dict.fromkeys("disperse intervene dissolve".split(), "intervene"),
+    **dict.fromkeys("defuse thwart foil".split(), "disrupt"),
+    **dict.fromkeys(
+        "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
+    ),
+}
+
+# Multi-word triggers, matched on the lower-cased sentence: regex -> family.
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), family)
+    for pattern, family in (
+        (r"\bair ?(?:strike|raid|attack|bombardment)s?\b", "air"),
+        (r"\b(?:grenade|rocket)[- ]launchers?\b|\brpgs?\b|\banti-tank (?:guided )?missiles?\b", "shell"),
+        (r"\bdrone (?:strike|attack)s?\b", "air"),
+        (
+            r"\bsuicide (?:bomb(?:er|ing)?|attack(?:er)?|vest|car bomb)s?\b|\bblew (?:him|her|them)sel(?:f|ves) up\b",
+            "suicide",
+        ),
+        (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
+        (r"\bchemical (?:attack|weapon)s?\b|\b(?:toxic|poison|mustard) gas\b", "chemical"),
+        (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
+        (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
+        (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
+        (r"\b(?:shot|fired) back\b|\breturn(?:ed|ing)? (?:the )?fire\b|\bresponded with (?:their )?guns\b", "fight"),
+        (r"\bwith heavy (?:weapons|artillery)\b", "shell"),
+        (r"\bunexploded (?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)\b", "ied"),
+        (
+            r"\b(?:gathered|assembled|converged)\b[^.]{0,100}?"
+            r"\bto (?:demand|protest|denounce|condemn|call for|oppose)\b",
+            "protest",
+        ),
+        (
+            r"\bexchang(?:ed|e|es|ing) (?:of )?(?:heavy )?(?:fire|gunfire|shots)\b"
+            r"|\bfought (?:one another|each other)\b",
+            "fight",
+        ),
+        (r"\b(?:body|bodies|corpse|remains) of\b[^.]{0,60}\b(?:was|were) (?:found|discovered|recovered)\b", "kill"),
+        (r"\b(?:was|were) found (?:dead|murdered|killed|shot|beheaded|dismembered)\b", "kill"),
+        (r"\b(?:threw|hurled|pelted|throwing|hurling|pelting) (?:stones|rocks|bricks|petrol bombs|molotov)", "riot"),
+        (
+            r"\bburn(?:ed|t|ing)? (?:tyres|tires)\b"
+            r"|\bset (?:fire|ablaze)\b[^.]{0,40}\b(?:police|station|office|vehicle)",
+            "riot",
+        ),
+        (r"\bset (?:\w+ ){0,4}?(?:on fire|ablaze|alight)\b|\bset fire to\b|\bburn(?:ed|t) down\b", "loot"),
+        (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
+        (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
+        (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
+        (
+            r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bwithdr[ea]w from\b",
+            "transfer",
+        ),
+        (
+            r"\bpeace (?:deal|agreement|accord)\b|\bprisoner (?:swap|exchange)\b|\bsigned an? (?:\w+ )?agreement\b",
+            "agreement",
+        ),
+        (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
+        (
+            r"\bset (?:up|fire to)\b[^.]{0,30}\b(?:base|headquarters)\b"
+            r"|\bestablished an? (?:\w+ )?(?:base|headquarters)\b",
+            "base",
+        ),
+        (r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged with\b", "change"),
+        (
+            r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bchant(?:ed|ing) slogans\b",
+            "protest",
+        ),
+        (
+            r"\bstag(?:ed|ing) an? (?:sit-in|demonstration|protest|rally|march|strike)\b"
+            r"|\bheld an? (?:\w+ )?(?:sit-in|vigil)\b",
+            "protest",
+        ),
+        (
+            r"\bblock(?:ed|ing|aded)? (?:(?:the|a|several|main|two|national) ){0,2}"
+            r"(?:road|roads|highway|traffic|entrance|street|streets)\b",
+            "protest",
+        ),
+    )
+)
+
+CIVILIAN_TARGETS = frozenset(
+    (
+        "civilian villager resident farmer herder fisherman fishermen worker teacher student child children "
+        "kid boy girl woman women man men people passenger worshipper worshiper pilgrim journalist reporter "
+        "doctor nurse patient hospital clinic school market family trader shopkeeper driver displaced refugee "
+        "elder chief member supporter person individual politician activist mla mp candidate councillor official "
+        "leader developer owner businessman merchant body vendor youth youths resident locals local suspect "
+        "villager house home village prisoner detainee pastoralist herdsman herdsmen shepherd manager employee staff "
+        "cattle livestock settler nomad adolescent teenager minor motorist pedestrian bystander"
+    ).split()
+)
+ARMED_TARGETS = frozenset(
+    (
+        "soldier troop army force police policeman policemen officer militant fighter rebel insurgent "
+        "checkpoint base post outpost convoy patrol position militia militiaman militiamen guard gendarme "
+        "jihadist terrorist army's military barracks garrison"
+    ).split()
+)
+MEANS = frozenset("air shell suicide ied grenade chemical bomb blast".split())
+VIOLENCE = frozenset("attack kill harm".split())  # one-sided or unclear violence, typed by its target
+ORGANIZED_ARMED = frozenset(
+    (
+        "militant fighter rebel insurgent militia militiaman jihadist terrorist gunman soldier troop army military "
+        "cartel gang bandit"
+    ).split()
+)
+# Weapons and vehicles: triggers only when used (``_instrument_used``), unlike event nouns such as "shelling".
+INSTRUMENTS = frozenset(
+    "artillery mortar rocket missile howitzer shell jet warplane bomber helicopter drone bomb grenade mine landmine "
+    "explosive ied launcher rpg".split()
+)
+STRIKE_VERBS = frozenset(
+    "hit strike kill target bomb pound shell land fall explode detonate destroy damage wound injure attack rain "
+    "slam tear rip blow struck".split()
+)
+FIRE_VERBS = frozenset("fire launch drop lob hurl throw plant detonate explode use carry set".split())
+CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun".split())
+EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
+IED_CUES = frozenset("bomb device ied mine landmine explosive car roadside planted vehicle motorcycle".split())
+AIRCRAFT = frozenset("air warplane jet aircraft plane bomber helicopter gunship drone airforce".split())
+AIR_CUES = frozenset("air airstrike warplane jet aircraft plane bomber helicopter drone airforce".split())
+SHELL_CUES = frozenset("shell shelling artillery mortar rocket missile howitzer".split())
+INTERVENTION_CUES = frozenset("tear teargas disperse baton cannon arrest detain rubber".split())
+RIOT_CUES = frozenset(
+    "stone rock torch burn vandalize vandalise loot petrol molotov smash riot rioter violent barricade".split()
+)
+# Words whose object is what a protest is against: "demanding the return of the looted funds".
+GRIEVANCE_HEADS = frozenset("demand condemn denounce decry oppose protest against follow".split())
+GRIEVANCE_PREPS = frozenset("against over about for following after during".split())
+BACKGROUND_MODIFIERS = frozenset("previous earlier past former prior".split())  # "from previous fighting"
+STATE_CUES = frozenset("army military troops police government forces soldiers security".split())
+DISASTER_CUES = frozenset(
+    (
+        "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire"
+    ).split()
+)
+SPORT_CUES = frozenset("match goal striker scored team league football cricket championship tournament".split())
+FIGURATIVE_OBJECTS = frozenset(
+    (
+        "policy decision plan remark comment critic critics proposal idea bill law budget record freedom democracy "
+        "right rights constitution sovereignty dignity reputation integrity independence judiciary value values"
+    ).split()
+)
+# Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence
+# (heavy machine guns count with the heavy weapons, as in ACLED's coding).
+SMALL_ARMS = re.compile(
+    r"\bsmall arms\b|\b(?:assault |sniper )?rifles?\b|\blight (?:machine ?guns?|weapons)\b|\bautomatic weapons\b"
+    r"|\bgunfire\b|\bgun ?shots\b|\bpistols?\b|\bak-?47s?\b"
+)
+CRUDE_WEAPONS = frozenset("machete stone rock stick club axe knife arrow bow spear cudgel rod brick".split())
+FIREARMS = frozenset("gun rifle firearm pistol bullet gunfire shoot shot fire gunshot ak-47 mortar rocket".split())
+CROWD = frozenset("crowd rioter protester demonstrator youth mob resident villager student".split())
+# Done by being stated as a purpose: "gathered to protest", "fired tear gas to disperse the crowd".
+PURPOSE_EVENTS = frozenset({"protest", "intervene"})
+TERRITORY = frozenset(
+    (
+        "town village city district area base hill position post outpost checkpoint headquarters territory control "
+        "region province airport road highway bridge camp stronghold border crossing locality neighbourhood "
+        "neighborhood zone front frontline island port valley mountain settlement capital centre center compound "
+        "building prison station barracks facility hall"
+    ).split()
+)
+WEAPONS = frozenset(
+    "weapon arm gun rifle ammunition explosive bomb ied mine grenade rocket missile mortar launcher cache".split()
+)
+FIGURATIVE_VERBS = frozenset("demonstrate rally".split())  # "the attack demonstrates that ...", "rallied support"
+IRREALIS_AUX = frozenset("will would could might may should shall 'll must".split())
+INTENT_HEADS = frozenset(
+    (
+        "plan threaten vow intend want seek hope aim prepare warn call urge pledge promise expect fear try "
+        "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit"
+    ).split()
+)
+SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate".split())
+SPEECH_NOUNS = frozenset("speech interview tweet statement message recording video".split())
+AGGREGATE = re.compile(
+    r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
+    r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
+    r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b"
+)
+ONGOING = re.compile(
+    r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"
+    r"rarely|repeatedly)\b|\bnotorious for\b|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"
+    r"\bfor years\b|\bhas been accused of\b"
+)
