@@ -19,7 +19,9 @@ from warwatch.model import (
     FatalityClaim,
     Place,
     Qualifier,
+    Sides,
     Span,
+    allies,
     events_document,
 )
 
@@ -109,3 +111,11 @@ def test_model_event_round_trips_through_json(values, precision, day) -> None:
         fatalities=Fatalities.from_claims(claims),
     )
     assert Event.from_dict(original.to_dict()) == original
+
+
+def test_model_allies_stay_on_their_side_when_readings_swap_the_sides() -> None:
+    army, rebels = Actor(name="Army", inter=1), Actor(name="Rebels", inter=2)
+    one = Sides(actor1=army, actor2=rebels, assoc_actor_1=("Militia",), assoc_actor_2=("Rebels",))
+    other = Sides(actor1=rebels, actor2=army, assoc_actor_1=("Foreign fighters",), assoc_actor_2=("Militia", "Army"))
+    assert allies([one, other], army, rebels) == (("Militia",), ("Foreign fighters",))
+    assert allies([], None, None) == ((), ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt  # module, not class: Event has a field named `date`
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -137,7 +138,7 @@ class FatalityClaim:
 
     value: int
     qualifier: Qualifier = Qualifier.EXACT
-    source: str | None = None  # canonical name; None when the text names nobody
+    source: str | None = None  # canonical name; the publisher when the text names nobody; None if unknown too
     certainty: Certainty = Certainty.REPORTED
     span: Span | None = None
 
@@ -225,6 +226,29 @@ class Sides:
     assoc_actor_2: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     status: Certainty = Certainty.REPORTED
+
+
+def allies(
+    readings: Iterable[Sides | Event], actor1: Actor | None, actor2: Actor | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The associated actors of sides ``actor1`` and ``actor2`` gathered from several readings of one event.
+
+    A reading that names the sides the other way round gives its allies to the other side, and the two
+    main actors are never their own allies: folding "IS attacked the army" with "the army and Hezbollah
+    repelled IS" puts Hezbollah with the army only.
+    """
+    name1, name2 = (actor1.name if actor1 else None), (actor2.name if actor2 else None)
+    sides: tuple[dict[str, None], dict[str, None]] = ({}, {})
+    for reading in readings:
+        first, second = reading.assoc_actor_1, reading.assoc_actor_2
+        own1 = reading.actor1.name if reading.actor1 else None
+        own2 = reading.actor2.name if reading.actor2 else None
+        if (own1 is not None and own1 == name2) or (own2 is not None and own2 == name1):
+            first, second = second, first
+        sides[0].update(dict.fromkeys(first))
+        sides[1].update(dict.fromkeys(second))
+    main = {name1, name2}
+    return tuple(a for a in sides[0] if a not in main), tuple(a for a in sides[1] if a not in main)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -76,7 +76,7 @@ def write_client(db_url: str, pipeline: Pipeline) -> Iterator[TestClient]:
 @pytest.fixture(scope="module")
 def all_events(api_client: TestClient) -> list[dict[str, Any]]:
     body = api_client.get("/api/events", params={"limit": 500}).json()
-    assert body["total"] == len(body["events"]) > 10
+    assert body["total"] == len(body["events"]) > 5
     return body["events"]
 
 

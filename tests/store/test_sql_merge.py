@@ -354,6 +354,8 @@ def test_sql_merge_seed_and_a_second_report_of_the_highway_attack(store: SqlStor
         ("Syrian Observatory for Human Rights", 58, "more than", "reported", articles[0].id),
         ("Islamic State", 100, "around", "claimed", articles[0].id),
         ("war monitor", 63, "at least", "reported", articles[1].id),
+        # "the toll ... had risen to at least 63": the same figure, named the second time with its source
+        ("Syrian Observatory for Human Rights", 63, "at least", "reported", articles[1].id),
     }
     # best: the lowest figure of a source that is not a party (58); low: the lowest credible; high: the highest
     assert (attack.fatalities.best, attack.fatalities.low, attack.fatalities.high) == (58, 58, 100)

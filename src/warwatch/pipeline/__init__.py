@@ -48,15 +48,16 @@ class Pipeline:
         whens = self.dates(article, doc, mentions)
         claims = self.claims(article, doc, mentions)
         readings = [
-            Reading(mention=m, sides=s, place=p, when=w, claims=tuple(self._canonical(c, p) for c in cs))
+            Reading(mention=m, sides=s, place=p, when=w, claims=tuple(self._canonical(c, p, article) for c in cs))
             for m, s, p, w, cs in zip(mentions, sides, places, whens, claims, strict=True)
         ]
         return assemble_events(article, readings, is_party=self.actors.is_party)
 
-    def _canonical(self, claim: FatalityClaim, place: Place | None) -> FatalityClaim:
-        """Claims name their source as written; the actors component knows its canonical name."""
+    def _canonical(self, claim: FatalityClaim, place: Place | None, article: Article) -> FatalityClaim:
+        """Claims name their source as written; the actors component knows its canonical name. A figure
+        the text attributes to nobody is the publisher's own reporting, as ACLED's source column has it."""
         if claim.source is None:
-            return claim
+            return replace(claim, source=article.publisher) if article.publisher else claim
         country = place.country if place else None
         return replace(claim, source=self.actors.canonical_source(claim.source, country=country))
 

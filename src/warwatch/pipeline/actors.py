@@ -73,6 +73,7 @@ from .actor_roles import (
     verb_roles,
     with_conjuncts,
 )
+from .nlp import sentences
 
 __all__ = ["AliasResolver", "alias_resolver", "article_country", "canonical_actor", "country_name", "is_party"]
 
@@ -166,7 +167,7 @@ class _ArticleReader:
     def __init__(self, lex: Lexicon, article: Article, doc: Doc) -> None:
         self.lex, self.article, self.doc = lex, article, doc
         self.country = article_country(article, doc)
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.sources: list[list[tuple[str, set[int]]]] = []
         for i, sent in enumerate(self.sents):
             self.sources.append(self._sentence_sources(sent, i))

@@ -50,6 +50,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention, Span, When
 from ..registry import DateResolver
+from .nlp import sentences
 
 log = logging.getLogger(__name__)
 
@@ -439,7 +440,7 @@ def _hit(article: Article, doc: Doc, start: int, end: int, when: When) -> _Hit:
 
 def _read_dates(article: Article, doc: Doc, published: date) -> list[_Hit]:
     """All dates of the article, relative ones resolved against the last exact date before them."""
-    sentence_starts = [s.start_char for s in doc.sents] or [0]
+    sentence_starts = [s.start_char for s in sentences(doc)] or [0]
     hits: list[_Hit] = []
     found = _find(article.text)
     for item in found:

@@ -36,7 +36,7 @@ from ..gazetteer import Gazetteer, open_gazetteer
 from ..model import Article, Mention, Place, Span
 from ..registry import Geocoder
 from .disambiguate import Resolution, Scored, article_country, resolve_toponyms
-from .nlp import load_nlp
+from .nlp import load_nlp, sentences
 from .place_words import TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
@@ -136,7 +136,7 @@ def _is_heading(text: str) -> bool:
 def _earlier_sentences(doc: Doc, text: str, before: int) -> list[int]:
     """Sentence indexes to look back at, nearest first: the paragraph's own, then two more not past a heading."""
     starts = _paragraph_starts(text)
-    sents = [s for s in doc.sents if s.end_char <= before]
+    sents = [s for s in sentences(doc) if s.end_char <= before]
     para = max(i for i, s in enumerate(starts) if s <= before)
     own = [i for i, s in enumerate(sents) if s.start_char >= starts[para]]
     others = []
@@ -199,11 +199,11 @@ def _earlier(
 ) -> Resolution | None:
     """A specific place of the sentences before the mention in its country: one the text clearly calls a place
     first, the nearest otherwise."""
-    sentences = list(doc.sents)
+    sents = sentences(doc)
     picks = []
     for index in _earlier_sentences(doc, article.text, mention.sentence.start):
         here = [r for r in resolutions if r.toponym.sentence == index]
-        pick = _pick(doc, here, sentences[index].end_char, country)
+        pick = _pick(doc, here, sents[index].end_char, country)
         if pick and not _is_country(pick) and (country is None or pick.place.country == country):
             picks.append(pick)
     return next((p for p in picks if p.toponym.evidence >= 2), picks[0] if picks else None)
@@ -246,8 +246,8 @@ def explain_evidence(article: Article, evidence: Span, *, nlp: Language, gazette
     """Why a stored event has its place, recomputed from its article: the choice for a mention over the sentence
     holding the event's evidence (what ``warwatch show`` prints; the model keeps places, not reasons)."""
     doc = nlp(article.text)
-    sentences = list(doc.sents)
-    sent = next((s for s in sentences if s.start_char <= evidence.start < s.end_char), sentences[0])
+    sents = sentences(doc)
+    sent = next((s for s in sents if s.start_char <= evidence.start < s.end_char), sents[0])
     mention = Mention(
         sub_event_type="",
         trigger=Span.of(article, evidence.start, evidence.start),

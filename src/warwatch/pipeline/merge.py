@@ -53,7 +53,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import Actor, Certainty, Event, Fatalities, FatalityClaim, Place, Span
+from ..model import Actor, Certainty, Event, Fatalities, FatalityClaim, Place, Span, allies
 
 EARTH_KM = 6371.0
 Pair = tuple[str, str]
@@ -374,6 +374,7 @@ def merge_events(
     place = _best_place(reports)
     actor1 = _best_actor([r.actor1 for r in reports], exclude=None)
     actor2 = _best_actor([r.actor2 for r in reports], exclude=actor1)
+    assoc1, assoc2 = allies(reports, actor1, actor2)
     sources = _union(s for r in reports for s in r.sources)
     claims = _claims(reports)
     sides = [a.name for a in (actor1, actor2) if a]
@@ -388,9 +389,9 @@ def merge_events(
         date_range=when.date_range,
         time_precision=when.time_precision,
         actor1=actor1,
-        assoc_actor_1=_union(a for r in reports for a in r.assoc_actor_1),
+        assoc_actor_1=assoc1,
         actor2=actor2,
-        assoc_actor_2=_union(a for r in reports for a in r.assoc_actor_2),
+        assoc_actor_2=assoc2,
         location=place,
         fatalities=Fatalities.from_claims(claims, parties=parties),
         sources=sources,

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
@@ -31,3 +31,15 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+_SENTENCES = ("warwatch", "sentences")  # a key of doc.user_data; never serialised (docs stay in one process)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, made once per doc: every ``doc.sents`` walks all the tokens again, and the
+    stages ask for the sentences of one doc a dozen times (a tenth of the pipeline's time before)."""
+    found = doc.user_data.get(_SENTENCES)
+    if found is None:
+        found = doc.user_data[_SENTENCES] = list(doc.sents)
+    return found

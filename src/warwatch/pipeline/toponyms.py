@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Candidate, Gazetteer, fold
+from .nlp import sentences
 from .place_words import (
     ARTICLES,
     CONNECTORS,
@@ -209,7 +210,7 @@ def _inside_other_name(start: int, end: int, ents: dict[int, Span], covered: set
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
     """Every gazetteer name of the document with its context evidence, before any choice between candidates."""
     ents, sentence_of = _ent_of(doc), {}
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sentences(doc)):
         sentence_of.update(dict.fromkeys(range(sent.start, sent.end), index))
     hits = list(_hits(doc, gazetteer))
     covered = {i for start, end, _, _ in hits for i in range(start, end)}
