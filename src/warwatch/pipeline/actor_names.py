@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 from ..model import Actor, Article
+from .nlp import text_of
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 T = TypeVar("T")
@@ -74,11 +75,15 @@ def _key(text: str, fold: bool) -> str:
     return key.lower() if fold else key
 
 
+_FOUND_LIMIT = 20_000  # texts remembered per matcher before it starts over
+
+
 class Matcher(Generic[T]):
     """Longest-first, word-bounded matcher of a vocabulary; spaces and hyphens are interchangeable."""
 
     def __init__(self, terms: Iterable[tuple[str, T]], *, fold: bool | None = None) -> None:
         self._tables: list[tuple[re.Pattern[str], dict[str, T], bool]] = []
+        self._found: dict[str, tuple[tuple[int, int, T], ...]] = {}
         split: dict[bool, dict[str, T]] = {True: {}, False: {}}
         patterns: dict[bool, list[str]] = {True: [], False: []}
         for term, value in terms:
@@ -98,7 +103,18 @@ class Matcher(Generic[T]):
                 self._tables.append((rx, split[ci], ci))
 
     def find(self, text: str) -> list[tuple[int, int, T]]:
-        """Non-overlapping hits (start, end, value), longest first at each place, in text order."""
+        """Non-overlapping hits (start, end, value), longest first at each place, in text order.
+
+        Remembered per text: the stages ask about the same sentences and names many times per article.
+        """
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _FOUND_LIMIT:
+                self._found.clear()
+            found = self._found[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[tuple[int, int, T]]:
         text = normalise(text)
         hits = [
             (m.start(), m.end(), table[_key(m.group(), ci)])
@@ -396,7 +412,7 @@ def place_countries(lex: Lexicon, ents: Iterable[Span], *, located: bool = False
     """
     cities = _city_countries()
     for ent in ents:
-        if ent.label_ not in ("GPE", "LOC") or BACKER.match(ent.doc.text, ent.end_char):
+        if ent.label_ not in ("GPE", "LOC") or BACKER.match(text_of(ent.doc), ent.end_char):
             continue
         if located and not _located(ent.root):
             continue

@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention, Span, When
 from ..registry import DateResolver
-from .nlp import sentences
+from .nlp import sentences, text_of
 
 log = logging.getLogger(__name__)
 
@@ -499,11 +499,11 @@ def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> Wh
         trigger = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
         own = [h for h in inside if not h.speech or _attached(h, trigger)]
         return _closest(own, trigger, mention).when if own else _as_report(_closest(inside, trigger, mention))
-    paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+    paragraph = text_of(doc).rfind("\n", 0, sentence.start) + 1
     before = [h for h in hits if paragraph <= h.start and h.end <= sentence.start]
     if before:
         return _as_report(before[-1]) if before[-1].speech else before[-1].when
-    if hits and _DATELINE_PREFIX.fullmatch(doc.text[: hits[0].start]):
+    if hits and _DATELINE_PREFIX.fullmatch(text_of(doc)[: hits[0].start]):
         return hits[0].when
     return When(date=published, date_range=(published - _ONE, published), time_precision=DAY)
 

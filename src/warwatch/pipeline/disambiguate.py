@@ -52,6 +52,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Candidate, Gazetteer, fold, short_admin_name
 from ..model import Place
+from .nlp import text_of
 from .place_words import ARTICLES, CENTRE_WORDS, DIRECTIONS, PART_WORDS, TOWN_WORDS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
@@ -173,7 +174,7 @@ def _prior(candidate: Candidate) -> float:
 
 def _nationalities(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     """The countries of the actors and demonyms of the text ("Taliban" -> AF, "Turkish" -> TR)."""
-    votes: Counter[str] = Counter(_actor_countries(doc.text))
+    votes: Counter[str] = Counter(_actor_countries(text_of(doc)))
     for token in doc:
         countries = gazetteer.demonym(token.text) if token.text[:1].isupper() else ()
         for code in countries:
@@ -560,7 +561,7 @@ def resolve_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[tuple[Resolution, 
             Resolution(
                 toponym=toponym,
                 ranked=tuple(scored),
-                place=_place(best.candidate, toponym, doc.text),
+                place=_place(best.candidate, toponym, text_of(doc)),
                 contains=contains,
                 address=index in containers,
             )

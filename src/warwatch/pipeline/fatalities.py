@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
-from .nlp import sentences
+from .nlp import sentences, text_of
 
 DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot".split())
 DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
@@ -257,7 +257,7 @@ def _figure_extent(tok: Token) -> tuple[int, int]:
 
 
 def _qualifier(doc: Doc, start: int) -> Qualifier:
-    before = doc.text[max(0, start - 25) : start]
+    before = text_of(doc)[max(0, start - 25) : start]
     for pattern, qualifier in QUALIFIERS:
         if pattern.search(before):
             return qualifier

@@ -33,7 +33,8 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-_SENTENCES = ("warwatch", "sentences")  # a key of doc.user_data; never serialised (docs stay in one process)
+_SENTENCES = ("warwatch", "sentences")  # keys of doc.user_data; never serialised (docs stay in one process)
+_TEXT = ("warwatch", "text")
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -42,4 +43,12 @@ def sentences(doc: Doc) -> list[Span]:
     found = doc.user_data.get(_SENTENCES)
     if found is None:
         found = doc.user_data[_SENTENCES] = list(doc.sents)
+    return found
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, made once per doc: spaCy joins every token's text on each call."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
     return found

@@ -19,6 +19,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from .nlp import text_of
+
 ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et ath".split())
 # joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw)
 CONNECTORS = frozenset("de del della di da du des la le los las van von dos do das a bin ibn of the e i ye".split())
@@ -184,9 +186,9 @@ def _road_follows(doc: Doc, end: int) -> bool:
 def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool) -> str:
     """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva),
     "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
-    if _is_dateline(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+    if _is_dateline(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
         return "dateline"  # a place for sure (see _with_context), but the reporter's
-    following = doc.text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 7].lower()
+    following = text_of(doc)[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 7].lower()
     if re.match(r"[-‐–]?\s?based\b", following):
         return "based"
     for token in doc[start:end]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Candidate, Gazetteer, fold
-from .nlp import sentences
+from .nlp import sentences, text_of
 from .place_words import (
     ARTICLES,
     CONNECTORS,
@@ -177,7 +177,7 @@ def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[
                 doc[k].lower_ in ARTICLES or doc[k].text in HYPHENS for k in run[i:j]
             ):
                 continue  # "River" alone, or a bare article: "Al" of an unknown "Al-Tah"
-            candidates = tuple(gazetteer.lookup(doc.text[first.idx : last.idx + len(last)]))
+            candidates = tuple(gazetteer.lookup(text_of(doc)[first.idx : last.idx + len(last)]))
             if candidates:
                 yield run[i], run[j - 1] + 1, candidates
                 i = j
