@@ -183,18 +183,23 @@ def test_batch_rerun_skips_what_is_stored(
         assert (again.read, again.stored, again.skipped, extracted) == (8, 0, 8, [])
 
 
-def test_batch_one_failing_article_does_not_stop_it(tmp_path: Path, pipeline: Pipeline) -> None:
+def test_batch_one_failing_article_does_not_stop_it(
+    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = write_jsonl(tmp_path / "a.jsonl", reports(5))
+    real = pipeline.from_doc
 
-    def flaky(article: Article) -> Any:
+    def flaky(article: Article, doc: Any) -> Any:
         if article.id == "report-002":
             raise IndexError("simulated bug")
-        return pipeline(article)
+        return real(article, doc)
 
+    monkeypatch.setattr(pipeline, "from_doc", flaky)
     with open_store(str(tmp_path / "w.db")) as store:
-        report = run_batch([source], store, LocalExtractor(flaky), chunk_size=2)  # type: ignore[arg-type]
+        report = run_batch([source], store, LocalExtractor(pipeline), chunk_size=2)
         assert (report.stored, report.extraction_failures) == (4, 1)
         assert report.failed == [f"{source} (article report-002): extraction failed (IndexError: simulated bug)"]
+        monkeypatch.undo()
         retried = run_batch([source], store, LocalExtractor(pipeline))
         assert (retried.stored, retried.skipped) == (1, 4)
 

@@ -151,11 +151,20 @@ def _store(store: SqlStore, item: Extracted, report: BatchReport) -> None:
 
 
 def extract_chunk(pipeline: Pipeline, chunk: Sequence[Article]) -> list[Extracted]:
-    """Run the pipeline on each article; one article's failure is reported and the others go on."""
+    """Run the pipeline on each article; one article's failure is reported and the others go on.
+
+    spaCy reads the chunk's texts as one batch; should that fail, each text is read alone, so that only
+    the article at fault is lost.
+    """
+    try:
+        docs = list(pipeline.nlp.pipe(a.text for a in chunk))
+    except Exception:
+        log.exception("spaCy failed on a batch of %d articles; reading them one at a time", len(chunk))
+        docs = [None] * len(chunk)
     results = []
-    for article in chunk:
+    for article, doc in zip(chunk, docs, strict=True):
         try:
-            results.append(Extracted(article, pipeline(article)))
+            results.append(Extracted(article, pipeline.from_doc(article, doc or pipeline.nlp(article.text))))
         except Exception as err:  # any bug on one article of a million must not stop the batch
             log.exception("extraction failed on article %s (%s)", article.id, article.path)
             where = f"{article.path or 'text'} (article {article.id})"

@@ -124,11 +124,9 @@ def ingest(paths: PathsArg, db: DbOpt = None, published: PublishedOpt = None, qu
             for path, articles in _read_all(paths, published.date() if published else None, quiet):
                 if not articles:
                     failed.append(path)
-                for article in articles:
-                    if store.has_article(article.id):
-                        skipped += 1
-                        continue
-                    found = pipeline(article)
+                fresh = [article for article in articles if not store.has_article(article.id)]
+                skipped += len(articles) - len(fresh)
+                for article, found in pipeline.pipe(fresh):  # a JSONL file's articles in spaCy batches
                     if store.add_article(article, found):
                         stored += 1
                         events += len(found)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import warwatch
-from warwatch.model import Certainty, Qualifier
+from warwatch.model import Article, Certainty, Qualifier
 from warwatch.pipeline import Pipeline
 from warwatch.pipeline.load import read_articles
 
@@ -52,3 +52,11 @@ def test_pipeline_library_extract() -> None:
     (event,) = events
     assert event.sub_event_type == "Attack" and event.date == date(2020, 6, 2)
     assert [(c.value, c.qualifier) for c in event.fatalities.claims] == [(3, Qualifier.EXACT)]
+
+
+def test_pipeline_pipe_gives_what_one_call_per_article_gives(pipeline: Pipeline, seed_path) -> None:
+    articles = [*read_articles(seed_path)]
+    articles += [Article(text=f"Gunmen killed {n} farmers in Konduga on Monday.") for n in (2, 3, 4)]
+    piped = list(pipeline.pipe(articles, batch_size=2))
+    assert [article for article, _ in piped] == articles
+    assert [events for _, events in piped] == [pipeline(article) for article in articles]
