@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from warwatch.pipeline.place_words import TYPE_WORDS, _is_dateline, singular
+from warwatch.pipeline.place_words import TYPE_WORDS, is_dateline, singular
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ from warwatch.pipeline.place_words import TYPE_WORDS, _is_dateline, singular
 )
 def test_place_words_dateline(text: str, name: str, dateline: bool) -> None:
     start = text.index(name)
-    assert _is_dateline(text, start, start + len(name)) is dateline
+    assert is_dateline(text, start, start + len(name)) is dateline
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from .place_words import past_dateline
 
 # Event words by family: a neighbour sentence refers back to a mention only within one family.
 EVENT_FAMILIES = {
@@ -228,9 +229,9 @@ def source_tokens(tok: Token) -> list[Token]:
     if lemma in SAY_VERBS and tok.pos_ in ("VERB", "AUX"):
         if is_passive(tok):
             return by_objects(tok)
-        subj = subjects(tok)
+        subj = [s for t in subjects(tok) for s in past_dateline(t)]
         if not subj and tok.dep_ == "conj":
-            subj = subjects(tok.head)
+            subj = [s for t in subjects(tok.head) for s in past_dateline(t)]
         before = tok.doc[tok.i - 1] if tok.i else None
         if not subj and before is not None and before.pos_ in ("NOUN", "PROPN"):
             subj = [before]  # "..., police said." misparsed: the noun just before the verb speaks

@@ -25,7 +25,9 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
 from .nlp import sentences, text_of
+from .place_words import past_dateline
 
+PRONOUNS = frozenset({"it", "he", "she", "they"})  # never a source: who they are is elsewhere
 DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot".split())
 DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
 # One person, named without a number: "the officer died", "a trader and his son were killed", "shot him dead".
@@ -268,8 +270,8 @@ def _source(word: Token, sent: SpacySpan) -> str | None:
     """Who states the figure: the subject of a governing reporting verb, or 'according to X'."""
     for ancestor in word.ancestors:
         if ancestor.lemma_.lower() in REPORT_VERBS:
-            subject = next((c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is not None and subject.lower_ not in {"it", "he", "she", "they", "which", "who"}:
+            subject = _speaker(ancestor, {"nsubj", "nsubjpass"}, PRONOUNS | {"which", "who"})
+            if subject is not None:
                 return _phrase(subject)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
@@ -278,10 +280,18 @@ def _source(word: Token, sent: SpacySpan) -> str | None:
                 return _phrase(objects[0])
     for tok in sent:  # "..., police said." after the figure
         if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in {"ROOT", "parataxis", "conj"} and tok.i > word.i:
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in {"it", "he", "she", "they"}:
+            subject = _speaker(tok, {"nsubj"}, PRONOUNS)
+            if subject is not None:
                 return _phrase(subject)
     return None
+
+
+def _speaker(verb: Token, deps: set[str], skip: frozenset[str]) -> Token | None:
+    """The subject of a reporting verb, past a dateline taken for it; None for a pronoun."""
+    subjects = [s for c in verb.children if c.dep_ in deps for s in past_dateline(c)]
+    if not subjects or subjects[0].lower_ in skip:
+        return None
+    return subjects[0]
 
 
 def _phrase(head: Token) -> str:
@@ -298,5 +308,9 @@ def _phrase(head: Token) -> str:
     cut = [w for w in head.subtree if w.dep_ in {"appos", "relcl", "acl", "punct"} and w.i > head.i]
     if cut:
         words = [w for w in words if w.i < cut[0].i]
+    # a spaced dash or a colon before the head ends what came before: "Mali - Local officials" is "Local officials"
+    breaks = [w.i for w in words if w.i < head.i and (w.text == ":" or (w.text in "-–—" and w.whitespace_))]
+    if breaks:
+        words = [w for w in words if w.i > max(breaks)]
     text = " ".join(w.text for w in sorted(words, key=lambda w: w.i) if w.dep_ != "det" or w.i != words[0].i)
     return text.replace(" 's", "'s").strip()

@@ -186,7 +186,7 @@ def _road_follows(doc: Doc, end: int) -> bool:
 def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool) -> str:
     """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva),
     "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
-    if _is_dateline(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+    if is_dateline(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
         return "dateline"  # a place for sure (see _with_context), but the reporter's
     following = text_of(doc)[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 7].lower()
     if re.match(r"[-‐–]?\s?based\b", following):
@@ -218,12 +218,21 @@ _DATELINE_AFTER = re.compile(
 )
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
+def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether a name is in the dateline opening a paragraph: "ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —",
     "YANGON –", "Srinagar Oct 16:". It says where the reporter files from, not where the event was."""
     return bool(_DATELINE_BEFORE.search(text, max(0, start - 60), start)) and bool(
         _DATELINE_AFTER.match(text, end, end + 60)
     )
+
+
+def past_dateline(subject: Token) -> list[Token]:
+    """The parser often takes a dateline for the subject of the first verb ("KANO, Nigeria: The army said");
+    such a subject stands for the apposition hanging on it, if any ("GAO, Mali - Local officials said")."""
+    text = text_of(subject.doc)
+    if not is_dateline(text, subject.left_edge.idx, subject.idx + len(subject)):
+        return [subject]
+    return [c for c in subject.children if c.dep_ == "appos" and not is_dateline(text, c.left_edge.idx, c.idx + len(c))]
 
 
 def _in_parentheses(doc: Doc, start: int) -> bool:
