@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
+
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=4)
@@ -33,22 +37,21 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-_SENTENCES = ("warwatch", "sentences")  # keys of doc.user_data; never serialised (docs stay in one process)
-_TEXT = ("warwatch", "text")
-
-
 def sentences(doc: Doc) -> list[Span]:
-    """``list(doc.sents)``, made once per doc: every ``doc.sents`` walks all the tokens again, and the
-    stages ask for the sentences of one doc a dozen times (a tenth of the pipeline's time before)."""
-    found = doc.user_data.get(_SENTENCES)
-    if found is None:
-        found = doc.user_data[_SENTENCES] = list(doc.sents)
-    return found
+    """``list(doc.sents)``, made once per doc: each ``doc.sents`` walks all the tokens again, and the stages
+    ask for one doc's sentences a dozen times."""
+    return _once(doc, "sentences", lambda d: list(d.sents))
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, made once per doc: spaCy joins every token's text on each call."""
-    found = doc.user_data.get(_TEXT)
-    if found is None:
-        found = doc.user_data[_TEXT] = doc.text
-    return found
+    """``doc.text``, made once per doc: spaCy joins every token's text on each access (8,300 times over the
+    421 development texts: a fifth of the time the stages after spaCy took)."""
+    return _once(doc, "text", lambda d: d.text)
+
+
+def _once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
+    """A value computed from a doc, kept in its ``user_data`` (never serialised: docs stay in one process)."""
+    key = ("warwatch", name)
+    if key not in doc.user_data:
+        doc.user_data[key] = make(doc)
+    return doc.user_data[key]
