@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
-    ColumnElement,
     Connection,
     Date,
     DateTime,
@@ -40,7 +39,6 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
     insert,
-    or_,
     select,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -48,6 +46,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .errors import InputError, StoreError
 from .reference_csv import Kind, ReferenceEvent, date_range, read_reference_file
 from .store import SqlStore
+from .store.filters import from_options, matching
 from .store.tables import NAMING_CONVENTION
 
 __all__ = [
@@ -223,8 +222,10 @@ def iter_reference(
 ) -> Iterator[ReferenceEvent]:
     """The dataset's rows matching every filter (the semantics of ``SqlStore.iter_events``), by date."""
     col = reference_table.c
-    where = [col.dataset == dataset, *_filters(since, until, country, event_type, sub_event_type, actor,
-                                               min_fatalities, text)]  # fmt: skip
+    filters = from_options(since=since, until=until, country=country, event_type=event_type,
+                           sub_event_type=sub_event_type, actor=actor, min_fatalities=min_fatalities,
+                           text=text)  # fmt: skip
+    where = [col.dataset == dataset, *matching(col, filters, fatalities="fatalities", text="notes")]
     query = select(reference_table).where(*where).order_by(col.date, col.source_id)
     if limit is not None:
         query = query.limit(limit)
@@ -243,37 +244,6 @@ def reference_sets(store: SqlStore) -> list[ReferenceSet]:
     )
     with _errors(store, "listing reference datasets"), store.engine.connect() as conn:
         return [ReferenceSet(*row) for row in conn.execute(query)]
-
-
-def _filters(
-    since: date | None,
-    until: date | None,
-    country: str | None,
-    event_type: str | None,
-    sub_event_type: str | None,
-    actor: str | None,
-    min_fatalities: int | None,
-    text: str | None,
-) -> list[ColumnElement[bool]]:
-    col = reference_table.c
-    where: list[ColumnElement[bool]] = []
-    if since is not None:
-        where.append(col.date_end >= since)
-    if until is not None:
-        where.append(col.date_start <= until)
-    if country:
-        where.append(col.country == country.upper())
-    if event_type:
-        where.append(col.event_type == event_type)
-    if sub_event_type:
-        where.append(col.sub_event_type == sub_event_type)
-    if actor:
-        where.append(or_(col.actor1.icontains(actor, autoescape=True), col.actor2.icontains(actor, autoescape=True)))
-    if min_fatalities is not None:
-        where.append(col.fatalities >= min_fatalities)
-    if text:
-        where.append(col.notes.icontains(text, autoescape=True))
-    return where
 
 
 def _reference_event(row: Any) -> ReferenceEvent:

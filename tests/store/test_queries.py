@@ -10,7 +10,7 @@ import pytest
 from warwatch.errors import InputError
 from warwatch.model import Actor, Article, Event, Fatalities, FatalityClaim, Place, Span
 from warwatch.store import SqlStore, open_store, queries
-from warwatch.store.queries import EventFilters
+from warwatch.store.filters import EventFilters
 
 ARTICLE = Article(text="Fighting, shelling, protests and a raid were reported; officials gave tolls.")
 SPAN = Span.of(ARTICLE, 0, 8)

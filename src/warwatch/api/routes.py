@@ -24,7 +24,8 @@ from ..export import article_url_lookup, export_events
 from ..model import Article, Event
 from ..pipeline.load import article_from_html, article_from_text
 from ..store import SqlStore, queries
-from ..store.queries import EventFilters, EventPage
+from ..store.filters import EventFilters
+from ..store.queries import EventPage
 from ..taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 from .errors import ApiError, errors
 from .models import (

@@ -38,6 +38,7 @@ from ..errors import InputError
 from ..model import Article, Event
 
 # _event: the store's own reader of events.data, so the stored form is read in one place
+from .filters import EventFilters, matching
 from .sql import SqlStore, _event
 from .tables import article_table, claim_table, event_article_table, event_table
 
@@ -45,30 +46,6 @@ Sort = Literal["date", "-date", "fatalities", "-fatalities"]
 SORTS: tuple[str, ...] = ("date", "-date", "fatalities", "-fatalities")
 Interval = Literal["day", "week"]
 _NO_FATALITIES = -1  # sorts events without an estimate below those with 0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EventFilters:
-    """What the events list, the map and the timeline filter on; every given filter must hold.
-
-    ``since``/``until`` keep events whose date (range) overlaps them; ``bbox`` is (west, south,
-    east, north) in degrees, west > east crossing the antimeridian; ``country`` holds ISO alpha-2
-    codes and ``event_type``/``sub_event_type`` ACLED names (any of them matches); ``admin1`` is
-    compared ignoring case; ``actor``, ``source`` and ``text`` are case-insensitive substrings of
-    either actor, of a source or claim source, and of the evidence (with actors, place, sources).
-    """
-
-    since: date | None = None
-    until: date | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    country: tuple[str, ...] = ()
-    admin1: str | None = None
-    event_type: tuple[str, ...] = ()
-    sub_event_type: tuple[str, ...] = ()
-    actor: str | None = None
-    source: str | None = None
-    min_fatalities: int | None = None
-    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -272,34 +249,13 @@ def summary(store: SqlStore) -> dict[str, Any]:
 def filter_clauses(store: SqlStore, filters: EventFilters) -> list[ColumnElement[bool]]:
     """SQL conditions on ``events`` for every filter given (see ``EventFilters``)."""
     col = event_table.c
-    where: list[ColumnElement[bool]] = []
-    if filters.since is not None:
-        where.append(col.date_end >= filters.since)
-    if filters.until is not None:
-        where.append(col.date_start <= filters.until)
+    where = matching(col, filters, fatalities="fatalities_best", text="search")
     if filters.bbox is not None:
         where.append(_in_bbox(*filters.bbox))
-    if filters.country:
-        where.append(col.country.in_([code.upper() for code in filters.country]))
     if filters.admin1:
         where.append(func.lower(col.admin1) == filters.admin1.lower())
-    if filters.event_type:
-        where.append(col.event_type.in_(filters.event_type))
-    if filters.sub_event_type:
-        where.append(col.sub_event_type.in_(filters.sub_event_type))
-    if filters.actor:
-        where.append(
-            or_(
-                col.actor1.icontains(filters.actor, autoescape=True),
-                col.actor2.icontains(filters.actor, autoescape=True),
-            )
-        )
     if filters.source:
         where.append(_has_source(store, filters.source))
-    if filters.min_fatalities is not None:
-        where.append(col.fatalities_best >= filters.min_fatalities)
-    if filters.text:
-        where.append(col.search.icontains(filters.text, autoescape=True))
     return where
 
 

@@ -81,6 +81,7 @@ from ..pipeline.merge import (
     search_cells,
     search_window,
 )
+from .filters import from_options, matching
 from .tables import (
     article_table,
     audit_table,
@@ -284,7 +285,7 @@ class SqlStore:
         or actor2; ``text``: evidence, actors, place and sources); ``min_fatalities`` compares
         the best estimate.
         """
-        where = _event_filters(since, until, country, event_type, sub_event_type, actor, min_fatalities, text)
+        where = _where(since, until, country, event_type, sub_event_type, actor, min_fatalities, text)
         query = (
             select(event_table.c.id, event_table.c.data).where(*where).order_by(event_table.c.date, event_table.c.id)
         )
@@ -307,7 +308,7 @@ class SqlStore:
         text: str | None = None,
     ) -> int:
         """How many events ``iter_events`` would give with the same filters."""
-        where = _event_filters(since, until, country, event_type, sub_event_type, actor, min_fatalities, text)
+        where = _where(since, until, country, event_type, sub_event_type, actor, min_fatalities, text)
         with self._errors("counting events"), self._engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(event_table).where(*where)).scalar_one()
 
@@ -653,7 +654,7 @@ def _claim_rows(event: Event) -> list[dict[str, Any]]:
     ]
 
 
-def _event_filters(
+def _where(
     since: date | None,
     until: date | None,
     country: str | None,
@@ -663,25 +664,10 @@ def _event_filters(
     min_fatalities: int | None,
     text: str | None,
 ) -> list[ColumnElement[bool]]:
-    col = event_table.c
-    where: list[ColumnElement[bool]] = []
-    if since is not None:
-        where.append(col.date_end >= since)
-    if until is not None:
-        where.append(col.date_start <= until)
-    if country:
-        where.append(col.country == country.upper())
-    if event_type:
-        where.append(col.event_type == event_type)
-    if sub_event_type:
-        where.append(col.sub_event_type == sub_event_type)
-    if actor:
-        where.append(or_(col.actor1.icontains(actor, autoescape=True), col.actor2.icontains(actor, autoescape=True)))
-    if min_fatalities is not None:
-        where.append(col.fatalities_best >= min_fatalities)
-    if text:
-        where.append(col.search.icontains(text, autoescape=True))
-    return where
+    filters = from_options(since=since, until=until, country=country, event_type=event_type,
+                           sub_event_type=sub_event_type, actor=actor, min_fatalities=min_fatalities,
+                           text=text)  # fmt: skip
+    return matching(event_table.c, filters, fatalities="fatalities_best", text="search")
 
 
 def _article(row: Any) -> Article:
