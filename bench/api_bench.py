@@ -11,7 +11,6 @@ times sequential requests from this process with one keep-alive httpx client. Wr
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import socket
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import record
 from sqlalchemy import insert
 
 from warwatch.model import Actor, Article, Event, Fatalities, FatalityClaim, Place, Span
@@ -206,10 +206,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
     figures = run(args.events, args.requests)
-    results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    results.pop("api_extra_indexes", None)  # measured the indexes before migration 0005 added them
-    results["api"] = figures
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    record.save(args.out, {"api": figures})
     for name, row in figures["latency"].items():
         sys.stdout.write(
             f"{name:28} p50 {row['p50_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  ({row['response_kb']} KB)\n"

@@ -27,6 +27,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import record
+
 from warwatch.export import FORMATS, article_url_lookup, export_events
 from warwatch.model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Place, Qualifier, Span
 from warwatch.store import open_store
@@ -178,9 +180,7 @@ def main() -> None:
             print(f"{fmt}: {json.dumps(full)}", file=sys.stderr)
     figures["when"] = datetime.now(UTC).isoformat(timespec="seconds")
     figures["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]}
-    results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    results["export"] = figures
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    record.save(args.out, {"export": figures})
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import record
 import spacy
 
 from warwatch.gazetteer import Gazetteer, build_gazetteer, open_gazetteer
@@ -88,10 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     with open_gazetteer() as gazetteer:
         figures |= bench_lookups(gazetteer)
         figures |= bench_articles(gazetteer, args.shared)
-    results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    results["geocode"] = figures  # read-modify-write: other benchmarks' keys stay
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    record.save(args.out, {"geocode": figures})
     print(json.dumps(figures, indent=2))
     return 0
 

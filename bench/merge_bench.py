@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import record
 from sqlalchemy import insert
 
 from warwatch.model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Place, Qualifier, Span
@@ -196,10 +197,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100, help="articles ingested and timed at each size")
     args = parser.parse_args()
     figures = run(args.sizes, args.articles)
-    results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    results["merge"] = figures  # read-modify-write: other benchmarks' keys stay
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    record.save(args.out, {"merge": figures})
     print(json.dumps(figures, indent=2))
 
 

@@ -17,6 +17,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import record
+
 from warwatch.config import gazetteer_path
 from warwatch.gazetteer import open_gazetteer
 from warwatch.model import Article
@@ -102,8 +104,7 @@ def main() -> None:
         "ingest_sqlite": bench_ingest(pipeline, articles),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    record.save(args.out, results)
     print(json.dumps(results, indent=2))
 
 

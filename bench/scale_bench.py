@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import merge_bench  # bench/merge_bench.py: the synthetic store of the merge figures, reused for PostgreSQL
+import record
 from sqlalchemy import text
 
 from warwatch.batch import RayExtractor, run_batch
@@ -385,11 +386,8 @@ def machine() -> dict[str, Any]:
 
 
 def save(out: Path, figures: dict[str, Any], merge: bool) -> None:
-    """Read-modify-write of the "scale" key after each section, so the other benchmarks' keys stay."""
-    results = json.loads(out.read_text()) if out.exists() else {}
-    results["scale"] = {**results.get("scale", {}), **figures} if merge else figures
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n")
+    """The "scale" key, written after each section (``merge``: over the sections already there)."""
+    record.save(out, {"scale": record.read(out).get("scale", {}) | figures if merge else figures})
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import record
 from sqlalchemy import select
 
 from warwatch.model import Article, Event
@@ -263,9 +264,7 @@ def main() -> None:
             "live": live(pipeline, args.items, args.duration, args.interval, Path(tmp)),
             "backlog": backlog(pipeline, args.items, Path(tmp)),
         }
-    results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    results["watch"] = figures
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    record.save(args.out, {"watch": figures})
     print(json.dumps(figures, indent=2))
     if not figures["live"]["meets_target"]:
         logging.warning("p95 latency %s s misses the target %s s", figures["live"]["event_latency_s"]["p95"],
