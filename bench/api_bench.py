@@ -28,7 +28,7 @@ import record
 from sqlalchemy import insert
 
 from warwatch.model import Actor, Article, Event, Fatalities, FatalityClaim, Place, Span
-from warwatch.store import open_store, sql, tables
+from warwatch.store import open_store, rows, sql, tables
 from warwatch.taxonomy import SUB_EVENT_TYPES
 
 PER_ARTICLE = 1_000
@@ -97,11 +97,11 @@ def build_store(path: Path, events: int) -> float:
             article = Article(text=text, published=date(2025, 1, 1), title=f"bench {first}")
             batch = synthetic_events(article, first, min(PER_ARTICLE, events - first), rng)
             sql._insert_article(conn, article, now)
-            conn.execute(insert(tables.report_table), [sql._report_row(event, article.id) for event in batch])
-            conn.execute(insert(tables.event_table), [sql._event_row(event, now) for event in batch])
+            conn.execute(insert(tables.report_table), [rows.report_row(event, article.id) for event in batch])
+            conn.execute(insert(tables.event_table), [rows.event_row(event, now) for event in batch])
             links = [{"event_id": event.id, "article_id": article.id} for event in batch]
             conn.execute(insert(tables.event_article_table), links)
-            claims = [row for event in batch for row in sql._claim_rows(event)]
+            claims = [row for event in batch for row in rows.claim_rows(event)]
             if claims:
                 conn.execute(insert(tables.claim_table), claims)
     return time.perf_counter() - started

@@ -30,7 +30,7 @@ import record
 from sqlalchemy import insert
 
 from warwatch.model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Place, Qualifier, Span
-from warwatch.store import SqlStore, open_store, sql, tables
+from warwatch.store import SqlStore, grouping, open_store, rows, tables
 
 REPO = Path(__file__).resolve().parents[1]
 RATE = 50  # synthetic events per day, all hotspots together
@@ -107,8 +107,8 @@ def fill(store: SqlStore, synthetic: Synthetic, count: int, first_day_back: int)
         with store.engine.begin() as conn:
             conn.execute(insert(tables.article_table), [_article_row(a, now) for a in articles])
             pairs = list(zip(reports, articles, strict=True))
-            conn.execute(insert(tables.report_table), [sql._report_row(r, a.id) for r, a in pairs])
-            conn.execute(insert(tables.event_table), [sql._event_row(r, now) for r in reports])
+            conn.execute(insert(tables.report_table), [rows.report_row(r, a.id) for r, a in pairs])
+            conn.execute(insert(tables.event_table), [rows.event_row(r, now) for r in reports])
             links = [{"event_id": r.id, "article_id": a.id} for r, a in pairs]
             conn.execute(insert(tables.event_article_table), links)
         written += reports
@@ -133,14 +133,14 @@ def measure(
     Each size measures its own stretch of days, so what one measurement stored never crowds the next.
     """
     examined: list[int] = []
-    real_candidates = sql._candidates
+    real_candidates = grouping.candidates
 
     def counting(conn: Any, report: Event, rules: Any) -> list[Any]:
         found = real_candidates(conn, report, rules)
         examined.append(len(found))
         return found
 
-    sql._candidates = counting  # type: ignore[assignment]
+    grouping.candidates = counting  # type: ignore[assignment]
     timings, cpu, merged = [], [], 0
     try:
         for _ in range(articles):
@@ -153,7 +153,7 @@ def measure(
             cpu.append(time.process_time() - started_cpu)
             merged += len(store.get_event(events[0].id).articles) > 1  # type: ignore[union-attr]
     finally:
-        sql._candidates = real_candidates  # type: ignore[assignment]
+        grouping.candidates = real_candidates  # type: ignore[assignment]
     return {
         "articles": articles,
         "ms_median": round(1000 * statistics.median(timings), 2),

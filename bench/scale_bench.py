@@ -45,7 +45,7 @@ from warwatch.batch import RayExtractor, run_batch
 from warwatch.model import Article, Event
 from warwatch.pipeline import Pipeline
 from warwatch.pipeline.load import iter_input_files, read_articles
-from warwatch.store import SqlStore, open_store, sql
+from warwatch.store import SqlStore, grouping, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 WARWATCH = Path(sys.executable).with_name("warwatch")
@@ -321,7 +321,7 @@ def candidate_plans(store: SqlStore, synthetic: Any) -> list[dict[str, Any]]:
     plans = []
     with store.engine.connect() as conn:
         conn.execute(text("ANALYZE"))  # the statistics autovacuum would gather on a server in use
-        for query in sql._candidate_queries(report, store.rules):
+        for query in grouping.candidate_queries(report, store.rules):
             compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
             lines = [row[0] for row in conn.execute(text(f"EXPLAIN {compiled}"))]
             plans.append({

@@ -38,7 +38,7 @@ from warwatch.model import (
     Qualifier,
     Span,
 )
-from warwatch.store import SqlStore, open_store, sql, tables
+from warwatch.store import SqlStore, open_store, rows, sql, tables
 from warwatch.watch import state as watch_state
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -232,20 +232,20 @@ def _count_claims(store: SqlStore) -> int:
 
 
 def _fail_on_second_event(monkeypatch: pytest.MonkeyPatch) -> type[Exception]:
-    real = sql._claim_rows
+    real = rows.claim_rows
 
     def failing(event: Event) -> list[dict[str, Any]]:
         if event.id.endswith("-2"):
             raise RuntimeError("simulated failure")
         return real(event)
 
-    monkeypatch.setattr(sql, "_claim_rows", failing)
+    monkeypatch.setattr(rows, "claim_rows", failing)
     return RuntimeError
 
 
 def _duplicate_event_id(monkeypatch: pytest.MonkeyPatch) -> type[Exception]:
-    real = sql._event_row
-    monkeypatch.setattr(sql, "_event_row", lambda item, now: real(dataclasses.replace(item, id="b-1"), now))
+    real = rows.event_row
+    monkeypatch.setattr(rows, "event_row", lambda item, now: real(dataclasses.replace(item, id="b-1"), now))
     return StoreError
 
 

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Connection, text
 
 from warwatch.model import Article, Event, Place, Span
-from warwatch.store import SqlStore, open_store, sql
+from warwatch.store import SqlStore, grouping, open_store
 
 ARTICLE = Article(text="Shelling hit the district overnight.", published=date(2024, 3, 2))
 PLACES = {
@@ -47,7 +47,7 @@ def plan(conn: Connection, query: Any) -> str:
 
 @pytest.mark.parametrize("kind", PLACES)
 def test_sql_merge_candidates_use_an_index(store: SqlStore, kind: str) -> None:
-    queries = sql._candidate_queries(report(PLACES[kind]), store.rules)
+    queries = grouping.candidate_queries(report(PLACES[kind]), store.rules)
     assert queries
     with store.engine.connect() as conn:
         for query in queries:

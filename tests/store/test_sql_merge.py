@@ -19,7 +19,7 @@ from warwatch.model import Actor, Article, Event, Fatalities, FatalityClaim, Pla
 from warwatch.pipeline import Pipeline
 from warwatch.pipeline.load import read_articles
 from warwatch.pipeline.merge import DEFAULT_RULES, same_event
-from warwatch.store import SqlStore, open_store, sql, tables
+from warwatch.store import SqlStore, grouping, open_store, sql, tables
 
 DAY = date(2019, 3, 11)
 MOGADISHU = Place(name="Mogadishu", country="SO", lat=2.04, lon=45.34, geo_precision=1, admin1="Banaadir")
@@ -184,7 +184,7 @@ def test_sql_merge_big_neighbourhoods_regroup_only_the_events_matched(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past MAX_REGROUP reports a rebuild takes only the matched events (and analysts' partners): still right here."""
-    monkeypatch.setattr(sql, "MAX_REGROUP", 2)
+    monkeypatch.setattr(grouping, "MAX_REGROUP", 2)
     for name, place in (("a", MOGADISHU), ("b", HODAN), ("c", MOGADISHU)):
         add(store, name, location=place)
     assert {r.id for r in store.get_reports("c0")} == {"a0", "b0", "c0"}
@@ -264,7 +264,7 @@ def test_sql_merge_candidates_come_from_indexes(store: SqlStore, place: Place | 
     """SQLite's plan for every candidate query searches an index of reports; it never scans the table."""
     _, event = report("q", location=place)
     with store.engine.connect() as conn:
-        for query in sql._candidate_queries(event, DEFAULT_RULES):
+        for query in grouping.candidate_queries(event, DEFAULT_RULES):
             compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
             plan = " ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
             assert "USING INDEX ix_reports_" in plan and "SCAN" not in plan, plan
@@ -308,7 +308,7 @@ def test_sql_merge_candidates_hold_every_match(stored: list[int], data: st.DataO
         for source, event in pairs:
             memory.add_article(source, [event])
         with memory.engine.connect() as conn:
-            found = {row.id for row in sql._candidates(conn, new, DEFAULT_RULES)}
+            found = {row.id for row in grouping.candidates(conn, new, DEFAULT_RULES)}
     assert {e.id for _, e in pairs if same_event(new, e)} <= found
 
 

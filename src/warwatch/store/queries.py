@@ -39,7 +39,8 @@ from ..model import Article, Event
 
 # _event: the store's own reader of events.data, so the stored form is read in one place
 from .filters import EventFilters, matching
-from .sql import SqlStore, _event
+from .rows import event_from_data
+from .sql import SqlStore
 from .tables import article_table, claim_table, event_article_table, event_table
 
 Sort = Literal["date", "-date", "fatalities", "-fatalities"]
@@ -140,7 +141,7 @@ def _page(
     )
     with store._errors("listing events"), store.engine.connect() as conn:  # the store's error mapping
         rows = conn.execute(query).all()
-    events = tuple(_event(row.id, row.data) for row in rows[:limit])
+    events = tuple(event_from_data(row.id, row.data) for row in rows[:limit])
     next_cursor = _encode_cursor(sort, rows[limit - 1].sort_value, rows[limit - 1].id) if len(rows) > limit else None
     return events, next_cursor
 
@@ -210,7 +211,7 @@ def events_of_article(store: SqlStore, article_id: str) -> list[Event]:
         .order_by(event_table.c.date, event_table.c.id)
     )
     with store._errors("reading events"), store.engine.connect() as conn:
-        return [_event(row.id, row.data) for row in conn.execute(query)]
+        return [event_from_data(row.id, row.data) for row in conn.execute(query)]
 
 
 def list_articles(store: SqlStore, *, limit: int = 20, after: str | None = None) -> tuple[list[Article], str | None]:

@@ -18,7 +18,7 @@ places), never with all of them; the groups it matches are regrouped and their e
 in the article's transaction. Every report carries ``grp``, a label shared by all reports it could
 ever be grouped with, so regrouping one neighbourhood gives what regrouping everything would: the
 events do not depend on the order articles came in (exactly so while a neighbourhood holds at most
-``MAX_REGROUP`` reports; past that, only the events matched are regrouped, to keep the cost of an
+``grouping.MAX_REGROUP`` reports; past that, only the events matched are regrouped, to keep the cost of an
 ingest flat). Analysts' merges and splits
 (``merge_events``, ``split_event``) are pair decisions in ``merge_decisions`` that automatic
 merging obeys, and lines in ``audit_log`` (who, what, when).
@@ -51,17 +51,11 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
-    Select,
-    and_,
-    bindparam,
     create_engine,
     delete,
     func,
     insert,
-    or_,
     select,
-    union_all,
-    update,
 )
 from sqlalchemy import event as sqla_event
 from sqlalchemy.engine import URL, make_url
@@ -75,18 +69,15 @@ from ..pipeline.merge import (
     DEFAULT_RULES,
     MergeRules,
     cluster_reports,
-    grid_cell,
     merge_events,
     same_event,
-    search_cells,
-    search_window,
 )
+from . import grouping, rows
 from .filters import from_options, matching
 from .tables import (
     article_table,
     audit_table,
     claim_table,
-    decision_table,
     event_article_table,
     event_table,
     report_table,
@@ -98,9 +89,6 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 _YIELD_PER = 500  # rows fetched per round trip when streaming
 _MIGRATION_LOCK = int.from_bytes(b"warwatch")  # PostgreSQL advisory lock held while migrating
-_MERGE_LOCK = int.from_bytes(b"ww-merge")  # PostgreSQL advisory lock held by each write that merges
-_CHUNK = 500  # ids per IN (...) list
-MAX_REGROUP = 200  # reports regrouped at once, at most (see SqlStore._rebuild)
 _WRITE = "warwatch_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
 
 
@@ -113,17 +101,6 @@ class AuditEntry:
     who: str
     action: str
     detail: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class _Report:
-    """A stored report with its place in the store."""
-
-    id: str
-    article_id: str
-    event_id: str
-    grp: str
-    event: Event
 
 
 def _no_party(name: str) -> bool:
@@ -214,7 +191,7 @@ class SqlStore:
         batch = tuple(events)  # before the write lock: ``events`` may be a slow generator
         try:
             with self._errors(f"storing article {article.id}"), self._writing() as conn:
-                _serialise_merges(conn)
+                grouping.serialise_merges(conn)
                 if conn.execute(select(article_table.c.id).where(article_table.c.id == article.id)).first():
                     raise _AlreadyStored
                 _insert_article(conn, article, now)
@@ -232,14 +209,14 @@ class SqlStore:
     def get_article(self, article_id: str) -> Article | None:
         with self._errors("reading articles"), self._engine.connect() as conn:
             row = conn.execute(select(article_table).where(article_table.c.id == article_id)).first()
-        return _article(row._mapping) if row else None
+        return rows.article_from_row(row._mapping) if row else None
 
     def iter_articles(self) -> Iterator[Article]:
         """All articles in the order they were stored, streamed."""
         query = select(article_table).order_by(article_table.c.ingested_at, article_table.c.id)
         with self._errors("reading articles"), self._engine.connect() as conn:
             for row in conn.execute(query.execution_options(yield_per=_YIELD_PER)):
-                yield _article(row._mapping)
+                yield rows.article_from_row(row._mapping)
 
     def count_articles(self) -> int:
         with self._errors("counting articles"), self._engine.connect() as conn:
@@ -263,7 +240,7 @@ class SqlStore:
         """The per-article reports an event was merged from (by report id); () for an unknown event."""
         with self._errors("reading reports"), self._engine.connect() as conn:
             full_id = _resolve(conn, event_id) if event_id else None
-            return tuple(r.event for r in _reports_where(conn, report_table.c.event_id == full_id))
+            return tuple(r.event for r in grouping.reports_where(conn, report_table.c.event_id == full_id))
 
     def iter_events(
         self,
@@ -293,7 +270,7 @@ class SqlStore:
             query = query.limit(limit)
         with self._errors("reading events"), self._engine.connect() as conn:
             for row in conn.execute(query.execution_options(yield_per=_YIELD_PER)):
-                yield _event(row.id, row.data)
+                yield rows.event_from_data(row.id, row.data)
 
     def count_events(
         self,
@@ -324,17 +301,17 @@ class SqlStore:
         """
         now = datetime.now(UTC)
         with self._errors("merging events"), self._writing() as conn:
-            _serialise_merges(conn)
+            grouping.serialise_merges(conn)
             ids = list(dict.fromkeys(self._existing(conn, event_id) for event_id in event_ids))
             if len(ids) < 2:
                 raise StoreError(f"merging needs two different events; {', '.join(event_ids)} name only {ids[0]}")
-            reports = {event_id: _reports_where(conn, report_table.c.event_id == event_id) for event_id in ids}
+            reports = {event_id: grouping.reports_where(conn, report_table.c.event_id == event_id) for event_id in ids}
             pairs = [(a.id, b.id) for e1, e2 in combinations(ids, 2) for a in reports[e1] for b in reports[e2]]
-            audit_id = _audit(conn, who, "merge", {"events": ids}, now)
-            _decide(conn, pairs, "merge", audit_id)
+            audit_id = grouping.audit(conn, who, "merge", {"events": ids}, now)
+            grouping.decide(conn, pairs, "merge", audit_id)
             event_of = self._rebuild(conn, {r.grp for rs in reports.values() for r in rs}, now, events=set(ids))
             merged = event_of[reports[ids[0]][0].id]
-            _audit_result(conn, audit_id, [merged])
+            grouping.audit_result(conn, audit_id, [merged])
             return _read_event(conn, merged)  # type: ignore[return-value]  # just written
 
     def split_event(self, event_id: str, article_id: str, *, who: str) -> tuple[Event, ...]:
@@ -348,17 +325,17 @@ class SqlStore:
         """
         now = datetime.now(UTC)
         with self._errors("splitting an event"), self._writing() as conn:
-            _serialise_merges(conn)
+            grouping.serialise_merges(conn)
             full_id = self._existing(conn, event_id)
-            reports = _reports_where(conn, report_table.c.event_id == full_id)
+            reports = grouping.reports_where(conn, report_table.c.event_id == full_id)
             article = _article_of_event(full_id, article_id, {r.article_id for r in reports})
             leaving = [r.id for r in reports if r.article_id == article]
             staying = [r.id for r in reports if r.article_id != article]
-            audit_id = _audit(conn, who, "split", {"event": full_id, "article": article}, now)
-            _decide(conn, [(a, b) for a in leaving for b in staying], "split", audit_id)
+            audit_id = grouping.audit(conn, who, "split", {"event": full_id, "article": article}, now)
+            grouping.decide(conn, [(a, b) for a in leaving for b in staying], "split", audit_id)
             event_of = self._rebuild(conn, {r.grp for r in reports}, now, events={full_id})
             result = list(dict.fromkeys(event_of[r] for r in leaving + staying))
-            _audit_result(conn, audit_id, result)
+            grouping.audit_result(conn, audit_id, result)
             return tuple(e for e in (_read_event(conn, i) for i in result) if e)
 
     def audit_log(self, *, event_id: str | None = None) -> list[AuditEntry]:
@@ -381,14 +358,14 @@ class SqlStore:
         for report in reports:
             matched = [
                 row
-                for row in _candidates(conn, report, self.rules)
+                for row in grouping.candidates(conn, report, self.rules)
                 if row.article_id != article_id and same_event(report, row.event, rules=self.rules)
             ]
             touched[report.id] = {row.grp for row in matched} | {report.id}  # its own group until regrouped
             events[report.id] = {row.event_id for row in matched}
-        joined = _joined(touched.values())
+        joined = grouping.joined(touched.values())
         alone = {report.id for report in reports if {report.id} in joined}  # matches nothing: an event of its own
-        _insert_reports(conn, reports, article_id, alone)
+        grouping.insert_reports(conn, reports, article_id, alone)
         for report in reports:
             if report.id in alone:
                 _insert_event(conn, report, [article_id], now)
@@ -402,14 +379,14 @@ class SqlStore:
     ) -> dict[str, str]:
         """Regroup every report of these groups and rewrite the events that changed; report id -> event id.
 
-        ``pending``: the new reports among them. Past MAX_REGROUP reports (a town reported day after day
+        ``pending``: the new reports among them. Past ``grouping.MAX_REGROUP`` reports (a town reported day after day
         for months, chained by undated reports), only the reports of ``events`` and the new ones are
         regrouped: the cost stays bounded, but the result may then depend on the order of ingestion.
         Either way every event touched is regrouped whole, with its reports' analyst-merged partners.
         """
         pending = pending or set()
-        reports, group_of = _neighbourhood(conn, groups, events, pending)
-        reports, must, cannot = _closed(conn, reports)
+        reports, group_of = grouping.neighbourhood(conn, groups, events, pending)
+        reports, must, cannot = grouping.closed(conn, reports)
         article_of = {r.id: r.article_id for r in reports}
         clusters = cluster_reports(
             [r.event for r in reports], rules=self.rules, article_of=article_of, must_link=must, cannot_link=cannot
@@ -424,7 +401,7 @@ class SqlStore:
             event, cluster = merged[event_id]
             _insert_event(conn, event, sorted({article_of[r.id] for r in cluster}), now)
         event_of = {r.id: event_id for event_id, (_, cluster) in merged.items() for r in cluster}
-        _move_reports(conn, reports, event_of, group_of)
+        grouping.move_reports(conn, reports, event_of, group_of)
         return event_of
 
     def _existing(self, conn: Connection, event_id: str) -> str:
@@ -581,77 +558,16 @@ def _insert_article(conn: Connection, article: Article, now: datetime) -> None:
 def _insert_event(conn: Connection, event: Event, article_ids: Sequence[str], now: datetime) -> None:
     """An event row with its links to the articles of its reports and its claims."""
     try:
-        conn.execute(insert(event_table), _event_row(event, now))
+        conn.execute(insert(event_table), rows.event_row(event, now))
     except IntegrityError as err:
         raise StoreError(
             f"event {event.id} of article {', '.join(article_ids)} is stored already, so the article was not "
             "stored; give each event a unique id"
         ) from err
     conn.execute(insert(event_article_table), [{"event_id": event.id, "article_id": a} for a in article_ids])
-    rows = _claim_rows(event)
-    if rows:
-        conn.execute(insert(claim_table), rows)
-
-
-def _event_row(event: Event, now: datetime) -> dict[str, Any]:
-    start, end = event.date_range or (event.date, event.date)
-    place = event.location
-    return {
-        "id": event.id,
-        "event_type": _column_text(event.event_type),
-        "sub_event_type": _column_text(event.sub_event_type),
-        "date": event.date,
-        "date_start": start,
-        "date_end": end,
-        "time_precision": event.time_precision,
-        "actor1": _column_text(event.actor1.name) if event.actor1 else None,
-        "actor2": _column_text(event.actor2.name) if event.actor2 else None,
-        "country": _column_text(place.country) if place else None,
-        "admin1": _column_text(place.admin1) if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "geo_precision": place.geo_precision if place else None,
-        "fatalities_best": event.fatalities.best,
-        "status": str(event.status),
-        "search": _search_text(event),
-        "data": json.dumps(event.to_dict(), ensure_ascii=False),
-        "created_at": now,
-        "updated_at": now,
-    }
-
-
-def _search_text(event: Event) -> str:
-    parts = [span.text for span in event.evidence]
-    parts += [actor.name for actor in (event.actor1, event.actor2) if actor]
-    parts += [*event.assoc_actor_1, *event.assoc_actor_2, *event.sources]
-    if event.location:
-        parts += [event.location.name, event.location.admin1 or "", event.location.admin2 or ""]
-    return _column_text("\n".join(part for part in parts if part)) or ""
-
-
-def _column_text(value: str | None) -> str | None:
-    """Text for a column that copies a field of ``events.data``: without NUL, which PostgreSQL cannot store.
-
-    Lossless: the event itself is read back from ``data``, whose JSON escapes NUL as \\u0000.
-    """
-    return value.replace("\x00", "") if value else value
-
-
-def _claim_rows(event: Event) -> list[dict[str, Any]]:
-    return [
-        {
-            "event_id": event.id,
-            "article_id": claim.span.article_id if claim.span else None,
-            "source": _column_text(claim.source),
-            "value": claim.value,
-            "qualifier": str(claim.qualifier),
-            "certainty": str(claim.certainty),
-            "span_start": claim.span.start if claim.span else None,
-            "span_end": claim.span.end if claim.span else None,
-            "span_text": _column_text(claim.span.text) if claim.span else None,
-        }
-        for claim in event.fatalities.claims
-    ]
+    claims = rows.claim_rows(event)
+    if claims:
+        conn.execute(insert(claim_table), claims)
 
 
 def _where(
@@ -670,218 +586,9 @@ def _where(
     return matching(event_table.c, filters, fatalities="fatalities_best", text="search")
 
 
-def _article(row: Any) -> Article:
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        published=row["published"],
-        publisher=row["publisher"],
-        url=row["url"],
-        title=row["title"],
-        language=row["language"],
-        path=row["path"],
-    )
-
-
-def _event(event_id: str, data: str) -> Event:
-    try:
-        return Event.from_dict(json.loads(data))
-    except (ValueError, KeyError, TypeError) as err:
-        raise StoreError(f"event {event_id} has unreadable data in events.data ({err}); re-ingest its article") from err
-
-
-# --- merging: reports, candidates, decisions, audit -------------------------------------------
-
-
-def _serialise_merges(conn: Connection) -> None:
-    """One merging writer at a time: SQLite's BEGIN IMMEDIATE does it; PostgreSQL needs a lock."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_advisory_xact_lock(_MERGE_LOCK)))
-
-
-def _insert_reports(conn: Connection, reports: Sequence[Event], article_id: str, alone: set[str]) -> None:
-    """Report rows; those not ``alone`` (in an event of their own) wait for ``_rebuild`` with event_id ""."""
-    for report in reports:
-        row = _report_row(report, article_id) | ({} if report.id in alone else {"event_id": ""})
-        try:
-            conn.execute(insert(report_table), row)
-        except IntegrityError as err:
-            raise StoreError(
-                f"event {report.id} of article {article_id} is stored already, so the article was not stored; "
-                "give each event a unique id"
-            ) from err
-
-
-def _report_row(report: Event, article_id: str) -> dict[str, Any]:
-    start, end = report.date_range or (report.date, report.date)
-    place = report.location
-    return {
-        "id": report.id,
-        "article_id": article_id,
-        "event_id": report.id,
-        "grp": report.id,
-        "event_type": _column_text(report.event_type),
-        "date_start": start,
-        "date_end": end,
-        "country": (_column_text(place.country) or "") if place else "",
-        "geo_precision": place.geo_precision if place else 0,
-        "cell": grid_cell(place),
-        "data": json.dumps(report.to_dict(), ensure_ascii=False),
-    }
-
-
-def _candidate_queries(report: Event, rules: MergeRules) -> list[Select[Any]]:
-    """Queries for every stored report ``same_event`` could accept, each served by one index of ``reports``.
-
-    Same event type and a date window always; then unplaced reports, plus for a point place the
-    grid cells within reach and the province-level reports of its country, and for a province-level
-    place every placed report of its country. An unplaced report needs the whole date window.
-    """
-    c = report_table.c
-    lowest_start, highest_start, lowest_end = search_window(report, rules)
-    base = [
-        c.event_type == _column_text(report.event_type),
-        c.date_start >= lowest_start,
-        c.date_start <= highest_start,
-        c.date_end >= lowest_end,
-    ]
-    place = report.location
-    if place is None:
-        wheres = [base]
-    elif place.geo_precision == 3:
-        wheres = [[*base, c.country == "", c.geo_precision == 0], [*base, c.country == place.country,
-                                                                    c.geo_precision.in_((1, 2, 3))]]  # fmt: skip
-    else:
-        wheres = [
-            [*base, c.country == "", c.geo_precision == 0],
-            [*base, c.cell.in_(search_cells(place, rules)), c.country == place.country],
-            [*base, c.country == place.country, c.geo_precision == 3],
-        ]
-    columns = (c.id, c.article_id, c.event_id, c.grp, c.data)
-    return [select(*columns).where(*where) for where in wheres]
-
-
-def _candidates(conn: Connection, report: Event, rules: MergeRules) -> list[_Report]:
-    """The stored reports ``_candidate_queries`` find, in one round trip."""
-    found: dict[str, _Report] = {}
-    for row in conn.execute(union_all(*_candidate_queries(report, rules))):
-        found.setdefault(row.id, _Report(row.id, row.article_id, row.event_id, row.grp, _event(row.id, row.data)))
-    return list(found.values())
-
-
-def _closed(
-    conn: Connection, reports: list[_Report]
-) -> tuple[list[_Report], set[tuple[str, str]], set[tuple[str, str]]]:
-    """The reports with every other report of their events and their analyst-merged partners; their decisions.
-
-    Groups hold all of these already, except after a regrouping bounded by MAX_REGROUP.
-    """
-    c = report_table.c
-    while True:
-        ids = sorted(r.id for r in reports)
-        must, cannot = _decisions(conn, ids)
-        partners = {i for pair in must for i in pair}
-        events = {r.event_id for r in reports if r.event_id}
-        wanted = or_(c.event_id.in_(sorted(events)), c.id.in_(sorted(partners)))
-        extra = _reports_where(conn, and_(wanted, c.id.not_in(ids)))
-        if not extra:
-            return reports, must, cannot
-        reports = reports + extra
-
-
-def _neighbourhood(
-    conn: Connection, groups: set[str], events: set[str], pending: set[str]
-) -> tuple[list[_Report], Callable[[_Report], str]]:
-    """The reports to regroup (see ``SqlStore._rebuild``) and the group label each gets."""
-    c = report_table.c
-    stored = sorted(groups - pending)
-    if _count_reports(conn, c.grp.in_(stored)) + len(pending) <= MAX_REGROUP:
-        reports = _reports_where(conn, c.grp.in_(sorted(groups)))
-        label = min([*stored, *pending])
-        return reports, lambda report: label  # one neighbourhood now
-    log.info("regrouping only events %s: their groups hold over %d reports", sorted(events), MAX_REGROUP)
-    reports = _reports_where(conn, or_(c.event_id.in_(sorted(events)), c.id.in_(sorted(pending))))
-    label = min(stored or pending)
-    return reports, lambda report: label if report.id in pending else report.grp
-
-
-def _move_reports(
-    conn: Connection, reports: list[_Report], event_of: dict[str, str], group_of: Callable[[_Report], str]
-) -> None:
-    """Point the reports at their (new) events and groups, writing only those that change."""
-    moved = [
-        {"rid": r.id, "eid": event_of[r.id], "label": group_of(r)}
-        for r in reports
-        if (r.event_id, r.grp) != (event_of[r.id], group_of(r))
-    ]
-    if moved:
-        c = report_table.c
-        query = update(report_table).where(c.id == bindparam("rid")).values(event_id=bindparam("eid"))
-        conn.execute(query.values(grp=bindparam("label")), moved)
-
-
-def _count_reports(conn: Connection, where: ColumnElement[bool]) -> int:
-    return conn.execute(select(func.count()).select_from(report_table).where(where)).scalar_one()
-
-
-def _reports_where(conn: Connection, where: ColumnElement[bool]) -> list[_Report]:
-    c = report_table.c
-    rows = conn.execute(select(c.id, c.article_id, c.event_id, c.grp, c.data).where(where).order_by(c.id))
-    return [_Report(row.id, row.article_id, row.event_id, row.grp, _event(row.id, row.data)) for row in rows]
-
-
-def _joined(sets: Iterable[set[str]]) -> list[set[str]]:
-    """Unions of the sets that share an element: the new reports that one regrouping must take together."""
-    joined: list[set[str]] = []
-    for item in sets:
-        merged = set(item)
-        for other in [j for j in joined if j & merged]:
-            merged |= other
-            joined.remove(other)
-        joined.append(merged)
-    return joined
-
-
-def _decisions(conn: Connection, report_ids: Sequence[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """Analysts' (merge pairs, split pairs) that involve these reports."""
-    c = decision_table.c
-    must: set[tuple[str, str]] = set()
-    cannot: set[tuple[str, str]] = set()
-    for chunk in _chunks(report_ids):
-        query = select(c.report_a, c.report_b, c.kind).where(or_(c.report_a.in_(chunk), c.report_b.in_(chunk)))
-        for row in conn.execute(query):
-            (must if row.kind == "merge" else cannot).add((row.report_a, row.report_b))
-    return must, cannot
-
-
-def _decide(conn: Connection, pairs: Iterable[tuple[str, str]], kind: str, audit_id: int) -> None:
-    """Record a decision on each pair of reports, replacing any earlier one on the same pair."""
-    rows = [{"a": a, "b": b} for a, b in sorted({tuple(sorted(pair)) for pair in pairs})]
-    if not rows:
-        return
-    c = decision_table.c
-    conn.execute(delete(decision_table).where(c.report_a == bindparam("a"), c.report_b == bindparam("b")), rows)
-    conn.execute(
-        insert(decision_table),
-        [{"report_a": r["a"], "report_b": r["b"], "kind": kind, "audit_id": audit_id} for r in rows],
-    )
-
-
-def _audit(conn: Connection, who: str, action: str, detail: dict[str, Any], now: datetime) -> int:
-    values = {"at": now, "who": who, "action": action, "detail": json.dumps(detail, ensure_ascii=False)}
-    return conn.execute(insert(audit_table).values(values)).inserted_primary_key[0]  # type: ignore[index]
-
-
-def _audit_result(conn: Connection, audit_id: int, event_ids: list[str]) -> None:
-    """Add the events a decision resulted in to its audit line."""
-    detail = json.loads(conn.execute(select(audit_table.c.detail).where(audit_table.c.id == audit_id)).scalar_one())
-    detail["result"] = event_ids
-    conn.execute(update(audit_table).where(audit_table.c.id == audit_id).values(detail=json.dumps(detail)))
-
-
 def _delete_events(conn: Connection, event_ids: set[str]) -> None:
     """Delete events; their links and claims go with them (ON DELETE CASCADE)."""
-    for chunk in _chunks(sorted(event_ids)):
+    for chunk in grouping.chunks(sorted(event_ids)):
         conn.execute(delete(event_table).where(event_table.c.id.in_(chunk)))
 
 
@@ -898,7 +605,7 @@ def _read_event(conn: Connection, event_id: str | None) -> Event | None:
         return None
     columns = event_table.c
     row = conn.execute(select(columns.id, columns.data).where(columns.id == event_id)).first()
-    return _event(row.id, row.data) if row else None
+    return rows.event_from_data(row.id, row.data) if row else None
 
 
 def _article_of_event(event_id: str, article_id: str, articles: set[str]) -> str:
@@ -914,8 +621,3 @@ def _article_of_event(event_id: str, article_id: str, articles: set[str]) -> str
     if articles == {matches[0]}:
         raise StoreError(f"event {event_id} holds reports of article {matches[0]} only; there is nothing to split")
     return matches[0]
-
-
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]

@@ -101,7 +101,7 @@ _REPORT_COLUMNS = (
 
 
 def _report(event_id: str, article_id: str, data: dict) -> dict:
-    """The reports row of an event as it was stored (``sql._report_row`` as of this revision)."""
+    """The reports row of an event as it was stored (``rows.report_row`` as of this revision)."""
     day = date.fromisoformat(data["date"])
     start, end = (date.fromisoformat(d) for d in data["date_range"]) if data.get("date_range") else (day, day)
     place = data.get("location")
