@@ -5,9 +5,11 @@ sentence holding the gold evidence. The geocoder's place is compared with the go
 
 - country: the share of events whose place is in the gold country;
 - within max_km: the share whose point lies within the gold ``max_km`` of some gold place;
-- for misses: whether the gold place's name is in the gazetteer at all (in its country), which separates
-  disambiguation errors from gazetteer gaps;
-- on the events whose gold place's name is in the gazetteer: the share within 25 km of it.
+- for misses: whether the gold place's name is in the gazetteer at all (in its country), and whether the gold place
+  itself is (an entry of that name within 25 km of the gold point): a miss whose place is in the data was wrongly
+  chosen, one whose place is absent from the data could at best have been its district or province;
+- on the events whose gold place's name is in the gazetteer: the share within 25 km of it; the same on the events
+  whose gold place itself is in the gazetteer.
 
 Usage: python bench/geocode_eval.py [--shared ../shared] [--set acled-notes|news|seed] [--misses N] [--json FILE]
 """
@@ -43,6 +45,7 @@ class Outcome:
     near_ok: bool
     gold_known: bool
     within_25km: bool
+    place_known: bool = False
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -77,6 +80,11 @@ def _known(gold: list[dict], gazetteer: Gazetteer, countries: set[str]) -> bool:
     return any(c.country in countries for p in gold for c in gazetteer.lookup(p["name"]))
 
 
+def _place_known(gold: list[dict], gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer holds the gold place itself: an entry of its name within 25 km of its point."""
+    return any(_km(c.lat, c.lon, p["lat"], p["lon"]) <= 25 for p in gold for c in gazetteer.lookup(p["name"]))
+
+
 def evaluate(gold_dir: Path, gazetteer: Gazetteer, nlp: spacy.Language) -> list[Outcome]:
     outcomes = []
     for path in sorted(gold_dir.glob("*.json")):
@@ -103,6 +111,7 @@ def evaluate(gold_dir: Path, gazetteer: Gazetteer, nlp: spacy.Language) -> list[
                     within_25km=place is not None
                     and any(_km(place.lat, place.lon, p["lat"], p["lon"]) <= 25 for p in event["places"]),
                     gold_known=_known(event["places"], gazetteer, countries),
+                    place_known=_place_known(event["places"], gazetteer),
                 )
             )
     return outcomes
@@ -112,6 +121,7 @@ def summary(outcomes: list[Outcome]) -> dict[str, float | int]:
     n = len(outcomes) or 1
     misses = [o for o in outcomes if not o.near_ok]
     known = [o for o in outcomes if o.gold_known]
+    present = [o for o in outcomes if o.place_known]
     return {
         "events": len(outcomes),
         "no_place": sum(o.place is None for o in outcomes),
@@ -122,6 +132,10 @@ def summary(outcomes: list[Outcome]) -> dict[str, float | int]:
         "misses_gold_name_not_in_gazetteer": sum(not o.gold_known for o in misses),
         "gold_name_in_gazetteer": len(known),
         "gold_name_in_gazetteer_within_25km": round(sum(o.within_25km for o in known) / (len(known) or 1), 3),
+        "misses_wrongly_chosen": sum(o.place_known for o in misses),
+        "misses_place_absent_from_data": sum(not o.place_known for o in misses),
+        "gold_place_in_gazetteer": len(present),
+        "gold_place_in_gazetteer_within_25km": round(sum(o.within_25km for o in present) / (len(present) or 1), 3),
     }
 
 
@@ -147,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"- {o.gold_id}: gold {[p['name'] for p in o.gold]} got {got} [{o.why}] "
-            f"gold name in gazetteer: {o.gold_known}",
+            f"gold name in gazetteer: {o.gold_known}, place: {o.place_known}",
             file=sys.stderr,
         )
     if args.json:

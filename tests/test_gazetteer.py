@@ -23,6 +23,7 @@ from warwatch.gazetteer import (
     VARIANT_RULES,
     Gazetteer,
     Record,
+    admin_aliases,
     build_gazetteer,
     fold,
     open_gazetteer,
@@ -224,6 +225,14 @@ def test_gazetteer_fold_and_variant_are_idempotent(text: str) -> None:
         ("Maidan Wardak Province", "Maidan Wardak"),
         ("Estado de Michoacán", "Michoacán"),
         ("Homs", "Homs"),
+        # type words GeoNames writes before the name, in the local language
+        ("Province du Soum", "Soum"),
+        ("Cercle de Bourem", "Bourem"),
+        ("Préfecture d'Agou", "Agou"),
+        ("Daïra de Dar el Beïda", "Dar el Beïda"),
+        ("Municipio de Texiguat", "Texiguat"),
+        ("Kabupaten Aceh Barat", "Aceh Barat"),
+        ("La Rioja", "La Rioja"),  # an article is part of the name
     ],
 )
 def test_gazetteer_short_admin_name(name: str, short: str) -> None:
@@ -344,3 +353,28 @@ def test_gazetteer_packaged_lookup_is_fast(packaged: Gazetteer) -> None:
         packaged._lookup_uncached(name)
     per_lookup = (time.perf_counter() - started) / len(names)
     assert per_lookup < 0.005  # measured about 0.12 ms; generous for loaded CI machines
+
+
+@pytest.mark.parametrize(
+    ("alias", "country", "name"),
+    [("J&K", "IN", "Jammu and Kashmir"), ("North Kivu", "CD", "Nord Kivu"), ("Hadramawt", "YE", "Hadramaout")],
+)
+def test_gazetteer_admin_alias_finds_the_area(packaged: Gazetteer, alias: str, country: str, name: str) -> None:
+    """Names the English press gives areas that GeoNames spells otherwise (data/geo_aliases.tsv)."""
+    assert (name, country, "ADM1") in {(c.name, c.country, c.feature_code) for c in packaged.lookup(alias)}
+
+
+def test_gazetteer_every_admin_alias_reaches_its_area(packaged: Gazetteer) -> None:
+    """Each line of data/geo_aliases.tsv names an area that the packaged gazetteer holds."""
+    missing = [
+        (alias, code, target)
+        for alias, targets in admin_aliases().items()
+        for code, target in targets
+        if not any(c.country == code and c.is_admin for c in packaged.lookup(target))
+    ]
+    assert missing == []
+
+
+def test_gazetteer_area_found_by_its_name_without_type_word(packaged: Gazetteer) -> None:
+    """ "Soum" finds the province GeoNames calls "Province du Soum"."""
+    assert any(c.country == "BF" and c.feature_code == "ADM2" for c in packaged.lookup("Soum"))

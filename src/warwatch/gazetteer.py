@@ -12,6 +12,9 @@ Build inputs (all shipped inside installed packages, so no network is needed):
   the name most of its joined places carry. Only the data file is read: the package is never imported;
 - ``warwatch/data/geo_countries.tsv``: country aliases (UK, DRC, Burma) and demonyms (Syrian, Afghan).
 
+At lookup time, ``warwatch/data/geo_aliases.tsv`` adds the names the English press gives areas that GeoNames spells
+otherwise ("J&K", "North Kivu", "Hadramawt"), so a built file needs no rebuild for them.
+
 Output: one SQLite file with the tables ``places`` (one row per place, admin area or country), ``names`` (every
 name and alternate name in Latin script under its folded key), ``variants`` (the transliteration skeleton of
 every name; a name with an Arabic article is indexed with and without it, as "El Bur" is also written "Elbur"),
@@ -172,10 +175,14 @@ def _variant_of_folded(key: str) -> str:
     return key
 
 
+# type words that GeoNames writes before an area's name, in the local language: "Province du Soum", "Cercle de
+# Bourem", "Préfecture de Dubréka", "Daïra de Dar el Beïda", "Municipio de Texiguat", "Kabupaten Aceh Barat"
 _ADMIN_PREFIX = re.compile(
-    r"^(?:muhafazat|muhafazah|wilayat|wilayah|provincia de|provincia del|province of|province de|departamento de|"
-    r"departamento del|department of|estado de|estado do|state of|region of|gouvernorat de|governorate of|"
-    r"municipality of|district of|distrito de|oblast)\s+",
+    r"^(?:(?:muhafazat|muhafazah|wilayat|wilayah|oblast|kabupaten|"
+    r"(?:provinc(?:e|ia)|region)(?:\s+(?:of|de la|de|del|du|des|da|d['’]))?|"
+    r"(?:departamento|department|d[ée]partement|estado|gouvernorat|governorate|state|municipality|municipio|district|"
+    r"distrito|commune|cercle|pr[ée]fecture|da[iï]ra|territoire|ville)\s+(?:of|de la|de|del|du|des|do|da|d['’]))"
+    r"(?:\s+|(?<=['’])))",
     re.IGNORECASE,
 )
 _ADMIN_SUFFIX = re.compile(
@@ -423,6 +430,27 @@ def _read_json(path: Path) -> Any:
         ) from err
 
 
+@lru_cache(maxsize=1)
+def admin_aliases() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Folded alias -> (ISO2 country, the area's gazetteer name) from ``data/geo_aliases.tsv``: names the English
+    press gives first-level areas that GeoNames spells otherwise ("J&K", "North Kivu", "Hadramawt"). Read at lookup
+    time, so a built gazetteer file needs no rebuild."""
+    text = resources.files("warwatch").joinpath("data/geo_aliases.tsv").read_text(encoding="utf-8")
+    aliases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise GazetteerError(
+                f"data/geo_aliases.tsv line {number}: expected alias, country and area name separated by tabs, "
+                f"got {line!r}; fix the line"
+            )
+        if fold(fields[0]) != fold(fields[2]):  # "Diyala" already finds Diyālá
+            aliases[fold(fields[0])].append((fields[1], fields[2]))
+    return {key: tuple(targets) for key, targets in aliases.items()}
+
+
 def _country_extras() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Aliases and demonyms per ISO2 code from ``data/geo_countries.tsv``."""
     text = resources.files("warwatch").joinpath("data/geo_countries.tsv").read_text(encoding="utf-8")
@@ -642,6 +670,7 @@ class Gazetteer:
             )
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._variants = lru_cache(maxsize=100_000)(self._variants_uncached)
+        self._country = lru_cache(maxsize=1_000)(self._country_uncached)  # by code: a scan of the places table
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -684,6 +713,8 @@ class Gazetteer:
         found = {row[0]: _candidate(row[:-1], "exact" if row[0] in exact else "folded") for row in rows}
         if exact:
             found = {k: c for k, c in found.items() if k in exact}
+        for code, target in admin_aliases().get(key, ()):  # "J&K" is Jammu and Kashmir, "North Kivu" Nord Kivu
+            found.update({c.id: c for c in self._lookup(target) if c.country == code and c.is_admin})
         if not found:
             return self._variants(name)
         return tuple(sorted(found.values(), key=lambda c: (-c.population, c.id)))
@@ -712,6 +743,9 @@ class Gazetteer:
 
     def country(self, name_or_code: str) -> Candidate | None:
         """A country by ISO2 or ISO3 code, name or alias ("SY", "SYR", "Syria", "Syrian Arab Republic")."""
+        return self._country(name_or_code)
+
+    def _country_uncached(self, name_or_code: str) -> Candidate | None:
         text = name_or_code.strip()
         if re.fullmatch(r"[A-Za-z]{2,3}", text):
             rows = self._query(

@@ -10,7 +10,14 @@ import pytest
 from spacy.language import Language
 
 from warwatch.gazetteer import Candidate, Gazetteer
-from warwatch.pipeline.disambiguate import Resolution, article_country, resolve_toponyms, spelling
+from warwatch.pipeline.disambiguate import (
+    Resolution,
+    article_country,
+    operating_areas,
+    operators,
+    resolve_toponyms,
+    spelling,
+)
 from warwatch.pipeline.toponyms import find_toponyms
 
 
@@ -219,3 +226,91 @@ def test_disambiguate_place_word_and_spelling_weigh_in_the_vote(
     nlp: Language, gazetteer: Gazetteer, text: str, country: str
 ) -> None:
     assert resolve_toponyms(nlp(text), gazetteer)[1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # national parties say which of two countries sharing a province name the text is about
+        ("Shiv Sena and BJP supporters clashed in Punjab on Sunday.", "IN"),
+        ("PTI workers blocked a road in Punjab on Sunday.", "PK"),
+        # a monitor or armed group that acts in one country says which when no place is known
+        ("The OSCE SMM recorded twelve explosions near Zorbynivka.", "UA"),
+    ],
+)
+def test_disambiguate_operators_vote_for_their_country(
+    nlp: Language, gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    doc = nlp(text)
+    assert article_country(doc, find_toponyms(doc, gazetteer), gazetteer) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Monitors of the OSCE SMM recorded twenty explosions near Kalynivka.", "Donetsk"),
+        ("A harvest festival was held near Kalynivka on Sunday.", "Vinnytsia"),  # no operator: the larger one
+        ("Boko Haram insurgents raided Azare overnight, residents said.", "Borno"),
+    ],
+)
+def test_disambiguate_operating_area_is_a_weak_prior(
+    nlp: Language, gazetteer: Gazetteer, text: str, admin1: str
+) -> None:
+    """Among same-named villages, the one where the monitor or armed group the text names operates."""
+    name = "Kalynivka" if "Kalynivka" in text else "Azare"
+    best = resolved(nlp, gazetteer, text)[name].ranked[0]
+    assert best.candidate.admin1 == admin1
+    assert any("operates" in reason for reason in best.reasons) == (admin1 != "Vinnytsia")
+
+
+def test_disambiguate_operators_are_read_from_the_data(nlp: Language) -> None:
+    """Aliases in capitals match in capitals only; others in any case; a hyphen does not hide one ("non-BJP")."""
+    names = {o.name for o in operators("Protests spread to non-BJP states as Boko Haram struck; the inc. rose.")}
+    assert names == {"Indian parties, legislatures and forces", "Boko Haram and ISWAP"}
+    assert ("UA", "donetsk") in operating_areas("the OSCE SMM said")
+    assert operators("bjp and smm") == ()
+
+
+def test_disambiguate_partial_name_neither_votes_nor_goes_abroad(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Paris" of an unknown "Paris Khel" is no place in France, and says nothing of the article's country."""
+    places, country = resolve_toponyms(
+        nlp("A roadside bomb went off near Paris Khel, wounding two soldiers."), gazetteer
+    )
+    assert country is None
+    assert places == ()
+
+
+def test_disambiguate_transliteration_alone_does_not_decide_the_country(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A name reached only by transliteration, spelled unlike every place it reaches, is no foreign town."""
+    places, country = resolve_toponyms(nlp("Soldiers dispersed a sit-in in the town of Jourin."), gazetteer)
+    assert country is None
+    assert places == ()
+
+
+def test_disambiguate_address_area_is_no_foreign_hamlet(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The name closing an address is an area: a hamlet of that name abroad neither votes nor stands for it."""
+    places, country = resolve_toponyms(nlp("Gunmen ambushed a patrol in Zorbinde (Kolgo, Mbos) on Friday."), gazetteer)
+    assert country is None
+    assert "Mbos" not in {r.toponym.text for r in places}
+
+
+def test_disambiguate_admin_context_beats_a_foreign_village(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Kolkhoz imeni Lenina, Donetsk": an unknown village in a known province is that province, in its country;
+    the words of the village's name ("imeni" joins them) are no villages of Russia."""
+    places, country = resolve_toponyms(nlp("Separatists shelled Kolkhoz imeni Lenina, Donetsk, on Monday."), gazetteer)
+    assert country == "UA"
+    assert [(r.place.name, r.place.country, r.place.geo_precision) for r in places] == [("Donetsk", "UA", 3)]
+
+
+def test_disambiguate_admin_alias_closes_an_address(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "(Poonch district, J&K)": the abbreviation is the Indian state, so Poonch is the Indian district."""
+    places = resolved(nlp, gazetteer, "Troops exchanged fire near Mendhar (Poonch district, J&K) on Monday.")
+    assert places["Poonch"].place.country == "IN"
+    assert places["J&K"].place.name == "Jammu and Kashmir"
+
+
+def test_disambiguate_nearly_own_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A spelling close to a place's own name counts a little, short of the name itself."""
+    best = resolved(nlp, gazetteer, "Rebels shelled Hasakeh on Monday.")["Hasakeh"].ranked[0]
+    assert best.candidate.name == "Al Ḩasakah"
+    assert any("nearly its own name" in reason for reason in best.reasons)

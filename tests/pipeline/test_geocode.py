@@ -455,3 +455,16 @@ def test_geocode_unknown_village_with_foreign_namesakes(nlp: Language, gazetteer
         2,
         "Hamra (Bandiagara",
     )
+
+
+def test_geocode_main_place_is_not_a_list_of_provinces(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Places named in a list sum up a war; the story's own place counts more."""
+    text = (
+        "Insurgents have seized another district centre in Afghanistan.\n\n"
+        "Troops abandoned the centre of Shirin Tagab district in the northern province of Faryab, officials said.\n\n"
+        "Fighting was also reported in Kunar and Logar provinces, and in Logar and Kunar districts on Monday.\n\n"
+        "Insurgents have seized another district centre, officials said."
+    )
+    choice = choose(nlp, gazetteer, text, "seized")
+    assert choice.why == "the article's main place"
+    assert choice.place is not None and choice.place.admin1 == "Faryab"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from warwatch.pipeline.place_words import TYPE_WORDS, is_dateline, singular
+from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_dateline, singular
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,8 @@ def test_place_words_dateline(text: str, name: str, dateline: bool) -> None:
 def test_place_words_singular(word: str, single: str) -> None:
     assert singular(word) == single
     assert (single in TYPE_WORDS) is (word != "news")
+
+
+def test_place_words_connectors_join_names_in_many_languages() -> None:
+    """Particles that join the words of one name: "Concepcion del Oro", "Mazar-e Sharif", "Kolkhoz imeni Lenina"."""
+    assert {"del", "e", "imeni", "bin"} <= CONNECTORS

@@ -151,3 +151,37 @@ def test_toponyms_spanish_a_joins_a_name(nlp: Language, gazetteer: Gazetteer) ->
 def test_toponyms_rural_is_near(nlp: Language, gazetteer: Gazetteer) -> None:
     toponym = toponyms(nlp, gazetteer, "Shelling hit farms in rural Homs on Monday.")["Homs"]
     assert toponym.cue == "near"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "partial"),
+    [
+        ("A roadside bomb went off near Paris Khel on Monday.", "Paris", True),  # glued to an unknown word
+        ("Separatists shelled Kolkhoz imeni Lenina, Donetsk, on Monday.", "Donetsk", False),
+        ("Police dispersed a march in Vilnius-Central Vilnius on Friday.", "Vilnius", False),  # a generic word
+        ("Gunmen attacked Nairobi-Kawangware on Friday.", "Nairobi", True),  # a hyphen to an unknown name
+    ],
+)
+def test_toponyms_partial_hits(nlp: Language, gazetteer: Gazetteer, text: str, name: str, partial: bool) -> None:
+    """A hit glued to an unknown capitalised word (across a space, a hyphen or a particle such as "imeni") is only
+    part of a longer name."""
+    found = [t for t in find_toponyms(nlp(text), gazetteer) if t.text == name]
+    assert found and found[0].partial is partial
+
+
+def test_toponyms_imeni_joins_one_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "imeni" ("named after") joins the words of a Russian or Ukrainian place name: neither word is a place."""
+    found = toponyms(nlp, gazetteer, "Separatists shelled Kolkhoz imeni Lenina, Donetsk, on Monday.")
+    assert all(t.partial or t.evidence < 1 for name, t in found.items() if name != "Donetsk")
+
+
+def test_toponyms_admin_abbreviation_closing_an_address_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "J&K" closing an address is the state, not an organisation's acronym."""
+    found = toponyms(nlp, gazetteer, "Police arrested protesters in Anantnag town (Anantnag district, J&K).")
+    assert found["J&K"].cue == "area" and found["J&K"].evidence >= 1
+
+
+def test_toponyms_off_a_coast_is_near_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "in the waters off Semporna": a place for sure, and the event is near it, at sea."""
+    found = toponyms(nlp, gazetteer, "Gunmen abducted six fishermen in the waters off Semporna on Tuesday.")
+    assert found["Semporna"].cue == "near" and found["Semporna"].evidence >= 2

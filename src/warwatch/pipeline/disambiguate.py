@@ -13,18 +13,27 @@ with every candidate scored and the reasons for each score, and the article's co
    district abroad). The admin area that closes an address ("San Isidro (Morazan)") votes in full; a name written
    inside an area where none of its candidates lies does not vote unless it is a town's own name: it is an
    unknown village with namesakes abroad.
-   Nationality words (demonyms, actors with a home country) weigh half a vote per country however many there
-   are: they say who fights, and forces fight abroad ("French jets struck militants near Gao" is in Mali).
-   Datelines and speakers' places vote half, "X-based" places and "the US dollar" not at all.
+   Nationality words (demonyms, actors with a home country, national parties, forces and monitors of
+   ``data/geo_cues.json``: "BJP", "OSCE SMM") weigh half a vote per country however many there are: they say who
+   fights, and forces fight abroad ("French jets struck militants near Gao" is in Mali).
+   Datelines and speakers' places vote half, "X-based" places and "the US dollar" not at all. Three kinds of names
+   do not vote: part of a longer unknown name ("Sulayman" of "Sulayman Bak"), a name matched only by
+   transliteration that is spelled unlike its candidates or not clearly a place ("Douris" is no Durres), and the
+   area closing an address when none of its candidates is an area or a town ("(Pobe-Mengao, Soum)" and only a
+   hamlet called Soum abroad).
 2. Candidates: one outside the article's country that matched only by folding or transliteration, or is a
-   village, is dropped: folding never turns a foreign hamlet into the event's place. A name the text clearly
+   village, is dropped: folding never turns a foreign hamlet into the event's place; nor, when no country is known,
+   does a transliteration spelled unalike. Part of a longer unknown name keeps only the candidates in the article's
+   country, the area closing an address no hamlet abroad. A name the text clearly
    calls a place with no candidate in the article's country gets the places there that its transliteration
    reaches and that are spelled alike (in a Syrian article, the Syrian places that "Mansura" reaches).
 3. Signals: article country, the name being the place's own name rather than one of its alternate names ("Sabah"
    is the state's own name, only an alternate one of Sabak Bernam), an adjacent admin name ("Imam Sahib district,
    Kunduz"; "Mehrabpur city (Naushahro Firoz, Sindh)") -- trusted unless it is itself a namesake outside the
    article's country --, feature class against the place word (a district's seat fits "X district"), seats of
-   provinces, population (a weak prior) and proximity to the article's other places.
+   provinces, population (a weak prior), proximity to the article's other places, a spelling close to the
+   place's own name, and the areas where a monitor or armed group the text names is known to operate (a weak prior
+   among same-named villages: "OSCE SMM ... near Kalynivka" is the one in Donetsk province).
 4. Unknown villages: a name none of whose candidates can be meant where the text puts it is dropped, and the
    known place written around it stands for it (precision 2 for a town, the village kept in the mention): an
    address whose area holds none of them ("Apodaca, Jalisco"; "Hamra (Bandiagara, Mopti)" with only foreign
@@ -42,9 +51,10 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
@@ -71,6 +81,8 @@ _NEAR_GLUE = TYPE_WORDS | {"near", "the", "a", ","}  # what may stand between "X
 _INSIDE_GLUE = TOWN_WORDS | PART_WORDS | {"area", "locality", "(", ",", "of", "in"}  # "X village of Y", "X (Y"
 _SEATS = frozenset({"PPLA", "PPLA2"})  # seats of provinces and districts
 _NATIONALITY = 0.5  # the most that the actors and demonyms of one country weigh in the vote
+_NEARLY_OWN = 0.8  # spelling() from which a name written is nearly the candidate's own ("Vodyane", Vodiane)
+_OPERATES = 1.0  # the prior for a place where a monitor or armed group the text names operates
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -110,7 +122,7 @@ def article_country(doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazettee
     its candidates lies is an unknown village with foreign namesakes and does not vote, unless it is a town's own
     name.
     """
-    toponyms = tuple(t for t in toponyms if t.evidence > 0 and t.role not in _SILENT_ROLES)
+    toponyms = tuple(t for t in toponyms if t.evidence > 0 and t.role not in _SILENT_ROLES and not _partial(t))
     containers = _containers(doc, toponyms)
     agreed = _agreed_countries(toponyms, containers)
     outers = set(containers.values())
@@ -121,7 +133,13 @@ def article_country(doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazettee
             continue
         named = [c for c in toponym.candidates if c.is_country] or list(toponym.candidates)
         named = [c for c in named if c.country in agreed.get(index, {c.country})] or named
+        if named[0].matched_by == "variant":  # folding alone never decides the country: "Douris" is no Durres
+            named = [c for c in named if spelling(toponym.text, c) >= _ALIKE]
+            if not named or toponym.evidence < 1:
+                continue
         fitting = [c for c in named if _fits_cue(c, toponym.cue)]
+        if toponym.cue == "area" and not fitting:
+            continue  # "(Pobe-Mengao, Soum)" with only a hamlet called Soum abroad: no area holds the event there
         share = 1.0 if named[0].is_country else 0.5 if named[0].matched_by == "variant" else 1.5
         share *= 1.0 if fitting else 0.5  # "Kamonyi village" with only a district of that name abroad
         named = fitting or named
@@ -143,13 +161,16 @@ def article_country(doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazettee
 
 def _fits_cue(candidate: Candidate, cue: str) -> bool:
     """Whether a candidate is of the kind the place word says: a town for "village", a province (or its seat) for
-    "province", a district or a town (its seat) for "district"; any kind when no word says."""
+    "province", a district or a town (its seat) for "district", no hamlet for the area that closes an address; any
+    kind when no word says."""
     if cue in ("town", "part"):
         return candidate.feature_class == "P"
     if cue == "admin1":
         return candidate.feature_code in ("ADM1", "PPLA", "PPLC")
     if cue == "admin2":
         return candidate.is_admin or candidate.feature_class == "P"
+    if cue == "area":  # closes an address: an area, a country or a town, never a hamlet
+        return not _small(candidate) or candidate.feature_code in _SEATS
     return True
 
 
@@ -183,28 +204,78 @@ def _nationalities(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 
 
 @cache
-def _actor_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """One pattern per actor with a home country in the actors stage's alias table (``data/actors.json``, read
-    only): aliases in capitals match in capitals only, others in any case."""
+def _actor_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every alias of an actor with a home country in the actors stage's alias table
+    (``data/actors.json``, read only), and the country of each alias by its matching key: aliases in capitals match
+    in capitals only (the alias itself is the key), others in any case (casefolded)."""
     table = json.loads(resources.files("warwatch").joinpath("data/actors.json").read_text(encoding="utf-8"))
-    patterns = []
+    by_alias: dict[str, str] = {}
     for actor in table.get("actors", ()):
-        if not actor.get("country") or "{" in actor["name"]:
-            continue
-        caps = [re.escape(a) for a in actor["aliases"] if a.isupper()]
-        other = [re.escape(a) for a in actor["aliases"] if not a.isupper()]
-        parts = ([rf"\b(?:{'|'.join(caps)})\b"] if caps else []) + (
-            [rf"(?i:\b(?:{'|'.join(other)})\b)"] if other else []
-        )
-        if parts:
-            patterns.append((re.compile("|".join(parts)), actor["country"]))
-    return tuple(patterns)
+        if actor.get("country") and "{" not in actor["name"]:
+            for alias in actor["aliases"]:
+                by_alias.setdefault(alias if alias.isupper() else alias.casefold(), actor["country"])
+    return _alias_pattern(by_alias, r"\b", r"\b"), by_alias
+
+
+def _alias_pattern(keys: Iterable[str], before: str, after: str) -> re.Pattern[str]:
+    """One alternation of aliases, longest first: those in capitals as written, the others in any case."""
+    caps = sorted((re.escape(a) for a in keys if a.isupper()), key=len, reverse=True)
+    other = sorted((re.escape(a) for a in keys if not a.isupper()), key=len, reverse=True)
+    return re.compile(rf"{before}(?:{'|'.join([*caps, rf'(?i:{chr(124).join(other)})'])}){after}")
 
 
 def _actor_countries(text: str) -> Counter[str]:
-    """Half a vote for the home country of each actor the text names ("Taliban" -> AF): a weak sign, as armed
+    """Half a vote for the home country of each actor the text names ("Taliban" -> AF), and of each national
+    institution or armed group of ``data/geo_cues.json`` ("BJP" -> IN, "OSCE SMM" -> UA): a weak sign, as armed
     groups fight abroad too."""
-    return Counter({code: 0.5 for pattern, code in _actor_patterns() if pattern.search(text)})
+    pattern, by_alias = _actor_table()
+    codes = {by_alias.get(m.group()) or by_alias.get(m.group().casefold()) for m in pattern.finditer(text)}
+    votes = Counter({code: 0.5 for code in codes if code})
+    for operator in operators(text):
+        votes.update({code: 0.5 for code in operator.countries if code not in votes})
+    return votes
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Operator:
+    """A national institution, monitor or armed group of ``data/geo_cues.json``: the countries it acts in and the
+    first-level areas (country, folded admin1 name) where it is known to operate."""
+
+    name: str
+    countries: tuple[str, ...]
+    areas: frozenset[tuple[str, str]]
+
+
+@cache
+def _operator_table() -> tuple[re.Pattern[str], dict[str, Operator]]:
+    """One pattern for every alias of ``data/geo_cues.json`` (capitals match in capitals only), and the operator
+    of each alias by its matching key (the alias itself in capitals, else casefolded)."""
+    table = json.loads(resources.files("warwatch").joinpath("data/geo_cues.json").read_text(encoding="utf-8"))
+    by_alias: dict[str, Operator] = {}
+    for entry in table["operators"]:
+        areas = frozenset((code, fold(area)) for code, names in entry.get("areas", {}).items() for area in names)
+        operator = Operator(name=entry["name"], countries=tuple(entry["countries"]), areas=areas)
+        for alias in entry["aliases"]:
+            by_alias[alias if alias.isupper() else alias.casefold()] = operator
+    return _alias_pattern(by_alias, r"(?<!\w)", r"(?!\w)"), by_alias
+
+
+@lru_cache(maxsize=64)
+def operators(text: str) -> tuple[Operator, ...]:
+    """The operators of ``data/geo_cues.json`` that a text names, in order of first mention."""
+    pattern, by_alias = _operator_table()
+    found: dict[str, Operator] = {}
+    for match in pattern.finditer(text):
+        word = match.group()
+        operator = by_alias.get(word) or by_alias.get(word.casefold())
+        if operator is not None:
+            found.setdefault(operator.name, operator)
+    return tuple(found.values())
+
+
+def operating_areas(text: str) -> dict[tuple[str, str], str]:
+    """(country, folded admin1 name) -> the operator named in ``text`` that is known to operate there."""
+    return {area: operator.name for operator in operators(text) for area in operator.areas}
 
 
 def _agreed_countries(toponyms: tuple[Toponym, ...], containers: dict[int, int]) -> dict[int, set[str]]:
@@ -225,6 +296,12 @@ def _accepted(toponyms: tuple[Toponym, ...], country: str | None) -> tuple[Topon
     kept = []
     for toponym in toponyms:
         candidates = tuple(c for c in toponym.candidates if not _namesake(c, country))
+        if _partial(toponym):  # "Sulayman" of an unknown "Sulayman Bak" is no town of Tunisia
+            candidates = tuple(c for c in candidates if country and c.country == country)
+        if all(c.matched_by == "variant" for c in candidates):  # folding never creates a match spelled unalike
+            candidates = tuple(c for c in candidates if c.country == country or spelling(toponym.text, c) >= _ALIKE)
+        if toponym.cue == "area":  # the area closing an address is no foreign hamlet: "(Pobe-Mengao, Soum)"
+            candidates = tuple(c for c in candidates if _fits_cue(c, "area") or c.country == country)
         if not candidates:
             log.debug("dropped %r: only foreign namesakes %s", toponym.text, [c.name for c in toponym.candidates])
             continue
@@ -252,6 +329,12 @@ def _dropped_inside(doc: Doc, found: tuple[Toponym, ...], kept: tuple[Toponym, .
     return tuple(replace(t, inner=holders[t.start]) if t.start in holders and t.inner is None else t for t in kept)
 
 
+def _partial(toponym: Toponym) -> bool:
+    """Only part of a longer unknown name ("Sulayman" of "Sulayman Bak"), and no country: such a hit neither votes
+    for the article's country nor means a place outside it."""
+    return toponym.partial and not any(c.is_country for c in toponym.candidates)
+
+
 def _namesake(candidate: Candidate, country: str | None) -> bool:
     """A foreign village, or a foreign place that the text names only by folding or transliteration: "Main" is not
     Ma'in in Jordan, "Gurez" not Koreyiz in Crimea, in an article about somewhere else."""
@@ -263,7 +346,12 @@ def _namesake(candidate: Candidate, country: str | None) -> bool:
 def spelling(text: str, candidate: Candidate) -> float:
     """How alike the text and the candidate's own name are spelled (0 to 1), Arabic articles aside: "Ar-Raqqa" and
     Ar-Raqqah 0.9, "Bekaa" and Biga 0.4."""
-    return SequenceMatcher(None, _bare(fold(text)), _bare(fold(candidate.name))).ratio()
+    return _cached_spelling(text, candidate.name)
+
+
+@lru_cache(maxsize=20_000)
+def _cached_spelling(text: str, name: str) -> float:
+    return SequenceMatcher(None, _bare(fold(text)), _bare(fold(name))).ratio()
 
 
 def _bare(key: str) -> str:
@@ -382,7 +470,9 @@ _FEATURE_SCORES = {  # cue -> score of (country, admin1, admin2, populated place
 }
 
 
-def _score(candidate: Candidate, toponym: Toponym, country: str | None, container: bool) -> tuple[float, list[str]]:
+def _score(
+    candidate: Candidate, toponym: Toponym, country: str | None, container: bool, areas: dict[tuple[str, str], str]
+) -> tuple[float, list[str]]:
     score, reasons = 0.0, []
     if country and candidate.country == country:
         score += 3
@@ -399,6 +489,13 @@ def _score(candidate: Candidate, toponym: Toponym, country: str | None, containe
     if _own_name(candidate, toponym.text):
         score += 1
         reasons.append("the text writes its own name, not an alternate one +1")
+    elif _cached_spelling(toponym.text, candidate.name) >= _NEARLY_OWN:
+        score += 0.5
+        reasons.append("the text writes nearly its own name +0.5")
+    operator = areas.get((candidate.country, fold(candidate.admin1 or "")))
+    if operator and not candidate.is_country:
+        score += _OPERATES
+        reasons.append(f"in an area where {operator} operates +{_OPERATES:g}")
     seat = {"PPLC": 1.0, "PPLA": 0.5}.get(candidate.feature_code, 0.0)
     if seat:
         score += seat
@@ -445,15 +542,20 @@ def _inside(candidate: Candidate, outers: list[Toponym]) -> tuple[float, str]:
 
 
 def _rank(
-    toponyms: tuple[Toponym, ...], containers: dict[int, int], country: str | None, chosen: dict[int, Candidate] | None
+    toponyms: tuple[Toponym, ...],
+    containers: dict[int, int],
+    country: str | None,
+    chosen: dict[int, Candidate] | None,
+    areas: dict[tuple[str, str], str],
 ) -> list[list[Scored]]:
-    """Scores of every candidate of every toponym; with ``chosen`` (a first pass), proximity counts too."""
+    """Scores of every candidate of every toponym; with ``chosen`` (a first pass), proximity counts too; ``areas``
+    are where the monitors and armed groups that the text names operate (a weak prior)."""
     outer_of = set(containers.values())
     ranked = []
     for index, toponym in enumerate(toponyms):
         scored = []
         for candidate in toponym.candidates:
-            score, reasons = _score(candidate, toponym, country, index in outer_of)
+            score, reasons = _score(candidate, toponym, country, index in outer_of, areas)
             bonus, why = _inside(candidate, [toponyms[i] for i in _outers(index, containers)])
             if bonus:
                 score += bonus
@@ -530,9 +632,10 @@ def resolve_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[tuple[Resolution, 
     found = tuple(_domestic_variants(t, country, gazetteer) for t in found)
     toponyms = _inherit_road_cues(doc, _dropped_inside(doc, found, _accepted(found, country)))
     containers = _containers(doc, toponyms)
-    first = _rank(toponyms, containers, country, None)
+    areas = operating_areas(text_of(doc))
+    first = _rank(toponyms, containers, country, None, areas)
     chosen = {i: scored[0].candidate for i, scored in enumerate(first) if scored}
-    ranked = _rank(toponyms, containers, country, chosen)
+    ranked = _rank(toponyms, containers, country, chosen, areas)
     unplaced = _unplaced(doc, toponyms, containers, [scored[0].candidate for scored in ranked], country)
     toponyms = tuple(
         replace(t, inner=min(toponyms[d].start for d, r in unplaced.items() if r == i))

@@ -26,6 +26,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
@@ -149,20 +150,34 @@ def _earlier_sentences(doc: Doc, text: str, before: int) -> list[int]:
     return list(reversed(own)) + others
 
 
-def _main_place(resolutions: tuple[Resolution, ...], country: str | None) -> Resolution | None:
+def _main_place(doc: Doc, resolutions: tuple[Resolution, ...], country: str | None) -> Resolution | None:
     """The place the article is about: its most-named specific place in its country, a name the text clearly
-    calls a place counting double, a dateline half. A capital only when it weighs more than two: the seat of a
-    government is named where it speaks, not only where events happen. None when there is no such place."""
+    calls a place counting double, a dateline or a name in a list of places half ("fighting in Paktia, Logar and
+    Badghis provinces" sums up a war, it is not the story's place). A capital only when it weighs more than two:
+    the seat of a government is named where it speaks, not only where events happen. None when there is no such
+    place."""
     weights = {"": 1.0, "describes": 0.5, "dateline": 0.5}
     specific = [r for r in resolutions if r.toponym.role in weights and not _is_country(r)]
     domestic = [r for r in specific if r.place.country == country] if country else specific
+    listed = _listed(doc, resolutions)
     counts: Counter[int] = Counter()
     for r in domestic:
-        counts[r.ranked[0].candidate.id] += weights[r.toponym.role] * (2 if r.toponym.evidence >= 2 else 1)
+        weight = weights[r.toponym.role] * (2 if r.toponym.evidence >= 2 else 1)
+        counts[r.ranked[0].candidate.id] += weight / (2 if r.toponym.start in listed else 1)
     pool = [r for r in domestic if r.ranked[0].candidate.feature_code != "PPLC" or counts[r.ranked[0].candidate.id] > 2]
     if not pool:
         return None
     return max(pool, key=lambda r: (counts[r.ranked[0].candidate.id], -r.place.geo_precision, -r.toponym.start))
+
+
+def _listed(doc: Doc, resolutions: tuple[Resolution, ...]) -> set[int]:
+    """Start offsets of the places named in a list of places: "in Uruzgan and Badghis provinces"."""
+    listed = set()
+    for first, second in pairwise(r.toponym for r in resolutions):
+        between = {t.lower_ for t in doc[first.tokens[1] : second.tokens[0]]}
+        if first.sentence == second.sentence and between and between <= {",", "and", "or"}:
+            listed |= {first.start, second.start}
+    return listed
 
 
 def explain_places(
@@ -170,7 +185,7 @@ def explain_places(
 ) -> tuple[Choice, ...]:
     """The place of each mention with the reason it was chosen and every candidate's score."""
     resolutions, country = resolve_toponyms(doc, gazetteer)
-    main = _main_place(resolutions, country)
+    main = _main_place(doc, resolutions, country)
     choices = tuple(_choose(mention, article, doc, resolutions, country, main) for mention in mentions)
     fallback = _country_place(gazetteer, country) if any(c.place is None for c in choices) else None
     if fallback is None:

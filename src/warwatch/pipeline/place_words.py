@@ -4,9 +4,9 @@ In: a spaCy ``Doc`` and the token span of a name. Out: its cue ("town", "admin1"
 "near" or ""), how surely it is a place (``cue_and_evidence``), and its role (``read_role``): why it is not where things
 happen ("based", "speaker", "modifier", "describes", "dateline" or "").
 
-Read before a name: a locative preposition ("in", "near"; "from" only weakly, as it names origins), a place word
-("town of", "the town Shopian", "the capital Kabul"), a compass point with "of" or "from" ("south of X" is near X;
-"the southern province of X" is X). After it: a place word ("Idlib province", plurals: "Kupwara and Bandipora
+Read before a name: a locative preposition ("in", "near", "off" a coast; "from" only weakly, as it names origins), a
+place word ("town of", "the town Shopian", "the capital Kabul"), a compass point with "of" or "from" ("south of X"
+is near X; "the southern province of X" is X). After it: a place word ("Idlib province", plurals: "Kupwara and Bandipora
 districts"), a road ("the Kabul-Jalalabad road") or the close of an address ("(Nihm, Sanaa)", "in Salvador,
 Bahia, a man ..."). A dateline ("ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —", "YANGON –", "Srinagar Oct 16:") is where
 the reporter files from.
@@ -22,8 +22,11 @@ from spacy.tokens import Doc, Token
 from .nlp import text_of
 
 ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et ath".split())
-# joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw)
-CONNECTORS = frozenset("de del della di da du des la le los las van von dos do das a bin ibn of the e i ye".split())
+# joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw),
+# Russian and Ukrainian "imeni" ("named after": "Kolkhoz imeni Lenina")
+CONNECTORS = frozenset(
+    "de del della di da du des la le los las van von dos do das a bin ibn of the e i ye imeni".split()
+)
 HYPHENS = frozenset({"-", "‐", "–"})
 TITLES = frozenset(
     "president minister leader envoy ambassador spokesman spokeswoman spokesperson commander general gen "
@@ -59,7 +62,7 @@ DIRECTIONS = COMPASS | frozenset(
 )
 STRONG_PREPS = frozenset(
     "in near at outside around into inside within across throughout toward towards via "
-    "along between past beyond nearby".split()
+    "along between past beyond nearby off".split()
 )
 MEDIUM_PREPS = frozenset({"to", "of", "on", "through", "over", "from"})  # "from" names origins as often as places
 # verbs whose object is a place as surely as after "in": "troops retook Homs", "missiles hit Bohdanivka"
@@ -109,7 +112,7 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
         evidence += 1.5
         cue = _type_cue(words[-1])
     compass = any(a in COMPASS and b in ("of", "from") for a, b in pairwise(words))
-    if NEAR_BEFORE & set(words) or compass:
+    if NEAR_BEFORE & set(words) or compass or prep == "off":  # "in the waters off Lahad Datu": at sea near it
         cue, evidence = "near", max(evidence, 2.0)
     follow = singular(doc[end].lower_) if end < len(doc) else ""
     if follow in TYPE_WORDS:

@@ -64,6 +64,7 @@ class Toponym:
     evidence: float = 0.0  # >= 1: the context says it is a place
     role: str = ""  # why it is not where things happen: "based", "speaker", "modifier", "describes", "dateline"
     inner: int | None = None  # start offset of an unknown place written as lying in this one ("Aqi Bai village of")
+    partial: bool = False  # only part of a longer unknown name: "Bai" of "Aqi Bai", "Sulayman" of "Sulayman Bak"
 
 
 # -- 1. toponyms --------------------------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
         return False
     if token.lower_ in NOT_NAMES and not _opens_place_name(token):
         return False
-    if not re.fullmatch(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", text):
+    if not re.fullmatch(r"[^\W\d_]+(?:['’.&][^\W\d_]+)*\.?", text):  # "Ma'rib", "J&K"
         return False
     if gazetteer.demonym(text) and not _demonym_in_name(token):
         return False
@@ -136,9 +137,14 @@ def _hits(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, tuple[Cand
     """
     for run in _runs(doc, gazetteer):
         found = list(_run_hits(doc, gazetteer, run))
-        covered = {i for start, end, _ in found for i in range(start, end)}
+        covered = {i for start, end, hits in found if not _weak(start, end, hits) for i in range(start, end)}
         for start, end, candidates in found:
             yield start, end, candidates, _partial(doc, run, start, end, covered)
+
+
+def _weak(start: int, end: int, candidates: tuple[Candidate, ...]) -> bool:
+    """A one-word hit by transliteration only: no better than an unknown word beside a name ("Pobe-Mengao")."""
+    return end - start == 1 and all(c.matched_by == "variant" for c in candidates)
 
 
 def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) -> bool:
@@ -154,8 +160,8 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) 
             return True  # "Concepcion del Bosque", "Kafr al Nahr": a particle joins the words of one name
         if doc[i].text in HYPHENS:
             i += step
-            if i in run and doc[i].text[:1].isupper() and i not in covered:
-                return True
+            if i in run and _proper(doc[i]) and i not in covered:
+                return True  # "Pobe-Mengao"; not "Athens-Central Athens", a generic word between two names
         elif _proper(doc[i]):
             return True  # "Mount Sinjar" and "Kupwara District" are the place itself
     return False
@@ -231,7 +237,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
         )
         toponym = _with_context(toponym, doc, ents, persons, covered)
         toponym = replace(toponym, inner=_unknown_inside(doc, start, solid))
-        toponyms.append(replace(toponym, evidence=toponym.evidence - 2) if partial else toponym)
+        toponyms.append(replace(toponym, evidence=toponym.evidence - 2, partial=True) if partial else toponym)
     return _with_listed_types(doc, _with_conjuncts(doc, tuple(toponyms)))
 
 
@@ -319,7 +325,9 @@ def _with_context(toponym: Toponym, doc: Doc, ents: dict[int, Span], persons: se
         evidence -= 1
     if all(c.matched_by == "variant" for c in toponym.candidates) and end - start == 1:
         evidence -= 1
-    if toponym.text.isupper() and len(toponym.text) <= 4 and not any(c.is_country for c in toponym.candidates):
+    closing_area = cue == "area" and all(c.is_admin for c in toponym.candidates)  # "(Poonch district, J&K)"
+    acronym = toponym.text.isupper() and len(toponym.text) <= 4 and not closing_area
+    if acronym and not any(c.is_country for c in toponym.candidates):
         evidence -= 5  # ISIL, SDF, UN: acronyms of organisations that collide with short place names
     role = read_role(doc, *toponym.tokens, names, country=any(c.is_country for c in toponym.candidates))
     return replace(toponym, cue=cue, evidence=max(evidence, 2.0) if role == "dateline" else evidence, role=role)
