@@ -671,6 +671,8 @@ class Gazetteer:
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._variants = lru_cache(maxsize=100_000)(self._variants_uncached)
         self._country = lru_cache(maxsize=1_000)(self._country_uncached)  # by code: a scan of the places table
+        self._demonym = lru_cache(maxsize=100_000)(self._demonym_uncached)  # asked of every capitalised word
+        self._demonyms: dict[str, tuple[str, ...]] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -760,9 +762,14 @@ class Gazetteer:
 
     def demonym(self, word: str) -> tuple[str, ...]:
         """The ISO2 codes of the countries whose people are called ``word`` ("Syrian" -> ("SY",))."""
-        return tuple(
-            row[0] for row in self._query("SELECT country FROM demonyms WHERE key = ? ORDER BY country", fold(word))
-        )
+        return self._demonym(word)
+
+    def _demonym_uncached(self, word: str) -> tuple[str, ...]:
+        if self._demonyms is None:  # a few hundred rows, read at the first question
+            self._demonyms = {}
+            for key, country in self._query("SELECT key, country FROM demonyms ORDER BY country"):
+                self._demonyms[key] = (*self._demonyms.get(key, ()), country)
+        return self._demonyms.get(fold(word), ())
 
 
 def open_gazetteer(path: Path | None = None) -> Gazetteer:

@@ -45,6 +45,10 @@ from .place_words import (
 
 _MAX_NAME_TOKENS = 6
 _PARTICLES = (CONNECTORS | ARTICLES) - {"of", "the", "a"}  # inside one name; "HQ of Tetouan" is two
+_GLUE_WORDS = ARTICLES | CONNECTORS  # join the words of a run of names
+_COMMON_WORDS = GENERIC | TYPE_WORDS  # "River", "District": no name alone
+_NOT_NAME_WORDS = NOT_NAMES | GENERIC
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.&][^\W\d_]+)*\.?")  # "Ma'rib", "J&K"
 _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAME_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 _NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
@@ -76,7 +80,7 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
         return False
     if token.lower_ in NOT_NAMES and not _opens_place_name(token):
         return False
-    if not re.fullmatch(r"[^\W\d_]+(?:['’.&][^\W\d_]+)*\.?", text):  # "Ma'rib", "J&K"
+    if not _NAME_WORD.fullmatch(text):
         return False
     if gazetteer.demonym(text) and not _demonym_in_name(token):
         return False
@@ -95,15 +99,14 @@ def _runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[list[int]]:
     for token in doc:
         i = token.i
         glue = (token.text in HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_) or (
-            token.lower_ in ARTICLES | CONNECTORS and i + 1 < len(doc) and not token.is_sent_end
+            token.lower_ in _GLUE_WORDS and i + 1 < len(doc) and not token.is_sent_end
         )
-        if (_is_name(token, gazetteer) and not (run and token.is_sent_start)) or (
-            glue and (run or _opens_name(doc, i))
-        ):
+        name = _is_name(token, gazetteer)
+        if (name and not (run and token.is_sent_start)) or (glue and (run or _opens_name(doc, i))):
             run.append(i)
         else:
             yield from _trimmed(run, doc)
-            run = [i] if _is_name(token, gazetteer) else []
+            run = [i] if name else []
     yield from _trimmed(run, doc)
 
 
@@ -169,7 +172,7 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) 
 
 def _proper(token: Token) -> bool:
     """A capitalised word that is not a generic or place word: part of a proper name."""
-    return token.text[:1].isupper() and token.lower_ not in GENERIC | TYPE_WORDS
+    return token.text[:1].isupper() and token.lower_ not in _COMMON_WORDS
 
 
 def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[int, int, tuple[Candidate, ...]]]:
@@ -179,7 +182,7 @@ def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[
             first, last = doc[run[i]], doc[run[j - 1]]
             if not (first.text[:1].isupper() or first.lower_ in ARTICLES) or not last.text[:1].isupper():
                 continue
-            if (j - i == 1 and (first.lower_ in GENERIC | TYPE_WORDS or _lone_demonym(first, gazetteer))) or all(
+            if (j - i == 1 and (first.lower_ in _COMMON_WORDS or _lone_demonym(first, gazetteer))) or all(
                 doc[k].lower_ in ARTICLES or doc[k].text in HYPHENS for k in run[i:j]
             ):
                 continue  # "River" alone, or a bare article: "Al" of an unknown "Al-Tah"
@@ -209,7 +212,7 @@ def _inside_other_name(start: int, end: int, ents: dict[int, Span], covered: set
         return False
     if any(t.text in ("(", ",") for t in ent):
         return False  # "Salahad (Salaxaad, Somali region" is an address the model took for one name
-    names = {t.i for t in ent if t.text[:1].isupper() and t.pos_ != "DET" and t.lower_ not in NOT_NAMES | GENERIC}
+    names = {t.i for t in ent if t.text[:1].isupper() and t.pos_ != "DET" and t.lower_ not in _NOT_NAME_WORDS}
     return not names <= covered
 
 
