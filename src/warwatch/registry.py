@@ -35,7 +35,15 @@ class EventDetector(Protocol):
 
 
 class ActorResolver(Protocol):
-    def __call__(self, article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Sides, ...]: ...
+    def __call__(
+        self,
+        article: Article,
+        doc: Doc,
+        mentions: tuple[Mention, ...],
+        places: tuple[Place | None, ...] | None = None,
+    ) -> tuple[Sides, ...]:
+        """``places``: where each mention was geocoded, if it was; unmarked forces belong to that country."""
+        ...
 
     def canonical_source(self, text: str, *, country: str | None = None) -> str: ...
 

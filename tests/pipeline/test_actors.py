@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from warwatch.errors import ConfigError
-from warwatch.model import Actor, Article, Certainty, Mention, Sides, Span
+from warwatch.model import Actor, Article, Certainty, Mention, Place, Sides, Span
+from warwatch.pipeline.actor_names import load_lexicon
 from warwatch.pipeline.actors import (
     alias_resolver,
     article_country,
@@ -98,6 +99,10 @@ def test_actors_is_only_matches_in_capitals(text: str) -> None:
         ("Sudanese Armed Forces", "Military Forces of Sudan"),
         ("RSF paramilitaries", "Rapid Support Forces"),
         ("anti-Houthi tribesmen", None),
+        # forces of a stance are that side's forces; supporters are not
+        ("pro-Houthi forces", "Military Forces of Yemen Supreme Political Council"),
+        ("pro-Hadi forces", "Military Forces of Yemen"),
+        ("pro-ISIL supporters", None),
     ],
 )
 def test_actors_named_groups(text: str, name: str | None) -> None:
@@ -348,6 +353,78 @@ def test_actors_sources(nlp: Language, resolve, text: str, trigger: str, sources
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "sources"),
+    [
+        # "the Observatory" three sentences on is still the monitor named first
+        (
+            "The Syrian Observatory for Human Rights said jets struck Ariha. A video showed the ruins. "
+            "Residents fled north. Rebels clashed with troops near Daraa, the Observatory said.",
+            "clashed",
+            ("Syrian Observatory for Human Rights",),
+        ),
+        # a spokesperson is a source, and so is the body they speak for
+        (
+            "Police spokesman John Okoro said rioters burned a police station in Jos, Nigeria.",
+            "burned",
+            ("John Okoro", "Police Forces of Nigeria"),
+        ),
+        # "they" after a group named in the sentence before
+        (
+            "The village is home to a militia called the Sinjar Resistance Units. In a statement, they said "
+            "a drone strike hit their vehicle.",
+            "strike",
+            ("YBS: Sinjar Resistance Units",),
+        ),
+        # an unknown organisation that defines its acronym goes by the acronym
+        (
+            "The Center for Peace and Justice (CPJ), a local group, said gunmen attacked the village.",
+            "attacked",
+            ("CPJ",),
+        ),
+        ("According to local reports, gunmen attacked the village.", "attacked", ("local reports",)),
+        ("As per an official, hundreds marched through the town.", "marched", ("official",)),
+        (
+            "A member of the district council, Ahmad Karimi, said the insurgents seized the town.",
+            "seized",
+            ("Ahmad Karimi",),
+        ),
+    ],
+)
+def test_actors_sources_referred_back(nlp: Language, resolve, text: str, trigger: str, sources: tuple) -> None:
+    assert _sides(nlp, resolve, text, trigger).sources == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        (
+            "the Trauma Response Center of the Health Ministry",
+            "LY",
+            "Trauma Response Center (Ministry of Health of Libya)",
+        ),
+        ("the Health Ministry", "LY", "Ministry of Health of Libya"),
+        ("Kurdistan's counter-terrorism service", "IQ", "Kurdistan Region Counter-Terrorism Service"),
+        ("the ministry", "LY", "the ministry"),
+    ],
+)
+def test_actors_canonical_source_names(resolve, text: str, country: str, name: str) -> None:
+    assert resolve.canonical_source(text, country=country) == name
+
+
+def test_actors_unmarked_forces_take_the_geocoded_country(nlp: Language, resolve) -> None:
+    text = "Soldiers clashed with armed men near Springfield on Monday."
+    article = Article(text=text)
+    doc = nlp(text)
+    mention = _mention(article, doc, "clashed", "Armed clash")
+    place = Place(name="Springfield", country="ZA", lat=-26.2, lon=28.0)
+    (sides,) = resolve(article, doc, (mention,), (place,))
+    assert {_name(sides.actor1), _name(sides.actor2)} == {
+        "Military Forces of South Africa",
+        "Unidentified Armed Group (South Africa)",
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "status"),
     [
         ("Al-Shabaab said it had killed twelve Somali soldiers in an attack on a base.", "attack", Certainty.CLAIMED),
@@ -373,6 +450,13 @@ def test_actors_sources(nlp: Language, resolve, text: str, trigger: str, sources
         ),
         ("Gunmen reportedly killed a local chief in Kasai on Friday.", "killed", Certainty.REPORTED),
         ("Police said unknown gunmen killed three farmers in Benue state, Nigeria.", "killed", Certainty.REPORTED),
+        ("Al-Shabaab claimed responsibility for the attack on the base.", "attack", Certainty.CLAIMED),
+        (
+            "Gunmen attacked a bus in Kasai, a spokesman for the rebels said, but this could not be "
+            "independently verified.",
+            "attacked",
+            Certainty.UNVERIFIED,
+        ),
     ],
 )
 def test_actors_status(nlp: Language, resolve, text: str, trigger: str, status: Certainty) -> None:
@@ -430,3 +514,44 @@ def test_actors_one_sides_per_mention_on_any_text(
 def test_actors_canonical_actor_never_fails(text: str) -> None:
     actor = canonical_actor(text, country="SY")
     assert actor is None or 1 <= (actor.inter or 1) <= 8
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The Allied Democratic Forces have long been active near Beni. Rebels attacked a farm on Monday.",
+            "ADF: Allied Democratic Forces",
+        ),
+        # unknown attackers stay unidentified; with two named groups nobody can tell which
+        (
+            "The Allied Democratic Forces have long been active near Beni. Unidentified militants attacked a "
+            "farm on Monday.",
+            "Unidentified Armed Group",
+        ),
+        (
+            "Both the ADF and the M23 are active near Beni. Rebels attacked a farm on Monday.",
+            "Rebels",
+        ),
+    ],
+)
+def test_actors_generic_rebels_are_the_one_named_group(nlp: Language, resolve, text: str, actor1: str) -> None:
+    name = _name(_sides(nlp, resolve, text, "attacked", "Attack").actor1) or ""
+    assert name.startswith(actor1)
+
+
+@pytest.mark.parametrize(
+    ("text", "weak", "name"),
+    [
+        # ACLED's unit suffixes for units it names apart
+        ("military police forces", False, "Military Forces of Brazil Military Police"),
+        ("federal police officers", False, "Police Forces of Brazil Federal Police"),
+        ("prison guards", False, "Police Forces of Brazil Prison Guards"),
+        ("the police", False, "Police Forces of Brazil"),
+        # criminal gangs are an unidentified gang when they fight, civilians when they are victims
+        ("a gang of drug traffickers", False, "Unidentified Gang (Brazil)"),
+        ("a suspected gang member", True, "Civilians (Brazil)"),
+    ],
+)
+def test_actors_units_and_gangs(text: str, weak: bool, name: str) -> None:
+    assert [a.name for a in load_lexicon().read(text, "BR", weak=weak).actors] == [name]

@@ -121,3 +121,69 @@ def test_fatalities_numbers_and_names_as_written(nlp, text, expected) -> None:
 )
 def test_fatalities_no_figure_for_this_event(nlp, text) -> None:
     assert claims_of(nlp, text) == []
+
+
+# --- who gives the figure ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a generic descriptor refers back to the last named speaker of its kind, however far back
+        (
+            "The Syrian Observatory for Human Rights said jets bombed Ariha on Monday. Rebels shelled two "
+            "villages in the south. The monitor said 14 civilians were killed in the raids.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "The Syrian Observatory for Human Rights reported heavy shelling. Troops also advanced on the town. "
+            "At least 9 people were killed, the Observatory said.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "The Trauma Response Center of the Health Ministry said a car bomb exploded in a market. "
+            "The center said 11 people were killed.",
+            "Trauma Response Center of Health Ministry",
+        ),
+        # a descriptor of another kind does not take an armed group's name
+        (
+            "The Taliban said they attacked a checkpoint. The ministry said 6 soldiers were killed.",
+            "ministry",
+        ),
+        # "he said" takes the last person who spoke; a spokesperson speaks for their body
+        (
+            "Police spokesman John Okoro said gunmen raided the village at night. 'Seven people were killed,' he said.",
+            "Police",
+        ),
+        ("A spokesman for the Nigerian army said 20 militants were killed in the raid.", "Nigerian army"),
+        # "saying" without a subject: the clause it hangs on, or "with X saying"
+        ("The army gave a higher toll, saying 15 fighters were killed in the ambush.", "army"),
+        ("Officials gave no details, with governor Ali Musa saying 5 soldiers were killed.", "Ali Musa"),
+        # a name with an acronym defined right after it is named by the acronym
+        ("The Center for Peace and Justice (CPJ), a local group, said 8 farmers were killed by gunmen.", "CPJ"),
+    ],
+)
+def test_fatalities_source_back_references(nlp, text: str, source: str) -> None:
+    assert [s for _, _, s in claims_of(nlp, text)][-1:] == [source]
+
+
+def test_fatalities_unresolved_pronoun_is_nobody(nlp) -> None:
+    assert claims_of(nlp, "Gunmen attacked a bus on Monday. 'Four passengers were killed,' she said.") == [
+        (4, "exact", None)
+    ]
+
+
+def test_fatalities_headline_figure_tells_of_the_first_event(nlp) -> None:
+    text = "At Least 12 Dead in Border Shootout\nGunmen clashed with soldiers near the border on Friday."
+    assert (12, "at least", None) in claims_of(nlp, text)
+
+
+def test_fatalities_the_dead_counted_as_a_noun(nlp) -> None:
+    text = "Gunmen clashed with police in the town. According to local reports, most of the 9 dead were gunmen."
+    assert (9, "exact", "local reports") in claims_of(nlp, text)
+
+
+def test_fatalities_as_per_names_the_source(nlp) -> None:
+    assert claims_of(nlp, "As per local officials, gunmen killed 3 herders near the river.") == [
+        (3, "exact", "local officials")
+    ]

@@ -3,8 +3,8 @@
     load (``load.read_articles``)      file / HTML / JSON -> Article
     nlp  (``nlp.load_nlp``)            Article.text -> spaCy Doc
     events    (registry ``events``)    Doc -> typed Mentions (ACLED sub-event types)
-    actors    (registry ``actors``)    Mentions -> Sides: canonical actors, sources, status
     places    (registry ``geocoders``) Mentions -> Place (GeoNames, offline)
+    actors    (registry ``actors``)    Mentions, Places -> Sides: canonical actors, sources, status
     dates     (registry ``dates``)     Mentions -> When, against the publication date
     claims    (registry ``claims``)    Mentions -> FatalityClaims
     assemble  (``assemble``)           readings -> Events of one article
@@ -55,8 +55,8 @@ class Pipeline:
         mentions = self.detect(article, doc)
         if not mentions:
             return ()
-        sides = self.actors(article, doc, mentions)
         places = self.geocode(article, doc, mentions)
+        sides = self.actors(article, doc, mentions, places)  # "the army", "civilians": of the event's country
         whens = self.dates(article, doc, mentions)
         claims = self.claims(article, doc, mentions)
         readings = [

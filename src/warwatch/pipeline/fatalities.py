@@ -9,10 +9,14 @@ Vague amounts follow one convention, the smallest quantity the expression denote
 "at least": a few / several = 3, dozens = 24, scores = 40, hundreds = 200, thousands = 2000;
 "a dozen" is around 12; "a soldier was killed" is 1.
 
-The source is the subject of the reporting verb that governs the figure ("X said ... killed"),
-or the object of "according to". It is returned as written; canonical names are the actors
-stage's job, and whether a source is a party to the fighting (certainty ``claimed``) is decided
-when the event is assembled.
+The source is the subject of the reporting verb that governs the figure ("X said ... killed",
+"X gave a toll, saying ...", "with X saying ..."), or the object of "according to" / "as per".
+A back-reference is followed to the speaker it names (``actor_roles.antecedent``): "the monitor",
+"the Observatory", "the ministry" or "officials" to the last named speaker of that kind, "he" to
+the last person who spoke, "they" to the body just named; a spokesperson gives their body's figure
+("police spokesman X" -> police); a name with an acronym defined after it is the acronym. The
+source is returned as written; canonical names are the actors stage's job, and whether a source
+is a party to the fighting (certainty ``claimed``) is decided when the event is assembled.
 """
 
 from __future__ import annotations
@@ -24,10 +28,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
+from .actor_roles import antecedent, defined_acronym, is_descriptor, participle_speakers, spokes_body
+from .actors import speaker_kinds
 from .nlp import sentences, text_of
 from .place_words import past_dateline
 
-PRONOUNS = frozenset({"it", "he", "she", "they"})  # never a source: who they are is elsewhere
+NOT_SPEAKERS = frozenset({"which", "who", "i", "we", "you"})  # relative or quoted speakers: named elsewhere
 DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot".split())
 DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
 # One person, named without a number: "the officer died", "a trader and his son were killed", "shot him dead".
@@ -50,6 +56,7 @@ TOTALS = re.compile(
     r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b",
     re.IGNORECASE,
 )
+NAME_LINKS = frozenset({"and", "for", "of", "&"})  # lower-case words inside a name: "Center for Peace and Justice"
 SINGLE_DETERMINERS = frozenset("a an one the his her their its".split())
 RANGE_WORDS = frozenset("to - – or".split())  # "two to three", "1-2", "one or two": the lower bound counts
 HARM_ONLY = frozenset("wound injure hurt maim injured wounded".split())
@@ -91,14 +98,15 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
     """One tuple of claims per mention; a sentence's figures go to its violent mention nearest the figure.
 
     A sentence that counts the dead without naming an event of its own ("The officer died.",
-    "3 fatalities.") tells of the violence told last before it.
+    "3 fatalities.") tells of the violence told last before it; a headline, of the first violence told.
     """
     by_mention: list[list[FatalityClaim]] = [[] for _ in mentions]
-    for sent in sentences(doc):
+    for n, sent in enumerate(sentences(doc)):
         owners = [i for i, m in enumerate(mentions) if m.sentence.start == sent.start_char and _violent(m)]
         if not owners and not any(m.sentence.start == sent.start_char for m in mentions):
             before = [i for i, m in enumerate(mentions) if m.sentence.end <= sent.start_char and _violent(m)]
-            owners = before[-1:]
+            # a headline without an event word of its own ("At least 43 dead in ...") tells of the first event
+            owners = before[-1:] or ([i for i, m in enumerate(mentions) if _violent(m)][:1] if n == 0 else [])
         if not owners:
             continue
         for claim in _sentence_claims(article, sent):
@@ -109,9 +117,10 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
 
 
 def _violent(mention: Mention) -> bool:
+    # a disrupted weapons use can kill: a bomb going off while it is being planted
     return mention.sub_event_type not in {
         "Arrests", "Agreement", "Change to group/activity", "Headquarters or base established",
-        "Non-violent transfer of territory", "Disrupted weapons use", "Peaceful protest",
+        "Non-violent transfer of territory", "Peaceful protest",
     }  # fmt: skip
 
 
@@ -177,6 +186,8 @@ def _figures_of(word: Token) -> list[Token]:
         heads = [word.head] if word.dep_ in {"amod", "oprd", "acomp"} and word.head.pos_ != "VERB" else []
         heads += [c for c in word.children if c.dep_ in {"nsubj", "npadvmod"}]
         heads += [c for c in word.head.children if c.dep_ in {"dobj", "nsubj"} and word.head.pos_ == "VERB"]
+        if any(c.dep_ == "nummod" for c in word.children):  # "the 43 dead", "At Least 43 Dead": the dead counted
+            heads.append(word)
     elif lemma == "death" and word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.pos_ == "VERB":
         heads = [c for c in word.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "tortured a man to death"
     else:  # a noun: deaths, bodies, toll, lives, the killing of ...
@@ -270,28 +281,46 @@ def _source(word: Token, sent: SpacySpan) -> str | None:
     """Who states the figure: the subject of a governing reporting verb, or 'according to X'."""
     for ancestor in word.ancestors:
         if ancestor.lemma_.lower() in REPORT_VERBS:
-            subject = _speaker(ancestor, {"nsubj", "nsubjpass"}, PRONOUNS | {"which", "who"})
-            if subject is not None:
-                return _phrase(subject)
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
+            subject = _speaker(ancestor, {"nsubj", "nsubjpass"})
+            if subject is None:  # "X gave a toll, saying ...", "with X saying ..."
+                subject = next(iter(participle_speakers(ancestor)), None)
+            name = _named(subject) if subject is not None else None
+            if name is not None:
+                return name
+    for tok in sent:  # "according to X", "as per X"
+        if tok.lower_ in {"according", "as"} and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ in {"to", "per"}:
             objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
             if objects:
-                return _phrase(objects[0])
+                return _named(objects[0])
     for tok in sent:  # "..., police said." after the figure
         if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in {"ROOT", "parataxis", "conj"} and tok.i > word.i:
-            subject = _speaker(tok, {"nsubj"}, PRONOUNS)
-            if subject is not None:
-                return _phrase(subject)
+            subject = _speaker(tok, {"nsubj"})
+            name = _named(subject) if subject is not None else None
+            if name is not None:
+                return name
     return None
 
 
-def _speaker(verb: Token, deps: set[str], skip: frozenset[str]) -> Token | None:
-    """The subject of a reporting verb, past a dateline taken for it; None for a pronoun."""
-    subjects = [s for c in verb.children if c.dep_ in deps for s in past_dateline(c)]
-    if not subjects or subjects[0].lower_ in skip:
+def _speaker(verb: Token, deps: set[str]) -> Token | None:
+    """The subject of a reporting verb, past a dateline taken for it (the apposition nearest the verb)."""
+    subjects = [s for c in verb.children if c.dep_ in deps for s in past_dateline(c)[-1:]]
+    if not subjects or subjects[0].lower_ in NOT_SPEAKERS:
         return None
     return subjects[0]
+
+
+def _named(speaker: Token) -> str | None:
+    """The speaker as the text names it: a back-reference ("the monitor", "he") as the named speaker it
+    refers to, a spokesperson as the body they speak for, a name with a defined acronym as the acronym."""
+    if speaker.pos_ == "PRON" or is_descriptor(speaker):
+        named = antecedent(speaker, speaker_kinds)
+        if named is None:
+            return None if speaker.pos_ == "PRON" else _phrase(speaker)
+        speaker = named
+    body = spokes_body(speaker)
+    if body is not None:
+        return " ".join(t.text for t in body if t.dep_ != "det" or t.i != body.start)
+    return defined_acronym(speaker) or _phrase(speaker)
 
 
 def _phrase(head: Token) -> str:
@@ -302,7 +331,12 @@ def _phrase(head: Token) -> str:
     words = [w for w in head.subtree if w.i <= head.i or w.dep_ in {"prep", "pobj", "compound", "amod"}]
     if head.pos_ == "PROPN":
         name_start = head.i
-        while name_start > 0 and head.doc[name_start - 1].text[:1].isupper() and head.doc[name_start - 1] in words:
+        doc = head.doc
+        while name_start > 0 and doc[name_start - 1] in words:
+            before = doc[name_start - 1]
+            linking = before.lower_ in NAME_LINKS and name_start > 1 and doc[name_start - 2].text[:1].isupper()
+            if not (before.text[:1].isupper() or linking):
+                break
             name_start -= 1
         words = [w for w in words if w.i >= name_start]
     cut = [w for w in head.subtree if w.dep_ in {"appos", "relcl", "acl", "punct"} and w.i > head.i]
