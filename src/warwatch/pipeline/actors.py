@@ -92,7 +92,7 @@ from .actor_roles import (
     verb_roles,
     with_conjuncts,
 )
-from .nlp import sentences
+from .nlp import noun_chunks, sentences
 
 __all__ = [
     "AliasResolver",
@@ -287,8 +287,8 @@ class _ArticleReader:
         if pronoun.lower_ not in ("they", "it", "he", "she"):
             return Reading()
         index = self.sent_index(pronoun.idx)
-        here = [c for c in self.sents[index].noun_chunks if c.end <= pronoun.i][::-1]
-        before = list(self.sents[index - 1].noun_chunks) if index else []
+        here = [c for c in noun_chunks(self.sents[index]) if c.end <= pronoun.i][::-1]
+        before = noun_chunks(self.sents[index - 1]) if index else []
         for chunk in here + before:
             if chunk.root.dep_ in ("nsubj", "nsubjpass") and chunk.root.pos_ != "PRON":
                 reading = self.lex.read(chunk.text, country)
@@ -506,7 +506,7 @@ class _ArticleReader:
     def _later_state_forces(self, index: int, country: str | None) -> list[Actor]:
         """Who intervened in a protest or riot is often told in the next sentences ("Police dispersed them")."""
         for sent in self.sents[index + 1 : index + 3]:
-            for chunk in sent.noun_chunks:
+            for chunk in noun_chunks(sent):
                 states = [a for a in self.lex.read(chunk.text, country).actors if a.inter == 1]
                 if states:
                     return states[:1]
@@ -520,7 +520,7 @@ class _ArticleReader:
             return
         used = side1.tokens | side2.tokens | skip
         found: list[Actor] = []
-        for chunk in sent.noun_chunks:
+        for chunk in noun_chunks(sent):
             if any(t.i in used for t in chunk):
                 continue
             for actor in self.lex.read(chunk.text, country).actors:

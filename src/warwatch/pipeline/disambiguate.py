@@ -51,7 +51,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -65,6 +65,7 @@ from ..model import Place
 from .nlp import text_of
 from .place_words import ARTICLES, CENTRE_WORDS, DIRECTIONS, PART_WORDS, TOWN_WORDS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
+from .vocabulary import TermPattern
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -204,7 +205,7 @@ def _nationalities(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 
 
 @cache
-def _actor_table() -> tuple[_Aliases, dict[str, str]]:
+def _actor_table() -> tuple[TermPattern, dict[str, str]]:
     """One pattern for every alias of an actor with a home country in the actors stage's alias table
     (``data/actors.json``, read only), and the country of each alias by its matching key: aliases in capitals match
     in capitals only (the alias itself is the key), others in any case (casefolded)."""
@@ -217,37 +218,12 @@ def _actor_table() -> tuple[_Aliases, dict[str, str]]:
     return _alias_pattern(by_alias, r"\b", r"\b"), by_alias
 
 
-def _alias_pattern(keys: Iterable[str], before: str, after: str) -> _Aliases:
+def _alias_pattern(keys: Iterable[str], before: str, after: str) -> TermPattern:
     """One alternation of aliases, longest first: those in capitals as written, the others in any case."""
     caps = sorted((re.escape(a) for a in keys if a.isupper()), key=len, reverse=True)
     other = sorted((re.escape(a) for a in keys if not a.isupper()), key=len, reverse=True)
     pattern = re.compile(rf"{before}(?:{'|'.join([*caps, rf'(?i:{chr(124).join(other)})'])}){after}")
-    firsts = [_WORD.match(key) for key in keys]
-    return _Aliases(pattern, frozenset(f.group().casefold() for f in firsts if f) if all(firsts) else None)
-
-
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class _Aliases:
-    """An alternation of aliases, tried only where a word that begins some alias begins: a set lookup per word of
-    the text instead of the regex engine trying every alias at every position (a tenth of the time)."""
-
-    pattern: re.Pattern[str]
-    first_words: frozenset[str] | None  # None: an alias begins with no word; try everywhere
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self.first_words is None:
-            yield from self.pattern.finditer(text)
-            return
-        end = 0
-        for word in _WORD.finditer(text):
-            if word.start() >= end and word.group().casefold() in self.first_words:
-                match = self.pattern.match(text, word.start())
-                if match:
-                    end = match.end()
-                    yield match
+    return TermPattern(pattern, keys)
 
 
 def _actor_countries(text: str) -> Counter[str]:
@@ -273,7 +249,7 @@ class Operator:
 
 
 @cache
-def _operator_table() -> tuple[_Aliases, dict[str, Operator]]:
+def _operator_table() -> tuple[TermPattern, dict[str, Operator]]:
     """One pattern for every alias of ``data/geo_cues.json`` (capitals match in capitals only), and the operator
     of each alias by its matching key (the alias itself in capitals, else casefolded)."""
     table = json.loads(resources.files("warwatch").joinpath("data/geo_cues.json").read_text(encoding="utf-8"))

@@ -43,6 +43,13 @@ def sentences(doc: Doc) -> list[Span]:
     return _once(doc, "sentences", lambda d: list(d.sents))
 
 
+def noun_chunks(span: Span) -> list[Span]:
+    """``list(span.noun_chunks)`` from one pass per doc: spaCy's ``Span.noun_chunks`` walks the noun chunks of
+    the whole doc on each call (18,000 calls over the 421 development texts: a tenth of the stages' time)."""
+    chunks = _once(span.doc, "noun_chunks", lambda d: list(d.noun_chunks))
+    return [c for c in chunks if c.start >= span.start and c.end <= span.end]
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, made once per doc: spaCy joins every token's text on each access (8,300 times over the
     421 development texts: a fifth of the time the stages after spaCy took)."""
