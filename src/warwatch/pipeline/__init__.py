@@ -26,7 +26,7 @@ from ..config import PipelineConfig
 from ..model import Article, Event, FatalityClaim, Place
 from .assemble import Reading, assemble_events
 from .load import article_from_text
-from .nlp import load_nlp
+from .nlp import load_nlp, with_text
 
 
 class Pipeline:
@@ -52,6 +52,7 @@ class Pipeline:
 
     def from_doc(self, article: Article, doc: Doc) -> tuple[Event, ...]:
         """The events of ``article``, whose text spaCy has read into ``doc``."""
+        with_text(doc, article.text)
         mentions = self.detect(article, doc)
         if not mentions:
             return ()

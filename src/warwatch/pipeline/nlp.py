@@ -56,9 +56,16 @@ def text_of(doc: Doc) -> str:
     return _once(doc, "text", lambda d: d.text)
 
 
+def with_text(doc: Doc, text: str) -> Doc:
+    """``doc``, which spaCy made from ``text``, with ``text_of`` known: spaCy's tokenizer keeps the text exactly
+    (``doc.text == text``), so the string need not be rebuilt from the tokens even once."""
+    doc.user_data[("warwatch", "text")] = text
+    return doc
+
+
 def _once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     """A value computed from a doc, kept in its ``user_data`` (never serialised: docs stay in one process)."""
-    key = ("warwatch", name)
+    key = ("warwatch", name)  # "text" is also set by ``with_text``
     if key not in doc.user_data:
         doc.user_data[key] = make(doc)
     return doc.user_data[key]

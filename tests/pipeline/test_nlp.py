@@ -1,0 +1,30 @@
+"""The per-doc values of nlp.py equal what spaCy itself gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warwatch.config import PipelineConfig
+from warwatch.pipeline.nlp import load_nlp, noun_chunks, sentences, text_of, with_text
+
+NLP = load_nlp(PipelineConfig().nlp)
+_PIECES = [*"ab Z.,-\n\r\t\u00a0\u2019é", "Syrian army ", "rebels ", "  ", "\n\n"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXTS)
+def test_nlp_spacy_keeps_the_text_exactly(text: str) -> None:
+    """What ``with_text`` relies on: spaCy's doc text is its input, character for character."""
+    assert NLP(text).text == text
+
+
+def test_nlp_per_doc_values_match_spacy() -> None:
+    text = "Syrian troops shelled the old town on Monday.\nRebels fired back at the army's positions."
+    doc = with_text(NLP(text), text)
+    assert text_of(doc) == doc.text
+    assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
+    assert [[c.text for c in noun_chunks(s)] for s in sentences(doc)] == [
+        [c.text for c in s.noun_chunks] for s in doc.sents
+    ]
