@@ -150,3 +150,118 @@ def test_assemble_follow_up_folds_whatever_sides_were_guessed_for_it() -> None:
     died = Reading(mention=died.mention, place=died.place, when=died.when, claims=died.claims,
                    sides=Sides(actor1=gunmen, actor2=civilians))  # fmt: skip
     assert fold(clash, died) == [("Armed clash", "fight", 1)]
+
+
+def told(
+    text: str, word: str, sub_type: str, rule: str, *, sides: Sides | None = None, when: When | None = None
+) -> Reading:
+    """A reading of ``word`` in ``text``, placed where its sentence names a place, dated by its "On Monday"."""
+    article = Article(text=text, published=date(2022, 3, 9))
+    start = text.index(word)
+    sent_start = text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0
+    sentence = Span.of(article, sent_start, text.index(".", start) + 1)
+    named = next((p for name, p in PLACES.items() if name in sentence.text), PLACES["Alpha"])
+    dated = sentence.text.startswith("On Monday")
+    return Reading(
+        mention=Mention(
+            sub_event_type=sub_type, trigger=Span.of(article, start, start + len(word)), sentence=sentence, rule=rule
+        ),
+        sides=sides or Sides(),
+        place=named,
+        when=when or When(date=MONDAY, mention=Span.of(article, sent_start, sent_start + 9) if dated else None),
+        claims=(),
+    )
+
+
+def fold_text(text: str, *readings: Reading) -> list[str]:
+    events = assemble_events(Article(text=text, published=date(2022, 3, 9)), list(readings), is_party=lambda n: False)
+    return [e.sub_event_type for e in events]
+
+
+ABDUCTION = "Abduction/forced disappearance"
+POLICE, GANG = Actor(name="Police Forces of Nigeria"), Actor(name="Unidentified Armed Group (Nigeria)")
+TRADERS, ARMY = Actor(name="Civilians (Nigeria)"), Actor(name="Military Forces of Nigeria")
+
+
+def test_assemble_a_definite_mention_names_the_incident_told_before() -> None:
+    text = "On Monday gunmen kidnapped two traders in Alpha. The kidnapping was planned by a gang from Beta."
+    first = told(text, "kidnapped", ABDUCTION, "abduct", sides=Sides(actor1=GANG, actor2=TRADERS))
+    again = told(text, "kidnapping", ABDUCTION, "abduct", sides=Sides(actor1=POLICE, actor2=ARMY))
+    assert fold_text(text, first, again) == [ABDUCTION]
+
+
+def test_assemble_a_definite_mention_before_the_incident_joins_it() -> None:
+    text = "Troops were on alert after the recent kidnapping. On Monday gunmen kidnapped two traders in Beta."
+    early = told(text, "kidnapping", ABDUCTION, "abduct", sides=Sides(actor1=ARMY, actor2=POLICE))
+    first = told(text, "kidnapped", ABDUCTION, "abduct", sides=Sides(actor1=GANG, actor2=TRADERS))
+    assert fold_text(text, early, first) == [ABDUCTION]
+
+
+def test_assemble_another_incident_is_not_a_reference() -> None:
+    text = "On Monday gunmen kidnapped two traders in Alpha. Another kidnapping was reported in Gamma."
+    first = told(text, "kidnapped", ABDUCTION, "abduct")
+    other = told(text, "kidnapping", ABDUCTION, "abduct")
+    assert len(fold_text(text, first, other)) == 2
+
+
+def test_assemble_follow_up_at_the_same_spot_tells_the_same_incident() -> None:
+    text = "On Monday rebels shelled Alpha. Monitors counted 40 explosions in both directions near Alpha."
+    shelled = told(text, "shelled", "Shelling/artillery/missile attack", "means:shell")
+    exchange = told(text, "both directions", "Armed clash", "fight")
+    assert fold_text(text, shelled, exchange) == ["Armed clash"]
+
+
+def test_assemble_generic_actors_differing_by_guessed_country_do_not_contradict() -> None:
+    text = "On Monday gunmen attacked an army post in Alpha. On Monday gunmen killed soldiers in Alpha."
+    mali = Sides(actor1=Actor(name="Unidentified Armed Group (Mali)"), actor2=Actor(name="Military Forces of Mali"))
+    nigeria = Sides(actor1=GANG, actor2=ARMY)
+    first = told(text, "attacked", "Armed clash", "attack:armed-target", sides=nigeria)
+    second = told(text, "killed", "Armed clash", "kill:armed-target", sides=mali)
+    assert fold_text(text, first, second) == ["Armed clash"]
+    named = Sides(actor1=Actor(name="Islamic State"), actor2=Actor(name="Military Forces of Mali"))
+    third = told(text, "killed", "Armed clash", "kill:armed-target", sides=named)
+    assert len(fold_text(text, first, third)) == 2
+
+
+def test_assemble_a_person_attacked_keeps_the_attack_when_property_was_destroyed() -> None:
+    text = "On Monday gunmen attacked a trader in Alpha. His car was destroyed."
+    attack = told(text, "attacked", "Attack", "attack:person-target")
+    looting = told(text, "destroyed", "Looting/property destruction", "loot")
+    assert fold_text(text, attack, looting) == ["Attack"]
+
+
+def test_assemble_a_report_date_covers_the_day_of_the_incident() -> None:
+    text = "Rioters burned a police station, police said on Monday. Police shot one of them dead on Sunday in Alpha."
+    article = Article(text=text, published=date(2022, 3, 9))
+    monday, sunday_at = text.index("Monday"), text.index("Sunday")
+    said = Span.of(article, monday, monday + 6)
+    report = When(date=MONDAY, date_range=(date(2022, 3, 4), MONDAY), time_precision=2, mention=said)
+    sunday = When(date=date(2022, 3, 6), mention=Span.of(article, sunday_at, sunday_at + 6))
+    burned = told(text, "burned", "Violent demonstration", "riot", when=report)
+    shot = told(text, "shot", "Excessive force against protesters", "protest", when=sunday)
+    assert fold_text(text, burned, shot) == ["Violent demonstration"]
+
+
+def test_assemble_a_place_carried_from_context_does_not_separate_mentions() -> None:
+    text = "Gunmen kidnapped ten fishermen. On Monday gunmen kidnapped ten fishermen off Gamma."
+    carried = told(text, "kidnapped", ABDUCTION, "abduct")  # placed at Alpha by context, its sentence names none
+    named = told(text, "kidnapped ten fishermen off", ABDUCTION, "abduct")
+    assert fold_text(text, carried, named) == [ABDUCTION]
+
+
+def test_assemble_a_definite_mention_naming_a_place_joins_the_incident_there() -> None:
+    text = "On Monday men took a chief in Alpha. On Monday men took a priest in Gamma. The kidnapping in Alpha."
+    alpha = told(text, "took a chief", ABDUCTION, "abduct")
+    gamma = told(text, "took a priest", ABDUCTION, "abduct")
+    again = told(text, "kidnapping in Alpha", ABDUCTION, "abduct")
+    events = assemble_events(
+        Article(text=text, published=date(2022, 3, 9)), [alpha, gamma, again], is_party=lambda n: False
+    )
+    assert [len(e.evidence) for e in events] == [2, 1]
+
+
+def test_assemble_the_same_people_elsewhere_are_another_incident() -> None:
+    text = "On Monday teachers marched in Alpha. The protesters also rallied in Gamma."
+    march = told(text, "marched", "Peaceful protest", "protest")
+    again = told(text, "protesters", "Peaceful protest", "protest")
+    assert fold_text(text, march, again) == ["Peaceful protest", "Peaceful protest"]

@@ -99,6 +99,12 @@ def test_dates_resolve_expression_exact_day(text: str, expected: str) -> None:
         ("April 2020", "2020-04-01", "2020-04-01", "2020-04-30", 3),
         ("in June", "2021-06-01", "2021-06-01", "2021-06-10", 3),  # the month so far
         ("since April", "2021-04-01", "2021-04-01", "2021-06-10", 3),
+        ("last August", "2020-08-01", "2020-08-01", "2020-08-31", 3),
+        ("last June", "2020-06-01", "2020-06-01", "2020-06-30", 3),  # in a June article: a year ago
+        ("in 2014", "2014-01-01", "2014-01-01", "2014-12-31", 3),  # a year: history, at month precision
+        ("in late 2019", "2019-01-01", "2019-01-01", "2019-12-31", 3),
+        ("last year", "2020-01-01", "2020-01-01", "2020-12-31", 3),
+        ("in 2021", "2021-01-01", "2021-01-01", "2021-06-10", 3),  # the year so far
     ],
 )
 def test_dates_resolve_expression_range(text: str, day: str, first: str, last: str, precision: int) -> None:
@@ -116,7 +122,8 @@ def test_dates_resolve_expression_range(text: str, day: str, first: str, last: s
         "25",
         "a 25-year-old man",
         "for two days",
-        "in 2019",
+        "2019",  # a bare number may be anything
+        "in 2030",  # the future
         "They may attack again.",
         "next Monday",  # the future
         "on Mondays",  # a habit
@@ -228,6 +235,24 @@ def test_dates_resolver_speech_act(nlp: Language, text: str, trigger: str, expec
 def test_dates_resolver_speech_act_date_kept_when_trigger_is_the_statement(nlp: Language) -> None:
     when = _resolve(nlp, "The militia announced on Tuesday that it had dissolved itself.", "announced")
     assert (when.date, when.time_precision) == (D("2021-06-08"), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels said on Tuesday they had seized a village after the capture of a town earlier this month.", "seized"),
+        ("Troops stormed the camp, weeks after last year's offensive.", "stormed"),
+    ],
+)
+def test_dates_resolver_skips_a_date_of_another_event_noun(nlp: Language, text: str, trigger: str) -> None:
+    """A date inside the phrase of another event noun dates that event, not the trigger outside it."""
+    when = _resolve(nlp, text, trigger)
+    assert when.time_precision != 3
+
+
+def test_dates_resolver_history_sentence_gets_its_year(nlp: Language) -> None:
+    when = _resolve(nlp, "The group has carried out kidnappings on the island in 2016.", "kidnappings")
+    assert (when.date, when.time_precision) == (D("2016-01-01"), 3)
 
 
 def test_dates_resolver_month_so_far(nlp: Language) -> None:

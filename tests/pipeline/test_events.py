@@ -190,3 +190,135 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
 )
 def test_events_ongoing_states_and_captured_people(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+def rules(nlp, text: str) -> set[tuple[str, str]]:
+    article = Article(text=text, published=date(2022, 3, 10))
+    return {(m.sub_event_type, m.rule) for m in detect_events(article, nlp(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fire counted both ways across a front line is an exchange: a battle
+        (
+            "Observers counted 40 explosions and bursts of gunfire in both directions of the front line near the mill.",
+            "Armed clash",
+        ),
+        # direct-fire weapons with remote means at no one named: a battle
+        ("Insurgents fired rockets and rifles near the ridge on Sunday.", "Armed clash"),
+        # heavy machine-gun fire at no one named is typed with the heavy weapons
+        ("Monitors heard bursts of fire involving heavy machine guns.", "Shelling/artillery/missile attack"),
+        # bringing down a drone is an interception; an aircraft is fired upon
+        ("Air defence units shot down two drones over the port on Monday.", "Disrupted weapons use"),
+        ("Insurgents shot down an army helicopter near the airfield.", "Shelling/artillery/missile attack"),
+        # a bomb going off in its handlers' hands
+        ("Three rebels died when the bomb they were assembling exploded prematurely.", "Disrupted weapons use"),
+        # an armed group has no power of arrest: its arrests are abductions
+        ("Militants detained five traders at a checkpoint on the highway.", "Abduction/forced disappearance"),
+        ("Police detained five traders at a checkpoint on the highway.", "Arrests"),
+        # unarmed groups fighting the police riot; they do not fight battles
+        ("Angry motorists attacked traffic police officers at a roadblock on Friday.", "Mob violence"),
+        ("A clash broke out between farmers and armed police personnel near the canal.", "Mob violence"),
+        # sabotage of infrastructure that hurt nobody
+        ("Saboteurs attacked a gas pipeline near the refinery overnight.", "Looting/property destruction"),
+        # a one-sided fight done with heavy weapons is the remote violence
+        ("Rebels ambushed a supply convoy with heavy weapons near the pass.", "Shelling/artillery/missile attack"),
+        # one of an armed group is armed, whatever the noun
+        ("A member of the rebel militia was shot dead on Monday.", "Armed clash"),
+        # the pronoun subject of a reported capture is the reporter
+        ("The army said on Tuesday it had captured two villages near the lake.", "Government regains territory"),
+    ],
+)
+def test_events_general_typing_principles(nlp, text: str, expected: str) -> None:
+    assert {t for t, _ in rules(nlp, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parade showed a new battle tank and an assault rifle.",  # things, not a battle or an assault
+        "The siege drew comparisons with the bombing of the city, which the army captured.",
+        "The agency said the group had violated the ceasefire.",  # an agreement named, not made
+        "After the rebels announced the end of the truce, residents left.",
+        "Elections were held in March.",  # a month, not a march
+        "The convoy carried heavy machine guns and ammunition.",  # guns carried, not used
+    ],
+)
+def test_events_things_comparisons_and_agreements_named_stay_out(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+def test_events_riot_police_do_not_make_a_protest_violent(nlp) -> None:
+    assert sub_types(nlp, "Riot police fired tear gas at the protesters outside the court.") == {
+        "Protest with intervention"
+    }
+
+
+def test_events_an_earlier_event_answered_is_no_new_event(nlp) -> None:
+    text = "Troops shelled the hills on Monday in retaliation for a rocket attack on their base."
+    assert sub_types(nlp, text) == {"Shelling/artillery/missile attack"}
+
+
+def test_events_a_ceasefire_made_is_an_agreement(nlp) -> None:
+    assert sub_types(nlp, "The two sides agreed a ceasefire in the district on Monday.") == {"Agreement"}
+
+
+def test_events_rule_names_say_why(nlp) -> None:
+    assert ("Abduction/forced disappearance", "arrest:by-non-state-group") in rules(
+        nlp, "Rebels arrested three nurses in the market."
+    )
+    assert ("Disrupted weapons use", "shootdown:unmanned") in rules(nlp, "Soldiers shot down a drone near the base.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a raid typed by what it did to people
+        ("Police raided a house in the slum and arrested four men on Monday.", {"Arrests"}),
+        # "they" stands for the fighters named before it
+        (
+            "Rebel fighters raided the village and, when they could not find the men, they arrested their brothers.",
+            {"Abduction/forced disappearance"},
+        ),
+        # a state force known by its name to the actor lexicon
+        ("The FARDC took control of a militia stronghold near the river.", {"Government regains territory"}),
+        ("Soldiers arrested two men and recovered a quantity of weapons.", {"Disrupted weapons use"}),
+        # people counted as captured are not a place captured
+        ("The fighting left 20 rebels dead, 12 captured.", {"Armed clash"}),
+    ],
+)
+def test_events_agents_and_outcomes(nlp, text: str, expected: set[str]) -> None:
+    assert expected <= sub_types(nlp, text)
+    assert "Non-state actor overtakes territory" not in sub_types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group has earned millions from kidnapping foreigners since the early 1990s.",
+        "The militia has carried out abductions for decades.",
+    ],
+)
+def test_events_history_and_habits_stay_out(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A shooting incident left two traders dead at the market.", "Attack"),  # the noun names an incident
+        ("Both sides observed a truce brokered by the elders in the valley.", "Agreement"),  # a ceasefire made
+    ],
+)
+def test_events_incident_nouns_and_agreements_made(nlp, text: str, expected: str) -> None:
+    assert expected in sub_types(nlp, text)
+
+
+def test_events_what_is_not_known_to_have_happened_stays_out(nlp) -> None:
+    assert sub_types(nlp, "It is not known whether the man was killed or died of an illness.") == set()
+
+
+def test_events_a_member_of_an_armed_group_is_armed(nlp) -> None:
+    text = "A member of the Popular Defence Forces was found dead in his house in the village."
+    assert sub_types(nlp, text) == {"Armed clash"}

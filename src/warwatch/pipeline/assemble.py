@@ -7,6 +7,13 @@ sentence names outranks one the geocoder carried over from an earlier sentence. 
 event keeps the most precise date and place, the union of sources, evidence and claims, and recomputes its
 best/low/high figure by the taxonomy's conservative rule.
 
+A definite mention with no date of its own ("the attack", "following the recent abduction", "the
+killed suspect") names an incident already told, wherever the geocoder put it and whoever the
+actors stage guessed for it: it joins the latest incident of its type (told before or after it).
+A follow-up sentence with no date that names the very place of the incident tells more of it.
+A place the geocoder carried over from context never separates two mentions, and a generic
+actor's country ("Unidentified Armed Group (Mali)") is a guess that never makes sides conflict.
+
 ACLED codes one event per incident, place and day, so mentions of *different* types fold too when
 they tell of one incident: two readings of one sentence ("police repelled an attack on a checkpoint,
 killing 3 militants"), or a follow-up sentence with no date and no place of its own ("Police
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -33,6 +41,7 @@ from ..taxonomy import event_type_of
 
 DAYS = 2  # mentions this many days apart can still be one event (a report date vs the event date)
 KM = 100  # ... and this far apart (a town vs "near" the next town on the same road)
+SPOT_KM = 5  # a follow-up sentence naming a place this close to the incident's tells more of it
 HISTORY_DAYS = 60  # events older than this before publication are background, not news
 
 _PROTEST_TYPES = (
@@ -72,6 +81,7 @@ _AT_PROTESTS = frozenset({*_PROTEST_TYPES, "Attack", "Armed clash", "Arrests", "
 _PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
 _CROWD_VIOLENCE = frozenset({"Looting/property destruction", "Mob violence"})
 _ARRESTS_BY_AUTHORITIES = "arrest:by-authorities"  # the events stage's rule for "police arrested 12"
+_PERSON_ATTACKED = "attack:person-target"  # the events stage's rule for "a trader was attacked"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,13 +105,30 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
         group = next((g for g in groups if _joins(reading, g)), None)
         if group is None and latest is not None and _elaborates(reading, latest):
             group = latest
+        if group is None and _refers_back(reading):
+            group = _referent(reading, groups)
         if group is None:
             groups.append([reading])
             latest = groups[-1]
         else:
             group.append(reading)
             latest = group
-    return tuple(_event(article, group, is_party) for group in groups)
+    return tuple(_event(article, group, is_party) for group in _fold_references(groups))
+
+
+def _fold_references(groups: list[list[Reading]]) -> list[list[Reading]]:
+    """An incident named only by definite mentions ("following the recent abduction") told before the
+    incident itself is that incident: it joins the group of its type that tells it, if there is one."""
+    kept: list[list[Reading]] = []
+    for index, group in enumerate(groups):
+        if all(_refers_back(r) for r in group):
+            others = [g for g in groups[index + 1 :] if not all(_refers_back(r) for r in g)]
+            target = _referent(group[0], others)
+            if target is not None:
+                target.extend(group)
+                continue
+        kept.append(group)
+    return kept
 
 
 def _full_source_names(readings: list[Reading]) -> list[Reading]:
@@ -137,20 +164,22 @@ def _joins(reading: Reading, group: list[Reading]) -> bool:
     return _fits(reading, group)
 
 
-def _fits(reading: Reading, group: list[Reading], *, sides: bool = True) -> bool:
-    """Same time, same area, and (unless ``sides`` is off) sides that do not contradict."""
+def _fits(reading: Reading, group: list[Reading], *, sides: bool = True, place: bool = True) -> bool:
+    """Same time, same area (unless ``place`` is off), and (unless ``sides`` is off) sides that do not contradict."""
     if reading.when.mention is not None and not all(
         _same_time(reading.when, other.when) for other in group if other.when.mention is not None
     ):
         return False
-    anchor = _anchor(group)
-    place = _named_place(reading)
-    if place and anchor and not _same_area(place, anchor):
+    if not place:
+        return True
+    anchor = next((p for r in group if (p := _named_place(r))), None)  # a place carried from context is a guess
+    named = _named_place(reading)
+    if named and anchor and not _same_area(named, anchor):
         return False
     if (
-        place
-        and place.geo_precision == 1
-        and any((p := _named_place(r)) and p.geo_precision == 1 and p.name != place.name for r in group)
+        named
+        and named.geo_precision == 1
+        and any((p := _named_place(r)) and p.geo_precision == 1 and p.name != named.name for r in group)
     ):
         return False  # two towns named as the very places of two mentions: two events
     return not sides or all(_compatible(reading.sides, other.sides) for other in group)
@@ -166,10 +195,60 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     if _rank(reading.mention) is None or _incident_type(group)[1] is None:
         return False
     same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
-    same_day = not _own_date(reading) or all(r.when.date == reading.when.date for r in group if _own_date(r))
+    same_day = not _own_date(reading) or all(_same_day(r.when, reading.when) for r in group if _own_date(r))
     follow_up = same_day and (_named_place(reading) is None or _at_the_demonstration(reading, group))
     # the sides of "One person was injured." are the actors stage's guess: they do not separate it
-    return (same_sentence or follow_up) and _fits(reading, group, sides=False)
+    if (same_sentence or follow_up) and _fits(reading, group, sides=False):
+        return True
+    # "Rebels shelled X on 2 May. Monitors counted 40 explosions near X.": the same spot, the same day
+    return same_day and not _own_date(reading) and _same_spot(reading, group) and _fits(reading, group)
+
+
+def _same_day(a: When, b: When) -> bool:
+    """The same day, or a vague date (a report's, a week's) that covers the other one."""
+    if a.time_precision == 1 and b.time_precision == 1:
+        return a.date == b.date
+    return _same_time(a, b)
+
+
+def _same_spot(reading: Reading, group: list[Reading]) -> bool:
+    """Whether the mention's own sentence names the very place the incident's sentences named."""
+    place, anchor = _named_place(reading), _anchor(group)
+    return place is not None and anchor is not None and (place.name == anchor.name or _km(place, anchor) <= SPOT_KM)
+
+
+# "the attack", "this abduction", "the recent protest", "the killed man": told before, named again.
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:(?:recent|latest|deadly|alleged|reported|suspected|same|apparent|attempted|"
+    r"failed|fatal|brutal|bloody|violent|twin|coordinated|overnight|weekend|killed|abducted|kidnapped)\s+)?$",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \(.*\)$")
+_AGENT_NOUN = re.compile(r"(?:er|or)s?$", re.IGNORECASE)  # "the protesters" are people, who may act again elsewhere
+_ANOTHER = re.compile(r"\b(?:other|separate|second|third|new|another|next)\b", re.IGNORECASE)
+
+
+def _refers_back(reading: Reading) -> bool:
+    """Whether a mention names, with a definite article and no date of its own, an incident already told."""
+    mention = reading.mention
+    before = mention.sentence.text[: mention.trigger.start - mention.sentence.start]
+    match = _DEFINITE.search(before[-40:])
+    return not _own_date(reading) and match is not None and not _ANOTHER.search(match.group())
+
+
+def _referent(reading: Reading, groups: list[list[Reading]]) -> list[Reading] | None:
+    """The latest incident of the same sub-event type (else of the same event type) that a definite mention names."""
+    sub_type = reading.mention.sub_event_type
+    for same in (lambda g: _incident_type(g)[0] == sub_type, lambda g: _event_type(g) == event_type_of(sub_type)):
+        fitting = [g for g in reversed(groups) if same(g) and _fits(reading, g, sides=False, place=False)]
+        here = [g for g in fitting if _fits(reading, g, sides=False)]
+        if here or (fitting and not _AGENT_NOUN.search(reading.mention.trigger.text)):
+            return (here or fitting)[0]  # "the attack on Alpha": the incident at the place it names, else the latest
+    return None
+
+
+def _event_type(group: list[Reading]) -> str:
+    return event_type_of(_incident_type(group)[0])
 
 
 def _at_the_demonstration(reading: Reading, group: list[Reading]) -> bool:
@@ -239,10 +318,18 @@ def _same_area(a: Place, b: Place) -> bool:
 
 
 def _compatible(a: Sides, b: Sides) -> bool:
-    """Sides contradict only when both mentions name two actors and share none of them."""
-    names_a = {x.name for x in (a.actor1, a.actor2) if x}
-    names_b = {x.name for x in (b.actor1, b.actor2) if x}
+    """Sides contradict only when both mentions name two actors and share none of them.
+
+    A generic actor's country ("Unidentified Armed Group (Mali)") is the country the actors stage
+    guessed for the event, not part of who the actor is: generic actors are compared by kind.
+    """
+    names_a = {_identity(x.name) for x in (a.actor1, a.actor2) if x}
+    names_b = {_identity(x.name) for x in (b.actor1, b.actor2) if x}
     return len(names_a) < 2 or len(names_b) < 2 or bool(names_a & names_b)
+
+
+def _identity(name: str) -> str:
+    return _GENERIC.sub(r"\1", name)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -254,7 +341,7 @@ def _km(a: Place, b: Place) -> float:
 def _property_only(group: list[Reading]) -> bool:
     """An attack in which property was looted or destroyed and nobody is told killed or hurt is property destruction."""
     looted = any(r.mention.sub_event_type == "Looting/property destruction" for r in group)
-    hurt = any(r.mention.rule.startswith(("kill", "harm")) or r.claims for r in group)
+    hurt = any(r.mention.rule.startswith(("kill", "harm", _PERSON_ATTACKED)) or r.claims for r in group)
     return looted and not hurt
 
 
@@ -268,9 +355,14 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     place = min(places, key=lambda p: p.geo_precision) if places else None
     actor1 = next((r.sides.actor1 for r in group if r.sides.actor1), None)
     actor2 = next((r.sides.actor2 for r in group if r.sides.actor2 and r.sides.actor2 != actor1), None)
+    if actor2 is None and sub_type in ("Protest with intervention", "Excessive force against protesters"):
+        # a protest folded with its arrests: the state force that arrested is the other side
+        actor2 = next((a for r in group for a in (r.sides.actor1, r.sides.actor2) if a and a.inter == 1), None)
     assoc1, assoc2 = allies((r.sides for r in group), actor1, actor2)
-    sources = _union(s for r in group for s in r.sides.sources)
     claims = _claims(group, is_party)
+    # whoever gives a toll for the event reports it too (the publisher's own figures name nobody)
+    told = (c.source for c in claims if c.source and c.source != article.publisher)
+    sources = _union([*(s for r in group for s in r.sides.sources), *told])
     parties = frozenset(n for n in (*sources, *(a.name for a in (actor1, actor2) if a)) if is_party(n))
     key = f"{article.id}|{sub_type}|{when.date}|{first.mention.trigger.start}"
     return Event(

@@ -8,7 +8,8 @@ a date range when the day is not known, and the ACLED ``time_precision`` (1 day,
 How:
 1. A small grammar of regular expressions finds every date expression of the article: dates
    with or without a year ("19 September 2017", "Sept. 19", "2017-09-19", "on the 19th"),
-   months ("in April"), weekdays ("late Thursday"), words relative to publication
+   months ("in April", "last May"), years ("in 2014", "last year": the year, at month precision, so that
+   what happened then reads as history), weekdays ("late Thursday"), words relative to publication
    ("yesterday", "last week", "earlier this month") or to another date ("the same day",
    "days later"). spaCy DATE entities the grammar does not cover are read by dateparser, but
    only when they name a month or look like a numeric date, so durations ("three-year-long",
@@ -16,7 +17,8 @@ How:
 2. Each expression is resolved against the publication date. One relative to another date
    uses the anchor: the last exact date before it, in its sentence or the sentence before.
 3. Each mention takes, in order: the date in its sentence closest to the trigger in the
-   dependency tree (one governed by the trigger first) that does not belong to a speech act;
+   dependency tree (one governed by the trigger first) that does not belong to a speech act nor
+   to the phrase of another event noun ("following the capture of the town this month");
    else the speech act's date ("ISIL said on Thursday it had killed..."); else the nearest
    date before it in its paragraph; else the date line ("KABUL, May 9 (Reuters) -",
    "On 9 May 2020, ..."); else the publication fallback below.
@@ -50,6 +52,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention, Span, When
 from ..registry import DateResolver
+from .event_words import TRIGGERS
 from .nlp import sentences, text_of
 
 log = logging.getLogger(__name__)
@@ -169,11 +172,21 @@ def _month(match: re.Match[str], published: date, anchor: date | None) -> When |
         return None
     month = _month_number(match["m"])
     first = date(int(match["y"]) if match["y"] else published.year, month, 1)
-    if not match["y"] and first > published:
-        first = first.replace(year=first.year - 1)
+    last = (match["pre"] or "").lower() in ("last", "past", "previous")
+    if not match["y"] and (first > published or (last and first.month == published.month)):
+        first = first.replace(year=first.year - 1)  # "last May" in a May article: a year ago
     if (match["pre"] or "").lower() == "since":
         return _since(first, published)
     return _span(first, _month_end(first), MONTH)
+
+
+def _year(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    """A year named alone ("in 2014", "last year"): the whole year, up to publication, at month precision."""
+    year = published.year - 1 if match["last"] else int(match["y"])
+    if year > published.year:
+        return None
+    first = date(year, 1, 1)
+    return _span(first, min(date(year, 12, 31), published), MONTH)
 
 
 def _day_of_month(match: re.Match[str], published: date, anchor: date | None) -> When | None:
@@ -290,10 +303,18 @@ _RULES = (
     _Rule(
         "month",
         re.compile(
-            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout|since|until|by|from))\s+)?"
+            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout|since|until|by|from|last|past|previous))\s+)?"
             rf"(?:(?P<mod>(?i:early|late|mid))[- ]?\s*)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?)(?!\s*\d)"
         ),
         _month,
+    ),
+    _Rule(
+        "year",
+        re.compile(
+            rf"\b(?P<x>(?P<pre>(?i:in|during|throughout))\s+(?:(?i:early|late|mid)[- ]?\s*)?"
+            rf"(?P<y>{_YEAR})(?![-/]\d)|(?P<last>(?i:last|the\s+previous)\s+year))\b"
+        ),
+        _year,
     ),
     _Rule(
         "day-of-month",
@@ -484,6 +505,19 @@ def _attached(hit: _Hit, trigger: Token | None) -> bool:
     return trigger is not None and hit.governor is not None and (trigger.i == hit.governor.i or trigger.i in hit.path)
 
 
+def _of_another_event(hit: _Hit, trigger: Token | None) -> bool:
+    """A date inside the phrase of another event noun dates that event: "following the capture of the town
+    this month", "since last year's offensive" do not date the trigger outside the phrase."""
+    if trigger is None or hit.root is None:
+        return False
+    for ancestor in (hit.root, *hit.root.ancestors):
+        if ancestor.i == trigger.i or ancestor.i not in hit.path | {hit.root.i}:
+            return False
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in TRIGGERS and trigger not in ancestor.subtree:
+            return True
+    return False
+
+
 def _as_report(hit: _Hit) -> When:
     """A statement's date stands for the event only loosely: mark it as a week-precise estimate."""
     if hit.when.time_precision != DAY:
@@ -493,10 +527,12 @@ def _as_report(hit: _Hit) -> When:
 
 def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> When:
     sentence = mention.sentence
-    inside = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
+    trigger_tokens = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    trigger = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
+    inside = [
+        h for h in hits if sentence.start <= h.start and h.end <= sentence.end and not _of_another_event(h, trigger)
+    ]
     if inside:
-        trigger_tokens = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-        trigger = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
         own = [h for h in inside if not h.speech or _attached(h, trigger)]
         return _closest(own, trigger, mention).when if own else _as_report(_closest(inside, trigger, mention))
     paragraph = text_of(doc).rfind("\n", 0, sentence.start) + 1

@@ -64,6 +64,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
         (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
         (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
+        (r"\b(?:in|from) both directions\b", "fight"),  # fire both ways across a front line is an exchange
+        (r"\b(?:shot|shoot|shoots|shooting) down\b|\bdowned\b", "shootdown"),
         (r"\b(?:shot|fired) back\b|\breturn(?:ed|ing)? (?:the )?fire\b|\bresponded with (?:their )?guns\b", "fight"),
         (r"\bwith heavy (?:weapons|artillery)\b", "shell"),
         (r"\bunexploded (?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)\b", "ied"),
@@ -98,6 +100,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "agreement",
         ),
         (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
+        (r"\brecover(?:ed|s|ing)? (?:[\w-]+ ){0,5}?(?:weapons|arms|ammunition|explosives|rifles|guns)\b", "disrupt"),
         (
             r"\bset (?:up|fire to)\b[^.]{0,30}\b(?:base|headquarters)\b"
             r"|\bestablished an? (?:\w+ )?(?:base|headquarters)\b",
@@ -127,7 +130,8 @@ CIVILIAN_TARGETS = frozenset(
         "kid boy girl woman women man men people passenger worshipper worshiper pilgrim journalist reporter "
         "doctor nurse patient hospital clinic school market family trader shopkeeper driver displaced refugee "
         "elder chief member supporter person individual politician activist mla mp candidate councillor official "
-        "leader developer owner businessman merchant body vendor youth youths resident locals local suspect "
+        "leader developer owner businessman merchant body vendor youth youths resident locals local suspect national "
+        "citizen migrant "
         "villager house home village prisoner detainee pastoralist herdsman herdsmen shepherd manager employee staff "
         "cattle livestock settler nomad adolescent teenager minor motorist pedestrian bystander"
     ).split()
@@ -171,7 +175,7 @@ RIOT_CUES = frozenset(
 GRIEVANCE_HEADS = frozenset("demand condemn denounce decry oppose protest against follow".split())
 GRIEVANCE_PREPS = frozenset("against over about for following after during".split())
 BACKGROUND_MODIFIERS = frozenset("previous earlier past former prior".split())  # "from previous fighting"
-STATE_CUES = frozenset("army military troops police government forces soldiers security".split())
+STATE_CUES = frozenset("army military troops troop police government forces force soldiers soldier security".split())
 DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire"
@@ -187,7 +191,8 @@ FIGURATIVE_OBJECTS = frozenset(
 # Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence
 # (heavy machine guns count with the heavy weapons, as in ACLED's coding).
 SMALL_ARMS = re.compile(
-    r"\bsmall arms\b|\b(?:assault |sniper )?rifles?\b|\blight (?:machine ?guns?|weapons)\b|\bautomatic weapons\b"
+    r"\bsmall arms\b|(?<!recoilless )\b(?:assault |sniper )?rifles?\b"
+    r"|\blight (?:machine ?guns?|weapons)\b|\bautomatic weapons\b"
     r"|\bgunfire\b|\bgun ?shots\b|\bpistols?\b|\bak-?47s?\b"
 )
 CRUDE_WEAPONS = frozenset("machete stone rock stick club axe knife arrow bow spear cudgel rod brick".split())
@@ -220,10 +225,55 @@ AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
     r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
-    r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b"
+    r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b|"
+    r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b"
 )
 ONGOING = re.compile(
     r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"
     r"rarely|repeatedly)\b|\bnotorious for\b|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"
-    r"\bfor years\b|\bhas been accused of\b"
+    r"\bfor (?:years|decades)\b|\bover the years\b|\bhas been accused of\b"
 )
+
+# What an air defence brings down: unmanned things (intercepted: disrupted weapons use), else aircraft (fired upon).
+UNMANNED = frozenset("drone uav missile rocket projectile unmanned".split())
+# An explosive that goes off in its handlers' hands was a weapon use disrupted, not an attack.
+OWN_DEVICE = re.compile(
+    r"\bprematurely\b|\baccidental(?:ly)?\b"
+    r"|\b(?:while|when) (?:\w+ ){0,2}?(?:planting|making|assembling|handling|preparing|transporting|laying|building)\b"
+    r"|\b(?:were|was) (?:planting|making|assembling|handling|laying|building)\b"
+)
+# Fights done to one side (not fought between two): with remote means, they are that remote violence.
+ONE_SIDED_FIGHTS = frozenset("ambush raid storm assault".split())
+# A trigger compared with is not told as an event: "drawing comparisons with the assault on ...".
+COMPARISON_HEADS = frozenset("comparison compare parallel reminiscent resemble echo".split())
+# What an event answered is an earlier event told as its cause: "in retaliation for a rocket fired ...".
+CAUSE_HEADS = frozenset("retaliation response revenge reprisal retribution".split())
+# Property whose destruction is sabotage, not violence against people: "the pipeline was attacked".
+PROPERTY_TARGETS = frozenset(
+    "pipeline oilfield refinery pylon mast antenna tower railway infrastructure well factory".split()
+)
+PROPERTY_COMPOUNDS = frozenset("oil gas power telecom telecommunication phone electricity".split())  # "oil field"
+# A ceasefire named is an agreement only when it is made: agreed, signed, declared, brokered, begun.
+AGREEMENT_VERBS = frozenset(
+    "agree sign reach declare announce broker conclude accept begin start take enter come hold seal strike".split()
+)
+AGREEMENT_UNDONE = frozenset("end violation breach collapse breakdown expiry lapse".split())
+# Groups of unarmed people: when they fight or attack, it is rioting, not a battle ("the drivers attacked police").
+CIVILIAN_GROUPS = frozenset(
+    (
+        "villager resident farmer herder fisherman worker student youth local trader driver motorist supporter "
+        "national citizen migrant pastoralist herdsman shopkeeper vendor crowd mob protester demonstrator rioter "
+        "inhabitant neighbour neighbor worshipper"
+    ).split()
+)
+# Civilian targets that are places or buildings, not people: an attack on them may hurt nobody.
+CIVILIAN_PLACES = frozenset("hospital clinic school market house home village".split())
+# "A member of the militia" is one of the militia.
+MEMBER_NOUNS = frozenset("member leader commander chief head".split())
+# Heavy direct-fire weapons: fire with them at no one named is shelling, as ACLED codes heavy machine-gun fire.
+HEAVY_WEAPONS = re.compile(r"\bheavy (?:machine ?-?guns?|weapons)\b|\bheavy machineguns?\b|\banti-aircraft guns?\b")
+VERB_ONLY = frozenset({"gun"})  # triggers only as verbs: "gunned down", not "guns"
+# Raids and searches are typed by what they did to people when the sentence says it: arrests, abductions.
+SEARCHES = frozenset("raid storm search".split())
+# Nouns that name an incident: a trigger compounded with them still tells of one ("a shooting incident").
+INCIDENT_NOUNS = frozenset("incident spree rampage attempt case episode".split())

@@ -17,6 +17,15 @@ it and to whom decide the rest: an attack by aircraft is an air strike, fire wit
 armed people a battle, a fight with machetes and stones between crowds mob violence. A trigger
 inside what a protest is against ("protested against the arrest of ...") is no event.
 
+Who does it is read through the actor lexicon when words do not say it: an armed group's
+"arrests" are abductions, a state force known by name ("the FARDC") regains territory, and a
+pronoun subject stands for the named subject before it. Unarmed groups (drivers, villagers)
+that fight or attack the police riot; they do not fight battles. Fire "in both directions" is an
+exchange (a battle); a drone shot down is a disrupted weapons use, an aircraft shot down is
+anti-aircraft fire; a bomb that goes off while being planted is a disrupted weapons use. Words
+that only name a thing ("battle tank", "riot police"), what an event is compared with or
+answered ("in retaliation for ..."), and a ceasefire merely named are no events.
+
 Actors, places, dates and figures are left to their own stages.
 """
 
@@ -31,13 +40,20 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
+from .actor_names import canonical_actor
 from .event_words import (
     AGGREGATE,
+    AGREEMENT_UNDONE,
+    AGREEMENT_VERBS,
     AIR_CUES,
     AIRCRAFT,
     ARMED_TARGETS,
     BACKGROUND_MODIFIERS,
+    CAUSE_HEADS,
+    CIVILIAN_GROUPS,
+    CIVILIAN_PLACES,
     CIVILIAN_TARGETS,
+    COMPARISON_HEADS,
     CROWD,
     CROWD_CONTROL,
     CRUDE_WEAPONS,
@@ -49,17 +65,25 @@ from .event_words import (
     FIREARMS,
     GRIEVANCE_HEADS,
     GRIEVANCE_PREPS,
+    HEAVY_WEAPONS,
     IED_CUES,
+    INCIDENT_NOUNS,
     INSTRUMENTS,
     INTENT_HEADS,
     INTERVENTION_CUES,
     IRREALIS_AUX,
     MEANS,
+    MEMBER_NOUNS,
+    ONE_SIDED_FIGHTS,
     ONGOING,
     ORGANIZED_ARMED,
+    OWN_DEVICE,
     PHRASES,
+    PROPERTY_COMPOUNDS,
+    PROPERTY_TARGETS,
     PURPOSE_EVENTS,
     RIOT_CUES,
+    SEARCHES,
     SHELL_CUES,
     SMALL_ARMS,
     SPEECH_TOPIC_HEADS,
@@ -68,6 +92,8 @@ from .event_words import (
     STRIKE_VERBS,
     TERRITORY,
     TRIGGERS,
+    UNMANNED,
+    VERB_ONLY,
     VIOLENCE,
     WEAPONS,
 )
@@ -123,7 +149,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and _seized_thing(t) is None),
         small_arms=bool(SMALL_ARMS.search(lowered)),
         intervention=any(t.lemma_.lower() in INTERVENTION_CUES and not _grievance(t) for t in sent),
-        rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) for t in sent),
+        rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t in sent),
+        own_device=bool(OWN_DEVICE.search(lowered)),
+        heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
     )
     typed = [(tok, *_type_of(family, tok, context)) for tok, family in triggers]
     violent = {sub for _, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"}
@@ -157,6 +185,16 @@ def _family(tok: Token) -> str | None:
         return None
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
         return None
+    if tok.ent_type_ in {"DATE", "TIME"}:
+        return None  # "in March": a month, not a march
+    if tok.lemma_.lower() in VERB_ONLY and tok.pos_ != "VERB":
+        return None  # "gunned down" is a killing, "heavy machine guns" a weapon
+    if family not in MEANS and _names_a_thing(tok):
+        return None  # "battle tank", "riot police", "assault rifle": the word names a thing, not an event
+    if tok.lemma_.lower() == "raid" and any(c.dep_ == "compound" and c.lemma_ == "arrest" for c in tok.children):
+        return "arrest"  # "arrest raids": what the raid did was arrest people
+    if family == "agreement" and not _agreement_made(tok):
+        return None  # "violated the ceasefire", "the end of the truce": an agreement named, not one made
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
@@ -166,6 +204,31 @@ def _family(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
         return None  # "from previous fighting": told as background
     return family if _weapon_used(tok) else None
+
+
+def _names_a_thing(tok: Token) -> bool:
+    """A trigger noun that only modifies a noun that is no event names a kind of thing ("battle tank")."""
+    if tok.dep_ != "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    head = tok.head
+    eventive = head.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS  # "a shooting incident", "a killing spree"
+    return head.pos_ in {"NOUN", "PROPN"} and _family_of(head) is None and not eventive
+
+
+def _agreement_made(tok: Token) -> bool:
+    """A ceasefire noun is an agreement made when a verb of making governs it, or it is the subject of its clause."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return True
+    if any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in AGREEMENT_VERBS for c in tok.children):
+        return True  # "a ceasefire brokered by the elders", "a truce that took effect at noon"
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        if node.head.lemma_.lower() in AGREEMENT_UNDONE:
+            return False
+        node = node.head
+    if node is tok:
+        return True
+    return node.lemma_.lower() in AGREEMENT_VERBS or tok.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _weapon_used(tok: Token) -> bool:
@@ -207,6 +270,8 @@ def _states_fact(tok: Token) -> bool:
             return False
     if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for child in verb.children):
         return False
+    if any(a.lemma_.lower() in COMPARISON_HEADS | CAUSE_HEADS for a in tok.ancestors) or _answered(tok):
+        return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
     auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"}:
         return False  # "which they have been protesting": an ongoing state, not a dated event
@@ -214,7 +279,7 @@ def _states_fact(tok: Token) -> bool:
     kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or _family_of(tok) in PURPOSE_EVENTS
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
-    if any(child.dep_ == "mark" and child.lower_ in {"if", "unless"} for child in verb.children):
+    if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in verb.children):
         return False
     heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
     for ancestor in heads:
@@ -226,6 +291,16 @@ def _states_fact(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
+
+
+def _answered(tok: Token) -> bool:
+    """Whether the trigger is what an event answered, with "for"/"to" parsed beside "in retaliation"."""
+    for ancestor in tok.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in {"for", "to"}:
+            siblings = [c for c in ancestor.head.children if c.dep_ == "prep" and c != ancestor]
+            if any(g.lemma_.lower() in CAUSE_HEADS for c in siblings for g in c.children):
+                return True
+    return False
 
 
 def _family_of(tok: Token) -> str | None:
@@ -288,6 +363,8 @@ class _Context:
     small_arms: bool  # the sentence names direct-fire weapons (rifles, machine guns, small arms)
     intervention: bool  # the authorities acted: tear gas, batons, arrests (not arrests protested against)
     rioting: bool  # stones, fire, looting by the crowd (not riots protested against)
+    own_device: bool  # explosives went off in their handlers' hands ("exploded prematurely")
+    heavy_weapons: bool  # the sentence names heavy machine guns or heavy weapons
 
 
 def _type_of(family: str, tok: Token, context: _Context) -> tuple[str | None, str]:
@@ -299,12 +376,17 @@ def _type_of(family: str, tok: Token, context: _Context) -> tuple[str | None, st
         return _violence_type(family, tok, context)
     if family == "lynch":
         return "Mob violence", "lynch"  # a lynching is a crowd's violence by definition
+    if family == "shootdown":
+        return _shootdown_type(tok)
     if family == "fight" and any(_linked(tok, other) for other in context.territory_tokens):
         return None, "absorbed-by-territory"  # "took the town after clashes": the capture carries it
+    if family == "fight" and tok.lemma_.lower() in ONE_SIDED_FIGHTS and _linked_to_any(tok, context.means_tokens):
+        return None, "absorbed-by-means"  # "ambushed them with heavy weapons": the remote violence carries it
     if family == "fight":
         participants = _participants(tok)
         nouns = {t.lemma_.lower() for t in participants}
-        armed = any(c.lower_ == "armed" for t in participants for c in t.children)  # "armed men"
+        state = STATE_CUES | {"personnel", "policeman", "officer", "gendarme", "guard", "soldier", "troop"}
+        armed = any(c.lower_ == "armed" and t.lemma_.lower() not in state for t in participants for c in t.children)
         if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED and not armed:
             return "Mob violence", "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
         if context.lemmas & CRUDE_WEAPONS and not context.lemmas & FIREARMS and not nouns & ORGANIZED_ARMED:
@@ -323,6 +405,8 @@ def _type_of(family: str, tok: Token, context: _Context) -> tuple[str | None, st
         return _protest_type(context), "protest"
     if family == "intervene":
         return _intervention_type(tok, context)
+    if family == "arrest" and _non_state_agent(tok):
+        return "Abduction/forced disappearance", "arrest:by-non-state-group"  # an armed group has no power of arrest
     if family == "arrest" and _state_agent(tok):
         return "Arrests", "arrest:by-authorities"
     if family == "disrupt" and _target_kind(tok) == "attack":
@@ -346,35 +430,97 @@ def _means_type(family: str, tok: Token, context: _Context) -> tuple[str | None,
     """Remote violence, by the taxonomy's precedence of means; with direct fire at armed people, a battle."""
     means = _means(context.families, context.lemmas)
     lemmas, previous_type = context.lemmas, context.previous_type
+    if family in {"ied", "blast", "bomb"} and context.own_device:
+        return "Disrupted weapons use", f"means:{family}:own-device"  # it went off while being planted or made
     if family == "bomb" and not lemmas & (AIR_CUES | SHELL_CUES) and previous_type in _REMOTE:
         return previous_type, "means:bomb:continues-previous"
     means = means or "Shelling/artillery/missile attack"
-    if means in _DIRECT_FIRE_MEANS and context.small_arms and _sentence_targets(tok) == "armed":
+    if means in _DIRECT_FIRE_MEANS and context.small_arms and _sentence_targets(tok) in {"armed", None}:
         return "Armed clash", f"means:{family}:with-small-arms"  # mortars and rifles at positions: a battle
     return means, f"means:{family}"
 
 
 def _violence_type(family: str, tok: Token, context: _Context) -> tuple[str | None, str]:
     """Killing, attacking or harming: typed by the means used, by who does it, and by the target."""
-    if any(_linked(tok, other) for other in context.means_tokens):
+    if any(_linked(tok, other) for other in context.means_tokens) and not context.own_device:
         return None, "absorbed-by-means"  # the remote-violence mention of this incident carries it
+    if context.own_device and context.means_tokens:
+        return "Disrupted weapons use", f"{family}:own-device"  # those killed when their own bomb went off
     if "protest" in context.families or "riot" in context.families:
         return None, "absorbed-by-protest"
+    if tok.lemma_.lower() in SEARCHES and context.families & {"arrest", "abduct"}:
+        return None, "absorbed-by-arrest"  # "raided houses and arrested five men": the arrests say what it did
     if any(_linked(tok, other) for other in context.territory_tokens):
         return None, "absorbed-by-territory"
     if family == "attack" and _by_aircraft(tok):
         return "Air/drone strike", "attack:by-aircraft"
     kind = _target_kind(tok)
     target = (kind if kind != "attack" else None) or _sentence_targets(tok)  # "injured in the attack": no target
+    if _crowd_agent(tok):
+        previous = context.previous_type
+        crowd_type = "Violent demonstration" if previous in _PROTESTS else "Mob violence"
+        crowd_type = previous if previous in _RIOTS else crowd_type
+        return crowd_type, f"{family}:by-crowd"  # "the drivers attacked police officers": rioting, not a battle
+    if family == "attack" and _property_target(tok):
+        return "Looting/property destruction", "attack:property-target"  # sabotage: "the pipeline was attacked"
     if family == "attack" and context.previous_type in _REMOTE and target != "armed":
         return context.previous_type, f"{family}:continues-previous"  # remote violence beats an attack on civilians
     if family == "attack" and target is None and context.previous_type in _VIOLENT_TYPES:
         return context.previous_type, f"{family}:continues-previous"  # "the attack" told just before
+    if family == "attack" and kind == "civilian" and _person_target(tok):
+        return "Attack", "attack:person-target"  # people were attacked, whatever else was destroyed
     if target == "civilian" or (family in {"kill", "harm"} and target is None):
         return "Attack", f"{family}:civilian-target"
     if context.small_arms and family == "attack":
         return "Armed clash", "attack:small-arms-fire"
+    if context.heavy_weapons and family == "attack" and target is None:
+        return "Shelling/artillery/missile attack", "attack:heavy-weapons"  # heavy machine-gun fire at no one named
     return "Armed clash", f"{family}:{'armed' if target else 'unknown'}-target"
+
+
+def _linked_to_any(tok: Token, others: Iterable[Token]) -> bool:
+    return any(_linked(tok, other) for other in others)
+
+
+def _shootdown_type(tok: Token) -> tuple[str | None, str]:
+    """Bringing down a drone or missile is an interception; bringing down an aircraft is anti-aircraft fire."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words = {w.lemma_.lower() for obj in objects for w in obj.subtree}
+    if words & UNMANNED:
+        return "Disrupted weapons use", "shootdown:unmanned"
+    if words & AIRCRAFT:
+        return "Shelling/artillery/missile attack", "shootdown:aircraft"
+    return None, "shootdown:no-aircraft"
+
+
+def _crowd_agent(tok: Token) -> bool:
+    """Whether the trigger is done by a group of unarmed people (villagers, drivers, a crowd)."""
+    agents = _agents(tok)
+    heads = [a for a in agents if a.pos_ in {"NOUN", "PROPN"} and a.dep_ in {"nsubj", "pobj", "agent"}]
+    heads += [g for a in agents if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    if not heads:
+        return False
+    words = {w.lemma_.lower() for a in agents for w in a.subtree}
+    plural = all(h.tag_ in {"NNS", "NNPS"} or h.lemma_.lower() in {"crowd", "mob"} for h in heads)
+    return plural and bool(words & CIVILIAN_GROUPS) and not words & (ORGANIZED_ARMED | {"armed", "gunman"})
+
+
+def _property_target(tok: Token) -> bool:
+    """Whether what was attacked is infrastructure or property, with no people named among it."""
+    nouns = _object_nouns(tok)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        compounds = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+        utility = lemma in {"field", "line", "plant", "station"} and compounds & PROPERTY_COMPOUNDS
+        if lemma in PROPERTY_TARGETS or utility:
+            return _kind_of(nouns) is None
+    return False
+
+
+def _person_target(tok: Token) -> bool:
+    """Whether the trigger's civilian object is one person, not a place or a community ("a trader was attacked")."""
+    nouns = _object_nouns(tok)
+    return any(n.tag_ == "NN" and n.lemma_.lower() in CIVILIAN_TARGETS - CIVILIAN_PLACES for n in nouns)
 
 
 def _linked(a: Token, b: Token) -> bool:
@@ -407,6 +553,7 @@ _REMOTE = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Explosions/Re
 _VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _VIOLENT_TYPES = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in _VIOLENT_EVENT_TYPES)
 _PROTESTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in {"Protests", "Riots"})
+_RIOTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Riots")
 _DIRECT_FIRE_MEANS = frozenset({"Shelling/artillery/missile attack", "Grenade"})
 _SIMPLE = {
     "sexual": "Sexual violence",
@@ -475,6 +622,26 @@ def _grievance(tok: Token) -> bool:
     return False
 
 
+def _non_state_agent(tok: Token) -> bool:
+    """Whether a rebel group, militia or gunmen do it: the actor lexicon says what the agent is."""
+    for agent in _agents(tok):
+        if agent.lemma_.lower() == "by":
+            agent = next((c for c in agent.children if c.dep_ == "pobj"), agent)
+        agent = _antecedent(agent)
+        words = {w.lemma_.lower() for w in agent.subtree}
+        if words & ORGANIZED_ARMED - {"soldier", "troop", "army", "military"}:
+            return True
+        if _actor_inter(agent) in {2, 3, 4}:
+            return True
+    return False
+
+
+def _actor_inter(agent: Token) -> int | None:
+    """The ACLED inter code of the actor a phrase names, from the actor lexicon ("the FARDC": 1, state forces)."""
+    actor = canonical_actor(agent.doc[agent.left_edge.i : agent.right_edge.i + 1].text)
+    return actor.inter if actor is not None else None
+
+
 def _state_agent(tok: Token) -> bool:
     """Whether the police, army or security forces do it (its subject, or "by" them)."""
     words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
@@ -488,7 +655,21 @@ def _target_kind(tok: Token) -> str | None:
         "attack", "assault", "offensive", "advance", "counterattack", "attempt", "incursion", "infiltration", "raid",
     }:  # fmt: skip
         return "attack"
-    return _kind_of(_object_nouns(tok))
+    return _kind_of(_patients(tok)) or _kind_of(_object_nouns(tok))
+
+
+def _patients(tok: Token) -> list[Token]:
+    """The people or things the trigger is done to (object or passive subject), without where it happened:
+    "a member of the militia was found dead in his house" is about the member, not the house."""
+    heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found: list[Token] = []
+    while heads:
+        node = heads.pop()
+        if node.pos_ in {"NOUN", "PROPN"}:
+            found.append(node)
+        heads.extend(c for c in node.children if c.dep_ in {"conj", "compound", "appos"})
+        heads.extend(g for c in node.children if c.lower_ == "of" for g in c.children)
+    return found
 
 
 def _sentence_targets(tok: Token) -> str | None:
@@ -499,11 +680,20 @@ def _sentence_targets(tok: Token) -> str | None:
 
 def _kind_of(nouns: list[Token]) -> str | None:
     """Civilians, or armed people ("armed men" are armed; "People's Militia" is a name, not people)."""
-    armed = [t for t in nouns if any(c.lower_ == "armed" for c in t.children)]
+    armed = [t for t in nouns if any(c.lower_ == "armed" for c in t.children) or _member_of_armed(t)]
     named = [t for t in nouns if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head != t]
     if any(t.lemma_.lower() in CIVILIAN_TARGETS and t not in armed and t not in named for t in nouns):
         return "civilian"
     return "armed" if armed or any(t.lemma_.lower() in ARMED_TARGETS for t in nouns) else None
+
+
+def _member_of_armed(tok: Token) -> bool:
+    """ "A member of the militia", "a leader of the rebels": one of an armed group."""
+    if tok.lemma_.lower() not in MEMBER_NOUNS:
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    words = {form for p in preps for w in p.subtree for form in (w.lemma_.lower(), w.lower_)}
+    return bool(words & (ARMED_TARGETS | ORGANIZED_ARMED | STATE_CUES))
 
 
 def _agents(tok: Token) -> list[Token]:
@@ -525,10 +715,11 @@ def _participants(tok: Token) -> list[Token]:
     verb = _clause_verb(tok)
     own_clause = tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"nsubj", "dobj", "ROOT"}
     nodes = (tok, verb) if own_clause else (tok,)
+    nodes += tuple(c for c in tok.children if c.dep_ in {"acl", "relcl"})  # "a clash (that) ensued between ..."
     heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c != tok] if own_clause else []
     sides = {"between", "with", "among"}
     heads += [c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in sides]
-    return [w for head in heads for w in head.subtree if w.pos_ in {"NOUN", "PROPN"}]
+    return [w for head in heads for w in head.subtree if w.pos_ in {"NOUN", "PROPN"} or w.dep_ in {"pobj", "conj"}]
 
 
 def _object_nouns(tok: Token) -> list[Token]:
@@ -554,6 +745,8 @@ def _seized_thing(tok: Token) -> tuple[str | None, str] | None:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"seize", "capture"}:
         return None
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects and any(c.dep_ in {"nsubj", "nsubjpass"} and c.like_num for c in tok.children):
+        return None, "capture:people-taken"  # "23 dead, 12 captured": a count of people, not a place
     first = tok
     while not objects and first.dep_ in {"conj", "advcl"}:  # "were killed, injured or captured"
         first = first.head
@@ -561,11 +754,15 @@ def _seized_thing(tok: Token) -> tuple[str | None, str] | None:
     if not objects:
         return None
     head = objects[0]
-    if head.like_num or head.lemma_.lower() in {"ton", "kilogram", "kg", "quantity", "amount", "number", "lot"}:
+    if head.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+        head = tok.head  # "the town, which they captured": the town
+    measured = head.like_num or head.lemma_.lower() in {"ton", "kilogram", "kg", "quantity", "amount", "number", "lot"}
+    if measured:  # "3 tons of cannabis": an amount of goods, never a place
         head = next((g for c in head.children if c.lower_ == "of" for g in c.children), head)
     lemma = head.lemma_.lower()
     compounds = {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
-    if head.pos_ == "PROPN" or (compounds | {lemma}) & TERRITORY or head.ent_type_ in {"GPE", "LOC", "FAC"}:
+    place = head.pos_ == "PROPN" or head.ent_type_ in {"GPE", "LOC", "FAC"}
+    if (place and not measured) or (compounds | {lemma}) & TERRITORY:
         return None
     if lemma in WEAPONS:
         return "Disrupted weapons use", "capture:weapons-seized"
@@ -577,12 +774,24 @@ def _seized_thing(tok: Token) -> tuple[str | None, str] | None:
 def _state_subject(tok: Token) -> bool:
     """True when the agent of a capture is the state (army, government forces, police)."""
     verb = tok if tok.pos_ == "VERB" else _governing_verb(tok) or tok
-    agents = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-    while agents:
-        agent = agents.pop()
+    agents = [_antecedent(c) for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    for agent in agents:
         words = {w.lemma_.lower() for w in agent.subtree}
         if words & STATE_CUES and not words & {"rebel", "militant", "insurgent", "jihadist"}:
             return True
-        if agent.lemma_.lower() == "it" and agent.head != verb:
-            continue
+        if agent.pos_ == "PROPN" and _actor_inter(agent) == 1:
+            return True  # a state force by its name: "the FARDC took control of ..."
     return False
+
+
+def _antecedent(subject: Token) -> Token:
+    """A pronoun subject stands for the named subject of a clause above it: "the army said it had retaken
+    the town", "fighters raided houses and, when they found no one, they arrested five men"."""
+    if subject.pos_ != "PRON":
+        return subject
+    for verb in subject.head.ancestors:
+        named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+        if named:
+            return named[0]
+    before = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and t.pos_ in {"NOUN", "PROPN"}]
+    return before[-1] if before else subject
