@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -346,15 +345,6 @@ def test_gazetteer_packaged_seed_names(packaged: Gazetteer) -> None:
     assert syria is not None and syria.feature_code == "PCLI"
 
 
-def test_gazetteer_packaged_lookup_is_fast(packaged: Gazetteer) -> None:
-    names = ["Deir Az Zor", "al-Sukhna", "Palmyra", "Kunduz", "Imam Sahib", "Xyzzyville", "Sanaa", "Kabul"]
-    started = time.perf_counter()
-    for name in names:
-        packaged._lookup_uncached(name)
-    per_lookup = (time.perf_counter() - started) / len(names)
-    assert per_lookup < 0.005  # measured about 0.12 ms; generous for loaded CI machines
-
-
 @pytest.mark.parametrize(
     ("alias", "country", "name"),
     [("J&K", "IN", "Jammu and Kashmir"), ("North Kivu", "CD", "Nord Kivu"), ("Hadramawt", "YE", "Hadramaout")],
@@ -364,13 +354,18 @@ def test_gazetteer_admin_alias_finds_the_area(packaged: Gazetteer, alias: str, c
     assert (name, country, "ADM1") in {(c.name, c.country, c.feature_code) for c in packaged.lookup(alias)}
 
 
-def test_gazetteer_every_admin_alias_reaches_its_area(packaged: Gazetteer) -> None:
-    """Each line of data/geo_aliases.tsv names an area that the packaged gazetteer holds."""
+def test_gazetteer_alias_finds_the_town_too(packaged: Gazetteer) -> None:
+    """An alias reaches every entry of its target's name in the country: "Hodeidah" the city and the governorate."""
+    assert {("YE", "PPLA"), ("YE", "ADM1")} <= {(c.country, c.feature_code) for c in packaged.lookup("Hodeidah")}
+
+
+def test_gazetteer_every_alias_reaches_its_place(packaged: Gazetteer) -> None:
+    """Each line of data/geo_aliases.tsv names a place that the packaged gazetteer holds."""
     missing = [
         (alias, code, target)
         for alias, targets in admin_aliases().items()
         for code, target in targets
-        if not any(c.country == code and c.is_admin for c in packaged.lookup(target))
+        if not any(c.country == code for c in packaged.lookup(target))
     ]
     assert missing == []
 

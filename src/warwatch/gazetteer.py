@@ -432,9 +432,9 @@ def _read_json(path: Path) -> Any:
 
 @lru_cache(maxsize=1)
 def admin_aliases() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Folded alias -> (ISO2 country, the area's gazetteer name) from ``data/geo_aliases.tsv``: names the English
-    press gives first-level areas that GeoNames spells otherwise ("J&K", "North Kivu", "Hadramawt"). Read at lookup
-    time, so a built gazetteer file needs no rebuild."""
+    """Folded alias -> (ISO2 country, the gazetteer name) from ``data/geo_aliases.tsv``: names the English press
+    gives areas and towns that GeoNames spells otherwise ("J&K", "North Kivu", "Hodeidah"). Read at lookup time,
+    so a built gazetteer file needs no rebuild."""
     text = resources.files("warwatch").joinpath("data/geo_aliases.tsv").read_text(encoding="utf-8")
     aliases: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for number, line in enumerate(text.splitlines(), start=1):
@@ -715,8 +715,8 @@ class Gazetteer:
         found = {row[0]: _candidate(row[:-1], "exact" if row[0] in exact else "folded") for row in rows}
         if exact:
             found = {k: c for k, c in found.items() if k in exact}
-        for code, target in admin_aliases().get(key, ()):  # "J&K" is Jammu and Kashmir, "North Kivu" Nord Kivu
-            found.update({c.id: c for c in self._lookup(target) if c.country == code and c.is_admin})
+        for code, target in admin_aliases().get(key, ()):  # "J&K" is Jammu and Kashmir, "Hodeidah" Al Hudaydah
+            found.update({c.id: c for c in self._lookup(target) if c.country == code and c.matched_by != "variant"})
         if not found:
             return self._variants(name)
         return tuple(sorted(found.values(), key=lambda c: (-c.population, c.id)))

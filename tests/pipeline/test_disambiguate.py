@@ -287,6 +287,13 @@ def test_disambiguate_transliteration_alone_does_not_decide_the_country(nlp: Lan
     assert places == ()
 
 
+def test_disambiguate_transliteration_in_a_cued_country(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A transliteration spelled unlike its place (Hodeidah, GeoNames' Al Hudaydah) is that place when the text's
+    actors point to its country (the Houthis: Yemen)."""
+    places, _ = resolve_toponyms(nlp("A Houthi drone hit a warehouse in Hodeidah on Friday."), gazetteer)
+    assert [(r.toponym.text, r.ranked[0].candidate.country) for r in places] == [("Hodeidah", "YE")]
+
+
 def test_disambiguate_address_area_is_no_foreign_hamlet(nlp: Language, gazetteer: Gazetteer) -> None:
     """The name closing an address is an area: a hamlet of that name abroad neither votes nor stands for it."""
     places, country = resolve_toponyms(nlp("Gunmen ambushed a patrol in Zorbinde (Kolgo, Mbos) on Friday."), gazetteer)

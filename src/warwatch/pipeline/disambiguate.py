@@ -109,7 +109,9 @@ class Resolution:
 # -- 2. the article's country and which toponyms are places --------------------------------------------------------
 
 
-def article_country(doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazetteer) -> str | None:
+def article_country(
+    doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazetteer, nationalities: Counter[str] | None = None
+) -> str | None:
     """The most-voted country of the article, or None on a tie.
 
     Nationality words (an actor with a home country, "Taliban"; a demonym, "French") count a half per country
@@ -127,7 +129,7 @@ def article_country(doc: Doc, toponyms: tuple[Toponym, ...], gazetteer: Gazettee
     containers = _containers(doc, toponyms)
     agreed = _agreed_countries(toponyms, containers)
     outers = set(containers.values())
-    nationalities = _nationalities(doc, gazetteer)
+    nationalities = _nationalities(doc, gazetteer) if nationalities is None else nationalities
     votes: Counter[str] = Counter({code: min(vote, _NATIONALITY) for code, vote in nationalities.items()})
     for index, toponym in enumerate(toponyms):
         if index in containers and index not in agreed and not any(_real(c, toponym.text) for c in toponym.candidates):
@@ -292,8 +294,11 @@ def _agreed_countries(toponyms: tuple[Toponym, ...], containers: dict[int, int])
     return agreed
 
 
-def _accepted(toponyms: tuple[Toponym, ...], country: str | None) -> tuple[Toponym, ...]:
-    """The toponyms that the evidence says are places (>= 1), after the article's own signals are added."""
+def _accepted(toponyms: tuple[Toponym, ...], country: str | None, cued: frozenset[str]) -> tuple[Toponym, ...]:
+    """The toponyms that the evidence says are places (>= 1), after the article's own signals are added.
+
+    ``cued``: the countries that the text's actors and demonyms point to; a transliteration spelled unalike
+    (Hodeidah for Al Hudaydah) may mean a place there, never elsewhere ("Douris" is no Durres)."""
     strong = {fold(t.text) for t in toponyms if t.evidence >= 2}
     kept = []
     for toponym in toponyms:
@@ -301,7 +306,8 @@ def _accepted(toponyms: tuple[Toponym, ...], country: str | None) -> tuple[Topon
         if _partial(toponym):  # "Sulayman" of an unknown "Sulayman Bak" is no town of Tunisia
             candidates = tuple(c for c in candidates if country and c.country == country)
         if all(c.matched_by == "variant" for c in candidates):  # folding never creates a match spelled unalike
-            candidates = tuple(c for c in candidates if c.country == country or spelling(toponym.text, c) >= _ALIKE)
+            cued_here = cued | {country}
+            candidates = tuple(c for c in candidates if c.country in cued_here or spelling(toponym.text, c) >= _ALIKE)
         if toponym.cue == "area":  # the area closing an address is no foreign hamlet: "(Pobe-Mengao, Soum)"
             candidates = tuple(c for c in candidates if _fits_cue(c, "area") or c.country == country)
         if not candidates:
@@ -630,9 +636,11 @@ def _inherit_road_cues(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym
 def resolve_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[tuple[Resolution, ...], str | None]:
     """Every place named in the document, resolved, and the article's country."""
     found = tuple(_refit(t, gazetteer) for t in find_toponyms(doc, gazetteer))
-    country = article_country(doc, found, gazetteer)
+    nationalities = _nationalities(doc, gazetteer)
+    country = article_country(doc, found, gazetteer, nationalities)
     found = tuple(_domestic_variants(t, country, gazetteer) for t in found)
-    toponyms = _inherit_road_cues(doc, _dropped_inside(doc, found, _accepted(found, country)))
+    accepted = _accepted(found, country, frozenset(nationalities))
+    toponyms = _inherit_road_cues(doc, _dropped_inside(doc, found, accepted))
     containers = _containers(doc, toponyms)
     areas = operating_areas(text_of(doc))
     first = _rank(toponyms, containers, country, None, areas)
