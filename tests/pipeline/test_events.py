@@ -54,6 +54,7 @@ def sub_types(nlp, text: str) -> set[str]:
         ("The militia established a new base in the abandoned school.", "Headquarters or base established"),
         ("Fighters looted shops and torched houses in the village.", "Looting/property destruction"),
         ("Rebels took control of the town without a fight after troops withdrew.", "Non-violent transfer of territory"),
+        ("Al-Shabaab released an audio message from its leader on Monday.", "Other"),
     ],
 )
 def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
@@ -322,3 +323,14 @@ def test_events_what_is_not_known_to_have_happened_stays_out(nlp) -> None:
 def test_events_a_member_of_an_armed_group_is_armed(nlp) -> None:
     text = "A member of the Popular Defence Forces was found dead in his house in the village."
     assert sub_types(nlp, text) == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health ministry released a statement on Monday.",  # a release, but by no party to the fighting
+        "The rebels released two hostages on Friday.",  # no media work released
+    ],
+)
+def test_events_release_is_other_only_for_an_armed_groups_media(nlp, text: str) -> None:
+    assert "Other" not in sub_types(nlp, text)

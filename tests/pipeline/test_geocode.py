@@ -468,3 +468,15 @@ def test_geocode_main_place_is_not_a_list_of_provinces(nlp: Language, gazetteer:
     choice = choose(nlp, gazetteer, text, "seized")
     assert choice.why == "the article's main place"
     assert choice.place is not None and choice.place.admin1 == "Faryab"
+
+
+def test_geocode_media_release_is_placed_by_its_own_sentence_only(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A group's video has no battlefield: it takes no place from other sentences nor the article's country."""
+    text = "Fighting raged in Kunduz on Monday.\nThe Taliban released a video of their leader on Tuesday."
+    article = Article(text=text)
+    doc = nlp(text)
+    fight, video = mention_at(article, doc, "Fighting"), mention_at(article, doc, "released")
+    video = Mention(sub_event_type="Other", trigger=video.trigger, sentence=video.sentence, rule="release")
+    choices = explain_places(article, doc, (fight, video), gazetteer=gazetteer)
+    assert choices[0].place is not None and choices[0].place.country == "AF"
+    assert choices[1].place is None

@@ -45,8 +45,14 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("defuse thwart foil".split(), "disrupt"),
     **dict.fromkeys(
         "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
-    ),
+    ),    # kept only for a media release by an armed group (events._media_release)
+    **dict.fromkeys("release publish broadcast air post circulate".split(), "release"),
 }
+
+# What an armed group releases that makes a media release (ACLED: Strategic developments / Other).
+MEDIA_WORKS = frozenset(
+    "video recording audio statement message footage tape speech clip communique communiqué sermon".split()
+)
 
 # Multi-word triggers, matched on the lower-cased sentence: regex -> family.
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -73,6 +73,7 @@ from .event_words import (
     INTERVENTION_CUES,
     IRREALIS_AUX,
     MEANS,
+    MEDIA_WORKS,
     MEMBER_NOUNS,
     ONE_SIDED_FIGHTS,
     ONGOING,
@@ -97,7 +98,7 @@ from .event_words import (
     VIOLENCE,
     WEAPONS,
 )
-from .nlp import sentences
+from .nlp import noun_chunks, sentences
 
 
 def rule_detector() -> Callable[[Article, Doc], tuple[Mention, ...]]:
@@ -193,6 +194,8 @@ def _family(tok: Token) -> str | None:
         return None  # "battle tank", "riot police", "assault rifle": the word names a thing, not an event
     if tok.lemma_.lower() == "raid" and any(c.dep_ == "compound" and c.lemma_ == "arrest" for c in tok.children):
         return "arrest"  # "arrest raids": what the raid did was arrest people
+    if family == "release" and not _media_release(tok):
+        return None  # "released the hostages", "the ministry published figures": no media release of a party
     if family == "agreement" and not _agreement_made(tok):
         return None  # "violated the ceasefire", "the end of the truce": an agreement named, not one made
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
@@ -204,6 +207,19 @@ def _family(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
         return None  # "from previous fighting": told as background
     return family if _weapon_used(tok) else None
+
+
+def _media_release(tok: Token) -> bool:
+    """A video, recording or statement released by or for an armed group ("the Taliban released a video", "in a
+    recorded statement released on Thursday via the group's outlet"): the one development ACLED types Other that
+    news reports well. A release by anyone else (a ministry's statement) is no event."""
+    works = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if tok.dep_ in {"acl", "relcl"}:
+        works.append(tok.head)  # "a recording released on Thursday"
+    if not any(w.lemma_.lower() in MEDIA_WORKS for w in works):
+        return False
+    actors = (canonical_actor(chunk.text) for chunk in noun_chunks(tok.sent))
+    return any(actor is not None and actor.inter in {2, 3} for actor in actors)
 
 
 def _names_a_thing(tok: Token) -> bool:
@@ -565,6 +581,7 @@ _SIMPLE = {
     "transfer": "Non-violent transfer of territory",
     "base": "Headquarters or base established",
     "change": "Change to group/activity",
+    "release": "Other",
 }
 
 

@@ -65,6 +65,9 @@ EARLIER = "in an earlier sentence of the passage"
 MAIN_PLACE = "the article's main place"
 NO_PLACE = "the article names no place"
 ONLY_COUNTRY = "the article's country: it names no place the gazetteer knows"
+NOT_PLACED = "a media release happens where its own sentence says, if anywhere"
+# Sub-event types placed only by their own sentence: a group's video or statement has no battlefield.
+OWN_PLACE_ONLY = frozenset({"Other"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -187,10 +190,10 @@ def explain_places(
     resolutions, country = resolve_toponyms(doc, gazetteer)
     main = _main_place(doc, resolutions, country)
     choices = tuple(_choose(mention, article, doc, resolutions, country, main) for mention in mentions)
-    fallback = _country_place(gazetteer, country) if any(c.place is None for c in choices) else None
+    fallback = _country_place(gazetteer, country) if any(c.why == NO_PLACE for c in choices) else None
     if fallback is None:
         return choices
-    return tuple(replace(c, place=fallback, why=ONLY_COUNTRY) if c.place is None else c for c in choices)
+    return tuple(replace(c, place=fallback, why=ONLY_COUNTRY) if c.why == NO_PLACE else c for c in choices)
 
 
 def _country_place(gazetteer: Gazetteer, country: str | None) -> Place | None:
@@ -238,6 +241,8 @@ def _choose(
     """
     own = [r for r in resolutions if mention.sentence.start <= r.toponym.start < mention.sentence.end]
     pick, why = _pick(doc, own, mention.trigger.start, country), OWN_SENTENCE
+    if mention.sub_event_type in OWN_PLACE_ONLY and pick is None:
+        return Choice(place=None, why=NOT_PLACED, article_country=country)
     if pick is None or _is_country(pick):
         earlier = _earlier(mention, article, doc, resolutions, pick.place.country if pick else country)
         if earlier is not None:
