@@ -45,7 +45,8 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("defuse thwart foil".split(), "disrupt"),
     **dict.fromkeys(
         "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
-    ),    # kept only for a media release by an armed group (events._media_release)
+    ),
+    # kept only for a media release by an armed group (events._media_release)
     **dict.fromkeys("release publish broadcast air post circulate".split(), "release"),
 }
 
