@@ -19,8 +19,6 @@ from pathlib import Path
 
 import record
 
-from warwatch.config import gazetteer_path
-from warwatch.gazetteer import open_gazetteer
 from warwatch.model import Article
 from warwatch.pipeline import Pipeline
 from warwatch.pipeline.load import iter_input_files, read_articles
@@ -57,20 +55,6 @@ def bench_extraction(pipeline: Pipeline, articles: list[Article]) -> dict[str, f
     }
 
 
-def bench_gazetteer() -> dict[str, float]:
-    gazetteer = open_gazetteer()
-    names = ["Aleppo", "Deir ez-Zor", "Kunduz", "Mogadishu", "Tadmur", "Maiduguri", "Sanaa", "Donetsk"] * 250
-    started = time.perf_counter()
-    for name in names:
-        gazetteer.lookup(name)
-    elapsed = time.perf_counter() - started
-    return {
-        "size_mb": round(gazetteer_path().stat().st_size / 1e6, 1),
-        "lookups_per_s": round(len(names) / elapsed),
-        "lookup_ms": round(1000 * elapsed / len(names), 4),
-    }
-
-
 def bench_ingest(pipeline: Pipeline, articles: list[Article]) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.db")) as store:
         timings = []
@@ -100,7 +84,6 @@ def main() -> None:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "pipeline_load_s": round(load_s, 2),
         "extraction": bench_extraction(pipeline, articles),
-        "gazetteer": bench_gazetteer(),
         "ingest_sqlite": bench_ingest(pipeline, articles),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
