@@ -480,3 +480,16 @@ def test_geocode_media_release_is_placed_by_its_own_sentence_only(nlp: Language,
     choices = explain_places(article, doc, (fight, video), gazetteer=gazetteer)
     assert choices[0].place is not None and choices[0].place.country == "AF"
     assert choices[1].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Troops withdrew from Baidoa Bay region on Monday.", "Baidoa"),
+        ("Gunmen attacked Kismayo Lower Juba region on Friday.", "Kismayo"),
+    ],
+)
+def test_geocode_town_before_its_area_and_type_word(nlp: Language, gazetteer: Gazetteer, text: str, name: str) -> None:
+    """ "TOWN AREA region" with nothing between: the town, lying in the area the type word names."""
+    place = place_of(nlp, gazetteer, text, text.split()[1])
+    assert (place.name, place.geo_precision) == (name, 1)

@@ -38,7 +38,7 @@ from ..model import Article, Mention, Place, Span
 from ..registry import Geocoder
 from .disambiguate import Resolution, Scored, article_country, resolve_toponyms
 from .nlp import load_nlp, sentences
-from .place_words import TYPE_WORDS
+from .place_words import ADMIN1_WORDS, ADMIN2_WORDS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
 __all__ = [
@@ -113,12 +113,17 @@ def _pick(doc: Doc, resolutions: list[Resolution], trigger: int, country: str | 
 def _addresses(doc: Doc, area: Resolution, place: Resolution) -> bool:
     """Whether ``area`` is written as the address of the finer ``place`` just before it: an admin area or country
     of the same country after a comma or parenthesis and maybe other address parts ("Damaturu (Kukareta ward,
-    Borno)", even if the gazetteer files Damaturu in another province): the event is at the finer place."""
+    Borno)", even if the gazetteer files Damaturu in another province), or right after it with its type word
+    ("Elbur Galgadud region"): the event is at the finer place."""
     if area.place.geo_precision <= place.place.geo_precision or area.place.country != place.place.country:
         return False
     if not (_is_country(area) or area.ranked[0].candidate.is_admin):
         return False
     between = doc[place.toponym.tokens[1] : area.toponym.tokens[0]]
+    after = area.toponym.tokens[1]
+    adjacent = place.toponym.tokens[1] == area.toponym.tokens[0]
+    if adjacent and after < len(doc) and doc[after].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
+        return True  # "Elbur Galgadud region": the town, then its area by name and type word
     glue = {t.text for t in between} & {",", "("}
     return bool(glue) and all(t.text in (",", "(") or t.text[:1].isupper() or t.lower_ in TYPE_WORDS for t in between)
 

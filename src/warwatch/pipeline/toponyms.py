@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Candidate, Gazetteer, fold
 from .nlp import sentences, text_of
 from .place_words import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
     ARTICLES,
     CONNECTORS,
     DIRECTIONS,
@@ -48,6 +50,7 @@ _PARTICLES = (CONNECTORS | ARTICLES) - {"of", "the", "a"}  # inside one name; "H
 _GLUE_WORDS = ARTICLES | CONNECTORS  # join the words of a run of names
 _COMMON_WORDS = GENERIC | TYPE_WORDS  # "River", "District": no name alone
 _NOT_NAME_WORDS = NOT_NAMES | GENERIC
+_AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.&][^\W\d_]+)*\.?")  # "Ma'rib", "J&K"
 _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAME_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
@@ -159,6 +162,8 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) 
     for i, step in ((start - 1, -1), (end, 1)):
         if i not in run:
             continue
+        if _area_follows(doc, end) if step == -1 else _area_follows(doc, i, covered):
+            continue  # "Elbur Galgadud region": a town, then the area it lies in, named by its type word
         if doc[i].lower_ in _PARTICLES and i + step in run and _proper(doc[i + step]):
             return True  # "Concepcion del Bosque", "Kafr al Nahr": a particle joins the words of one name
         if doc[i].text in HYPHENS:
@@ -168,6 +173,15 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) 
         elif _proper(doc[i]):
             return True  # "Mount Sinjar" and "Kupwara District" are the place itself
     return False
+
+
+def _area_follows(doc: Doc, i: int, covered: set[int] | None = None) -> bool:
+    """Whether an area word ("region", "province") follows token ``i`` or, with ``covered``, the gazetteer name
+    that starts at ``i``: "Galgadud region"."""
+    j = i
+    while covered is not None and j in covered:
+        j += 1
+    return (covered is None or j > i) and j < len(doc) and doc[j].lower_ in _AREA_WORDS
 
 
 def _proper(token: Token) -> bool:
