@@ -32,6 +32,12 @@ def test_toponyms_dateline_is_the_reporters_place(nlp: Language, gazetteer: Gaze
     assert all(t.role != "dateline" for t in found.values() if t.text in ("Mosul", "Daraa", "Kunduz"))
 
 
+def test_toponyms_governments_giving_and_receiving_are_parties(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Paris sent the jets to Kyiv": two governments, neither the place where the jets were destroyed."""
+    found = toponyms(nlp, gazetteer, "Troops destroyed two jets near Bakhmut, months after Paris sent them to Kyiv.")
+    assert (found["Paris"].role, found["Kyiv"].role, found["Bakhmut"].role) == ("party", "party", "")
+
+
 def test_toponyms_place_in_a_sentence_is_no_dateline(nlp: Language, gazetteer: Gazetteer) -> None:
     found = toponyms(nlp, gazetteer, "Gunmen killed two policemen in Mosul: the army said so.")
     assert found["Mosul"].role == ""

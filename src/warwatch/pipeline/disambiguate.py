@@ -71,7 +71,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 _SILENT_ROLES = frozenset({"modifier", "based"})  # "the US dollar", "London-based": no vote for the country
-_HALF_ROLES = frozenset({"dateline", "speaker"})  # where the reporter or a speaker is: half a vote
+_HALF_ROLES = frozenset({"dateline", "speaker", "party"})  # where the reporter, a speaker or a giver is: half
 _VILLAGE = 10_000  # below this population a foreign place matched by a name of the text is a namesake
 _UNKNOWN_AREA = 10_000  # the population assumed for an admin area that GeoNames gives none
 _OWN_SPELLING = 0.9  # spelling() from which a name counts as written as the place's own ("Amara", Al Amarah)

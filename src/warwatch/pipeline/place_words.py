@@ -71,6 +71,7 @@ TERRITORIAL = frozenset(
     "liberate control reach encircle surround attack target pound bombard evacuate flee "
     "occupy secure took retook struck overran".split()
 )  # + past forms the lemmatizer misses
+TRANSFER = frozenset("deliver send supply give provide sell ship hand transfer donate export".split())
 SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
 TYPE_WORDS = TOWN_WORDS | PART_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
 # what follows a place's name and still names (part of) the place: "Dawlatabad district centre, Balkh"
@@ -187,7 +188,8 @@ def _road_follows(doc: Doc, end: int) -> bool:
 
 
 def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool) -> str:
-    """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva),
+    """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva), "party"
+    (a government that gives or receives: "delivered the tanks to Kyiv"),
     "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
     if is_dateline(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
         return "dateline"  # a place for sure (see _with_context), but the reporter's
@@ -200,6 +202,10 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
             return "speaker"  # "Damascus said": a government speaking, not a place where something happened
         if token.dep_ == "pobj" and head.lower_ == "in" and _speaks(head.head):
             return "speaker"
+        if (token.dep_ == "nsubj" and head.lemma_ in TRANSFER) or (
+            token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in TRANSFER
+        ):
+            return "party"  # "Washington delivered the tanks to Kyiv": governments giving and receiving
     root = doc[start:end].root
     if root.dep_ in ("compound", "amod", "nmod") and country and singular(root.head.lower_) not in PLACE_WORDS:
         return "modifier"  # "the US dollar", "a Syria policy"; not "a northern Syria town"

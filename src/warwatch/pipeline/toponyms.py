@@ -69,7 +69,7 @@ class Toponym:
     tokens: tuple[int, int]  # token offsets in the doc
     cue: str = ""  # what the words around it say: "town", "part", "admin1", "admin2", "area", "near" or ""
     evidence: float = 0.0  # >= 1: the context says it is a place
-    role: str = ""  # why it is not where things happen: "based", "speaker", "modifier", "describes", "dateline"
+    role: str = ""  # why it is not where things happen: "based", "speaker", "party", "modifier", "describes" ...
     inner: int | None = None  # start offset of an unknown place written as lying in this one ("Aqi Bai village of")
     partial: bool = False  # only part of a longer unknown name: "Bai" of "Aqi Bai", "Sulayman" of "Sulayman Bak"
 
