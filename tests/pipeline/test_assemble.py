@@ -265,3 +265,20 @@ def test_assemble_the_same_people_elsewhere_are_another_incident() -> None:
     march = told(text, "marched", "Peaceful protest", "protest")
     again = told(text, "protesters", "Peaceful protest", "protest")
     assert fold_text(text, march, again) == ["Peaceful protest", "Peaceful protest"]
+
+
+SHELLING = "Shelling/artillery/missile attack"
+
+
+def test_assemble_a_village_the_gazetteer_lacks_is_another_place() -> None:
+    text = "On Monday troops shelled Alpha. They also pounded the village of Zeta, killing five people."
+    first = told(text, "shelled", SHELLING, "means:shell")
+    other = told(text, "pounded", SHELLING, "means:shell")  # placed at Alpha from context: Zeta is unknown
+    assert len(fold_text(text, first, other)) == 2
+
+
+def test_assemble_a_follow_up_of_a_village_incident_folds() -> None:
+    text = "On Monday troops shelled the village of Zeta. Five people were killed."
+    shelled = told(text, "shelled", SHELLING, "means:shell")
+    killed = told(text, "killed", "Attack", "kill:civilian-target")
+    assert fold_text(text, shelled, killed) == [SHELLING]

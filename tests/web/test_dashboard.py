@@ -134,8 +134,9 @@ def test_dashboard_map_shows_the_seed_events(page: Page, server: str, api: httpx
     seed_events = [
         e for e in api.get("/api/events", params={"limit": 500}).json()["events"] if seed["id"] in e["articles"]
     ]
-    assert seed_events and all(event["location"] for event in seed_events)
-    assert _markers(page) == len(located) >= len(seed_events)
+    # every seed event has a place but the media release (Strategic developments / Other), which has none
+    assert seed_events and all(e["location"] or e["sub_event_type"] == "Other" for e in seed_events)
+    assert _markers(page) == len(located) >= sum(bool(e["location"]) for e in seed_events) >= 6
     assert page.locator("path.country").count() > 150  # the offline outlines, drawn
     assert int(page.get_attribute("#count", "data-total")) == api.get("/api/events").json()["total"]
     DOCS.mkdir(exist_ok=True)

@@ -176,6 +176,8 @@ def _fits(reading: Reading, group: list[Reading], *, sides: bool = True, place: 
     named = _named_place(reading)
     if named and anchor and not _same_area(named, anchor):
         return False
+    if _other_village(reading, named, group):
+        return False
     if (
         named
         and named.geo_precision == 1
@@ -225,6 +227,8 @@ _DEFINITE = re.compile(
 )
 _GENERIC = re.compile(r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \(.*\)$")
 _AGENT_NOUN = re.compile(r"(?:er|or)s?$", re.IGNORECASE)  # "the protesters" are people, who may act again elsewhere
+_NAME = r"[A-Z][\w'’]*(?:[ -](?:al|el|ad|as|ash)?-?[A-Z][\w'’]*)*"
+_VILLAGE = re.compile(rf"\b(?:village|town|hamlet) of (?:the )?({_NAME})|\b({_NAME}) (?:village|town)\b")
 _ANOTHER = re.compile(r"\b(?:other|separate|second|third|new|another|next)\b", re.IGNORECASE)
 
 
@@ -285,6 +289,24 @@ def _incident_type(group: list[Reading]) -> tuple[str, int | None]:
     if sub_type == "Peaceful protest" and any(r.mention.rule == _ARRESTS_BY_AUTHORITIES for r in group):
         return "Protest with intervention", rank
     return sub_type, rank
+
+
+def _other_village(reading: Reading, named: Place | None, group: list[Reading]) -> bool:
+    """Whether the mention and the group name different places, one of them a village the gazetteer lacks ("They
+    also pounded the village of Al-Tah" after a town was shelled): a place all the same, so another incident."""
+    villages = {v for r in group if not _named_place(r) and (v := _village_named(r))}
+    if named is not None:
+        return bool(villages) and not any(v in reading.mention.sentence.text for v in villages)
+    village = _village_named(reading)
+    placed = bool(villages) or any(_named_place(r) for r in group)
+    return village is not None and placed and not any(village in r.mention.sentence.text for r in group)
+
+
+def _village_named(reading: Reading) -> str | None:
+    """The name of a village or town the mention's sentence names with its type word ("the village of Al-Tah",
+    "Kafr Nabl town"), known to the gazetteer or not."""
+    match = _VILLAGE.search(reading.mention.sentence.text)
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _named_place(reading: Reading) -> Place | None:
