@@ -70,6 +70,7 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "The militants did not attack the convoy, officials said.",
         "Government forces will never capture the mountain, the commander said.",
         "The group has lost much of the territory it once controlled since 2015.",
+        "Rebels and troops have fought fiercely around the district in recent weeks.",
         "In his speech, the leader talked about attacks on his country by foreign powers.",
         "The striker scored twice as the home team attacked relentlessly in the second half.",
         "The opposition attacked the government's budget plan in parliament.",
@@ -334,3 +335,9 @@ def test_events_a_member_of_an_armed_group_is_armed(nlp) -> None:
 )
 def test_events_release_is_other_only_for_an_armed_groups_media(nlp, text: str) -> None:
     assert "Other" not in sub_types(nlp, text)
+
+
+def test_events_a_habit_in_a_relative_clause_leaves_the_main_clause(nlp) -> None:
+    """ "in recent weeks" sums up the clause it is in, not the sentence: the main clause still tells an event."""
+    text = "Rebels shot at an army helicopter over the district, around which they have fought in recent weeks."
+    assert sub_types(nlp, text) == {"Armed clash"}

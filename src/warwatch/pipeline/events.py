@@ -336,23 +336,23 @@ def _governing_verb(tok: Token) -> Token | None:
 
 
 def _is_background(sent: SpacySpan, lowered: str) -> bool:
-    """Sentences that sum up, forecast or talk about something other than a conflict event."""
+    """Sentences about something other than a conflict event: sport, natural disasters."""
     words = {tok.lemma_.lower() for tok in sent}
     if words & SPORT_CUES and not words & STATE_CUES:
         return True
-    if words & DISASTER_CUES and not words & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}):
-        return True
-    return bool(ONGOING.search(lowered))
+    return bool(words & DISASTER_CUES and not words & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
 
 
 def _summarised(sent: SpacySpan, lowered: str) -> set[int]:
-    """Indices of the clause verbs that a running total governs ("killed since the war began").
+    """Indices of the clause verbs that a running total or a habit governs ("killed since the war began",
+    "fighting in recent weeks", "routinely shell").
 
     Only the clause of the summing phrase and the clauses below it are summaries; a relative
-    clause that mentions a period ("relatives stranded since the outbreak") leaves the rest alone.
+    clause that mentions a period ("Baba Amr, around which rebels have fought in recent weeks") leaves
+    the rest of the sentence alone.
     """
     verbs: set[int] = set()
-    for match in AGGREGATE.finditer(lowered):
+    for match in [*AGGREGATE.finditer(lowered), *ONGOING.finditer(lowered)]:
         tok = _token_at(sent, sent.start_char + match.start())
         if tok is not None:
             verb = _clause_verb(tok)
