@@ -672,7 +672,9 @@ class Gazetteer:
         self._variants = lru_cache(maxsize=100_000)(self._variants_uncached)
         self._country = lru_cache(maxsize=1_000)(self._country_uncached)  # by code: a scan of the places table
         self._demonym = lru_cache(maxsize=100_000)(self._demonym_uncached)  # asked of every capitalised word
-        self._demonyms: dict[str, tuple[str, ...]] | None = None
+        self._demonyms: dict[str, tuple[str, ...]] = {}  # a few hundred rows: read once, not a query per word
+        for key, country in self._query("SELECT key, country FROM demonyms ORDER BY country"):
+            self._demonyms[key] = (*self._demonyms.get(key, ()), country)
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -765,10 +767,6 @@ class Gazetteer:
         return self._demonym(word)
 
     def _demonym_uncached(self, word: str) -> tuple[str, ...]:
-        if self._demonyms is None:  # a few hundred rows, read at the first question
-            self._demonyms = {}
-            for key, country in self._query("SELECT key, country FROM demonyms ORDER BY country"):
-                self._demonyms[key] = (*self._demonyms.get(key, ()), country)
         return self._demonyms.get(fold(word), ())
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from .nlp import per_doc
 from .place_words import past_dateline
 
 # Event words by family: a neighbour sentence refers back to a mention only within one family.
@@ -84,7 +85,6 @@ DESCRIPTOR_KINDS: dict[str, frozenset[str]] = {
     for w in words.split()
 }
 PERSON_DESCRIPTORS = frozenset({"official", "authority"})  # only in the plural or with "the" refer back
-SPEAKERS_KEY = "warwatch.speakers"
 TITLES = frozenset(
     "president prime minister general gen. colonel col. major maj. captain capt. lieutenant lt. sergeant "
     "commander governor mayor spokesman spokeswoman spokesperson chief director secretary mr mr. mrs mrs. ms ms. "
@@ -343,11 +343,7 @@ def refers_back(sent: Span, mention_sent: Span) -> bool:
 
 def speaker_indices(doc: Doc) -> list[int]:
     """Token indices of every reporting phrase head of a document, in order; computed once per doc."""
-    cached = doc.user_data.get(SPEAKERS_KEY)
-    if cached is None:
-        cached = [s.i for tok in doc for s in source_tokens(tok)]
-        doc.user_data[SPEAKERS_KEY] = cached
-    return cached
+    return per_doc(doc, "speakers", lambda d: [s.i for tok in d for s in source_tokens(tok)])
 
 
 def is_descriptor(tok: Token) -> bool:

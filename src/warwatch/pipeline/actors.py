@@ -219,6 +219,7 @@ class _ArticleReader:
         self.lex, self.article, self.doc = lex, article, doc
         self.country = article_country(article, doc)
         self.sents = sentences(doc)
+        self.speakers = frozenset(speaker_indices(doc))
         self.sources: list[list[tuple[str, set[int]]]] = []
         for i, sent in enumerate(self.sents):
             self.sources.append(self._sentence_sources(sent, i))
@@ -300,9 +301,8 @@ class _ArticleReader:
 
     def _sentence_sources(self, sent: Span, index: int) -> list[tuple[str, set[int]]]:
         found: list[tuple[str, set[int]]] = []
-        speakers = set(speaker_indices(self.doc))
         for tok in sent:
-            if tok.i not in speakers:
+            if tok.i not in self.speakers:
                 continue
             for name in self._speaker_names(tok, sent, index, found):
                 found.append((name, {t.i for t in tok.subtree}))

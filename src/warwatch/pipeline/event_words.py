@@ -227,7 +227,6 @@ INTENT_HEADS = frozenset(
     ).split()
 )
 SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate".split())
-SPEECH_NOUNS = frozenset("speech interview tweet statement message recording video".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"

@@ -122,8 +122,9 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
 
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
     lowered = sent.text.lower()
-    if _is_background(sent, lowered) or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
-        return  # a summary, a forecast, or a headline without a verb
+    lemmas = frozenset(tok.lemma_.lower() for tok in sent)
+    if _is_background(lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return  # sport, a disaster, or a headline without a verb
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
     starts = [t.idx - sent.start_char for t in sent]
@@ -144,7 +145,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         return
     context = _Context(
         families=frozenset(family for _, family in triggers),
-        lemmas=frozenset(tok.lemma_.lower() for tok in sent),
+        lemmas=lemmas,
         previous_type=previous_type,
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and _seized_thing(t) is None),
@@ -335,12 +336,11 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _is_background(sent: SpacySpan, lowered: str) -> bool:
+def _is_background(lemmas: frozenset[str]) -> bool:
     """Sentences about something other than a conflict event: sport, natural disasters."""
-    words = {tok.lemma_.lower() for tok in sent}
-    if words & SPORT_CUES and not words & STATE_CUES:
+    if lemmas & SPORT_CUES and not lemmas & STATE_CUES:
         return True
-    return bool(words & DISASTER_CUES and not words & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
+    return bool(lemmas & DISASTER_CUES and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
 
 
 def _summarised(sent: SpacySpan, lowered: str) -> set[int]:

@@ -59,7 +59,6 @@ TOTALS = re.compile(
 NAME_LINKS = frozenset({"and", "for", "of", "&"})  # lower-case words inside a name: "Center for Peace and Justice"
 SINGLE_DETERMINERS = frozenset("a an one the his her their its".split())
 RANGE_WORDS = frozenset("to - – or".split())  # "two to three", "1-2", "one or two": the lower bound counts
-HARM_ONLY = frozenset("wound injure hurt maim injured wounded".split())
 REPORT_VERBS = frozenset(
     "say tell report claim announce state confirm add allege estimate put count record note accuse".split()
 )

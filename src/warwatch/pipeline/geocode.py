@@ -38,7 +38,7 @@ from ..model import Article, Mention, Place, Span
 from ..registry import Geocoder
 from .disambiguate import Resolution, Scored, article_country, resolve_toponyms
 from .nlp import load_nlp, sentences
-from .place_words import ADMIN1_WORDS, ADMIN2_WORDS, TYPE_WORDS
+from .place_words import AREA_WORDS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
 __all__ = [
@@ -122,7 +122,7 @@ def _addresses(doc: Doc, area: Resolution, place: Resolution) -> bool:
     between = doc[place.toponym.tokens[1] : area.toponym.tokens[0]]
     after = area.toponym.tokens[1]
     adjacent = place.toponym.tokens[1] == area.toponym.tokens[0]
-    if adjacent and after < len(doc) and doc[after].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
+    if adjacent and after < len(doc) and doc[after].lower_ in AREA_WORDS:
         return True  # "Elbur Galgadud region": the town, then its area by name and type word
     glue = {t.text for t in between} & {",", "("}
     return bool(glue) and all(t.text in (",", "(") or t.text[:1].isupper() or t.lower_ in TYPE_WORDS for t in between)

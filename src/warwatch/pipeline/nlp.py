@@ -40,20 +40,20 @@ def line_breaks(doc: Doc) -> Doc:
 def sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)``, made once per doc: each ``doc.sents`` walks all the tokens again, and the stages
     ask for one doc's sentences a dozen times."""
-    return _once(doc, "sentences", lambda d: list(d.sents))
+    return per_doc(doc, "sentences", lambda d: list(d.sents))
 
 
 def noun_chunks(span: Span) -> list[Span]:
     """``list(span.noun_chunks)`` from one pass per doc: spaCy's ``Span.noun_chunks`` walks the noun chunks of
     the whole doc on each call (18,000 calls over the 421 development texts: a tenth of the stages' time)."""
-    chunks = _once(span.doc, "noun_chunks", lambda d: list(d.noun_chunks))
+    chunks = per_doc(span.doc, "noun_chunks", lambda d: list(d.noun_chunks))
     return [c for c in chunks if c.start >= span.start and c.end <= span.end]
 
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, made once per doc: spaCy joins every token's text on each access (8,300 times over the
     421 development texts: a fifth of the time the stages after spaCy took)."""
-    return _once(doc, "text", lambda d: d.text)
+    return per_doc(doc, "text", lambda d: d.text)
 
 
 def with_text(doc: Doc, text: str) -> Doc:
@@ -63,8 +63,9 @@ def with_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
-def _once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
-    """A value computed from a doc, kept in its ``user_data`` (never serialised: docs stay in one process)."""
+def per_doc(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
+    """``make(doc)``, computed once per doc and kept in its ``user_data`` (never serialised: docs stay in one
+    process); for what several stages ask of the same doc."""
     key = ("warwatch", name)  # "text" is also set by ``with_text``
     if key not in doc.user_data:
         doc.user_data[key] = make(doc)

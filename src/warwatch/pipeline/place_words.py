@@ -73,7 +73,8 @@ TERRITORIAL = frozenset(
 )  # + past forms the lemmatizer misses
 TRANSFER = frozenset("deliver send supply give provide sell ship hand transfer donate export".split())
 SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
-TYPE_WORDS = TOWN_WORDS | PART_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
+AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
+TYPE_WORDS = TOWN_WORDS | PART_WORDS | AREA_WORDS
 # what follows a place's name and still names (part of) the place: "Dawlatabad district centre, Balkh"
 CENTRE_WORDS = frozenset({"center", "centre", "headquarters", "bazaar", "market"})
 PLACE_WORDS = TYPE_WORDS | NEAR_AFTER | CENTRE_WORDS

@@ -27,8 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Candidate, Gazetteer, fold
 from .nlp import sentences, text_of
 from .place_words import (
-    ADMIN1_WORDS,
-    ADMIN2_WORDS,
+    AREA_WORDS,
     ARTICLES,
     CONNECTORS,
     DIRECTIONS,
@@ -50,7 +49,6 @@ _PARTICLES = (CONNECTORS | ARTICLES) - {"of", "the", "a"}  # inside one name; "H
 _GLUE_WORDS = ARTICLES | CONNECTORS  # join the words of a run of names
 _COMMON_WORDS = GENERIC | TYPE_WORDS  # "River", "District": no name alone
 _NOT_NAME_WORDS = NOT_NAMES | GENERIC
-_AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.&][^\W\d_]+)*\.?")  # "Ma'rib", "J&K"
 _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAME_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
@@ -143,9 +141,11 @@ def _hits(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, tuple[Cand
     """
     for run in _runs(doc, gazetteer):
         found = list(_run_hits(doc, gazetteer, run))
-        covered = {i for start, end, hits in found if not _weak(start, end, hits) for i in range(start, end)}
+        solid = [(start, end) for start, end, hits in found if not _weak(start, end, hits)]
+        covered = {i for start, end in solid for i in range(start, end)}
+        areas = {start for start, end in solid if _area_word_at(doc, end)}  # "Galgadud region"
         for start, end, candidates in found:
-            yield start, end, candidates, _partial(doc, run, start, end, covered)
+            yield start, end, candidates, _partial(doc, run, start, end, covered, areas)
 
 
 def _weak(start: int, end: int, candidates: tuple[Candidate, ...]) -> bool:
@@ -153,17 +153,18 @@ def _weak(start: int, end: int, candidates: tuple[Candidate, ...]) -> bool:
     return end - start == 1 and all(c.matched_by == "variant" for c in candidates)
 
 
-def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) -> bool:
+def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int], areas: set[int]) -> bool:
     """Whether a hit is glued to another capitalised word: "Bai" of "Aqi Bai", "Shah" and "Kot" of "Shah Wali Kot".
 
     Two names side by side are one unknown name more often than two places; across a hyphen they are two places
-    ("Deir az Zor-Palmyra") unless the other side is unknown.
+    ("Deir az Zor-Palmyra") unless the other side is unknown. A town before the area it lies in, named with its type
+    word, is two names ("Elbur Galgadud region"): ``areas`` are the starts of the known names so followed.
     """
     for i, step in ((start - 1, -1), (end, 1)):
         if i not in run:
             continue
-        if _area_follows(doc, end) if step == -1 else _area_follows(doc, i, covered):
-            continue  # "Elbur Galgadud region": a town, then the area it lies in, named by its type word
+        if (step == -1 and _area_word_at(doc, end)) or (step == 1 and i in areas):
+            continue  # "Elbur Galgadud region": a town, then the area it lies in
         if doc[i].lower_ in _PARTICLES and i + step in run and _proper(doc[i + step]):
             return True  # "Concepcion del Bosque", "Kafr al Nahr": a particle joins the words of one name
         if doc[i].text in HYPHENS:
@@ -175,13 +176,8 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int]) 
     return False
 
 
-def _area_follows(doc: Doc, i: int, covered: set[int] | None = None) -> bool:
-    """Whether an area word ("region", "province") follows token ``i`` or, with ``covered``, the gazetteer name
-    that starts at ``i``: "Galgadud region"."""
-    j = i
-    while covered is not None and j in covered:
-        j += 1
-    return (covered is None or j > i) and j < len(doc) and doc[j].lower_ in _AREA_WORDS
+def _area_word_at(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].lower_ in AREA_WORDS
 
 
 def _proper(token: Token) -> bool:
