@@ -270,11 +270,19 @@ def test_assemble_the_same_people_elsewhere_are_another_incident() -> None:
 SHELLING = "Shelling/artillery/missile attack"
 
 
-def test_assemble_a_village_the_gazetteer_lacks_is_another_place() -> None:
-    text = "On Monday troops shelled Alpha. They also pounded the village of Zeta, killing five people."
+@pytest.mark.parametrize(
+    "other",
+    [
+        "They also pounded the village of Zeta, killing five people.",
+        "They also pounded the district of Zeta, killing five people.",  # a district, a quarter: places all the same
+        "They also pounded the Zeta neighbourhood, killing five people.",
+    ],
+)
+def test_assemble_a_locality_the_gazetteer_lacks_is_another_place(other: str) -> None:
+    text = f"On Monday troops shelled Alpha. {other}"
     first = told(text, "shelled", SHELLING, "means:shell")
-    other = told(text, "pounded", SHELLING, "means:shell")  # placed at Alpha from context: Zeta is unknown
-    assert len(fold_text(text, first, other)) == 2
+    again = told(text, "pounded", SHELLING, "means:shell")  # placed at Alpha from context: Zeta is unknown
+    assert len(fold_text(text, first, again)) == 2
 
 
 def test_assemble_a_follow_up_of_a_village_incident_folds() -> None:

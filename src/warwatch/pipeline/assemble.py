@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When, allies
 from ..taxonomy import event_type_of
+from .place_words import ADMIN2_WORDS, PART_WORDS, TOWN_WORDS
 
 DAYS = 2  # mentions this many days apart can still be one event (a report date vs the event date)
 KM = 100  # ... and this far apart (a town vs "near" the next town on the same road)
@@ -228,7 +229,8 @@ _DEFINITE = re.compile(
 _GENERIC = re.compile(r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \(.*\)$")
 _AGENT_NOUN = re.compile(r"(?:er|or)s?$", re.IGNORECASE)  # "the protesters" are people, who may act again elsewhere
 _NAME = r"[A-Z][\w'’]*(?:[ -](?:al|el|ad|as|ash)?-?[A-Z][\w'’]*)*"
-_VILLAGE = re.compile(rf"\b(?:village|town|hamlet) of (?:the )?({_NAME})|\b({_NAME}) (?:village|town)\b")
+_LOCALITY = "|".join(sorted(TOWN_WORDS | PART_WORDS | ADMIN2_WORDS))  # not provinces: those the gazetteer knows
+_VILLAGE = re.compile(rf"\b(?:{_LOCALITY}) of (?:the )?({_NAME})|\b({_NAME}) (?:{_LOCALITY})\b")
 _ANOTHER = re.compile(r"\b(?:other|separate|second|third|new|another|next)\b", re.IGNORECASE)
 
 
@@ -303,8 +305,8 @@ def _other_village(reading: Reading, named: Place | None, group: list[Reading]) 
 
 
 def _village_named(reading: Reading) -> str | None:
-    """The name of a village or town the mention's sentence names with its type word ("the village of Al-Tah",
-    "Kafr Nabl town"), known to the gazetteer or not."""
+    """The name of a village, town, district or quarter the mention's sentence names with its type word ("the village
+    of Al-Tah", "Kafr Nabl town", "the district of Baba Amr"), known to the gazetteer or not."""
     match = _VILLAGE.search(reading.mention.sentence.text)
     return (match.group(1) or match.group(2)) if match else None
 
