@@ -1,0 +1,246 @@
+"""Who does what to whom in a trigger's sentence, read from spaCy's dependency parse.
+
+The events stage types a trigger by its agents (the subject, "by X", "a police raid"), its
+patients (the object or passive subject) and the clauses that tie triggers into one incident;
+these helpers answer those questions, and the actor lexicon says what a named agent is
+("the FARDC" is a state force). They know nothing of sub-event types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .actor_names import canonical_actor
+from .event_words import (
+    AIRCRAFT,
+    ARMED_TARGETS,
+    CIVILIAN_GROUPS,
+    CIVILIAN_PLACES,
+    CIVILIAN_TARGETS,
+    MEMBER_NOUNS,
+    ORGANIZED_ARMED,
+    PROPERTY_COMPOUNDS,
+    PROPERTY_TARGETS,
+    STATE_CUES,
+)
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token belongs to (the token itself for a verb)."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        node = node.head
+    return node
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token, if any."""
+    for ancestor in tok.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def linked_to_any(tok: Token, others: Iterable[Token]) -> bool:
+    return any(linked(tok, other) for other in others)
+
+
+def crowd_agent(tok: Token) -> bool:
+    """Whether the trigger is done by a group of unarmed people (villagers, drivers, a crowd)."""
+    agents = _agents(tok)
+    heads = [a for a in agents if a.pos_ in {"NOUN", "PROPN"} and a.dep_ in {"nsubj", "pobj", "agent"}]
+    heads += [g for a in agents if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    if not heads:
+        return False
+    words = {w.lemma_.lower() for a in agents for w in a.subtree}
+    plural = all(h.tag_ in {"NNS", "NNPS"} or h.lemma_.lower() in {"crowd", "mob"} for h in heads)
+    return plural and bool(words & CIVILIAN_GROUPS) and not words & (ORGANIZED_ARMED | {"armed", "gunman"})
+
+
+def property_target(tok: Token) -> bool:
+    """Whether what was attacked is infrastructure or property, with no people named among it."""
+    nouns = _object_nouns(tok)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        compounds = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+        utility = lemma in {"field", "line", "plant", "station"} and compounds & PROPERTY_COMPOUNDS
+        if lemma in PROPERTY_TARGETS or utility:
+            return _kind_of(nouns) is None
+    return False
+
+
+def person_target(tok: Token) -> bool:
+    """Whether the trigger's civilian object is one person, not a place or a community ("a trader was attacked")."""
+    nouns = _object_nouns(tok)
+    return any(n.tag_ == "NN" and n.lemma_.lower() in CIVILIAN_TARGETS - CIVILIAN_PLACES for n in nouns)
+
+
+def linked(a: Token, b: Token) -> bool:
+    """Whether two triggers tell of one incident: one clause, or clauses subordinate to each other.
+
+    Coordinated clauses ("X shelled A and Y attacked B") may tell of two incidents; relative,
+    participial and adverbial clauses ("airstrikes targeting militants", "killing six") do not.
+    """
+    va, vb = clause_verb(a), clause_verb(b)
+    if va == vb:
+        return True
+    for low, high in ((va, vb), (vb, va)):
+        if high in low.ancestors:
+            node = low
+            while node != high:
+                if node.dep_ == "conj":
+                    return False
+                node = node.head
+            return True
+    return False
+
+
+def by_aircraft(tok: Token) -> bool:
+    """An attack carried out by an air force, warplanes, helicopters or drones is an air strike."""
+    words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
+    return bool(words & AIRCRAFT)
+
+
+def non_state_agent(tok: Token) -> bool:
+    """Whether a rebel group, militia or gunmen do it: the actor lexicon says what the agent is."""
+    for agent in _agents(tok):
+        if agent.lemma_.lower() == "by":
+            agent = next((c for c in agent.children if c.dep_ == "pobj"), agent)
+        agent = _antecedent(agent)
+        words = {w.lemma_.lower() for w in agent.subtree}
+        if words & ORGANIZED_ARMED - {"soldier", "troop", "army", "military"}:
+            return True
+        if _actor_inter(agent) in {2, 3, 4}:
+            return True
+    return False
+
+
+def _actor_inter(agent: Token) -> int | None:
+    """The ACLED inter code of the actor a phrase names, from the actor lexicon ("the FARDC": 1, state forces)."""
+    actor = canonical_actor(agent.doc[agent.left_edge.i : agent.right_edge.i + 1].text)
+    return actor.inter if actor is not None else None
+
+
+def state_agent(tok: Token) -> bool:
+    """Whether the police, army or security forces do it (its subject, or "by" them)."""
+    words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
+    return bool(words & STATE_CUES) or bool(words & {"gendarme", "gendarmerie", "guard", "authority"})
+
+
+def target_kind(tok: Token) -> str | None:
+    """Whether the trigger's object (or the killed) are civilians, armed people, or an attack itself."""
+    nouns = [w.lemma_.lower() for w in _object_nouns(tok)]
+    if nouns and nouns[0] in {
+        "attack", "assault", "offensive", "advance", "counterattack", "attempt", "incursion", "infiltration", "raid",
+    }:  # fmt: skip
+        return "attack"
+    return _kind_of(_patients(tok)) or _kind_of(_object_nouns(tok))
+
+
+def _patients(tok: Token) -> list[Token]:
+    """The people or things the trigger is done to (object or passive subject), without where it happened:
+    "a member of the militia was found dead in his house" is about the member, not the house."""
+    heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found: list[Token] = []
+    while heads:
+        node = heads.pop()
+        if node.pos_ in {"NOUN", "PROPN"}:
+            found.append(node)
+        heads.extend(c for c in node.children if c.dep_ in {"conj", "compound", "appos"})
+        heads.extend(g for c in node.children if c.lower_ == "of" for g in c.children)
+    return found
+
+
+def sentence_targets(tok: Token) -> str | None:
+    """The kind of people a sentence is about, apart from the attackers, when the trigger's object says nothing."""
+    agents = {w.i for a in _agents(tok) for w in a.subtree}
+    return _kind_of([t for t in tok.sent if t.pos_ in {"NOUN", "PROPN"} and t.i not in agents])
+
+
+def _kind_of(nouns: list[Token]) -> str | None:
+    """Civilians, or armed people ("armed men" are armed; "People's Militia" is a name, not people)."""
+    armed = [t for t in nouns if any(c.lower_ == "armed" for c in t.children) or _member_of_armed(t)]
+    named = [t for t in nouns if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head != t]
+    if any(t.lemma_.lower() in CIVILIAN_TARGETS and t not in armed and t not in named for t in nouns):
+        return "civilian"
+    return "armed" if armed or any(t.lemma_.lower() in ARMED_TARGETS for t in nouns) else None
+
+
+def _member_of_armed(tok: Token) -> bool:
+    """ "A member of the militia", "a leader of the rebels": one of an armed group."""
+    if tok.lemma_.lower() not in MEMBER_NOUNS:
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    words = {form for p in preps for w in p.subtree for form in (w.lemma_.lower(), w.lower_)}
+    return bool(words & (ARMED_TARGETS | ORGANIZED_ARMED | STATE_CUES))
+
+
+def _agents(tok: Token) -> list[Token]:
+    """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
+    verb = clause_verb(tok)
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    found += [c for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
+    if tok.pos_ in {"NOUN", "PROPN"}:  # "a police raid", "the army's attack": the modifier does it
+        found += [c for c in tok.children if c.dep_ in {"compound", "poss", "nmod"}]
+    return found
+
+
+def participants(tok: Token) -> list[Token]:
+    """The nouns naming who fought: the fight's subject, and "between/with/among X" after it.
+
+    A fight named in a phrase of another clause ("a man was killed during the clash") says
+    nothing of its sides through that clause's subject.
+    """
+    verb = clause_verb(tok)
+    own_clause = tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"nsubj", "dobj", "ROOT"}
+    nodes = (tok, verb) if own_clause else (tok,)
+    nodes += tuple(c for c in tok.children if c.dep_ in {"acl", "relcl"})  # "a clash (that) ensued between ..."
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c != tok] if own_clause else []
+    sides = {"between", "with", "among"}
+    heads += [c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in sides]
+    return [w for head in heads for w in head.subtree if w.pos_ in {"NOUN", "PROPN"} or w.dep_ in {"pobj", "conj"}]
+
+
+def _object_nouns(tok: Token) -> list[Token]:
+    """The nouns a trigger is done to; "by X" and the modifier of a noun ("a police raid") are who does it."""
+    nominal = tok.pos_ in {"NOUN", "PROPN"}
+    found: list[Token] = []
+    for child in tok.children:
+        if (child.dep_ == "prep" and child.lower_ == "by") or (child.dep_ == "compound" and nominal):
+            continue
+        if child.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "compound", "attr"}:
+            agents = {w.i for b in child.subtree if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for w in b.subtree}
+            found.extend(w for w in child.subtree if w.pos_ in {"NOUN", "PROPN"} and w.i not in agents)
+    if tok.dep_ in {"nsubjpass"}:
+        found.append(tok)
+    if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        found.append(tok.head)
+    return found
+
+
+def state_subject(tok: Token) -> bool:
+    """True when the agent of a capture is the state (army, government forces, police)."""
+    verb = tok if tok.pos_ == "VERB" else governing_verb(tok) or tok
+    agents = [_antecedent(c) for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    for agent in agents:
+        words = {w.lemma_.lower() for w in agent.subtree}
+        if words & STATE_CUES and not words & {"rebel", "militant", "insurgent", "jihadist"}:
+            return True
+        if agent.pos_ == "PROPN" and _actor_inter(agent) == 1:
+            return True  # a state force by its name: "the FARDC took control of ..."
+    return False
+
+
+def _antecedent(subject: Token) -> Token:
+    """A pronoun subject stands for the named subject of a clause above it: "the army said it had retaken
+    the town", "fighters raided houses and, when they found no one, they arrested five men"."""
+    if subject.pos_ != "PRON":
+        return subject
+    for verb in subject.head.ancestors:
+        named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+        if named:
+            return named[0]
+    before = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and t.pos_ in {"NOUN", "PROPN"}]
+    return before[-1] if before else subject

@@ -1,0 +1,278 @@
+"""Typing of one event trigger: its family and its sentence -> an ACLED sub-event type and the rule's name.
+
+The taxonomy's tie-breaks live here: remote means beat an attack on civilians, fire with small
+arms at armed people is a battle, a state actor regains and a non-state actor overtakes
+territory, a protest met with tear gas is a protest with intervention, a crowd's violence is a
+riot. A trigger typed ``None`` is carried by another trigger of its incident (the means that did
+the killing, the capture that the fighting won).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..taxonomy import SUB_EVENT_TYPES
+from .event_roles import (
+    by_aircraft,
+    crowd_agent,
+    linked,
+    linked_to_any,
+    non_state_agent,
+    participants,
+    person_target,
+    property_target,
+    sentence_targets,
+    state_agent,
+    state_subject,
+    target_kind,
+)
+from .event_words import (
+    AIR_CUES,
+    AIRCRAFT,
+    ARMED_TARGETS,
+    CIVILIAN_TARGETS,
+    CROWD,
+    CROWD_CONTROL,
+    CRUDE_WEAPONS,
+    FIREARMS,
+    IED_CUES,
+    MEANS,
+    ONE_SIDED_FIGHTS,
+    ORGANIZED_ARMED,
+    SEARCHES,
+    SHELL_CUES,
+    STATE_CUES,
+    TERRITORY,
+    UNMANNED,
+    VIOLENCE,
+    WEAPONS,
+)
+
+_REMOTE = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Explosions/Remote violence")
+_VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_VIOLENT_TYPES = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in _VIOLENT_EVENT_TYPES)
+_PROTESTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in {"Protests", "Riots"})
+_RIOTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Riots")
+_DIRECT_FIRE_MEANS = frozenset({"Shelling/artillery/missile attack", "Grenade"})
+_SIMPLE = {
+    "sexual": "Sexual violence",
+    "abduct": "Abduction/forced disappearance",
+    "agreement": "Agreement",
+    "arrest": "Arrests",
+    "disrupt": "Disrupted weapons use",
+    "loot": "Looting/property destruction",
+    "transfer": "Non-violent transfer of territory",
+    "base": "Headquarters or base established",
+    "change": "Change to group/activity",
+    "release": "Other",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the typing of one trigger may look at besides the trigger: its sentence and the one before."""
+
+    families: frozenset[str]  # the families of all triggers in the sentence
+    lemmas: frozenset[str]
+    previous_type: str | None  # the type of the previous sentence's last mention
+    means_tokens: tuple[Token, ...]  # triggers naming remote means (shells, bombs, aircraft, ...)
+    territory_tokens: tuple[Token, ...]  # triggers of a place taken or retaken
+    small_arms: bool  # the sentence names direct-fire weapons (rifles, machine guns, small arms)
+    intervention: bool  # the authorities acted: tear gas, batons, arrests (not arrests protested against)
+    rioting: bool  # stones, fire, looting by the crowd (not riots protested against)
+    own_device: bool  # explosives went off in their handlers' hands ("exploded prematurely")
+    heavy_weapons: bool  # the sentence names heavy machine guns or heavy weapons
+
+
+def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]:
+    """ACLED sub-event type of one trigger, with the name of the rule that chose it."""
+    families = context.families
+    if family in MEANS:
+        return _means_type(family, tok, context)
+    if family in VIOLENCE:
+        return _violence_type(family, tok, context)
+    if family == "lynch":
+        return "Mob violence", "lynch"  # a lynching is a crowd's violence by definition
+    if family == "shootdown":
+        return _shootdown_type(tok)
+    if family == "fight" and any(linked(tok, other) for other in context.territory_tokens):
+        return None, "absorbed-by-territory"  # "took the town after clashes": the capture carries it
+    if family == "fight" and tok.lemma_.lower() in ONE_SIDED_FIGHTS and linked_to_any(tok, context.means_tokens):
+        return None, "absorbed-by-means"  # "ambushed them with heavy weapons": the remote violence carries it
+    if family == "fight":
+        sides = participants(tok)
+        nouns = {t.lemma_.lower() for t in sides}
+        state = STATE_CUES | {"personnel", "policeman", "officer", "gendarme", "guard", "soldier", "troop"}
+        armed = any(c.lower_ == "armed" and t.lemma_.lower() not in state for t in sides for c in t.children)
+        if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED and not armed:
+            return "Mob violence", "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
+        if context.lemmas & CRUDE_WEAPONS and not context.lemmas & FIREARMS and not nouns & ORGANIZED_ARMED:
+            return "Mob violence", "fight:crude-weapons"  # machetes and stones, no guns: a brawl of crowds
+        return "Armed clash", "fight"
+    if family in {"capture", "regain"}:
+        seized = seized_thing(tok)
+        if seized is not None:
+            return seized
+        if "transfer" in families:
+            return "Non-violent transfer of territory", f"{family}:without-fight"
+        if family == "regain" or state_subject(tok):
+            return "Government regains territory", f"{family}:state-actor"
+        return "Non-state actor overtakes territory", f"{family}:non-state-actor"
+    if family == "protest":
+        return _protest_type(context), "protest"
+    if family == "intervene":
+        return _intervention_type(tok, context)
+    if family == "arrest" and non_state_agent(tok):
+        return "Abduction/forced disappearance", "arrest:by-non-state-group"  # an armed group has no power of arrest
+    if family == "arrest" and state_agent(tok):
+        return "Arrests", "arrest:by-authorities"
+    if family == "disrupt" and target_kind(tok) == "attack":
+        return "Armed clash", "disrupt:repelled-attack"  # "foiled the attack" while it was fought off
+    if family == "riot":
+        return _riot_type(tok, context)
+    return _SIMPLE.get(family), family
+
+
+def _riot_type(tok: Token, context: Context) -> tuple[str | None, str]:
+    """A mob or a violent demonstration; setting fire with no crowd in sight is arson, typed as looting."""
+    if "mob" in context.lemmas:
+        return "Mob violence", "riot"
+    crowd = context.lemmas & CROWD or "protest" in context.families or context.previous_type in _PROTESTS
+    if tok.lemma_.lower() == "set" and not crowd:
+        return None, "riot:no-crowd"  # the looting/property-destruction reading of the sentence carries it
+    return "Violent demonstration", "riot"
+
+
+def _means_type(family: str, tok: Token, context: Context) -> tuple[str | None, str]:
+    """Remote violence, by the taxonomy's precedence of means; with direct fire at armed people, a battle."""
+    means = _means(context.families, context.lemmas)
+    lemmas, previous_type = context.lemmas, context.previous_type
+    if family in {"ied", "blast", "bomb"} and context.own_device:
+        return "Disrupted weapons use", f"means:{family}:own-device"  # it went off while being planted or made
+    if family == "bomb" and not lemmas & (AIR_CUES | SHELL_CUES) and previous_type in _REMOTE:
+        return previous_type, "means:bomb:continues-previous"
+    means = means or "Shelling/artillery/missile attack"
+    if means in _DIRECT_FIRE_MEANS and context.small_arms and sentence_targets(tok) in {"armed", None}:
+        return "Armed clash", f"means:{family}:with-small-arms"  # mortars and rifles at positions: a battle
+    return means, f"means:{family}"
+
+
+def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | None, str]:
+    """Killing, attacking or harming: typed by the means used, by who does it, and by the target."""
+    if any(linked(tok, other) for other in context.means_tokens) and not context.own_device:
+        return None, "absorbed-by-means"  # the remote-violence mention of this incident carries it
+    if context.own_device and context.means_tokens:
+        return "Disrupted weapons use", f"{family}:own-device"  # those killed when their own bomb went off
+    if "protest" in context.families or "riot" in context.families:
+        return None, "absorbed-by-protest"
+    if tok.lemma_.lower() in SEARCHES and context.families & {"arrest", "abduct"}:
+        return None, "absorbed-by-arrest"  # "raided houses and arrested five men": the arrests say what it did
+    if any(linked(tok, other) for other in context.territory_tokens):
+        return None, "absorbed-by-territory"
+    if family == "attack" and by_aircraft(tok):
+        return "Air/drone strike", "attack:by-aircraft"
+    kind = target_kind(tok)
+    target = (kind if kind != "attack" else None) or sentence_targets(tok)  # "injured in the attack": no target
+    if crowd_agent(tok):
+        previous = context.previous_type
+        crowd_type = "Violent demonstration" if previous in _PROTESTS else "Mob violence"
+        crowd_type = previous if previous in _RIOTS else crowd_type
+        return crowd_type, f"{family}:by-crowd"  # "the drivers attacked police officers": rioting, not a battle
+    if family == "attack" and property_target(tok):
+        return "Looting/property destruction", "attack:property-target"  # sabotage: "the pipeline was attacked"
+    if family == "attack" and context.previous_type in _REMOTE and target != "armed":
+        return context.previous_type, f"{family}:continues-previous"  # remote violence beats an attack on civilians
+    if family == "attack" and target is None and context.previous_type in _VIOLENT_TYPES:
+        return context.previous_type, f"{family}:continues-previous"  # "the attack" told just before
+    if family == "attack" and kind == "civilian" and person_target(tok):
+        return "Attack", "attack:person-target"  # people were attacked, whatever else was destroyed
+    if target == "civilian" or (family in {"kill", "harm"} and target is None):
+        return "Attack", f"{family}:civilian-target"
+    if context.small_arms and family == "attack":
+        return "Armed clash", "attack:small-arms-fire"
+    if context.heavy_weapons and family == "attack" and target is None:
+        return "Shelling/artillery/missile attack", "attack:heavy-weapons"  # heavy machine-gun fire at no one named
+    return "Armed clash", f"{family}:{'armed' if target else 'unknown'}-target"
+
+
+def _shootdown_type(tok: Token) -> tuple[str | None, str]:
+    """Bringing down a drone or missile is an interception; bringing down an aircraft is anti-aircraft fire."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words = {w.lemma_.lower() for obj in objects for w in obj.subtree}
+    if words & UNMANNED:
+        return "Disrupted weapons use", "shootdown:unmanned"
+    if words & AIRCRAFT:
+        return "Shelling/artillery/missile attack", "shootdown:aircraft"
+    return None, "shootdown:no-aircraft"
+
+
+def _means(families: set[str], lemmas: set[str]) -> str | None:
+    """The remote-violence sub-type a sentence's means point to, by the taxonomy's precedence."""
+    if "chemical" in families:
+        return "Chemical weapon"
+    if "suicide" in families:
+        return "Suicide bomb"
+    if "air" in families or ("bomb" in families and lemmas & AIR_CUES):
+        return "Air/drone strike"
+    if "grenade" in families:
+        return "Grenade"
+    if "ied" in families or ("blast" in families and lemmas & IED_CUES):
+        return "Remote explosive/landmine/IED"
+    if families & {"shell", "bomb", "blast"}:
+        return "Shelling/artillery/missile attack"
+    return None
+
+
+def _protest_type(context: Context) -> str:
+    lemmas, families = context.lemmas, context.families
+    if context.rioting or "riot" in families or "loot" in families:
+        return "Violent demonstration"
+    if lemmas & {"kill", "shoot", "die", "dead", "live", "ammunition", "bullet"} and lemmas & {"police", "force"}:
+        return "Excessive force against protesters"
+    if context.intervention:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _intervention_type(tok: Token, context: Context) -> tuple[str | None, str]:
+    """Authorities dispersing a crowd: the protest (in this sentence or the one before) met intervention."""
+    if "protest" in context.families or "riot" in context.families:
+        return None, "absorbed-by-protest"  # the protest mention of this sentence is typed with it
+    crowd = context.previous_type in _PROTESTS or bool(context.lemmas & {"crowd", "protester", "demonstrator"})
+    if crowd and (state_agent(tok) or context.lemmas & CROWD_CONTROL):
+        return "Protest with intervention", "intervene:dispersed"
+    return None, "intervene:no-crowd"
+
+
+def seized_thing(tok: Token) -> tuple[str | None, str] | None:
+    """A capture of things or people, not of a place: weapons seized are disrupted, other goods looted,
+    and fighters captured are part of the fight that took them."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"seize", "capture"}:
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects and any(c.dep_ in {"nsubj", "nsubjpass"} and c.like_num for c in tok.children):
+        return None, "capture:people-taken"  # "23 dead, 12 captured": a count of people, not a place
+    first = tok
+    while not objects and first.dep_ in {"conj", "advcl"}:  # "were killed, injured or captured"
+        first = first.head
+        objects = [c for c in first.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return None
+    head = objects[0]
+    if head.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+        head = tok.head  # "the town, which they captured": the town
+    measured = head.like_num or head.lemma_.lower() in {"ton", "kilogram", "kg", "quantity", "amount", "number", "lot"}
+    if measured:  # "3 tons of cannabis": an amount of goods, never a place
+        head = next((g for c in head.children if c.lower_ == "of" for g in c.children), head)
+    lemma = head.lemma_.lower()
+    compounds = {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
+    place = head.pos_ == "PROPN" or head.ent_type_ in {"GPE", "LOC", "FAC"}
+    if (place and not measured) or (compounds | {lemma}) & TERRITORY:
+        return None
+    if lemma in WEAPONS:
+        return "Disrupted weapons use", "capture:weapons-seized"
+    if lemma in CIVILIAN_TARGETS | ARMED_TARGETS | ORGANIZED_ARMED:
+        return None, "capture:people-taken"  # fighters taken prisoner in a fight, or an abduction
+    return "Looting/property destruction", "capture:goods-seized"

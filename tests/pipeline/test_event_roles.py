@@ -1,0 +1,58 @@
+"""Who does what to whom, read from the parse of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from warwatch.pipeline.event_roles import crowd_agent, linked, non_state_agent, state_agent, state_subject, target_kind
+
+
+def token(nlp: Language, text: str, word: str) -> Token:
+    return next(t for t in nlp(text) if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        ("Warplanes struck militants on Monday, killing ten.", "struck", "killing", True),  # a participle: one incident
+        ("Soldiers fired at the convoy that attacked the base.", "fired", "attacked", True),  # a relative clause
+        ("Rebels shelled the town on Monday, and troops attacked the village.", "shelled", "attacked", False),  # two?
+    ],
+)
+def test_linked_clauses_tell_one_incident(nlp: Language, text: str, first: str, second: str, expected: bool) -> None:
+    doc = nlp(text)
+    a, b = (next(t for t in doc if t.text == w) for w in (first, second))
+    assert linked(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed five farmers in the market.", "civilian"),
+        ("Gunmen killed five soldiers at the checkpoint.", "armed"),
+        ("Troops repelled an attack on the base.", "attack"),
+        ("Gunmen killed a member of the militia.", "armed"),
+    ],
+)
+def test_target_kind(nlp: Language, text: str, expected: str) -> None:
+    verb = next(t for t in nlp(text) if t.pos_ == "VERB")
+    assert target_kind(verb) == expected
+
+
+def test_state_and_non_state_agents(nlp: Language) -> None:
+    assert state_agent(token(nlp, "Police arrested ten men in the town.", "arrested"))
+    assert not non_state_agent(token(nlp, "Police arrested ten men in the town.", "arrested"))
+    assert non_state_agent(token(nlp, "Militants arrested ten men in the town.", "arrested"))
+    assert non_state_agent(token(nlp, "Al-Shabaab arrested ten men in the town.", "arrested"))  # by the lexicon
+
+
+def test_a_pronoun_subject_stands_for_the_named_one(nlp: Language) -> None:
+    assert state_subject(token(nlp, "The army said it had retaken the town.", "retaken"))
+    assert not state_subject(token(nlp, "The rebels said they had taken the town.", "taken"))
+
+
+def test_unarmed_crowds_are_crowd_agents(nlp: Language) -> None:
+    assert crowd_agent(token(nlp, "Angry villagers attacked the police station.", "attacked"))
+    assert not crowd_agent(token(nlp, "Armed militants attacked the police station.", "attacked"))
