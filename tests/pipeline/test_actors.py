@@ -141,6 +141,9 @@ def test_actors_state_forces_from_demonyms(text: str, name: str) -> None:
         ("police", "PK", "Police Forces of Pakistan"),
         ("two policemen", "IN", "Police Forces of India"),
         ("riot police", "Chile", "Police Forces of Chile"),
+        ("a brigadier general", "SY", "Military Forces of Syria"),  # an officer by rank is of the army
+        ("two army officers", "IQ", "Military Forces of Iraq"),
+        ("a lieutenant colonel", "Mali", "Military Forces of Mali"),
         ("the army", None, None),
         ("government territory", "SY", None),
     ],
