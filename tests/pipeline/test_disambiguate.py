@@ -13,8 +13,6 @@ from warwatch.gazetteer import Candidate, Gazetteer
 from warwatch.pipeline.disambiguate import (
     Resolution,
     article_country,
-    operating_areas,
-    operators,
     resolve_toponyms,
     spelling,
 )
@@ -261,14 +259,6 @@ def test_disambiguate_operating_area_is_a_weak_prior(
     best = resolved(nlp, gazetteer, text)[name].ranked[0]
     assert best.candidate.admin1 == admin1
     assert any("operates" in reason for reason in best.reasons) == (admin1 != "Vinnytsia")
-
-
-def test_disambiguate_operators_are_read_from_the_data(nlp: Language) -> None:
-    """Aliases in capitals match in capitals only; others in any case; a hyphen does not hide one ("non-BJP")."""
-    names = {o.name for o in operators("Protests spread to non-BJP states as Boko Haram struck; the inc. rose.")}
-    assert names == {"Indian parties, legislatures and forces", "Boko Haram and ISWAP"}
-    assert ("UA", "donetsk") in operating_areas("the OSCE SMM said")
-    assert operators("bjp and smm") == ()
 
 
 def test_disambiguate_partial_name_neither_votes_nor_goes_abroad(nlp: Language, gazetteer: Gazetteer) -> None:
