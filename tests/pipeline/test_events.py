@@ -341,3 +341,25 @@ def test_events_a_habit_in_a_relative_clause_leaves_the_main_clause(nlp) -> None
     """ "in recent weeks" sums up the clause it is in, not the sentence: the main clause still tells an event."""
     text = "Rebels shot at an army helicopter over the district, around which they have fought in recent weeks."
     assert sub_types(nlp, text) == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A minibus plunged off a mountain road near the pass on Monday, killing nine passengers.", set()),
+        ("A tanker overturned on the coastal highway, killing four people.", set()),
+        ("A fire at a textile warehouse killed eleven workers on Tuesday.", set()),
+        ("A kitchen gas explosion killed two people in the old city on Friday.", set()),
+        ("Lightning killed three herders on the plateau on Sunday.", set()),
+        ("A drunk motorist killed a cyclist on the ring road on Saturday.", set()),
+        ("Three robbers shot dead a jeweller during a hold-up on Monday.", set()),
+        ("A woman was arrested on Tuesday for stealing jewellery from a shop.", set()),
+        # violence by people, and fire from weapons, stay events
+        ("Angry drivers attacked traffic police at a checkpoint on Monday.", {"Mob violence"}),
+        ("Artillery fire killed four civilians in the village on Monday.", {"Shelling/artillery/missile attack"}),
+        ("Gunmen killed a driver on the highway on Monday.", {"Attack"}),
+        ("Police arrested the opposition leader on Tuesday for organising the march.", {"Arrests"}),
+    ],
+)
+def test_events_accidents_and_ordinary_crime_stay_out(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

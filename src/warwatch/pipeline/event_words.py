@@ -185,10 +185,22 @@ BACKGROUND_MODIFIERS = frozenset("previous earlier past former prior".split())  
 STATE_CUES = frozenset("army military troops troop police government forces force soldiers soldier security".split())
 DISASTER_CUES = frozenset(
     (
-        "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire"
+        "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
+        "lightning avalanche mudslide stampede"
     ).split()
 )
-SPORT_CUES = frozenset("match goal striker scored team league football cricket championship tournament".split())
+# Deaths that no side of a conflict caused: a vehicle that crashed, lightning, a house fire or a gas explosion, an
+# ordinary offender (a drunk driver, robbers); and arrests for ordinary crimes.
+MISHAP_VERBS = frozenset("plunge overturn capsize derail collide crash skid topple electrocute".split())
+MISHAP_DOERS = frozenset("lightning driver motorist accident crash collision stampede".split())  # of deaths
+OFFENDERS = frozenset("robber thief burglar mugger carjacker pickpocket".split())  # of any violence
+FIRES = frozenset("fire blaze explosion blast leak".split())  # a mishap when nothing names a weapon or an attacker
+MISHAP_CAUSES = frozenset("gas cylinder boiler transformer fuel firework electrical house kitchen factory".split())
+PETTY_CRIMES = frozenset("steal theft robbery rob burglary fraud shoplifting pickpocketing speeding".split())
+SPORT_CUES = frozenset(
+    "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
+    "innings".split()
+)
 FIGURATIVE_OBJECTS = frozenset(
     (
         "policy decision plan remark comment critic critics proposal idea bill law budget record freedom democracy "

@@ -56,6 +56,7 @@ from .event_words import (
     FIGURATIVE_OBJECTS,
     FIGURATIVE_VERBS,
     FIRE_VERBS,
+    FIRES,
     GRIEVANCE_HEADS,
     GRIEVANCE_PREPS,
     HEAVY_WEAPONS,
@@ -66,9 +67,14 @@ from .event_words import (
     IRREALIS_AUX,
     MEANS,
     MEDIA_WORKS,
+    MISHAP_CAUSES,
+    MISHAP_DOERS,
+    MISHAP_VERBS,
+    OFFENDERS,
     ONGOING,
     ORGANIZED_ARMED,
     OWN_DEVICE,
+    PETTY_CRIMES,
     PHRASES,
     PURPOSE_EVENTS,
     RIOT_CUES,
@@ -79,6 +85,7 @@ from .event_words import (
     STRIKE_VERBS,
     TRIGGERS,
     VERB_ONLY,
+    VIOLENCE,
 )
 from .nlp import noun_chunks, sentences
 
@@ -178,11 +185,48 @@ def _family(tok: Token) -> str | None:
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
         return None  # petrol bombs are arson or rioting, not explosives
+    if family in VIOLENCE | MEANS | {"arrest"} and _mishap(tok):
+        return None  # a bus that plunged, a house fire, robbers: deaths and arrests with no side of a conflict
     if family == "protest" and _armed_subject(tok):
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
         return None  # "from previous fighting": told as background
     return family if _weapon_used(tok) else None
+
+
+def _mishap(tok: Token) -> bool:
+    """Deaths that an accident or an ordinary offender caused, and arrests for an ordinary crime: ACLED codes
+    political violence, so "a bus plunged into a ravine, killing 12", "a gas cylinder explosion killed three",
+    "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events."""
+    verbs = [clause_verb(tok)]
+    if verbs[0].dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
+        head = verbs[0].head  # "A truck overturned, killing six": the participle's doer is the clause's above
+        verbs += [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})] if head.pos_ == "NOUN" else [head]
+    if any(v.lemma_.lower() in MISHAP_VERBS for v in verbs):
+        return True
+    doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
+    deaths = any(_family_of(t) in {"kill", "harm"} for t in (tok, *verbs))  # "a fire ... killed 17"
+    if any(_mishap_doer(doer, deaths) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
+        return True
+    crimes = (w for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for w in c.subtree)
+    return _family_of(tok) == "arrest" and any(w.lemma_.lower() in PETTY_CRIMES for w in crimes)
+
+
+def _mishap_doer(noun: Token, deaths: bool) -> bool:
+    """Robbers; and, of deaths, lightning, a drunk driver, a fire or an explosion that nothing ties to a weapon."""
+    lemma = noun.lemma_.lower()
+    if lemma in OFFENDERS or _mishap_blast(noun):
+        return True
+    if not deaths:
+        return False  # "the drivers attacked police officers": people who attack are no accident
+    modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ != "at")]
+    return lemma in MISHAP_DOERS or (lemma in FIRES and not modifiers)  # not "artillery fire", "fire from troops"
+
+
+def _mishap_blast(noun: Token) -> bool:
+    """A gas cylinder explosion, a house fire: what burned or blew up was no weapon."""
+    modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
+    return noun.lemma_.lower() in FIRES and bool(modifiers & MISHAP_CAUSES)
 
 
 def _media_release(tok: Token) -> bool:
@@ -264,6 +308,8 @@ def _states_fact(tok: Token) -> bool:
         return False
     if any(a.lemma_.lower() in COMPARISON_HEADS | CAUSE_HEADS for a in tok.ancestors) or _answered(tok):
         return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
+    if any(a.dep_ == "prep" and a.lower_ in {"for", "over"} and _family_of(a.head) == "arrest" for a in tok.ancestors):
+        return False  # "arrested for organising the march": the reason for an arrest, done before it
     auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"}:
         return False  # "which they have been protesting": an ongoing state, not a dated event
