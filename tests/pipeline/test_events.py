@@ -363,3 +363,18 @@ def test_events_a_habit_in_a_relative_clause_leaves_the_main_clause(nlp) -> None
 )
 def test_events_accidents_and_ordinary_crime_stay_out(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry denied that its aircraft had bombed a school in the north on Monday.", set()),
+        ("The governor denied reports that soldiers had burned houses in the valley.", set()),
+        ("Officials said the rebels had no chance of capturing the port.", set()),
+        ("There were no reports of fighting in the town on Sunday.", set()),
+        # a denial of responsibility leaves the event itself standing
+        ("Gunmen killed six traders on Monday; the group denied responsibility for the killing.", {"Attack"}),
+    ],
+)
+def test_events_what_a_denial_disputes_stays_out(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

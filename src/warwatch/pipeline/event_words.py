@@ -238,6 +238,10 @@ INTENT_HEADS = frozenset(
         "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit"
     ).split()
 )
+# What a denial disputes is not known to have happened: "denied (reports) that its soldiers had attacked civilians";
+# a denial of responsibility ("denied carrying out the attack") is not one.
+DENIAL_HEADS = frozenset("deny refute dismiss".split())
+REPORT_NOUNS = frozenset("report claim allegation accusation rumour rumor".split())
 SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"

@@ -51,6 +51,7 @@ from .event_words import (
     CAUSE_HEADS,
     COMPARISON_HEADS,
     CROWD_CONTROL,
+    DENIAL_HEADS,
     DISASTER_CUES,
     EVENT_NOUNS,
     FIGURATIVE_OBJECTS,
@@ -77,6 +78,7 @@ from .event_words import (
     PETTY_CRIMES,
     PHRASES,
     PURPOSE_EVENTS,
+    REPORT_NOUNS,
     RIOT_CUES,
     SMALL_ARMS,
     SPEECH_TOPIC_HEADS,
@@ -319,6 +321,8 @@ def _states_fact(tok: Token) -> bool:
         return False  # a purpose or an intention: "an attack to capture the road"
     if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in verb.children):
         return False
+    if _denied(tok) or any(a.pos_ == "NOUN" and any(c.lower_ == "no" for c in a.children) for a in tok.ancestors):
+        return False  # "denied that its jets had bombed ...", "had no chance of capturing ...", "no reports of ..."
     heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
     for ancestor in heads:
         lemma = ancestor.lemma_.lower()
@@ -329,6 +333,16 @@ def _states_fact(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
+
+
+def _denied(tok: Token) -> bool:
+    """Whether the trigger is what a denial disputes: a clause or a report after "deny" (see DENIAL_HEADS)."""
+    disputed = False
+    for node in (tok, *tok.ancestors):
+        if node.head.lemma_.lower() in DENIAL_HEADS and node.head.i < node.i:
+            return disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
+        disputed = disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
+    return False
 
 
 def _answered(tok: Token) -> bool:
