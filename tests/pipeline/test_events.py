@@ -378,3 +378,17 @@ def test_events_accidents_and_ordinary_crime_stay_out(nlp, text: str, expected: 
 )
 def test_events_what_a_denial_disputes_stays_out(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The insurgency has killed more than 3,000 people in the province.", set()),
+        ("Bombings have killed 40 civilians in the capital so far this month.", set()),
+        ("The valley saw massacres by militias during the war of the 1980s.", set()),
+        # a perfect tense telling one dated incident is an event
+        ("Gunmen have killed four farmers in the village on Monday, police said.", {"Attack"}),
+    ],
+)
+def test_events_running_totals_and_decades_stay_out(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -248,8 +248,12 @@ AGGREGATE = re.compile(
     r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
     r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
     r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b|"
-    r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b"
+    r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b|\b(?:in|during|of) the (?:early |mid-?|late )?(?:19|20)\d0s\b"
 )
+# A perfect tense with a period so far, or with a whole conflict as its doer, sums up: "the conflict has killed
+# 10,000 people", "attacks have killed 50 people this year".
+SO_FAR = re.compile(r"\b(?:this|so far this|earlier this) (?:year|month)\b|\bso far\b|\bto date\b")
+WHOLE_CONFLICTS = frozenset("conflict war insurgency violence unrest crisis rebellion uprising".split())
 ONGOING = re.compile(
     r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"
     r"rarely|repeatedly)\b|\bnotorious for\b|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"

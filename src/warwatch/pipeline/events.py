@@ -81,6 +81,7 @@ from .event_words import (
     REPORT_NOUNS,
     RIOT_CUES,
     SMALL_ARMS,
+    SO_FAR,
     SPEECH_TOPIC_HEADS,
     SPORT_CUES,
     STATE_CUES,
@@ -88,6 +89,7 @@ from .event_words import (
     TRIGGERS,
     VERB_ONLY,
     VIOLENCE,
+    WHOLE_CONFLICTS,
 )
 from .nlp import noun_chunks, sentences
 
@@ -315,6 +317,8 @@ def _states_fact(tok: Token) -> bool:
     auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"}:
         return False  # "which they have been protesting": an ongoing state, not a dated event
+    if auxes & {"has", "have"} and verb.tag_ == "VBN" and _sums_up(verb):
+        return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or _family_of(tok) in PURPOSE_EVENTS
     if to_inf and verb is tok and not kept:
@@ -333,6 +337,12 @@ def _states_fact(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
+
+
+def _sums_up(verb: Token) -> bool:
+    """A perfect tense sums up when it counts over a period so far or a whole conflict does it (see SO_FAR)."""
+    doers = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children)}
+    return bool(doers & WHOLE_CONFLICTS) or bool(SO_FAR.search(verb.sent.text.lower()))
 
 
 def _denied(tok: Token) -> bool:
