@@ -392,3 +392,19 @@ def test_events_what_a_denial_disputes_stays_out(nlp, text: str, expected: set[s
 )
 def test_events_running_totals_and_decades_stay_out(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A bomb went off at a bus station on Monday, killing four passengers.", "Remote explosive/landmine/IED"),
+        ("A sticky bomb attached to his car killed a judge on Tuesday.", "Remote explosive/landmine/IED"),
+        ("Warplanes dropped bombs on the market on Monday, killing six.", "Air/drone strike"),
+        ("Mortar rounds landed on the school on Monday, killing three pupils.", "Shelling/artillery/missile attack"),
+        ("The militia fired dozens of rockets at the air base on Monday.", "Shelling/artillery/missile attack"),
+        ("A barrage of shells hit the old town overnight, killing two.", "Shelling/artillery/missile attack"),
+        ("Troops used shells filled with a nerve agent against the rebels on Monday.", "Chemical weapon"),
+    ],
+)
+def test_events_the_means_named_type_the_attack(nlp, text: str, expected: str) -> None:
+    assert sub_types(nlp, text) == {expected}

@@ -151,7 +151,7 @@ def _means_type(family: str, tok: Token, context: Context) -> tuple[str | None, 
     lemmas, previous_type = context.lemmas, context.previous_type
     if family in {"ied", "blast", "bomb"} and context.own_device:
         return "Disrupted weapons use", f"means:{family}:own-device"  # it went off while being planted or made
-    if family == "bomb" and not lemmas & (AIR_CUES | SHELL_CUES) and previous_type in _REMOTE:
+    if family in {"bomb", "bombard"} and not lemmas & (AIR_CUES | SHELL_CUES) and previous_type in _REMOTE:
         return previous_type, "means:bomb:continues-previous"
     means = means or "Shelling/artillery/missile attack"
     if means in _DIRECT_FIRE_MEANS and context.small_arms and sentence_targets(tok) in {"armed", None}:
@@ -214,13 +214,15 @@ def _means(families: set[str], lemmas: set[str]) -> str | None:
         return "Chemical weapon"
     if "suicide" in families:
         return "Suicide bomb"
-    if "air" in families or ("bomb" in families and lemmas & AIR_CUES):
+    if "air" in families or (families & {"bomb", "bombard"} and lemmas & AIR_CUES):
         return "Air/drone strike"
     if "grenade" in families:
         return "Grenade"
     if "ied" in families or ("blast" in families and lemmas & IED_CUES):
         return "Remote explosive/landmine/IED"
-    if families & {"shell", "bomb", "blast"}:
+    if "bomb" in families and not lemmas & SHELL_CUES:
+        return "Remote explosive/landmine/IED"  # "a bomb went off at the market": planted, not fired
+    if families & {"shell", "bombard", "bomb", "blast"}:
         return "Shelling/artillery/missile attack"
     return None
 

@@ -27,11 +27,12 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("recapture retake regain liberate reclaim".split(), "regain"),
     **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
     **dict.fromkeys("shell shelling artillery mortar rocket missile howitzer projectile".split(), "shell"),
-    **dict.fromkeys("bombard bombardment bomb bombing pound".split(), "bomb"),
+    **dict.fromkeys("bombard bombardment pound".split(), "bombard"),  # by aircraft or artillery
+    **dict.fromkeys("bomb bombing".split(), "bomb"),  # from the air with aircraft named, else planted (an IED)
     **dict.fromkeys("ied landmine mine explosive detonate".split(), "ied"),
     **dict.fromkeys("explosion blast".split(), "blast"),
     **dict.fromkeys(["grenade"], "grenade"),
-    **dict.fromkeys("chlorine sarin".split(), "chemical"),
+    **dict.fromkeys("chlorine sarin chloropicrin".split(), "chemical"),
     **dict.fromkeys("rape raped raping".split(), "sexual"),
     **dict.fromkeys("abduct kidnap abduction kidnapping hostage".split(), "abduct"),
     **dict.fromkeys(
@@ -67,7 +68,11 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "suicide",
         ),
         (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
-        (r"\bchemical (?:attack|weapon)s?\b|\b(?:toxic|poison|mustard) gas\b", "chemical"),
+        (
+            r"\bchemical (?:attack|weapon|munition|agent|shell|bomb)s?\b|\b(?:toxic|poison|mustard|nerve) "
+            r"(?:gas|agent|chemical)s?\b",
+            "chemical",
+        ),
         (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
         (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
         (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
@@ -150,7 +155,7 @@ ARMED_TARGETS = frozenset(
         "jihadist terrorist army's military barracks garrison"
     ).split()
 )
-MEANS = frozenset("air shell suicide ied grenade chemical bomb blast".split())
+MEANS = frozenset("air shell suicide ied grenade chemical bomb bombard blast".split())
 VIOLENCE = frozenset("attack kill harm".split())  # one-sided or unclear violence, typed by its target
 ORGANIZED_ARMED = frozenset(
     (
@@ -167,6 +172,9 @@ STRIKE_VERBS = frozenset(
     "hit strike kill target bomb pound shell land fall explode detonate destroy damage wound injure attack rain "
     "slam tear rip blow struck".split()
 )
+# "dozens of rockets", "a barrage of shells", "mortar rounds": the weapon is used when its quantity or round is
+QUANTITY_NOUNS = frozenset("dozen hundred score barrage salvo volley number series wave hail couple".split())
+AMMUNITION = frozenset("round shell bomb projectile munition".split())
 FIRE_VERBS = frozenset("fire launch drop lob hurl throw plant detonate explode use carry set".split())
 CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun".split())
 EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())

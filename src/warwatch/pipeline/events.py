@@ -47,6 +47,7 @@ from .event_words import (
     AGGREGATE,
     AGREEMENT_UNDONE,
     AGREEMENT_VERBS,
+    AMMUNITION,
     BACKGROUND_MODIFIERS,
     CAUSE_HEADS,
     COMPARISON_HEADS,
@@ -78,6 +79,7 @@ from .event_words import (
     PETTY_CRIMES,
     PHRASES,
     PURPOSE_EVENTS,
+    QUANTITY_NOUNS,
     REPORT_NOUNS,
     RIOT_CUES,
     SMALL_ARMS,
@@ -281,13 +283,12 @@ def _instrument_used(tok: Token) -> bool:
 
     A weapon in a list ("fired rifles and mortars") is used as the first of the list is.
     """
-    first = tok
-    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
-        first = first.head
+    first = _weapon_phrase(tok)
     head, dep = first.head, first.dep_
     if dep == "conj" and head.lemma_.lower() in FIRE_VERBS:  # the parser's "fired IFVs and grenade ..."
         return True
-    if dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in STRIKE_VERBS:
+    went_off = head.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    if dep in {"nsubj", "nsubjpass"} and (head.lemma_.lower() in STRIKE_VERBS or went_off):
         return True
     if dep == "dobj" and head.lemma_.lower() in FIRE_VERBS:
         return True
@@ -298,6 +299,21 @@ def _instrument_used(tok: Token) -> bool:
         return False  # tear gas shells, rubber bullets: crowd control, not shelling
     compound_of = head if tok.dep_ == "compound" else None
     return compound_of is not None and compound_of.lemma_.lower() in EVENT_NOUNS
+
+
+def _weapon_phrase(tok: Token) -> Token:
+    """The head of the phrase a weapon noun names: the first of a list ("rifles and mortars"), the round or the
+    quantity fired ("mortar rounds", "dozens of rockets", "a barrage of shells")."""
+    node = tok
+    while True:
+        head = node.head
+        listed = node.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"}
+        if listed or (node.dep_ == "compound" and head.lemma_.lower() in AMMUNITION):
+            node = head
+        elif node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+            node = head.head
+        else:
+            return node
 
 
 def _states_fact(tok: Token) -> bool:
