@@ -53,6 +53,20 @@ def test_a_pronoun_subject_stands_for_the_named_one(nlp: Language) -> None:
     assert not state_subject(token(nlp, "The rebels said they had taken the town.", "taken"))
 
 
+def test_the_lexicon_says_whether_a_named_force_is_the_state(nlp: Language) -> None:
+    """Names with "army" or "forces" in them are not the state unless the lexicon says so."""
+    assert not state_subject(token(nlp, "The Arakan Army said it had taken the town.", "taken"))
+    assert not state_subject(token(nlp, "Rapid Support Forces fighters seized the town on Monday.", "seized"))
+    assert state_subject(token(nlp, "The FARDC seized the town on Monday.", "seized"))
+
+
+def test_verbs_sharing_one_object_are_one_incident(nlp: Language) -> None:
+    doc = nlp("Militants stormed and seized the town on Tuesday.")
+    assert linked(doc[1], doc[3])
+    doc = nlp("Militants stormed the camp and seized the town on Tuesday.")
+    assert not linked(doc[1], doc[5])
+
+
 def test_unarmed_crowds_are_crowd_agents(nlp: Language) -> None:
     assert crowd_agent(token(nlp, "Angry villagers attacked the police station.", "attacked"))
     assert not crowd_agent(token(nlp, "Armed militants attacked the police station.", "attacked"))

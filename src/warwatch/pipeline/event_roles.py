@@ -81,10 +81,11 @@ def linked(a: Token, b: Token) -> bool:
     """Whether two triggers tell of one incident: one clause, or clauses subordinate to each other.
 
     Coordinated clauses ("X shelled A and Y attacked B") may tell of two incidents; relative,
-    participial and adverbial clauses ("airstrikes targeting militants", "killing six") do not.
+    participial and adverbial clauses ("airstrikes targeting militants", "killing six") do not, nor do
+    verbs that share one object ("stormed and seized the town").
     """
     va, vb = clause_verb(a), clause_verb(b)
-    if va == vb:
+    if va == vb or _share_object(va, vb):
         return True
     for low, high in ((va, vb), (vb, va)):
         if high in low.ancestors:
@@ -95,6 +96,14 @@ def linked(a: Token, b: Token) -> bool:
                 node = node.head
             return True
     return False
+
+
+def _share_object(a: Token, b: Token) -> bool:
+    """Two verbs joined by "and" of which only the second has an object: "stormed and seized the town"."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    if second.dep_ != "conj" or second.head != first:
+        return False
+    return not any(c.dep_ == "dobj" for c in first.children) and any(c.dep_ == "dobj" for c in second.children)
 
 
 def by_aircraft(tok: Token) -> bool:
@@ -226,10 +235,12 @@ def state_subject(tok: Token) -> bool:
     agents = [_antecedent(c) for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     for agent in agents:
         words = {w.lemma_.lower() for w in agent.subtree}
+        allies = any(w.startswith("pro-") or w == "pro" for w in words)  # "pro-STC forces": allies, not the STC
+        inter = None if allies else _actor_inter(agent)
+        if inter is not None:
+            return inter == 1  # the lexicon knows it: "the FARDC" is the state, "the Arakan Army" a rebel group
         if words & STATE_CUES and not words & {"rebel", "militant", "insurgent", "jihadist"}:
             return True
-        if agent.pos_ == "PROPN" and _actor_inter(agent) == 1:
-            return True  # a state force by its name: "the FARDC took control of ..."
     return False
 
 
