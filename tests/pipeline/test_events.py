@@ -408,3 +408,32 @@ def test_events_running_totals_and_decades_stay_out(nlp, text: str, expected: se
 )
 def test_events_the_means_named_type_the_attack(nlp, text: str, expected: str) -> None:
     assert sub_types(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police fired tear gas to disperse hundreds of opposition supporters in the square on Friday.",
+            {"Protest with intervention"},
+        ),
+        (
+            "Soldiers fired live rounds at demonstrators on Friday, killing a student.",
+            {"Excessive force against protesters"},
+        ),
+        (
+            "Security forces opened fire on a peaceful gathering on Friday, killing two people.",
+            {"Excessive force against protesters"},
+        ),
+        ("A grenade thrown at an election rally on Friday killed two people.", {"Grenade"}),
+        (
+            "Police foiled a planned suicide attack on Friday, arresting the would-be bomber.",
+            {"Disrupted weapons use", "Arrests"},
+        ),
+        ("Troops thwarted an attack by militants on the base on Friday.", {"Armed clash"}),
+        ("A video released by al-Shabaab on Friday showed the kidnapped aid workers.", {"Other"}),
+        ("Gunmen took twelve passengers hostage on the highway on Friday.", {"Abduction/forced disappearance"}),
+    ],
+)
+def test_events_crowds_foiled_attacks_and_people_named_by_the_past(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

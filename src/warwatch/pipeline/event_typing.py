@@ -37,6 +37,7 @@ from .event_words import (
     CROWD_CONTROL,
     CRUDE_WEAPONS,
     FIREARMS,
+    GATHERINGS,
     IED_CUES,
     MEANS,
     ONE_SIDED_FIGHTS,
@@ -46,6 +47,7 @@ from .event_words import (
     STATE_CUES,
     TERRITORY,
     UNMANNED,
+    UNREALISED,
     VIOLENCE,
     WEAPONS,
 )
@@ -128,7 +130,7 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return "Abduction/forced disappearance", "arrest:by-non-state-group"  # an armed group has no power of arrest
     if family == "arrest" and state_agent(tok):
         return "Arrests", "arrest:by-authorities"
-    if family == "disrupt" and target_kind(tok) == "attack":
+    if family == "disrupt" and target_kind(tok) == "attack" and not _unrealised_object(tok):
         return "Armed clash", "disrupt:repelled-attack"  # "foiled the attack" while it was fought off
     if family == "riot":
         return _riot_type(tok, context)
@@ -231,7 +233,7 @@ def _protest_type(context: Context) -> str:
     lemmas, families = context.lemmas, context.families
     if context.rioting or "riot" in families or "loot" in families:
         return "Violent demonstration"
-    if lemmas & {"kill", "shoot", "die", "dead", "live", "ammunition", "bullet"} and lemmas & {"police", "force"}:
+    if lemmas & {"kill", "shoot", "die", "dead", "live", "ammunition", "bullet"} and lemmas & STATE_CUES:
         return "Excessive force against protesters"
     if context.intervention:
         return "Protest with intervention"
@@ -242,10 +244,17 @@ def _intervention_type(tok: Token, context: Context) -> tuple[str | None, str]:
     """Authorities dispersing a crowd: the protest (in this sentence or the one before) met intervention."""
     if "protest" in context.families or "riot" in context.families:
         return None, "absorbed-by-protest"  # the protest mention of this sentence is typed with it
-    crowd = context.previous_type in _PROTESTS or bool(context.lemmas & {"crowd", "protester", "demonstrator"})
+    crowd = context.previous_type in _PROTESTS or bool(context.lemmas & GATHERINGS)
     if crowd and (state_agent(tok) or context.lemmas & CROWD_CONTROL):
         return "Protest with intervention", "intervene:dispersed"
     return None, "intervene:no-crowd"
+
+
+def _unrealised_object(tok: Token) -> bool:
+    """ "Foiled a planned attack", "thwarted a suicide bombing": an attack that never came, not one fought off."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words = {w.lower_ for o in objects for w in o.children if w.dep_ in {"amod", "compound"}}
+    return bool(words & UNREALISED)
 
 
 def seized_thing(tok: Token) -> tuple[str | None, str] | None:

@@ -73,6 +73,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:gas|agent|chemical)s?\b",
             "chemical",
         ),
+        (r"\b(?:peaceful|opposition|anti-[\w-]+|protest) (?:gathering|assembly|crowd)s?\b", "protest"),
         (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
         (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
         (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
@@ -225,6 +226,12 @@ SMALL_ARMS = re.compile(
 CRUDE_WEAPONS = frozenset("machete stone rock stick club axe knife arrow bow spear cudgel rod brick".split())
 FIREARMS = frozenset("gun rifle firearm pistol bullet gunfire shoot shot fire gunshot ak-47 mortar rocket".split())
 CROWD = frozenset("crowd rioter protester demonstrator youth mob resident villager student".split())
+# People gathered to make a point: whom the authorities disperse in a protest with intervention.
+GATHERINGS = frozenset(
+    "crowd protester demonstrator supporter gathering rally march marcher mourner demonstration protest".split()
+)
+# Words that, modifying an attack that was foiled, say it never came: "foiled a planned (suicide) attack".
+UNREALISED = frozenset("planned plotted would-be intended suicide bomb car truck explosive".split())
 # Done by being stated as a purpose: "gathered to protest", "fired tear gas to disperse the crowd".
 PURPOSE_EVENTS = frozenset({"protest", "intervene"})
 TERRITORY = frozenset(
@@ -250,6 +257,7 @@ INTENT_HEADS = frozenset(
 # a denial of responsibility ("denied carrying out the attack") is not one.
 DENIAL_HEADS = frozenset("deny refute dismiss".split())
 REPORT_NOUNS = frozenset("report claim allegation accusation rumour rumor".split())
+FOILED_HEADS = frozenset("foil thwart avert".split())  # "foiled a suicide attack": the attack did not happen
 SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"

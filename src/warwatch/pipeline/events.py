@@ -41,7 +41,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
-from .event_roles import clause_verb, governing_verb
+from .event_roles import clause_verb, governing_verb, state_agent
 from .event_typing import Context, seized_thing, type_of
 from .event_words import (
     AGGREGATE,
@@ -59,6 +59,7 @@ from .event_words import (
     FIGURATIVE_VERBS,
     FIRE_VERBS,
     FIRES,
+    FOILED_HEADS,
     GRIEVANCE_HEADS,
     GRIEVANCE_PREPS,
     HEAVY_WEAPONS,
@@ -89,6 +90,7 @@ from .event_words import (
     STATE_CUES,
     STRIKE_VERBS,
     TRIGGERS,
+    UNREALISED,
     VERB_ONLY,
     VIOLENCE,
     WHOLE_CONFLICTS,
@@ -191,6 +193,15 @@ def _family(tok: Token) -> str | None:
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
         return None  # petrol bombs are arson or rioting, not explosives
+    if family == "attack" and _crowd_control_fired(tok):
+        return "intervene"  # "police fired tear gas": a crowd dispersed, not an attack
+    if family == "protest" and _attacked_gathering(tok):
+        return None  # "a grenade thrown at a political rally": the rally is what was attacked
+    taker = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "took them hostage", "taken as hostages"
+    if tok.lemma_.lower() == "hostage" and taker.lemma_.lower() not in {"take", "hold", "seize", "keep"}:
+        return None  # "took 30 hostages" tells an abduction; "the hostages pleaded" names people taken before
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" and family not in MEANS:
+        return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
     if family in VIOLENCE | MEANS | {"arrest"} and _mishap(tok):
         return None  # a bus that plunged, a house fire, robbers: deaths and arrests with no side of a conflict
     if family == "protest" and _armed_subject(tok):
@@ -198,6 +209,30 @@ def _family(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
         return None  # "from previous fighting": told as background
     return family if _weapon_used(tok) else None
+
+
+def _crowd_control_fired(tok: Token) -> bool:
+    """Whether what was fired is tear gas, rubber bullets or water cannon."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    for obj in objects:
+        words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in {"amod", "compound"})}
+        if words & CROWD_CONTROL - {"gas"} or {"water", "cannon"} <= words:
+            return True  # not "a gas pipeline"
+    return False
+
+
+def _attacked_gathering(tok: Token) -> bool:
+    """A rally or protest that a bomb, a grenade or gunmen hit ("thrown at a rally", "an attack on a march") is the
+    target of the attack; fire by the authorities at it is force used against protesters, and stays a protest."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"at", "on", "into"}:
+        return False
+    verb = tok.head.head
+    means = [verb, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})]
+    if verb.dep_ in {"acl", "relcl"}:
+        means.append(verb.head)  # "a grenade thrown at a rally"
+    violent = any(_family_of(m) in VIOLENCE | MEANS for m in means)
+    return violent and not state_agent(verb)
 
 
 def _mishap(tok: Token) -> bool:
@@ -346,7 +381,7 @@ def _states_fact(tok: Token) -> bool:
     heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
     for ancestor in heads:
         lemma = ancestor.lemma_.lower()
-        if lemma in INTENT_HEADS | SPEECH_TOPIC_HEADS:
+        if lemma in INTENT_HEADS | SPEECH_TOPIC_HEADS or (lemma in FOILED_HEADS and _never_used(tok)):
             return False
         if ancestor.dep_ == "ROOT":
             break
@@ -369,6 +404,14 @@ def _denied(tok: Token) -> bool:
             return disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
         disputed = disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
     return False
+
+
+def _never_used(tok: Token) -> bool:
+    """Under "foiled": a bomb, a suicide attack or a planned attack never happened; an attack that was "foiled"
+    without such words was fought off (a battle, typed by the events stage's disrupt rule)."""
+    attack = tok.head if tok.dep_ in {"amod", "compound"} else tok  # a phrase trigger's first word: "suicide"
+    planned = any(c.dep_ in {"amod", "compound"} and c.lower_ in UNREALISED for c in attack.children)
+    return planned or _family_of(attack) in MEANS
 
 
 def _answered(tok: Token) -> bool:
