@@ -311,3 +311,54 @@ def test_disambiguate_nearly_own_name(nlp: Language, gazetteer: Gazetteer) -> No
     best = resolved(nlp, gazetteer, "Rebels shelled Hasakeh on Monday.")["Hasakeh"].ranked[0]
     assert best.candidate.name == "Al Ḩasakah"
     assert any("nearly its own name" in reason for reason in best.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 40 villagers in the village of Solhan, northern Burkina Faso, on Saturday.",
+        "Gunmen killed 40 villagers in Solhan in eastern Burkina Faso on Saturday.",
+    ],
+)
+def test_disambiguate_unknown_village_inside_a_country_stays_there(
+    nlp: Language, gazetteer: Gazetteer, text: str
+) -> None:
+    """A country's name is no namesake: a town abroad named like a village written inside it ("Solhan" of Turkey)
+    neither votes nor is placed; the country holds the village at precision 3."""
+    places, country = resolve_toponyms(nlp(text), gazetteer)
+    assert country == "BF"
+    assert [(r.place.country, r.place.geo_precision) for r in places] == [("BF", 3)]
+    assert places[0].place.mention is not None and places[0].place.mention.startswith("Solhan")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Malian soldiers moved into Ber after the peacekeepers left on Sunday.", "Ber", "ML"),  # not Véroia
+        ("Al Shabaab fighters seized the town of Mahas on Monday.", "Mahas", "SO"),  # not Māḩiş, Jordan
+    ],
+)
+def test_disambiguate_alternate_name_of_a_foreign_town_yields_to_the_actors(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    """A town abroad that the text names only by one of its alternate names neither outvotes the actors' country nor
+    is placed there."""
+    places, found = resolve_toponyms(nlp(text), gazetteer)
+    assert found == country
+    assert name not in {r.toponym.text for r in places}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ukraine said Russian troops shelled its positions overnight.", "UA"),
+        ("Kenya said Somali gunmen ambushed its soldiers on Monday.", "KE"),
+    ],
+)
+def test_disambiguate_speaking_country_outweighs_the_attackers_demonym(
+    nlp: Language, gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    """A country speaking is its government, as sure a sign as a demonym; in a tie the country the text names wins
+    over the one only its actors point to: "Russian troops" says who fights, not where."""
+    doc = nlp(text)
+    assert article_country(doc, find_toponyms(doc, gazetteer), gazetteer) == country

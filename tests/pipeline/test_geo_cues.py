@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from warwatch.gazetteer import Gazetteer
-from warwatch.pipeline.geo_cues import nationality_votes, operating_areas, operators
+from warwatch.pipeline.geo_cues import armed_group_spans, nationality_votes, operating_areas, operators
 
 
 def test_geo_cues_operators_are_read_from_the_data() -> None:
@@ -22,3 +22,11 @@ def test_geo_cues_nationalities_weigh_half_a_vote(nlp: Language, gazetteer: Gaze
     assert votes["AF"] == 0.5
     assert votes["TR"] == 0.5
     assert nationality_votes(nlp("Gunmen attacked a convoy."), gazetteer) == {}
+
+
+def test_geo_cues_armed_group_names_are_found_by_name_and_alias() -> None:
+    """Where a text names an armed group, by its name or an alias, in capitals or not."""
+    text = "The Islamic State Sahel Province and al Shabaab fighters; no group here."
+    spans = [text[start:end] for start, end in armed_group_spans(text)]
+    assert spans == ["Islamic State Sahel Province", "al Shabaab"]
+    assert armed_group_spans("Police said gunmen attacked a bank.") == ()

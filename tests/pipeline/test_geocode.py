@@ -493,3 +493,9 @@ def test_geocode_town_before_its_area_and_type_word(nlp: Language, gazetteer: Ga
     """ "TOWN AREA region" with nothing between: the town, lying in the area the type word names."""
     place = place_of(nlp, gazetteer, text, text.split()[1])
     assert (place.name, place.geo_precision) == (name, 1)
+
+
+def test_geocode_demonym_of_the_attacker_is_not_the_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Russian" says who strikes; the place struck is where it happens."""
+    place = place_of(nlp, gazetteer, "A Russian missile strike on Kharkiv killed three people on Monday.", "strike")
+    assert (place.name, place.country) == ("Kharkiv", "UA")

@@ -191,3 +191,27 @@ def test_toponyms_off_a_coast_is_near_it(nlp: Language, gazetteer: Gazetteer) ->
     """ "in the waters off Semporna": a place for sure, and the event is near it, at sea."""
     found = toponyms(nlp, gazetteer, "Gunmen abducted six fishermen in the waters off Semporna on Tuesday.")
     assert found["Semporna"].cue == "near" and found["Semporna"].evidence >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Fighters of the Islamic State Sahel Province clashed with JNIM near Menaka.", "Sahel", "Menaka"),
+        ("Gunmen of the Islamic State Khorasan Province attacked a mosque in Kunduz.", "Khorasan", "Kunduz"),
+    ],
+)
+def test_toponyms_place_inside_an_armed_groups_name_is_no_toponym(
+    nlp: Language, gazetteer: Gazetteer, text: str, absent: str, present: str
+) -> None:
+    found = toponyms(nlp, gazetteer, text)
+    assert absent not in found
+    assert present in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A missile strike on Kharkiv killed three people.", "The drone attack against Kharkiv wounded two people."],
+)
+def test_toponyms_target_of_an_attack_noun_is_a_place(nlp: Language, gazetteer: Gazetteer, text: str) -> None:
+    """What a strike is "on" or an attack "against" is the place hit, as sure as after "in"."""
+    assert toponyms(nlp, gazetteer, text)["Kharkiv"].evidence >= 2

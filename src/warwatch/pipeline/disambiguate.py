@@ -11,18 +11,23 @@ with every candidate scored and the reasons for each score, and the article's co
    (an admin area of unknown population counts as a small town's) doubled for the candidates whose own name the
    text writes, and halved when no candidate is of the kind its place word says ("Kamonyi village" and only a
    district abroad). The admin area that closes an address ("San Isidro (Morazan)") votes in full; a name written
-   inside an area where none of its candidates lies does not vote unless it is a town's own name: it is an
-   unknown village with namesakes abroad.
+   inside an area where none of its candidates lies does not vote unless it is a town's own name (an admin area
+   may be a namesake abroad; a country never is: "Solhan, northern Burkina Faso"): it is an unknown village with
+   namesakes abroad.
    Nationality words (demonyms, actors with a home country, national parties, forces and monitors of
    ``geo_cues``: "BJP", "OSCE SMM") weigh half a vote per country however many there are: they say who
-   fights, and forces fight abroad ("French jets struck militants near Gao" is in Mali).
+   fights, and forces fight abroad ("French jets struck militants near Gao" is in Mali). A town (not a city)
+   outside their countries that the text names by an alternate name, not its own, does not vote against them
+   ("Malian troops ... in Ber" is no Véroia). A country speaking ("Ukraine said") is its government: half a vote,
+   as its demonym would be; a tie goes to the country the text names over one that only its actors point to.
    Datelines and speakers' places vote half, "X-based" places and "the US dollar" not at all. Three kinds of names
    do not vote: part of a longer unknown name ("Sulayman" of "Sulayman Bak"), a name matched only by
    transliteration that is spelled unlike its candidates or not clearly a place ("Douris" is no Durres), and the
    area closing an address when none of its candidates is an area or a town ("(Pobe-Mengao, Soum)" and only a
    hamlet called Soum abroad).
 2. Candidates: one outside the article's country that matched only by folding or transliteration, or is a
-   village, is dropped: folding never turns a foreign hamlet into the event's place; nor, when no country is known,
+   village, or a town named by an alternate name, is dropped: folding never turns a foreign hamlet into the event's
+   place; nor, when no country is known,
    does a transliteration spelled unalike. Part of a longer unknown name keeps only the candidates in the article's
    country, the area closing an address no hamlet abroad. A name the text clearly
    calls a place with no candidate in the article's country gets the places there that its transliteration
@@ -69,6 +74,7 @@ log.addHandler(logging.NullHandler())
 _SILENT_ROLES = frozenset({"modifier", "based"})  # "the US dollar", "London-based": no vote for the country
 _HALF_ROLES = frozenset({"dateline", "speaker", "party"})  # where the reporter, a speaker or a giver is: half
 _VILLAGE = 10_000  # below this population a foreign place matched by a name of the text is a namesake
+_CITY = 100_000  # from this population a town's alternate names are exonyms in use ("Kiev"), not obscure ones
 _UNKNOWN_AREA = 10_000  # the population assumed for an admin area that GeoNames gives none
 _OWN_SPELLING = 0.9  # spelling() from which a name counts as written as the place's own ("Amara", Al Amarah)
 _ALIKE = 0.75  # spelling() from which a transliteration in the context's country or place kind is accepted
@@ -127,11 +133,16 @@ def article_country(
     outers = set(containers.values())
     nationalities = nationality_votes(doc, gazetteer) if nationalities is None else nationalities
     votes: Counter[str] = Counter({code: min(vote, _NATIONALITY) for code, vote in nationalities.items()})
+    written: Counter[str] = Counter()  # the votes of the names the text writes, without its actors'
     for index, toponym in enumerate(toponyms):
-        if index in containers and index not in agreed and not any(_real(c, toponym.text) for c in toponym.candidates):
+        if index in containers and index not in agreed and _unknown_inside(toponym, toponyms[containers[index]]):
             continue
         named = [c for c in toponym.candidates if c.is_country] or list(toponym.candidates)
         named = [c for c in named if c.country in agreed.get(index, {c.country})] or named
+        if nationalities and not any(c.country in nationalities for c in named):
+            named = [c for c in named if not _alternate_town(c, toponym.text)]  # "Malian troops ... in Ber"
+            if not named:
+                continue
         if named[0].matched_by == "variant":  # folding alone never decides the country: "Douris" is no Durres
             named = [c for c in named if spelling(toponym.text, c) >= _ALIKE]
             if not named or toponym.evidence < 1:
@@ -144,6 +155,8 @@ def article_country(
         named = fitting or named
         share *= 1.0 if index in outers else min(1.0, toponym.evidence / 2)
         share /= 2 if toponym.role in _HALF_ROLES else 1
+        if named[0].is_country and toponym.role == "speaker":  # "Ukraine said": its government, as "Ukrainian"
+            share = _NATIONALITY
         weights: dict[str, float] = {}
         for candidate in named:
             own = _own_name(candidate, toponym.text) or spelling(toponym.text, candidate) >= _OWN_SPELLING
@@ -152,10 +165,17 @@ def article_country(
         if len(weights) <= 5:
             for code, weight in weights.items():
                 votes[code] += share * weight / sum(weights.values())
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and math.isclose(ranked[0][1], ranked[1][1])):
+                written[code] += share * weight / sum(weights.values())
+    return _winner(votes, written)
+
+
+def _winner(votes: Counter[str], written: Counter[str]) -> str | None:
+    """The most-voted country; in a tie, the one the text names over one only its actors point to ("Ukraine said
+    Russian troops ..."); None when that does not decide either."""
+    ranked = sorted(votes, key=lambda code: (-round(votes[code], 6), -round(written[code], 6)))
+    if len(ranked) > 1 and all(math.isclose(tally[ranked[0]], tally[ranked[1]]) for tally in (votes, written)):
         return None
-    return ranked[0][0]
+    return ranked[0] if ranked else None
 
 
 def _fits_cue(candidate: Candidate, cue: str) -> bool:
@@ -171,6 +191,15 @@ def _fits_cue(candidate: Candidate, cue: str) -> bool:
     if cue == "area":  # closes an address: an area, a country or a town, never a hamlet
         return not _small(candidate) or candidate.feature_code in _SEATS
     return True
+
+
+def _unknown_inside(inner: Toponym, outer: Toponym) -> bool:
+    """Whether a name written inside an area where none of its candidates lies is an unknown village: always inside
+    a country ("Solhan, northern Burkina Faso": a country's name is no namesake); inside an admin area unless it is
+    a town's own name, as that area may be a namesake abroad ("Niangoloko (Niangoloko, Comoe)")."""
+    if all(c.is_country for c in outer.candidates):
+        return True
+    return not any(_real(c, inner.text) for c in inner.candidates)
 
 
 def _real(candidate: Candidate, text: str) -> bool:
@@ -212,7 +241,9 @@ def _accepted(toponyms: tuple[Toponym, ...], country: str | None, cued: frozense
     strong = {fold(t.text) for t in toponyms if t.evidence >= 2}
     kept = []
     for toponym in toponyms:
-        candidates = tuple(c for c in toponym.candidates if not _namesake(c, country))
+        candidates = tuple(
+            c for c in toponym.candidates if not _namesake(c, country) and not _foreign_alternate(c, toponym, country)
+        )
         if _partial(toponym):  # "Sulayman" of an unknown "Sulayman Bak" is no town of Tunisia
             candidates = tuple(c for c in candidates if country and c.country == country)
         if all(c.matched_by == "variant" for c in candidates):  # folding never creates a match spelled unalike
@@ -259,6 +290,20 @@ def _namesake(candidate: Candidate, country: str | None) -> bool:
     if not country or candidate.country == country or candidate.is_country:
         return False
     return candidate.matched_by != "exact" or _small(candidate)
+
+
+def _alternate_town(candidate: Candidate, text: str) -> bool:
+    """A town, not a city, that the text names by one of its alternate names, not (nearly) its own: GeoNames lists
+    many old and foreign names of towns ("Ber" for Véroia, "Mahas" for Māḩiş) that an English text rarely means,
+    while a city's alternate names are exonyms in use ("Kiev")."""
+    own = _own_name(candidate, text) or spelling(text, candidate) >= _OWN_SPELLING
+    return candidate.feature_class == "P" and candidate.population < _CITY and not own
+
+
+def _foreign_alternate(candidate: Candidate, toponym: Toponym, country: str | None) -> bool:
+    """A town outside the article's country that the text names only by an alternate name: a namesake ("Mahas" in a
+    Somali article is no town of Jordan)."""
+    return bool(country) and candidate.country != country and _alternate_town(candidate, toponym.text)
 
 
 def spelling(text: str, candidate: Candidate) -> float:

@@ -32,13 +32,19 @@ def nationality_votes(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 
 
 @cache
+def _actors() -> tuple[dict, ...]:
+    """The named actors of the actors stage's alias table (``data/actors.json``), read only."""
+    table = json.loads(resources.files("warwatch").joinpath("data/actors.json").read_text(encoding="utf-8"))
+    return tuple(table.get("actors", ()))
+
+
+@cache
 def _actor_table() -> tuple[TermPattern, dict[str, str]]:
     """One pattern for every alias of an actor with a home country in the actors stage's alias table
     (``data/actors.json``, read only), and the country of each alias by its matching key: aliases in capitals match
     in capitals only (the alias itself is the key), others in any case (casefolded)."""
-    table = json.loads(resources.files("warwatch").joinpath("data/actors.json").read_text(encoding="utf-8"))
     by_alias: dict[str, str] = {}
-    for actor in table.get("actors", ()):
+    for actor in _actors():
         if actor.get("country") and "{" not in actor["name"]:
             for alias in actor["aliases"]:
                 by_alias.setdefault(alias if alias.isupper() else alias.casefold(), actor["country"])
@@ -63,6 +69,25 @@ def _actor_countries(text: str) -> Counter[str]:
     for operator in operators(text):
         votes.update({code: 0.5 for code in operator.countries if code not in votes})
     return votes
+
+
+@cache
+def _armed_names() -> TermPattern:
+    """One pattern for every name and alias of an armed actor (not a source) of the actors stage's table."""
+    aliases = {
+        alias
+        for actor in _actors()
+        if actor.get("kind") == "actor" and "{" not in actor["name"]
+        for alias in (actor["name"], *actor["aliases"])
+    }
+    return _alias_pattern(aliases, r"(?<!\w)", r"(?!\w)")
+
+
+@lru_cache(maxsize=64)
+def armed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the armed actors' names in ``text``: a place word inside one ("Sahel" of "Islamic State
+    Sahel Province", "Hezbollah") names the group, not where it acts."""
+    return tuple(match.span() for match in _armed_names().finditer(text))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,7 +4,8 @@ In: a spaCy ``Doc`` and the token span of a name. Out: its cue ("town", "admin1"
 "near" or ""), how surely it is a place (``cue_and_evidence``), and its role (``read_role``): why it is not where things
 happen ("based", "speaker", "modifier", "describes", "dateline" or "").
 
-Read before a name: a locative preposition ("in", "near", "off" a coast; "from" only weakly, as it names origins), a
+Read before a name: a locative preposition ("in", "near", "off" a coast; "on" or "against" what an attack noun
+hits: "a missile strike on Kharkiv"; "from" only weakly, as it names origins), a
 place word ("town of", "the town Shopian", "the capital Kabul"), a compass point with "of" or "from" ("south of X"
 is near X; "the southern province of X" is X). After it: a place word ("Idlib province", plurals: "Kupwara and Bandipora
 districts"), a road ("the Kabul-Jalalabad road") or the close of an address ("(Nihm, Sanaa)", "in Salvador,
@@ -71,6 +72,11 @@ TERRITORIAL = frozenset(
     "liberate control reach encircle surround attack target pound bombard evacuate flee "
     "occupy secure took retook struck overran".split()
 )  # + past forms the lemmatizer misses
+# nouns of attack whose object after "on" or "against" is the place hit: "a missile strike on Kharkiv"
+ATTACK_NOUNS = frozenset(
+    "strike airstrike attack assault raid offensive bombardment bombing shelling onslaught incursion".split()
+)
+TARGET_PREPS = frozenset({"on", "against", "upon"})
 TRANSFER = frozenset("deliver send supply give provide sell ship hand transfer donate export".split())
 SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
 AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
@@ -103,7 +109,8 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     cue, evidence = "", 0.0
     # "in northern Mali" is "in Mali", "in the Palmyra desert" is "in Palmyra", "in rural Homs" near Homs
     prep = next((w for w in reversed(words) if w not in DIRECTIONS | _DETERMINERS | {"rural"}), "")
-    if prep in STRONG_PREPS:
+    root = doc[start:end].root
+    if prep in STRONG_PREPS or (prep in TARGET_PREPS and _attack_target(root)):  # "a missile strike on Kharkiv"
         evidence += 2
     elif prep in MEDIUM_PREPS:
         evidence += 0.5
@@ -121,13 +128,18 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
         cue, evidence = _type_cue(follow), evidence + 2
     elif follow in NEAR_AFTER or _road_follows(doc, end):
         cue, evidence = "near", evidence + 2
-    root = doc[start:end].root
     if root.dep_ == "dobj" and {root.head.lemma_, root.head.lower_} & TERRITORIAL and not words:
         evidence += 2
     address = _address_part(doc, start, end)
     if not cue and address >= 1.0:
         cue = "area"
     return cue, evidence + address
+
+
+def _attack_target(root: Token) -> bool:
+    """Whether a name is what an attack noun is "on" or "against": the place hit ("the assault on Bakhmut")."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in TARGET_PREPS and prep.head.lemma_.lower() in ATTACK_NOUNS
 
 
 def singular(word: str) -> str:

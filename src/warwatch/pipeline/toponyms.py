@@ -10,7 +10,8 @@ The words around a name give evidence that it is a place and how precisely: a lo
 before or after it ("town of", "village Nihm", "Idlib province", "Kupwara and Bandipora districts"), a territorial
 verb ("retook Homs"), an address ("Nihm, Sanaa") or a coordinated place says place; a title ("President"), a name
 seen with a title, a hit inside a longer PERSON/ORG name or glued to an unknown word (also across a particle:
-"Concepcion del Bosque" is one unknown name) says not a place. A people's word is a name only inside a place's
+"Concepcion del Bosque" is one unknown name) says not a place; a hit inside an armed group's name ("Sahel" of
+"Islamic State Sahel Province") is none. A people's word is a name only inside a place's
 name ("Saudi Arabia", "the Somali region"), never alone ("Saudi-led", "Somali troops"). A role marks
 places that are not where things happen: "X-based", a speaker's "said in X", "the US dollar", a clause describing
 another place, and a dateline ("ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —"): where the reporter files from.
@@ -25,6 +26,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Candidate, Gazetteer, fold
+from .geo_cues import armed_group_spans
 from .nlp import sentences, text_of
 from .place_words import (
     AREA_WORDS,
@@ -235,11 +237,12 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
     covered = {i for start, end, _, _ in hits for i in range(start, end)}
     solid = {i for start, end, _, partial in hits if not partial for i in range(start, end)}
     persons = _person_names(doc)
+    groups = armed_group_spans(text_of(doc))
     toponyms = []
     for start, end, candidates, partial in hits:
-        if _inside_other_name(start, end, ents, covered):
-            continue
         span = doc[start:end]
+        if _inside_other_name(start, end, ents, covered) or _in_group_name(span, groups):
+            continue
         toponym = Toponym(
             start=span.start_char,
             end=span.end_char,
@@ -252,6 +255,12 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
         toponym = replace(toponym, inner=_unknown_inside(doc, start, solid))
         toponyms.append(replace(toponym, evidence=toponym.evidence - 2, partial=True) if partial else toponym)
     return _with_listed_types(doc, _with_conjuncts(doc, tuple(toponyms)))
+
+
+def _in_group_name(span: Span, groups: tuple[tuple[int, int], ...]) -> bool:
+    """A hit inside an armed group's name ("Sahel" of "Islamic State Sahel Province", "Hezbollah") names the group,
+    not a place where it acts."""
+    return any(start <= span.start_char and span.end_char <= end for start, end in groups)
 
 
 _INNER_WORDS = TOWN_WORDS | PART_WORDS | frozenset({"area", "locality", "hamlet"})
