@@ -437,3 +437,38 @@ def test_events_the_means_named_type_the_attack(nlp, text: str, expected: str) -
 )
 def test_events_crowds_foiled_attacks_and_people_named_by_the_past(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Government forces set up a new forward base near the border town on Sunday.",
+            "Headquarters or base established",
+        ),
+        (
+            "The militants have established a training camp in the forest, residents said.",
+            "Headquarters or base established",
+        ),
+        (
+            "Two rebel factions announced on Sunday that they had merged into a single front.",
+            "Change to group/activity",
+        ),
+        (
+            "The insurgents have relocated their headquarters to the hills, officials said on Monday.",
+            "Change to group/activity",
+        ),
+        ("The militia announced on Monday it was imposing a blockade on the city.", "Change to group/activity"),
+        ("Soldiers intercepted a van packed with explosives at a checkpoint on Friday.", "Disrupted weapons use"),
+        ("Police recovered 40 firearms hidden by the gang in a cave on Friday.", "Disrupted weapons use"),
+        ("The two countries exchanged 90 prisoners of war on Wednesday.", "Agreement"),
+        ("Four farmers died when their tractor ran over a landmine on Saturday.", "Remote explosive/landmine/IED"),
+        ("The Taliban released photographs on Friday of their new commander.", "Other"),
+    ],
+)
+def test_events_strategic_developments_and_mines(nlp, text: str, expected: str) -> None:
+    assert sub_types(nlp, text) == {expected}
+
+
+def test_events_a_camp_for_the_displaced_is_no_base(nlp) -> None:
+    assert sub_types(nlp, "Aid agencies set up a new camp for displaced families near the town on Sunday.") == set()

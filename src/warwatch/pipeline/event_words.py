@@ -53,7 +53,8 @@ TRIGGERS: dict[str, str] = {
 
 # What an armed group releases that makes a media release (ACLED: Strategic developments / Other).
 MEDIA_WORKS = frozenset(
-    "video recording audio statement message footage tape speech clip communique communiqué sermon".split()
+    "video recording audio statement message footage tape speech clip communique communiqué sermon photograph photo "
+    "image picture".split()
 )
 
 # Multi-word triggers, matched on the lower-cased sentence: regex -> family.
@@ -109,17 +110,33 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "transfer",
         ),
         (
-            r"\bpeace (?:deal|agreement|accord)\b|\bprisoner (?:swap|exchange)\b|\bsigned an? (?:\w+ )?agreement\b",
+            r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b|\bsigned an? (?:\w+ )?agreement\b"
+            r"|\bexchang(?:ed|e|es|ing) (?:[\w,-]+ ){0,3}?(?:prisoners|detainees|captives|bodies|pows)\b",
             "agreement",
         ),
         (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
-        (r"\brecover(?:ed|s|ing)? (?:[\w-]+ ){0,5}?(?:weapons|arms|ammunition|explosives|rifles|guns)\b", "disrupt"),
         (
-            r"\bset (?:up|fire to)\b[^.]{0,30}\b(?:base|headquarters)\b"
-            r"|\bestablished an? (?:\w+ )?(?:base|headquarters)\b",
+            r"\brecover(?:ed|s|ing)? (?:[\w-]+ ){0,5}?(?:weapons|arms|ammunition|explosives|rifles|guns|firearms)\b"
+            r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:packed|laden|loaded|rigged) with explosives\b",
+            "disrupt",
+        ),
+        (
+            r"\b(?:ran|run|runs|drove|driving) over an? (?:land ?)?mine\b|\b(?:hit|struck|strikes|stepped on|triggered)"
+            r" an? (?:land ?mine|mine|ied|roadside bomb|explosive device)\b",
+            "ied",
+        ),
+        (
+            r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?) (?:an? |the |its |their )?"
+            r"(?:(?:new|forward|military|makeshift|training|operating|command) )*(?:base|outpost|camp|headquarters|"
+            r"command (?:centre|center|post))s?\b(?! for)",  # not "a camp for displaced people"
             "base",
         ),
-        (r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged with\b", "change"),
+        (
+            r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged (?:with|into)\b"
+            r"|\b(?:moved|relocated|withdrew) (?:its|their) (?:fighters|headquarters|base|bases|command)\b"
+            r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b",
+            "change",
+        ),
         (
             r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bchant(?:ed|ing) slogans\b",
             "protest",
