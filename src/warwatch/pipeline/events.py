@@ -5,9 +5,11 @@ that states something that happened. Each trigger belongs to a *family* (a fight
 capture, an air strike, ...); the family and cues in the sentence choose the ACLED sub-event
 type, following the taxonomy's tie-breaks (remote means beat an attack on civilians; a state
 actor regains, a non-state actor overtakes; protest + tear gas is a protest with intervention).
-Triggers that do not state a past fact (negated, planned, hypothetical, figurative, part of a
-general summary or of what a speech talks about) are dropped here. Every mention records the
-name of the rule that typed it, so a user can see why.
+Triggers that do not state a past fact (negated, denied, planned, foiled, hypothetical, figurative,
+part of a general summary or running total, or of what a speech talks about) are dropped here, and
+so are deaths from accidents and ordinary crime (a bus that plunged, a house fire, robbers) and
+people named by what happened to them before ("the kidnapped aid workers"). Every mention records
+the name of the rule that typed it, so a user can see why.
 
 Triggers of one sentence are read as one incident when their clauses hang together (one clause,
 or a participle, relative or adverbial clause of another; coordinated clauses may be two
