@@ -463,6 +463,8 @@ def test_events_crowds_foiled_attacks_and_people_named_by_the_past(nlp, text: st
         ("Police recovered 40 firearms hidden by the gang in a cave on Friday.", "Disrupted weapons use"),
         ("The two countries exchanged 90 prisoners of war on Wednesday.", "Agreement"),
         ("Four farmers died when their tractor ran over a landmine on Saturday.", "Remote explosive/landmine/IED"),
+        ("An explosives-laden truck blew up outside the ministry on Monday.", "Remote explosive/landmine/IED"),
+        ("A militant rammed an explosives-laden car into the checkpoint on Monday.", "Suicide bomb"),
         ("The Taliban released photographs on Friday of their new commander.", "Other"),
     ],
 )

@@ -69,6 +69,12 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "suicide",
         ),
         (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
+        (r"\bexplosives?[- ](?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry|motorcycle)s?\b", "ied"),
+        (  # the driver rams it home: a suicide car bomb
+            r"\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:explosives?|bomb)[- ]"
+            r"(?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry)\b",
+            "suicide",
+        ),
         (
             r"\bchemical (?:attack|weapon|munition|agent|shell|bomb)s?\b|\b(?:toxic|poison|mustard|nerve) "
             r"(?:gas|agent|chemical)s?\b",
