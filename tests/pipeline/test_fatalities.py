@@ -187,3 +187,62 @@ def test_fatalities_as_per_names_the_source(nlp) -> None:
     assert claims_of(nlp, "As per local officials, gunmen killed 3 herders near the river.") == [
         (3, "exact", "local officials")
     ]
+
+
+# --- single victims, headline figures, agents (probe snippets and sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one victim counted, named by name, or killed by a verb of its own
+        (
+            "Government troops and New People's Army rebels fought a two-hour gunbattle in the hills of Las Navas, "
+            "Northern Samar, on Monday, the army said, with one soldier killed.",
+            [1],
+        ),
+        (
+            "Gunmen killed reporter Luis Medina in San Luis Rio Colorado, Sonora, on Wednesday, "
+            "the state prosecutor said.",
+            [1],
+        ),
+        ("A mob lynched a man accused of blasphemy in Sialkot on Friday and burned his body, police said.", [1]),
+        # a verbless headline figure
+        ("Russian drones hit Odesa port overnight, two dead - regional governor", [2]),
+        # the agent of a killing is no victim
+        ("Two gunmen shot dead a shopkeeper during a raid on the market on Tuesday night, police said.", [1]),
+        # a participle with a subject of its own does not count the noun it hangs on
+        (
+            "The Islamic State announced on Thursday in an audio message that its leader had been killed and named "
+            "Abu Hafs al-Hashimi al-Qurashi as its new caliph.",
+            [1],
+        ),
+    ],
+)
+def test_fatalities_single_victims_and_agents(nlp, text: str, expected: list[int]) -> None:
+    assert [v for v, _, _ in claims_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rioters beat the suspect and tried to kill a second man near the market before police arrived.",
+        "No one was killed when rebels shelled the town on Monday, officials said.",
+    ],
+)
+def test_fatalities_attempts_and_no_one_are_no_figure(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+def test_fatalities_headline_total_is_not_the_event_figure(nlp) -> None:
+    text = (
+        "30 dead as army pounds rebel towns\n"
+        "The army shelled two towns in the north on Monday, killing 4 people. "
+        "A total of 30 people were killed across the country, monitors said."
+    )
+    assert [v for v, _, _ in claims_of(nlp, text)] == [4]
+
+
+def test_fatalities_vague_amount_is_at_least_and_a_dozen_as_qualified(nlp) -> None:
+    assert claims_of(nlp, "About a dozen soldiers were killed when rebels attacked the base.") == [(12, "around", None)]
+    assert claims_of(nlp, "Jets bombed the camp, killing scores of fighters.") == [(40, "at least", None)]

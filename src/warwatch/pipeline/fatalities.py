@@ -3,11 +3,16 @@
 A figure is a number (or a vague amount) that the dependency parse ties to a word of death
 ("killed", "died", "dead", "bodies", "death toll"). The wounded are not fatalities, numbers
 inside "including ..." are sub-groups of a figure already counted, and figures joined by "and"
-under one death word ("3 militants and 2 policemen were killed") add up to one claim.
+under one death word ("3 militants and 2 policemen were killed") add up to one claim. Only the
+victims are counted, never the agent: "two robbers shot dead a shopkeeper" and "a truck overturned,
+killing six people" are 1 and 6. A single victim is 1, whether counted ("with one soldier killed"),
+named by an article ("a soldier was killed") or by name ("gunmen killed Jane Doe"); an attempt or a
+threat ("tried to kill") and "no one" are no figure. A verbless headline figure ("..., two dead") counts.
 
 Vague amounts follow one convention, the smallest quantity the expression denotes, qualified
-"at least": a few / several = 3, dozens = 24, scores = 40, hundreds = 200, thousands = 2000;
-"a dozen" is around 12; "a soldier was killed" is 1.
+"at least": a few / several = 3, tens = 20, dozens = 24, scores = 40, hundreds = 200, thousands = 2000.
+That "at least" is the only mark that the figure stands for a vague word: the claim model has no
+field for an imputed figure. "A dozen" is 12, qualified as the text qualifies it ("about a dozen").
 
 The source is the subject of the reporting verb that governs the figure ("X said ... killed",
 "X gave a toll, saying ...", "with X saying ..."), or the object of "according to" / "as per".
@@ -34,7 +39,7 @@ from .nlp import sentences, text_of
 from .place_words import past_dateline
 
 NOT_SPEAKERS = frozenset({"which", "who", "i", "we", "you"})  # relative or quoted speakers: named elsewhere
-DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot".split())
+DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot lynch".split())
 DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
 # One person, named without a number: "the officer died", "a trader and his son were killed", "shot him dead".
 PERSONS = frozenset(
@@ -56,8 +61,11 @@ TOTALS = re.compile(
     r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b",
     re.IGNORECASE,
 )
+# Verbs that make a killing only intended: "tried to lynch a man", "threatened to kill 3 hostages".
+ATTEMPT_VERBS = frozenset("try attempt seek plan plot threaten vow want intend fail".split())
 NAME_LINKS = frozenset({"and", "for", "of", "&"})  # lower-case words inside a name: "Center for Peace and Justice"
 SINGLE_DETERMINERS = frozenset("a an one the his her their its".split())
+ELLIPTIC_WORDS = frozenset({"dead", "kill"})  # "two dead", "5 killed" without a verb: a headline's figure
 RANGE_WORDS = frozenset("to - – or".split())  # "two to three", "1-2", "one or two": the lower bound counts
 REPORT_VERBS = frozenset(
     "say tell report claim announce state confirm add allege estimate put count record note accuse".split()
@@ -78,7 +86,7 @@ WORD_NUMBERS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 VAGUE = {"few": 3, "several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
 QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
-    (re.compile(p + r"\s*$", re.IGNORECASE), q)
+    (re.compile(p + r"(?:\s+an?)?\s*$", re.IGNORECASE), q)  # "about a dozen", "more than a hundred"
     for p, q in (
         (r"\b(?:more than|over|above|upwards of|in excess of)", Qualifier.MORE_THAN),
         (r"\b(?:at least|no fewer than|no less than|a minimum of|at a minimum)", Qualifier.AT_LEAST),
@@ -98,8 +106,10 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
 
     A sentence that counts the dead without naming an event of its own ("The officer died.",
     "3 fatalities.") tells of the violence told last before it; a headline, of the first violence told.
+    A headline's figure that the body gives as a running or nationwide total is that total, not the event's.
     """
     by_mention: list[list[FatalityClaim]] = [[] for _ in mentions]
+    totals = _total_values(article, doc)
     for n, sent in enumerate(sentences(doc)):
         owners = [i for i, m in enumerate(mentions) if m.sentence.start == sent.start_char and _violent(m)]
         if not owners and not any(m.sentence.start == sent.start_char for m in mentions):
@@ -109,6 +119,8 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
         if not owners:
             continue
         for claim in _sentence_claims(article, sent):
+            if n == 0 and claim.value in totals:
+                continue
             at = claim.span.start if claim.span else sent.start_char
             nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at))
             by_mention[nearest].append(claim)
@@ -123,14 +135,24 @@ def _violent(mention: Mention) -> bool:
     }  # fmt: skip
 
 
+def _total_values(article: Article, doc: Doc) -> set[int]:
+    """The figures of the sentences that give a running total or another period's toll."""
+    return {c.value for sent in sentences(doc) if TOTALS.search(sent.text) for c in _figure_claims(article, sent)}
+
+
 def _sentence_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     if TOTALS.search(sent.text):
         return []  # a running total or another period's toll, not this event's dead
+    return _figure_claims(article, sent)
+
+
+def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
+    """Every death figure of a sentence, with its qualifier, source, certainty and span."""
     certainty = Certainty.UNVERIFIED if UNVERIFIED.search(sent.text) else Certainty.REPORTED
     claims: list[FatalityClaim] = []
     used: set[int] = set()
     for tok in sent:
-        if tok.lemma_.lower() not in DEATH_WORDS or tok.i in used or _shot_not_killed(tok):
+        if tok.lemma_.lower() not in DEATH_WORDS or tok.i in used or _shot_not_killed(tok) or _attempted(tok):
             continue
         figures = [n for n in _figures_of(tok) if n.i not in used]
         if not figures:
@@ -162,16 +184,20 @@ def _shot_not_killed(word: Token) -> bool:
     return not any(w.lower_ == "dead" or (w.lemma_.lower() in DEATH_VERBS and w != word) for w in linked)
 
 
+def _attempted(word: Token) -> bool:
+    """Whether a death verb tells only of an attempt or a threat ("tried to kill", "threatened to kill")."""
+    if word.tag_ != "VB":  # "tried to rob the shop and killed the owner": the killing happened
+        return False
+    verb = word.head if word.dep_ == "conj" else word
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS
+
+
 def _figures_of(word: Token) -> list[Token]:
     """Number tokens that count the dead for one death word."""
     lemma = word.lemma_.lower()
     heads: list[Token] = []
     if lemma in DEATH_VERBS and word.pos_ == "VERB":
-        passive = word.dep_ in {"amod", "acl"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in word.children)
-        deps = {"nsubjpass", "dobj"} if passive else {"dobj"}
-        heads = [c for c in word.children if c.dep_ in deps]
-        if word.dep_ in {"amod", "acl"}:
-            heads.append(word.head)
+        heads = _victims_of_verb(word)
         heads += [
             g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
@@ -184,7 +210,9 @@ def _figures_of(word: Token) -> list[Token]:
     elif lemma == "dead":
         heads = [word.head] if word.dep_ in {"amod", "oprd", "acomp"} and word.head.pos_ != "VERB" else []
         heads += [c for c in word.children if c.dep_ in {"nsubj", "npadvmod"}]
-        heads += [c for c in word.head.children if c.dep_ in {"dobj", "nsubj"} and word.head.pos_ == "VERB"]
+        if word.head.pos_ == "VERB":  # "shot dead a shopkeeper": the object; "two men lay dead": the subject
+            objects = [c for c in word.head.children if c.dep_ == "dobj"]
+            heads += objects or [c for c in word.head.children if c.dep_ == "nsubj"]
         if any(c.dep_ == "nummod" for c in word.children):  # "the 43 dead", "At Least 43 Dead": the dead counted
             heads.append(word)
     elif lemma == "death" and word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.pos_ == "VERB":
@@ -202,12 +230,53 @@ def _figures_of(word: Token) -> list[Token]:
             figure = _number_in(noun)
             if figure is not None:
                 figures.setdefault(figure.i, figure)
+    if not figures and lemma in ELLIPTIC_WORDS:
+        return _elliptic_figure(word)
     return list(figures.values())
 
 
+def _victims_of_verb(verb: Token) -> list[Token]:
+    """The nouns a death verb's dead are counted in: its object, or the subject of a passive; never its agent.
+
+    A past participle without an auxiliary or object of its own is passive ("with one soldier killed",
+    "two soldiers killed in ..."); a present participle hung on a noun has that noun as its agent ("a truck
+    overturned, killing six people"), and a participle with a subject of its own is a clause, not a modifier
+    of the noun it hangs on.
+    """
+    children = list(verb.children)
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in children)
+    bare_participle = verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "dobj"} for c in children)
+    modifier = verb.dep_ in {"amod", "acl"} and verb.tag_ != "VBG"
+    passive = modifier or bare_participle or any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
+    deps = {"dobj", "nsubjpass"} if passive else {"dobj"}
+    if bare_participle:
+        deps.add("nsubj")
+    heads = [c for c in children if c.dep_ in deps]
+    if modifier and not own_subject:  # "the 5 people killed", "Two soldiers killed in ..."
+        heads.append(verb.head)
+    return heads
+
+
+def _elliptic_figure(word: Token) -> list[Token]:
+    """A number right before "dead" / "killed" that the parse tied elsewhere: a verbless headline phrase
+    ("drones hit the port, two dead"). A verb with an object of its own has its number as the agent."""
+    if word.i == 0 or any(c.dep_ == "dobj" for c in word.children):
+        return []
+    number = word.doc[word.i - 1]
+    if not (number.like_num or number.lower_ in VAGUE) or number.dep_ == "pobj" or number.ent_type_ == "DATE":
+        return []
+    if number.i > 0 and number.nbor(-1).lower_ == "no":  # "no one killed"
+        return []
+    return [number]
+
+
 def _number_in(noun: Token) -> Token | None:
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None  # "no one was killed"
     if noun.like_num or noun.lower_ in VAGUE:
         return noun
+    if _named_person(noun):
+        return noun  # "killed reporter Jane Doe": one
     if noun.pos_ == "PRON" and noun.lower_ in {"him", "her"}:
         return noun  # "shot him dead": one
     for child in noun.children:
@@ -239,7 +308,7 @@ def _value(tok: Token) -> int | None:
     match = re.match(r"^(\d+)(?:[-–]\d+)?$", text)
     if match:
         return int(match.group(1))
-    if text in SINGLE_DETERMINERS or text in {"him", "her"}:
+    if text in SINGLE_DETERMINERS or text in {"him", "her"} or _named_person(tok):
         return 1
     if text in WORD_NUMBERS:
         return WORD_NUMBERS[text]
@@ -260,11 +329,18 @@ def _range_start(tok: Token) -> int | None:
     return None
 
 
+def _named_person(tok: Token) -> bool:
+    """A person named outright ("Jane Doe"): one victim, though no number counts them."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+
+
 def _figure_extent(tok: Token) -> tuple[int, int]:
     start = tok.idx
     for child in tok.children:
         if child.dep_ in {"quantmod", "advmod", "amod"} and child.i < tok.i:
             start = min(start, min(w.idx for w in child.subtree))
+        if _named_person(tok) and child.dep_ == "compound" and child.ent_type_ == "PERSON" and child.i < tok.i:
+            start = min(start, child.idx)  # the whole name: "Jane Doe"
     return start, tok.idx + len(tok.text)
 
 
