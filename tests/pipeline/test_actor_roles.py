@@ -13,7 +13,10 @@ from spacy.tokens import Doc, Token
 
 from warwatch.pipeline.actor_roles import (
     antecedent,
+    casualty_objects,
+    claim_agents,
     defined_acronym,
+    event_head,
     is_descriptor,
     participle_speakers,
     person_name,
@@ -143,3 +146,42 @@ def test_actor_roles_antecedent_is_an_earlier_named_speaker(nlp: Language, words
         if found is not None:
             assert found.i < tok.i and found.pos_ != "PRON" and not is_descriptor(found)
             assert found.i in speakers or tok.lower_ in ("they", "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "head"),
+    [
+        ("A grenade attack on a bar killed two people.", "grenade", "attack"),
+        ("Gunmen lobbed a grenade at a police patrol.", "grenade", "lobbed"),
+        ("A Russian missile strike hit the port.", "missile", "strike"),
+    ],
+)
+def test_event_head_of_a_weapon(nlp: Language, text: str, trigger: str, head: str) -> None:
+    assert event_head(_word(nlp(text), trigger)).text == head
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        ("A bomb went off in the market. Al Shabaab said it carried out the attack.", ["it"]),
+        ("A bomb went off in the market. Islamic State claimed responsibility.", ["State"]),
+        ("A bomb went off in the market. It is unclear who carried out the attack.", []),
+        ("A bomb went off in the market. Al Shabaab said it controls the town.", []),
+    ],
+)
+def test_claim_agents(nlp: Language, text: str, claimants: list[str]) -> None:
+    doc = nlp(text)
+    assert [t.text for t in claim_agents(list(doc.sents)[-1])] == claimants
+
+
+def test_casualty_objects(nlp: Language) -> None:
+    doc = nlp("A shell hit the square, killing four worshippers and wounding nine pedestrians.")
+    assert [t.text for t in casualty_objects(doc[:])] == ["worshippers", "pedestrians"]
+    doc = nlp("At least 20 people were killed when a bomb exploded.")
+    assert [t.text for t in casualty_objects(doc[:])] == ["people"]
+
+
+def test_an_event_noun_is_no_speaker(nlp: Language) -> None:
+    """ "A strike killed seven, the Observatory said": the parser may give "said" two subjects."""
+    doc = nlp("A drone strike killed at least seven people at a market in Tabqa, the Syrian Observatory said.")
+    assert "strike" not in [doc[i].text for i in speaker_indices(doc)]

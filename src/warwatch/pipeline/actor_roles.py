@@ -64,6 +64,8 @@ SAY_VERBS = frozenset(
     "say report claim announce tell state confirm add allege accuse insist acknowledge deny warn note write post "
     "publish indicate suggest reveal estimate tweet declare document".split()
 )
+CASUALTY_VERBS = frozenset("kill wound injure maim".split())
+CLAIM_OBJECTS = frozenset("responsibility credit".split())
 ALLY_VERBS = frozenset("back help support accompany assist aid join reinforce".split())
 PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
 NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
@@ -160,6 +162,8 @@ def verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
     objects = children(verb, "dobj") + children(verb, "prep", PATIENT_PREPS, pobj=True)
     if verb.lemma_.lower() in RECIPROCAL:
         objects += children(verb, "prep", {"with"}, pobj=True)
+    if verb.lemma_.lower() in RECIPROCAL and subj:  # headline "Burkina army, jihadists clash": the comma is "and"
+        subj = [c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < subj[0].i] + subj
     if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = [verb.head]
     if not subj and not subjpass:
@@ -259,7 +263,7 @@ def source_tokens(tok: Token) -> list[Token]:
     if lemma in SAY_VERBS and tok.pos_ in ("VERB", "AUX"):
         if is_passive(tok):
             return by_objects(tok)
-        subj = [s for t in subjects(tok) for s in _last(past_dateline(t))]
+        subj = [s for t in _speaking(subjects(tok)) for s in _last(past_dateline(t))]
         if not subj and tok.dep_ == "conj":
             subj = [s for t in subjects(tok.head) for s in _last(past_dateline(t))]
         if not subj:
@@ -277,6 +281,14 @@ def source_tokens(tok: Token) -> list[Token]:
     if tok.lower_ == "via" and tok.head.lemma_.lower() in ("release", "publish", "broadcast", "post", "air", "issue"):
         return [c for c in tok.children if c.dep_ == "pobj"]
     return []
+
+
+def _speaking(subjects: list[Token]) -> list[Token]:
+    """Of the subjects of a reporting verb, those that can speak: "A strike killed seven, the Observatory said"
+    is misparsed with two subjects, and an event does not speak."""
+    if len(subjects) < 2:
+        return subjects
+    return [t for t in subjects if FAMILY.get(t.lemma_.lower(), "media") == "media"]
 
 
 def participle_speakers(verb: Token) -> list[Token]:
@@ -370,7 +382,11 @@ def antecedent(tok: Token, kinds_of: Callable[[Token], frozenset[str]]) -> Token
     doc = tok.doc
     if tok.pos_ == "PRON":
         if tok.lower_ in ("he", "she"):
-            people = [i for i in speaker_indices(doc) if i < tok.i and doc[i].ent_type_ == "PERSON"]
+            people = [
+                i
+                for i in speaker_indices(doc)
+                if i < tok.i and doc[i].ent_type_ == "PERSON" and not is_descriptor(doc[i])
+            ]  # "the Observatory" tagged a person is still a descriptor
             return doc[people[-1]] if people else None
         return _nearest_body(tok, kinds_of) if tok.lower_ in ("they", "it") else None
     if not is_descriptor(tok):
@@ -433,3 +449,59 @@ def defined_acronym(tok: Token) -> str | None:
         if t.pos_ not in ("PROPN", "DET", "ADP", "CCONJ", "PUNCT") and not t.text[:1].isupper():
             return None
     return None
+
+
+# --- events named by their weapon, claims and casualties ----------------------------------------------
+
+
+def event_head(trigger: Token) -> Token:
+    """The word whose roles a weapon trigger has: "a grenade attack" -> attack, "lobbed a grenade at X" ->
+    lobbed. A weapon has no agent or target of its own; the event noun or the verb that uses it has."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() in EVENT_NOUNS:
+        return trigger
+    head = trigger.head
+    if trigger.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in EVENT_NOUNS:
+        return head  # "a Russian missile strike", "a grenade attack"
+    if head.dep_ == "compound" and trigger.dep_ == "compound" and head.head.lemma_.lower() in EVENT_NOUNS:
+        return head.head  # "a car bomb attack"
+    if trigger.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() not in LAUNCH_VERBS | DEFEND_VERBS:
+        return head  # "hurled a grenade into a bar", "fired a rocket at X"
+    return trigger
+
+
+def claim_agents(sent: Span) -> list[Token]:
+    """Who a sentence says did an attack: "X claimed responsibility", "X said it carried out the attack".
+
+    Only a claim of responsibility or of carrying out a definite attack ("the attack", "it"): a claim of
+    other deeds is no claim of this one."""
+    found: list[Token] = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or is_passive(tok):
+            continue
+        if _claims_attack(tok):
+            found += subjects(tok)
+    return [t for t in found if t.tag_ not in ("WP", "WDT")]
+
+
+def _claims_attack(verb: Token) -> bool:
+    """ "claimed responsibility", "carried out the attack": a verb that owns an attack already told of."""
+    objects = children(verb, "dobj")
+    if verb.lemma_.lower() == "claim":
+        return any(o.lemma_.lower() in CLAIM_OBJECTS for o in objects)
+    return verb.lemma_.lower() in LAUNCH_VERBS and any(_definite_event(o) for o in objects)
+
+
+def _definite_event(tok: Token) -> bool:
+    """ "the attack", "this bombing", "it": an event already told of."""
+    if tok.lower_ == "it":
+        return True
+    return tok.lemma_.lower() in EVENT_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+
+
+def casualty_objects(sent: Span) -> list[Token]:
+    """Who was killed or wounded in a sentence: "killing 46 worshippers", "59 people were killed"."""
+    found: list[Token] = []
+    for tok in sent:
+        if tok.lemma_.lower() in CASUALTY_VERBS and tok.pos_ == "VERB":
+            found += children(tok, "nsubjpass") if is_passive(tok) else children(tok, "dobj")
+    return with_conjuncts(found)

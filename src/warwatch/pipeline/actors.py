@@ -72,9 +72,12 @@ from .actor_roles import (
     SAY_VERBS,
     antecedent,
     by_objects,
+    casualty_objects,
     children,
+    claim_agents,
     clause_subjects,
     defined_acronym,
+    event_head,
     families,
     is_descriptor,
     modifier_text,
@@ -125,6 +128,12 @@ UNVERIFIED_HERE = re.compile(
     r"(verify|confirm)|could not (independently )?(verify|confirm))\b",
     re.I,
 )
+# The text says the attacker is unknown: a force word with no owner ("a drone strike") names nobody then.
+UNKNOWN_AGENT = re.compile(
+    r"\b(?:(?:not|never) (?:immediately |yet )?(?:clear|known)|unclear|unknown) (?:who|which (?:side|group|country))\b|"
+    r"\bno (?:group|one|party) (?:has |had )?(?:immediately |yet )?claimed\b",
+    re.I,
+)
 UNVERIFIED_NEAR = re.compile(r"\b(verif\w*|independently confirm\w*|unconfirmed)\b", re.I)
 ANONYMOUS = re.compile(
     r"condition of anonymity|not authori[sz]ed to (speak|talk)|(asked|declined|requested) not to be (named|identified)|"
@@ -138,6 +147,7 @@ PERSON_ROLES = frozenset(
 REFERRING_GROUP_NOUNS = frozenset("rebel militant insurgent jihadist guerrilla".split())
 GENERIC_ARMED = ("Rebels", "Unidentified Armed Group")
 UNKNOWN_WORDS = frozenset("unidentified unknown suspected alleged some other rival".split())
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # a pronoun that may be the speaker of its clause
 ANAPHORIC_SOURCES = frozenset(
     "group organisation organization monitor ministry agency observatory watchdog statement report movement".split()
 )
@@ -263,8 +273,10 @@ class _ArticleReader:
             modifiers = modifier_text(tok)
             if modifiers:
                 out.add(self.lex.read(modifiers, country), {tok.i})
+            if not out.actors:
+                out.add(self._attacking_state(tok), {tok.i})
             return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {tok.i}
-        if tok.pos_ == "PRON" and depth < 2:  # "ISIL said it had killed ...": 'it' is the speaker
+        if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and depth < 2:  # "ISIL said it had killed": the speaker
             out = _Side()
             for speaker in speakers(tok):
                 reading, toks = self.reading(speaker, country, weak=weak, depth=depth + 1)
@@ -281,7 +293,24 @@ class _ArticleReader:
             code = country_code(self.lex, tok.text)
             if code:
                 reading = Reading((self.lex.state_actor("MIL", code),))
+        if weak and not reading.actors and tok.ent_type_ == "PERSON":  # "detained opposition leader X"
+            reading = Reading(self.lex.read("people", country, weak=True).actors, reading.labels, reading.allies)
         return reading, {t.i for t in span}
+
+    def _attacking_state(self, noun: Token) -> Reading:
+        """ "A Russian missile strike", "Pakistani airstrikes": a nationality before an event noun is its state's
+        forces. Only adjectives and nationality words: "the Gaza strike" names the place, not the attacker."""
+        words = [
+            t
+            for c in noun.lefts
+            if c.dep_ in ("amod", "compound", "nmod")
+            for t in c.subtree
+            if t.ent_type_ == "NORP" or t.pos_ == "ADJ"
+        ]
+        for word in words:
+            for code in self.lex.owners(word.text):
+                return Reading((self.lex.state_actor("MIL", code),))
+        return Reading()
 
     def _antecedent(self, pronoun: Token, country: str | None) -> Reading:
         """What 'they' or 'it' stands for: the nearest armed subject before it, in this sentence or the last."""
@@ -352,7 +381,7 @@ class _ArticleReader:
                 return person_name(ent)
             if ent.label_ == "ORG" and ent.root.i == tok.i:
                 return ent.text
-        words = [t for t in phrase if t.dep_ not in ("det", "poss", "nummod", "punct", "prep") and t.i <= tok.i]
+        words = [t for t in phrase if t.dep_ not in ("det", "poss", "case", "nummod", "punct", "prep") and t.i <= tok.i]
         cleaned = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in words)
         if not cleaned:
             return None
@@ -415,15 +444,22 @@ class _ArticleReader:
         reporting = set().union(*(toks for _, toks in self.sources[index])) if self.sources else set()
         self._attach_allies(sent, side1, side2, country)
         self._fill_from_sentence(sent, side1, side2, country, mention.sub_event_type, reporting)
+        if not side2.actors and _has_victims(mention.sub_event_type):
+            self._add_casualties(sent, side2, country, reporting | side1.tokens)
         if not side1.actors and trigger is not None:
             side1.actors += self._speaker_actors(trigger, index, country)
         if not side1.actors and index and mention.sub_event_type not in PROTEST_TYPES | RIOT_TYPES:
             self._borrow_agents(self.sents[index - 1], sent, side1, country)
+        if self._said_unknown(index) and not self._owned(side1):
+            side1.actors = []
+        claimed = _unknown(side1) and _has_victims(mention.sub_event_type) and self._claimant(index, side1, country)
         if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
             side2.actors += self._later_state_forces(index, country)
         actor1, actor2, assoc1, assoc2 = self._defaults(side1, side2, country, mention.sub_event_type)
         sources = self.mention_sources(index)
         status = self._status(index, sources, [a for a in (actor1, actor2) if a] + assoc1 + assoc2)
+        if claimed and status is not Certainty.UNVERIFIED:
+            status = Certainty.CLAIMED
         return Sides(
             actor1=actor1,
             actor2=actor2,
@@ -434,20 +470,22 @@ class _ArticleReader:
         )
 
     def _roles(self, trigger: Token, country: str | None, sub_event_type: str) -> tuple[_Side, _Side]:
-        agents, patients = verb_roles(trigger) if trigger.pos_ in ("VERB", "AUX") else noun_roles(trigger)
-        if not patients and trigger.lemma_.lower() in RECIPROCAL:  # "X and Y clashed": the conjuncts are the sides
+        head = event_head(trigger) if SUB_EVENT_TYPES.get(sub_event_type) == REMOTE else trigger  # weapons
+        agents, patients = verb_roles(head) if head.pos_ in ("VERB", "AUX") else noun_roles(head)
+        patients = [p for p in patients if p.i != trigger.i]  # "lobbed a grenade": the weapon is no target
+        if not patients and head.lemma_.lower() in RECIPROCAL:  # "X and Y clashed": the conjuncts are the sides
             for agent in list(agents):
                 rest = [c for c in agent.conjuncts if not self.lex.allies.find(noun_phrase(c).text)]
                 if rest:
                     agents, patients = [agent], rest
                     break
         side1, side2 = _Side(), _Side()
-        victims = sub_event_type in VICTIM_TYPES or SUB_EVENT_TYPES.get(sub_event_type) == REMOTE
+        victims = _has_victims(sub_event_type)
         for side, tokens, weak in ((side1, agents, False), (side2, patients, victims)):
             for tok in with_conjuncts(tokens):
                 reading, toks = self.reading(tok, country, weak=weak)
                 side.add(reading, toks)
-        if trigger.lemma_.lower() in RECIPROCAL and not side2.actors and len(side1.actors) > 1:
+        if head.lemma_.lower() in RECIPROCAL and not side2.actors and len(side1.actors) > 1:
             side2.actors, side1.actors = side1.actors[1:], side1.actors[:1]  # "the Taliban and Afghan police clashed"
         return side1, side2
 
@@ -502,6 +540,36 @@ class _ArticleReader:
                 side.add(self.reading(agent, country)[0], ())
             if side.actors:
                 return
+
+    def _add_casualties(self, sent: Span, side: _Side, country: str | None, skip: set[int]) -> None:
+        """Who was killed or wounded is the target of a one-sided or remote attack ("killing 10 people")."""
+        for tok in casualty_objects(sent):
+            if tok.i not in skip:
+                reading, toks = self.reading(tok, country, weak=True)
+                side.add(reading, toks)
+
+    def _said_unknown(self, index: int) -> bool:
+        """Whether the mention's sentence or the next says nobody knows who did it."""
+        return any(UNKNOWN_AGENT.search(s.text) for s in self.sents[index : index + 2])
+
+    def _owned(self, side: _Side) -> bool:
+        """Whether a side's words name its owner ("Turkish drones", "ISIL"), not only a force word ("a drone")."""
+        text = " ".join(self.doc[i].text for i in sorted(side.tokens))
+        return bool(self.lex.owners(text) or self.lex.named_in(text))
+
+    def _claimant(self, index: int, side: _Side, country: str | None) -> bool:
+        """An attacker the text leaves unknown is who claims the attack in the next sentences ("A car bomb
+        exploded ... Al Shabaab said it carried out the attack."); True when one does."""
+        for sent in self.sents[index + 1 : index + 3]:
+            found = _Side()
+            for tok in claim_agents(sent):
+                reading, toks = self.reading(tok, country)
+                found.add(reading, toks)
+            named = [a for a in found.actors if not _generic_armed(a)]
+            if named:
+                side.actors, side.assoc = named, found.assoc
+                return True
+        return False
 
     def _later_state_forces(self, index: int, country: str | None) -> list[Actor]:
         """Who intervened in a protest or riot is often told in the next sentences ("Police dispersed them")."""
@@ -597,6 +665,20 @@ class _ArticleReader:
         if sources and all(self.lex.is_party(s) for s in sources) and any(self._related(s, names) for s in sources):
             return Certainty.CLAIMED
         return Certainty.REPORTED
+
+
+def _has_victims(sub_event_type: str) -> bool:
+    """Sub-event types whose target may be anyone it hit: one-sided violence and remote violence."""
+    return sub_event_type in VICTIM_TYPES or SUB_EVENT_TYPES.get(sub_event_type) == REMOTE
+
+
+def _generic_armed(actor: Actor) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _unknown(side: _Side) -> bool:
+    """A side of nobody or of unidentified armed men ("a suicide bomber", "gunmen")."""
+    return all(_generic_armed(a) for a in side.actors)
 
 
 def _refers_to_group(tok: Token, span: Span, reading: Reading) -> bool:
