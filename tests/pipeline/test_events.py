@@ -474,3 +474,30 @@ def test_events_strategic_developments_and_mines(nlp, text: str, expected: str) 
 
 def test_events_a_camp_for_the_displaced_is_no_base(nlp) -> None:
     assert sub_types(nlp, "Aid agencies set up a new camp for displaced families near the town on Sunday.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No attacks were reported in the town on Friday, the police said.",
+        "There was no explosion at the airport on Thursday, officials said.",
+        "Officials said reports of an abduction at the school on Monday were false.",
+        "Saturday marks the fifth anniversary of the massacre of villagers in the valley.",
+        "Twenty years after rebels overran the city, its residents still live among ruins.",
+        "The valley was the scene of killings during the civil war, when villagers were shot.",
+        "A new film about the bombing of the bridge premiered on Friday.",
+        "The army fired more than 200 shells at the hills over the past week, the monitor said.",
+        "Nine people were killed when a minibus collided with a lorry on the highway on Monday.",
+        "A blast at a fireworks factory killed six workers on Tuesday.",
+        "A fire in a crowded shopping centre killed 12 people on Thursday.",
+        "Police arrested three men suspected of robbing a bank on Monday.",
+        "The home side beat the visitors after a tense battle to reach the final on Sunday.",
+    ],
+)
+def test_events_more_non_events_stay_out(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+def test_events_a_protest_on_an_anniversary_is_a_protest(nlp) -> None:
+    text = "Hundreds marched through the capital on Sunday to mark the anniversary of the massacre."
+    assert sub_types(nlp, text) == {"Peaceful protest"}

@@ -229,9 +229,12 @@ OFFENDERS = frozenset("robber thief burglar mugger carjacker pickpocket".split()
 FIRES = frozenset("fire blaze explosion blast leak".split())  # a mishap when nothing names a weapon or an attacker
 MISHAP_CAUSES = frozenset("gas cylinder boiler transformer fuel firework electrical house kitchen factory".split())
 PETTY_CRIMES = frozenset("steal theft robbery rob burglary fraud shoplifting pickpocketing speeding".split())
+INDUSTRIAL = frozenset("factory firework plant warehouse refinery mill workshop".split())  # "a blast at a factory"
+# What a report is said to be: "reports of a kidnapping were false".
+FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccurate".split())
 SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
-    "innings".split()
+    "innings final semifinal semi-final olympic medal".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
     (
@@ -288,6 +291,10 @@ AGGREGATE = re.compile(
     r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
     r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b|"
     r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b|\b(?:in|during|of) the (?:early |mid-?|late )?(?:19|20)\d0s\b"
+    r"|\bover the (?:past|last) (?:week|fortnight|few days|\d+ days)\b"
+    # history told as such: an anniversary, "ten years after", "during the civil war"
+    r"|\banniversary\b|\b(?:\d+|\w+) (?:years|decades) (?:after|since|ago)\b"
+    r"|\bduring (?:the |[\w']+ )?(?:civil |world |liberation |independence )?war\b"
 )
 # A perfect tense with a period so far, or with a whole conflict as its doer, sums up: "the conflict has killed
 # 10,000 people", "attacks have killed 50 people this year".

@@ -57,6 +57,7 @@ from .event_words import (
     DENIAL_HEADS,
     DISASTER_CUES,
     EVENT_NOUNS,
+    FALSE_WORDS,
     FIGURATIVE_OBJECTS,
     FIGURATIVE_VERBS,
     FIRE_VERBS,
@@ -66,6 +67,7 @@ from .event_words import (
     GRIEVANCE_PREPS,
     HEAVY_WEAPONS,
     INCIDENT_NOUNS,
+    INDUSTRIAL,
     INSTRUMENTS,
     INTENT_HEADS,
     INTERVENTION_CUES,
@@ -242,6 +244,7 @@ def _mishap(tok: Token) -> bool:
     political violence, so "a bus plunged into a ravine, killing 12", "a gas cylinder explosion killed three",
     "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events."""
     verbs = [clause_verb(tok)]
+    verbs += [c for c in verbs[0].children if c.dep_ == "advcl"]  # "were killed when a bus collided with a tanker"
     if verbs[0].dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
         head = verbs[0].head  # "A truck overturned, killing six": the participle's doer is the clause's above
         verbs += [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})] if head.pos_ == "NOUN" else [head]
@@ -251,8 +254,10 @@ def _mishap(tok: Token) -> bool:
     deaths = any(_family_of(t) in {"kill", "harm"} for t in (tok, *verbs))  # "a fire ... killed 17"
     if any(_mishap_doer(doer, deaths) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
         return True
-    crimes = (w for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for w in c.subtree)
-    return _family_of(tok) == "arrest" and any(w.lemma_.lower() in PETTY_CRIMES for w in crimes)
+    if _family_of(tok) != "arrest":
+        return False
+    crimes = {w.lemma_.lower() for w in tok.subtree}  # "arrested for stealing", "men suspected of robbing a shop"
+    return bool(crimes & PETTY_CRIMES) and not any(_family_of(w) in VIOLENCE | MEANS for w in tok.subtree if w != tok)
 
 
 def _mishap_doer(noun: Token, deaths: bool) -> bool:
@@ -262,14 +267,21 @@ def _mishap_doer(noun: Token, deaths: bool) -> bool:
         return True
     if not deaths:
         return False  # "the drivers attacked police officers": people who attack are no accident
-    modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ != "at")]
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
+    ]
     return lemma in MISHAP_DOERS or (lemma in FIRES and not modifiers)  # not "artillery fire", "fire from troops"
 
 
 def _mishap_blast(noun: Token) -> bool:
     """A gas cylinder explosion, a house fire: what burned or blew up was no weapon."""
     modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
-    return noun.lemma_.lower() in FIRES and bool(modifiers & MISHAP_CAUSES)
+    sites = {
+        w.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in {"at", "in"} for w in c.subtree
+    }
+    return noun.lemma_.lower() in FIRES and bool(modifiers & MISHAP_CAUSES or sites & INDUSTRIAL)
 
 
 def _media_release(tok: Token) -> bool:
@@ -355,6 +367,10 @@ def _weapon_phrase(tok: Token) -> Token:
 
 def _states_fact(tok: Token) -> bool:
     """False for negated, planned, conditional, purpose, figurative or reported-topic triggers."""
+    if _denied(tok) or _reported_false(tok) or any(_negated_noun(a) for a in (tok, *tok.ancestors)):
+        return False  # "denied that its jets had bombed", "reports of a kidnapping were false", "no explosion"
+    if any(a.dep_ == "prep" and a.lower_ == "about" and a.head.pos_ == "NOUN" for a in tok.ancestors):
+        return False  # "a documentary about the massacre": its topic
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
     if verb is None:
         return True
@@ -378,8 +394,6 @@ def _states_fact(tok: Token) -> bool:
         return False  # a purpose or an intention: "an attack to capture the road"
     if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in verb.children):
         return False
-    if _denied(tok) or any(a.pos_ == "NOUN" and any(c.lower_ == "no" for c in a.children) for a in tok.ancestors):
-        return False  # "denied that its jets had bombed ...", "had no chance of capturing ...", "no reports of ..."
     heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
     for ancestor in heads:
         lemma = ancestor.lemma_.lower()
@@ -396,6 +410,20 @@ def _sums_up(verb: Token) -> bool:
     """A perfect tense sums up when it counts over a period so far or a whole conflict does it (see SO_FAR)."""
     doers = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children)}
     return bool(doers & WHOLE_CONFLICTS) or bool(SO_FAR.search(verb.sent.text.lower()))
+
+
+def _negated_noun(tok: Token) -> bool:
+    """ "No attacks were reported", "no chance of capturing", "no reports of fighting"."""
+    return tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in tok.children)
+
+
+def _reported_false(tok: Token) -> bool:
+    """Whether the trigger is what a report said, and the report is called false."""
+    for report in (a for a in tok.ancestors if a.lemma_.lower() in REPORT_NOUNS):
+        verb = report.head
+        if any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FALSE_WORDS for c in verb.children):
+            return True
+    return False
 
 
 def _denied(tok: Token) -> bool:
