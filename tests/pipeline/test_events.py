@@ -501,3 +501,41 @@ def test_events_more_non_events_stay_out(nlp, text: str) -> None:
 def test_events_a_protest_on_an_anniversary_is_a_protest(nlp) -> None:
     text = "Hundreds marched through the capital on Sunday to mark the anniversary of the massacre."
     assert sub_types(nlp, text) == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government troops retook the river port from the insurgents on Sunday.", {"Government regains territory"}),
+        (
+            "Thousands demonstrated in the capital on Saturday against the government's plan to cut subsidies.",
+            {"Peaceful protest"},
+        ),
+        ("Traders blocked the Accra-Kumasi highway for hours on Monday to demand lower taxes.", {"Peaceful protest"}),
+        (
+            "Police fired tear gas at teachers protesting over the cost of living on Monday.",
+            {"Protest with intervention"},
+        ),
+        ("A grenade was lobbed at a church during Mass on Sunday, wounding nine people.", {"Grenade"}),
+        (
+            "Two farmers were killed when their cart ran over an anti-personnel mine on Sunday.",
+            {"Remote explosive/landmine/IED"},
+        ),
+        ("Angry mobs torched shops and homes in the old town on Wednesday.", {"Mob violence"}),
+        (
+            "Opposition supporters stormed the governor's office and set it on fire on Tuesday.",
+            {"Violent demonstration"},
+        ),
+        ("Gunmen seized a local councillor from his home on Wednesday night.", {"Abduction/forced disappearance"}),
+        ("The coast guard intercepted a dhow carrying rocket components on Friday.", {"Disrupted weapons use"}),
+        ("The group named a veteran commander as its new emir on Tuesday.", {"Change to group/activity"}),
+        ("The militia announced on Sunday that it had dissolved itself.", {"Change to group/activity"}),
+        (
+            "The militia handed control of the dam to government forces on Monday.",
+            {"Non-violent transfer of territory"},
+        ),
+        ("Rebels have set up an administrative headquarters in the mining town.", {"Headquarters or base established"}),
+    ],
+)
+def test_events_probe_lessons(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

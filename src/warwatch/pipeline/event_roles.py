@@ -55,7 +55,8 @@ def crowd_agent(tok: Token) -> bool:
     if not heads:
         return False
     words = {w.lemma_.lower() for a in agents for w in a.subtree}
-    plural = all(h.tag_ in {"NNS", "NNPS"} or h.lemma_.lower() in {"crowd", "mob"} for h in heads)
+    words |= {w.removesuffix("s") for w in words}  # "Mobs" opening a sentence is tagged a proper noun
+    plural = all(h.tag_ in {"NNS", "NNPS"} or h.lower_ in {"crowd", "mob", "mobs"} for h in heads)
     return plural and bool(words & CIVILIAN_GROUPS) and not words & (ORGANIZED_ARMED | {"armed", "gunman"})
 
 
@@ -190,6 +191,8 @@ def _agents(tok: Token) -> list[Token]:
     """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
     verb = clause_verb(tok)
     found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    if not found and verb.dep_ == "conj":  # "stormed the residence and set it on fire": one subject
+        found = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]
     found += [c for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
     if tok.pos_ in {"NOUN", "PROPN"}:  # "a police raid", "the army's attack": the modifier does it
         found += [c for c in tok.children if c.dep_ in {"compound", "poss", "nmod"}]

@@ -32,6 +32,7 @@ from .event_words import (
     AIR_CUES,
     AIRCRAFT,
     ARMED_TARGETS,
+    CIVILIAN_PLACES,
     CIVILIAN_TARGETS,
     CROWD,
     CROWD_CONTROL,
@@ -86,6 +87,7 @@ class Context:
     rioting: bool  # stones, fire, looting by the crowd (not riots protested against)
     own_device: bool  # explosives went off in their handlers' hands ("exploded prematurely")
     heavy_weapons: bool  # the sentence names heavy machine guns or heavy weapons
+    live_fire: bool  # "live ammunition", "live rounds"
 
 
 def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]:
@@ -134,7 +136,18 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return "Armed clash", "disrupt:repelled-attack"  # "foiled the attack" while it was fought off
     if family == "riot":
         return _riot_type(tok, context)
+    if family == "loot" and crowd_agent(tok):
+        return _crowd_type(context), "loot:by-crowd"  # "mobs torched churches": a riot that burned property
     return _SIMPLE.get(family), family
+
+
+def _crowd_type(context: Context) -> str:
+    """Violence by a crowd: a violent demonstration when a protest was told, else mob violence."""
+    previous = context.previous_type
+    if previous in _RIOTS:
+        return previous
+    protest = previous in _PROTESTS or bool(context.lemmas & {"protester", "demonstrator", "supporter"})
+    return "Violent demonstration" if protest else "Mob violence"
 
 
 def _riot_type(tok: Token, context: Context) -> tuple[str | None, str]:
@@ -178,10 +191,7 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
     kind = target_kind(tok)
     target = (kind if kind != "attack" else None) or sentence_targets(tok)  # "injured in the attack": no target
     if crowd_agent(tok):
-        previous = context.previous_type
-        crowd_type = "Violent demonstration" if previous in _PROTESTS else "Mob violence"
-        crowd_type = previous if previous in _RIOTS else crowd_type
-        return crowd_type, f"{family}:by-crowd"  # "the drivers attacked police officers": rioting, not a battle
+        return _crowd_type(context), f"{family}:by-crowd"  # "the drivers attacked police officers": a riot
     if family == "attack" and property_target(tok):
         return "Looting/property destruction", "attack:property-target"  # sabotage: "the pipeline was attacked"
     if family == "attack" and context.previous_type in _REMOTE and target != "armed":
@@ -233,7 +243,8 @@ def _protest_type(context: Context) -> str:
     lemmas, families = context.lemmas, context.families
     if context.rioting or "riot" in families or "loot" in families:
         return "Violent demonstration"
-    if lemmas & {"kill", "shoot", "die", "dead", "live", "ammunition", "bullet"} and lemmas & STATE_CUES:
+    lethal = context.live_fire or bool(lemmas & {"kill", "shoot", "die", "dead"})
+    if lethal and lemmas & STATE_CUES:
         return "Excessive force against protesters"
     if context.intervention:
         return "Protest with intervention"
@@ -284,6 +295,8 @@ def seized_thing(tok: Token) -> tuple[str | None, str] | None:
         return None
     if lemma in WEAPONS:
         return "Disrupted weapons use", "capture:weapons-seized"
+    if lemma in CIVILIAN_TARGETS - CIVILIAN_PLACES and target_kind(tok) == "civilian" and not state_subject(tok):
+        return "Abduction/forced disappearance", "capture:civilians-taken"  # "gunmen seized a lawmaker"
     if lemma in CIVILIAN_TARGETS | ARMED_TARGETS | ORGANIZED_ARMED:
-        return None, "capture:people-taken"  # fighters taken prisoner in a fight, or an abduction
+        return None, "capture:people-taken"  # fighters taken prisoner in a fight, or people held by the state
     return "Looting/property destruction", "capture:goods-seized"

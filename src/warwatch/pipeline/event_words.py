@@ -24,7 +24,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
     **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
     **dict.fromkeys("capture seize overrun overran".split(), "capture"),
-    **dict.fromkeys("recapture retake regain liberate reclaim".split(), "regain"),
+    **dict.fromkeys("recapture retake retook retaken regain liberate reclaim".split(), "regain"),
     **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
     **dict.fromkeys("shell shelling artillery mortar rocket missile howitzer projectile".split(), "shell"),
     **dict.fromkeys("bombard bombardment pound".split(), "bombard"),  # by aircraft or artillery
@@ -112,7 +112,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
         (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
         (
-            r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bwithdr[ea]w from\b",
+            r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bwithdr[ea]w from\b"
+            r"|\bhand(?:ed|s|ing)? (?:over )?control\b",
             "transfer",
         ),
         (
@@ -123,24 +124,29 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
         (
             r"\brecover(?:ed|s|ing)? (?:[\w-]+ ){0,5}?(?:weapons|arms|ammunition|explosives|rifles|guns|firearms)\b"
-            r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:packed|laden|loaded|rigged) with explosives\b",
+            r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:packed|laden|loaded|rigged) with explosives\b"
+            r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?carrying (?:[\w-]+ ){0,3}?(?:weapons|arms|missiles?|"
+            r"explosives|ammunition|rockets|drones|components)\b",
             "disrupt",
         ),
         (
-            r"\b(?:ran|run|runs|drove|driving) over an? (?:land ?)?mine\b|\b(?:hit|struck|strikes|stepped on|triggered)"
-            r" an? (?:land ?mine|mine|ied|roadside bomb|explosive device)\b",
+            r"\b(?:ran|run|runs|drove|driving) over an? (?:[\w-]+ )?(?:land ?)?mine\b"
+            r"|\b(?:hit|struck|strikes|stepped on|triggered) an? (?:[\w-]+ )?(?:land ?mine|mine|ied|roadside bomb|"
+            r"explosive device)\b",
             "ied",
         ),
         (
             r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?) (?:an? |the |its |their )?"
-            r"(?:(?:new|forward|military|makeshift|training|operating|command) )*(?:base|outpost|camp|headquarters|"
-            r"command (?:centre|center|post))s?\b(?! for)",  # not "a camp for displaced people"
+            r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative) )*(?:base|outpost|camp|"
+            r"headquarters|command (?:centre|center|post)|(?:military|army) post)s?\b(?! for)",  # not "a camp for IDPs"
             "base",
         ),
         (
             r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged (?:with|into)\b"
             r"|\b(?:moved|relocated|withdrew) (?:its|their) (?:fighters|headquarters|base|bases|command)\b"
-            r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b",
+            r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
+            r"|\bsplit into (?:two|three|rival)\b"
+            r"|\b(?:named|appointed|elected|chose|picked) (?:[\w'-]+ ){0,4}?as (?:its|their|the group's) new\b",
             "change",
         ),
         (
@@ -153,7 +159,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "protest",
         ),
         (
-            r"\bblock(?:ed|ing|aded)? (?:(?:the|a|several|main|two|national) ){0,2}"
+            r"\bblock(?:ed|ing|aded)? (?:(?:the|a|several|main|two|national|[\w]+-[\w-]+) ){0,2}"
             r"(?:road|roads|highway|traffic|entrance|street|streets)\b",
             "protest",
         ),
@@ -343,6 +349,7 @@ CIVILIAN_PLACES = frozenset("hospital clinic school market house home village".s
 # "A member of the militia" is one of the militia.
 MEMBER_NOUNS = frozenset("member leader commander chief head".split())
 # Heavy direct-fire weapons: fire with them at no one named is shelling, as ACLED codes heavy machine-gun fire.
+LIVE_FIRE = re.compile(r"\blive (?:ammunition|rounds|fire|bullets)\b")  # not "rubber bullets", not "cost of living"
 HEAVY_WEAPONS = re.compile(r"\bheavy (?:machine ?-?guns?|weapons)\b|\bheavy machineguns?\b|\banti-aircraft guns?\b")
 VERB_ONLY = frozenset({"gun"})  # triggers only as verbs: "gunned down", not "guns"
 # Raids and searches are typed by what they did to people when the sentence says it: arrests, abductions.

@@ -72,6 +72,7 @@ from .event_words import (
     INTENT_HEADS,
     INTERVENTION_CUES,
     IRREALIS_AUX,
+    LIVE_FIRE,
     MEANS,
     MEDIA_WORKS,
     MISHAP_CAUSES,
@@ -124,7 +125,7 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
     lowered = sent.text.lower()
     lemmas = frozenset(tok.lemma_.lower() for tok in sent)
-    if _is_background(lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+    if _is_background(sent, lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return  # sport, a disaster, or a headline without a verb
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
@@ -155,6 +156,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t in sent),
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
+        live_fire=bool(LIVE_FIRE.search(lowered)),
     )
     typed = [(tok, *type_of(family, tok, context)) for tok, family in triggers]
     violent = {sub for _, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"}
@@ -339,6 +341,8 @@ def _instrument_used(tok: Token) -> bool:
     went_off = head.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
     if dep in {"nsubj", "nsubjpass"} and (head.lemma_.lower() in STRIKE_VERBS or went_off):
         return True
+    if dep == "nsubjpass" and head.lemma_.lower() in FIRE_VERBS:
+        return True  # "a grenade was lobbed at a chapel", "grenades thrown at a bus stop"
     if dep == "dobj" and head.lemma_.lower() in FIRE_VERBS:
         return True
     if dep == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
@@ -403,6 +407,8 @@ def _states_fact(tok: Token) -> bool:
             break
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
+    if _family_of(tok) == "protest":
+        return True  # "demonstrated against the plan": what protests are about
     return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
 
 
@@ -463,11 +469,13 @@ def _armed_subject(tok: Token) -> bool:
     return any(w.lemma_.lower() in ORGANIZED_ARMED for s in subjects for w in s.subtree)
 
 
-def _is_background(lemmas: frozenset[str]) -> bool:
-    """Sentences about something other than a conflict event: sport, natural disasters."""
+def _is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
+    """Sentences about something other than a conflict event: sport, natural disasters (named by nouns: a storm,
+    not protesters who stormed a building)."""
     if lemmas & SPORT_CUES and not lemmas & STATE_CUES:
         return True
-    return bool(lemmas & DISASTER_CUES and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
+    disasters = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"}} & DISASTER_CUES
+    return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
 
 
 def _summarised(sent: SpacySpan, lowered: str) -> set[int]:
