@@ -6,10 +6,10 @@ capture, an air strike, ...); the family and cues in the sentence choose the ACL
 type, following the taxonomy's tie-breaks (remote means beat an attack on civilians; a state
 actor regains, a non-state actor overtakes; protest + tear gas is a protest with intervention).
 Triggers that do not state a past fact (negated, denied, planned, foiled, hypothetical, figurative,
-part of a general summary or running total, or of what a speech talks about) are dropped here, and
-so are deaths from accidents and ordinary crime (a bus that plunged, a house fire, robbers) and
-people named by what happened to them before ("the kidnapped aid workers"). Every mention records
-the name of the rule that typed it, so a user can see why.
+part of a general summary or running total, or of what a speech talks about: ``event_facts``) are
+dropped here, and so are deaths from accidents and ordinary crime (a bus that plunged, a house fire,
+robbers) and people named by what happened to them before ("the kidnapped aid workers"). Every
+mention records the name of the rule that typed it, so a user can see why.
 
 Triggers of one sentence are read as one incident when their clauses hang together (one clause,
 or a participle, relative or adverbial clause of another; coordinated clauses may be two
@@ -28,8 +28,9 @@ anti-aircraft fire; a bomb that goes off while being planted is a disrupted weap
 that only name a thing ("battle tank", "riot police"), what an event is compared with or
 answered ("in retaliation for ..."), and a ceasefire merely named are no events.
 
-Typing lives in ``event_typing`` and the parse reading it relies on (agents, targets, linked
-clauses) in ``event_roles``; actors, places, dates and figures are left to their own stages.
+Typing lives in ``event_typing``, the filter of non-events in ``event_facts`` and the parse reading
+they rely on (agents, targets, linked clauses) in ``event_roles``; actors, places, dates and figures
+are left to their own stages.
 """
 
 from __future__ import annotations
@@ -43,62 +44,37 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
-from .event_roles import clause_verb, governing_verb, state_agent
+from .event_facts import family_of, is_background, mishap, states_fact, summarised
+from .event_roles import clause_verb, state_agent
 from .event_typing import Context, seized_thing, type_of
 from .event_words import (
-    AGGREGATE,
     AGREEMENT_UNDONE,
     AGREEMENT_VERBS,
     AMMUNITION,
     BACKGROUND_MODIFIERS,
-    CAUSE_HEADS,
-    COMPARISON_HEADS,
     CROWD_CONTROL,
-    DENIAL_HEADS,
-    DISASTER_CUES,
     EVENT_NOUNS,
-    FALSE_WORDS,
-    FIGURATIVE_OBJECTS,
     FIGURATIVE_VERBS,
     FIRE_VERBS,
-    FIRES,
-    FOILED_HEADS,
     GRIEVANCE_HEADS,
     GRIEVANCE_PREPS,
     HEAVY_WEAPONS,
     INCIDENT_NOUNS,
-    INDUSTRIAL,
     INSTRUMENTS,
-    INTENT_HEADS,
     INTERVENTION_CUES,
-    IRREALIS_AUX,
     LIVE_FIRE,
     MEANS,
     MEDIA_WORKS,
-    MISHAP_CAUSES,
-    MISHAP_DOERS,
-    MISHAP_VERBS,
-    OFFENDERS,
-    ONGOING,
     ORGANIZED_ARMED,
     OWN_DEVICE,
-    PETTY_CRIMES,
     PHRASES,
-    PURPOSE_EVENTS,
     QUANTITY_NOUNS,
-    REPORT_NOUNS,
     RIOT_CUES,
     SMALL_ARMS,
-    SO_FAR,
-    SPEECH_TOPIC_HEADS,
-    SPORT_CUES,
-    STATE_CUES,
     STRIKE_VERBS,
     TRIGGERS,
-    UNREALISED,
     VERB_ONLY,
     VIOLENCE,
-    WHOLE_CONFLICTS,
 )
 from .nlp import noun_chunks, sentences
 
@@ -125,7 +101,7 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
     lowered = sent.text.lower()
     lemmas = frozenset(tok.lemma_.lower() for tok in sent)
-    if _is_background(sent, lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+    if is_background(sent, lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return  # sport, a disaster, or a headline without a verb
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
@@ -135,12 +111,12 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
             tokens = [sent[k] for k in range(first, last)]
             head = _head_of(tokens) if tokens else None
-            if head is not None and _states_fact(tokens[0]) and _weapon_used(head):
+            if head is not None and states_fact(tokens[0]) and _weapon_used(head):
                 triggers.append((head, family))
             covered.update(t.i for t in tokens)
-    triggers += [(tok, f) for tok in sent if tok.i not in covered and (f := _family(tok)) and _states_fact(tok)]
-    summarised = _summarised(sent, lowered)
-    triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summarised]
+    triggers += [(tok, f) for tok in sent if tok.i not in covered and (f := _family(tok)) and states_fact(tok)]
+    summed = summarised(sent, lowered)
+    triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summed]
     if any(family == "protest" for _, family in triggers):  # "protested against the killing of ...": a grievance
         triggers = [(tok, family) for tok, family in triggers if family == "protest" or not _grievance(tok)]
     if not triggers:
@@ -208,7 +184,7 @@ def _family(tok: Token) -> str | None:
         return None  # "took 30 hostages" tells an abduction; "the hostages pleaded" names people taken before
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" and family not in MEANS:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
-    if family in VIOLENCE | MEANS | {"arrest"} and _mishap(tok):
+    if family in VIOLENCE | MEANS | {"arrest"} and mishap(tok):
         return None  # a bus that plunged, a house fire, robbers: deaths and arrests with no side of a conflict
     if family == "protest" and _armed_subject(tok):
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
@@ -237,53 +213,8 @@ def _attacked_gathering(tok: Token) -> bool:
     means = [verb, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})]
     if verb.dep_ in {"acl", "relcl"}:
         means.append(verb.head)  # "a grenade thrown at a rally"
-    violent = any(_family_of(m) in VIOLENCE | MEANS for m in means)
+    violent = any(family_of(m) in VIOLENCE | MEANS for m in means)
     return violent and not state_agent(verb)
-
-
-def _mishap(tok: Token) -> bool:
-    """Deaths that an accident or an ordinary offender caused, and arrests for an ordinary crime: ACLED codes
-    political violence, so "a bus plunged into a ravine, killing 12", "a gas cylinder explosion killed three",
-    "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events."""
-    verbs = [clause_verb(tok)]
-    verbs += [c for c in verbs[0].children if c.dep_ == "advcl"]  # "were killed when a bus collided with a tanker"
-    if verbs[0].dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
-        head = verbs[0].head  # "A truck overturned, killing six": the participle's doer is the clause's above
-        verbs += [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})] if head.pos_ == "NOUN" else [head]
-    if any(v.lemma_.lower() in MISHAP_VERBS for v in verbs):
-        return True
-    doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
-    deaths = any(_family_of(t) in {"kill", "harm"} for t in (tok, *verbs))  # "a fire ... killed 17"
-    if any(_mishap_doer(doer, deaths) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
-        return True
-    if _family_of(tok) != "arrest":
-        return False
-    crimes = {w.lemma_.lower() for w in tok.subtree}  # "arrested for stealing", "men suspected of robbing a shop"
-    return bool(crimes & PETTY_CRIMES) and not any(_family_of(w) in VIOLENCE | MEANS for w in tok.subtree if w != tok)
-
-
-def _mishap_doer(noun: Token, deaths: bool) -> bool:
-    """Robbers; and, of deaths, lightning, a drunk driver, a fire or an explosion that nothing ties to a weapon."""
-    lemma = noun.lemma_.lower()
-    if lemma in OFFENDERS or _mishap_blast(noun):
-        return True
-    if not deaths:
-        return False  # "the drivers attacked police officers": people who attack are no accident
-    modifiers = [
-        c
-        for c in noun.children
-        if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
-    ]
-    return lemma in MISHAP_DOERS or (lemma in FIRES and not modifiers)  # not "artillery fire", "fire from troops"
-
-
-def _mishap_blast(noun: Token) -> bool:
-    """A gas cylinder explosion, a house fire: what burned or blew up was no weapon."""
-    modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
-    sites = {
-        w.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in {"at", "in"} for w in c.subtree
-    }
-    return noun.lemma_.lower() in FIRES and bool(modifiers & MISHAP_CAUSES or sites & INDUSTRIAL)
 
 
 def _media_release(tok: Token) -> bool:
@@ -305,7 +236,7 @@ def _names_a_thing(tok: Token) -> bool:
         return False
     head = tok.head
     eventive = head.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS  # "a shooting incident", "a killing spree"
-    return head.pos_ in {"NOUN", "PROPN"} and _family_of(head) is None and not eventive
+    return head.pos_ in {"NOUN", "PROPN"} and family_of(head) is None and not eventive
 
 
 def _agreement_made(tok: Token) -> bool:
@@ -369,137 +300,9 @@ def _weapon_phrase(tok: Token) -> Token:
             return node
 
 
-def _states_fact(tok: Token) -> bool:
-    """False for negated, planned, conditional, purpose, figurative or reported-topic triggers."""
-    if _denied(tok) or _reported_false(tok) or any(_negated_noun(a) for a in (tok, *tok.ancestors)):
-        return False  # "denied that its jets had bombed", "reports of a kidnapping were false", "no explosion"
-    if any(a.dep_ == "prep" and a.lower_ == "about" and a.head.pos_ == "NOUN" for a in tok.ancestors):
-        return False  # "a documentary about the massacre": its topic
-    verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
-    if verb is None:
-        return True
-    for node in (tok, verb):
-        if any(child.dep_ == "neg" for child in node.children):
-            return False
-    if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for child in verb.children):
-        return False
-    if any(a.lemma_.lower() in COMPARISON_HEADS | CAUSE_HEADS for a in tok.ancestors) or _answered(tok):
-        return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
-    if any(a.dep_ == "prep" and a.lower_ in {"for", "over"} and _family_of(a.head) == "arrest" for a in tok.ancestors):
-        return False  # "arrested for organising the march": the reason for an arrest, done before it
-    auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"}:
-        return False  # "which they have been protesting": an ongoing state, not a dated event
-    if auxes & {"has", "have"} and verb.tag_ == "VBN" and _sums_up(verb):
-        return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
-    to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or _family_of(tok) in PURPOSE_EVENTS
-    if to_inf and verb is tok and not kept:
-        return False  # a purpose or an intention: "an attack to capture the road"
-    if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in verb.children):
-        return False
-    heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
-    for ancestor in heads:
-        lemma = ancestor.lemma_.lower()
-        if lemma in INTENT_HEADS | SPEECH_TOPIC_HEADS or (lemma in FOILED_HEADS and _never_used(tok)):
-            return False
-        if ancestor.dep_ == "ROOT":
-            break
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
-    objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
-    if _family_of(tok) == "protest":
-        return True  # "demonstrated against the plan": what protests are about
-    return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
-
-
-def _sums_up(verb: Token) -> bool:
-    """A perfect tense sums up when it counts over a period so far or a whole conflict does it (see SO_FAR)."""
-    doers = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children)}
-    return bool(doers & WHOLE_CONFLICTS) or bool(SO_FAR.search(verb.sent.text.lower()))
-
-
-def _negated_noun(tok: Token) -> bool:
-    """ "No attacks were reported", "no chance of capturing", "no reports of fighting"."""
-    return tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in tok.children)
-
-
-def _reported_false(tok: Token) -> bool:
-    """Whether the trigger is what a report said, and the report is called false."""
-    for report in (a for a in tok.ancestors if a.lemma_.lower() in REPORT_NOUNS):
-        verb = report.head
-        if any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FALSE_WORDS for c in verb.children):
-            return True
-    return False
-
-
-def _denied(tok: Token) -> bool:
-    """Whether the trigger is what a denial disputes: a clause or a report after "deny" (see DENIAL_HEADS)."""
-    disputed = False
-    for node in (tok, *tok.ancestors):
-        if node.head.lemma_.lower() in DENIAL_HEADS and node.head.i < node.i:
-            return disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
-        disputed = disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
-    return False
-
-
-def _never_used(tok: Token) -> bool:
-    """Under "foiled": a bomb, a suicide attack or a planned attack never happened; an attack that was "foiled"
-    without such words was fought off (a battle, typed by the events stage's disrupt rule)."""
-    attack = tok.head if tok.dep_ in {"amod", "compound"} else tok  # a phrase trigger's first word: "suicide"
-    planned = any(c.dep_ in {"amod", "compound"} and c.lower_ in UNREALISED for c in attack.children)
-    return planned or _family_of(attack) in MEANS
-
-
-def _answered(tok: Token) -> bool:
-    """Whether the trigger is what an event answered, with "for"/"to" parsed beside "in retaliation"."""
-    for ancestor in tok.ancestors:
-        if ancestor.dep_ == "prep" and ancestor.lower_ in {"for", "to"}:
-            siblings = [c for c in ancestor.head.children if c.dep_ == "prep" and c != ancestor]
-            if any(g.lemma_.lower() in CAUSE_HEADS for c in siblings for g in c.children):
-                return True
-    return False
-
-
-def _family_of(tok: Token) -> str | None:
-    return TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.lower_)
-
-
 def _armed_subject(tok: Token) -> bool:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
     return any(w.lemma_.lower() in ORGANIZED_ARMED for s in subjects for w in s.subtree)
-
-
-def _is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
-    """Sentences about something other than a conflict event: sport, natural disasters (named by nouns: a storm,
-    not protesters who stormed a building)."""
-    if lemmas & SPORT_CUES and not lemmas & STATE_CUES:
-        return True
-    disasters = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"}} & DISASTER_CUES
-    return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
-
-
-def _summarised(sent: SpacySpan, lowered: str) -> set[int]:
-    """Indices of the clause verbs that a running total or a habit governs ("killed since the war began",
-    "fighting in recent weeks", "routinely shell").
-
-    Only the clause of the summing phrase and the clauses below it are summaries; a relative
-    clause that mentions a period ("Baba Amr, around which rebels have fought in recent weeks") leaves
-    the rest of the sentence alone.
-    """
-    verbs: set[int] = set()
-    for match in [*AGGREGATE.finditer(lowered), *ONGOING.finditer(lowered)]:
-        tok = _token_at(sent, sent.start_char + match.start())
-        if tok is not None:
-            verb = clause_verb(tok)
-            verbs.update(w.i for w in verb.subtree)
-    return verbs
-
-
-def _token_at(sent: SpacySpan, char: int) -> Token | None:
-    for tok in sent:
-        if tok.idx <= char < tok.idx + len(tok.text) + 1:
-            return tok
-    return None
 
 
 def _grievance(tok: Token) -> bool:
