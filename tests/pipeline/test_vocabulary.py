@@ -44,3 +44,18 @@ def test_vocabulary_term_starting_without_a_word_falls_back_to_the_regex() -> No
     terms = ["(JNIM)", "JNIM"]
     pattern = re.compile(r"(?:\(JNIM\)|JNIM)")
     assert [m.group() for m in TermPattern(pattern, terms).finditer("the (JNIM) group")] == ["(JNIM)"]
+
+
+def _loose(terms: list[str]) -> re.Pattern[str]:
+    """Terms whose separators may go, as the actor lexicon writes them: "al-Shabaab" matches "alShabaab"."""
+    parts = [r"[\s\-]*".join(re.escape(p) for p in re.split(r"[\s\-]+", t)) for t in terms]
+    return re.compile(rf"(?<!\w)(?i:{'|'.join(sorted(parts, key=len, reverse=True))})(?!\w)")
+
+
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "", "-", ", ", "'"])), max_size=30))
+def test_vocabulary_same_matches_when_separators_may_go(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    terms = TermPattern(_loose(TERMS), TERMS)
+    assert [(m.start(), m.group()) for m in terms.finditer(text)] == [
+        (m.start(), m.group()) for m in _loose(TERMS).finditer(text)
+    ]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from ..model import Actor, Article
 from .nlp import text_of
+from .vocabulary import TermPattern
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 T = TypeVar("T")
@@ -96,10 +97,11 @@ class Matcher(Generic[T]):
     """Longest-first, word-bounded matcher of a vocabulary; spaces and hyphens are interchangeable."""
 
     def __init__(self, terms: Iterable[tuple[str, T]], *, fold: bool | None = None) -> None:
-        self._tables: list[tuple[re.Pattern[str], dict[str, T], bool]] = []
+        self._tables: list[tuple[re.Pattern[str] | TermPattern, dict[str, T], bool]] = []
         self._found: dict[str, tuple[tuple[int, int, T], ...]] = {}
         split: dict[bool, dict[str, T]] = {True: {}, False: {}}
         patterns: dict[bool, list[str]] = {True: [], False: []}
+        written: dict[bool, list[str]] = {True: [], False: []}  # the terms as written: their first words
         for term, value in terms:
             term = normalise(term).strip()
             ci = _folds(term) if fold is None else fold
@@ -110,11 +112,12 @@ class Matcher(Generic[T]):
             if not ci and term[:1].islower():
                 parts[0] = f"[{term[0]}{term[0].upper()}]{parts[0][1:]}"
             patterns[ci].append((len(term), r"[\s\-]*".join(parts)))  # type: ignore[arg-type]
+            written[ci].append(term)
         for ci in (True, False):
             if patterns[ci]:
                 alts = "|".join(p for _, p in sorted(patterns[ci], key=lambda lp: -lp[0]))  # type: ignore[misc]
                 rx = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I if ci else 0)
-                self._tables.append((rx, split[ci], ci))
+                self._tables.append((TermPattern(rx, written[ci]) if ci else rx, split[ci], ci))
 
     def find(self, text: str) -> list[tuple[int, int, T]]:
         """Non-overlapping hits (start, end, value), longest first at each place, in text order.

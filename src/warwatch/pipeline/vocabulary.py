@@ -16,16 +16,20 @@ _WORD = re.compile(r"\w+")
 
 
 class TermPattern:
-    """``pattern``, an alternation of the literal ``terms`` between word boundaries, searched word by word.
+    """``pattern``, an alternation of the ``terms`` between word boundaries, searched word by word.
 
-    Literal terms: a match begins with a whole word that is the first word of its term (a pattern with optional
-    separators, "al-?Qaeda", could begin inside a longer word and needs ``re`` alone)."""
+    A match begins at the start of a word that begins with the first word of its term: the whole word for a
+    literal term, or a prefix of it when the pattern lets separators go ("al-?Qaeda" matches "alQaeda")."""
 
     def __init__(self, pattern: re.Pattern[str], terms: Iterable[str]) -> None:
         self.pattern = pattern
         firsts = [_WORD.match(term) for term in terms]
         # None: a term begins with no word character, so any position may start a match
         self._firsts = frozenset(f.group().casefold() for f in firsts if f) if all(firsts) else None
+        # the lengths of the first words by their first two letters: one lookup rules out most words
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        for first in sorted(self._firsts or (), key=len):
+            self._lengths[first[:2]] = (*self._lengths.get(first[:2], ()), len(first))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Non-overlapping matches, left to right, as ``pattern.finditer(text)`` gives them."""
@@ -33,9 +37,12 @@ class TermPattern:
             yield from self.pattern.finditer(text)
             return
         end = 0
+        firsts, lengths = self._firsts, self._lengths
         for word in _WORD.finditer(text):
             start = word.start()
-            if start < end or word.group().casefold() not in self._firsts:
+            folded = word.group().casefold()
+            heads = {folded[:2], folded[:1]}  # one-letter first words are filed under their one letter
+            if start < end or not any(folded[:k] in firsts for head in heads for k in lengths.get(head, ())):
                 continue
             match = self.pattern.match(text, start)
             if match:
