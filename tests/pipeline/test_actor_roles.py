@@ -13,8 +13,11 @@ from spacy.tokens import Doc, Token
 
 from warwatch.pipeline.actor_roles import (
     antecedent,
+    blame_agents,
+    blamed_agents,
     casualty_objects,
     claim_agents,
+    contact_victims,
     defined_acronym,
     event_head,
     is_descriptor,
@@ -22,6 +25,7 @@ from warwatch.pipeline.actor_roles import (
     person_name,
     speaker_indices,
     spokes_body,
+    verb_roles,
 )
 from warwatch.pipeline.actors import speaker_kinds
 
@@ -167,6 +171,7 @@ def test_event_head_of_a_weapon(nlp: Language, text: str, trigger: str, head: st
         ("A bomb went off in the market. Islamic State claimed responsibility.", ["State"]),
         ("A bomb went off in the market. It is unclear who carried out the attack.", []),
         ("A bomb went off in the market. Al Shabaab said it controls the town.", []),
+        ("A bomb went off in the market. The Taliban claimed the attack.", ["Taliban"]),
     ],
 )
 def test_claim_agents(nlp: Language, text: str, claimants: list[str]) -> None:
@@ -185,3 +190,49 @@ def test_an_event_noun_is_no_speaker(nlp: Language) -> None:
     """ "A strike killed seven, the Observatory said": the parser may give "said" two subjects."""
     doc = nlp("A drone strike killed at least seven people at a market in Tabqa, the Syrian Observatory said.")
     assert "strike" not in [doc[i].text for i in speaker_indices(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("A bomb went off in the market. Police blamed Boko Haram for the blast.", ["Haram"]),
+        ("A bomb went off in the market. Officials blamed the attack on the Taliban.", ["Taliban"]),
+        ("A bomb went off in the market. Nobody was blamed.", []),
+    ],
+)
+def test_blame_agents(nlp: Language, text: str, accused: list[str]) -> None:
+    doc = nlp(text)
+    assert [t.text for t in blame_agents(list(doc.sents)[-1])] == accused
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "agents"),
+    [
+        ("A rocket attack blamed on the Houthis hit a fuel depot.", "attack", ["Houthis"]),
+        ("Shells fired by the army landed on a camp.", "Shells", ["army"]),
+        ("A rocket attack hit a fuel depot.", "attack", []),
+    ],
+)
+def test_blamed_agents(nlp: Language, text: str, word: str, agents: list[str]) -> None:
+    assert [t.text for t in blamed_agents(_word(nlp(text), word))] == agents
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "victims"),
+    [
+        ("Their convoy struck a mine near the town.", "mine", ["convoy"]),
+        ("A shepherd stepped on a landmine near the border.", "landmine", ["shepherd"]),
+        ("The truck hit a landmine near the border.", "hit", ["truck"]),
+        ("Militants planted a mine on the road.", "mine", None),
+    ],
+)
+def test_contact_victims(nlp: Language, text: str, word: str, victims: list[str] | None) -> None:
+    found = contact_victims(_word(nlp(text), word))
+    assert (None if found is None else [t.text for t in found]) == victims
+
+
+def test_verb_roles_of_a_phrasal_defence(nlp: Language) -> None:
+    """ "fought off an attack by X": X attacked, the subject defended."""
+    text = "Troops fought off an attack by rebel fighters on their base."
+    agents, patients = verb_roles(_word(nlp(text), "fought"))
+    assert ([t.text for t in agents], [t.text for t in patients]) == (["fighters"], ["Troops"])

@@ -636,6 +636,24 @@ def test_actors_sides_beyond_the_speaker(
             "Islamic State",
             Certainty.CLAIMED,
         ),
+        # "claimed the attack" is a claim too
+        (
+            "Gunmen shot dead seven farmers near Menaka on Sunday. "
+            "The Islamic State group's Sahel branch claimed the attack.",
+            "shot",
+            "Attack",
+            "Islamic State",
+            Certainty.CLAIMED,
+        ),
+        # whom the authorities blame did it, but the status stays as reported
+        (
+            "A bomb exploded at a crowded bus station in Maiduguri on Monday, killing seven people. "
+            "Police blamed Boko Haram for the blast.",
+            "bomb",
+            "Remote explosive/landmine/IED",
+            "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+            Certainty.REPORTED,
+        ),
         # a claim of another deed is no claim of this attack
         (
             "A roadside bomb exploded near a market in Baidoa on Monday, killing six people. "
@@ -671,3 +689,129 @@ def test_actors_general_staff_is_a_military_source(nlp: Language, resolve) -> No
     text = "Ukrainian forces repelled an assault near Kupiansk on Friday, Ukraine's general staff said."
     sides = _sides(nlp, resolve, text, "repelled")
     assert sides.sources == ("Military Forces of Ukraine",)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("the Radaa Deterrence force", "LY", "RADA: Special Deterrence Force"),
+        ("the 444 Brigade", "LY", "444th Brigade"),
+        ("Amba fighters", "CM", "Ambazonian Separatists"),
+        ("an Israeli settler", "PS", "Settlers (Israel)"),
+        ("the Oromo Liberation Army", "ET", "OLF-Shane/OLA: Oromo Liberation Front-Shane/Oromo Liberation Army"),
+        ("dissidents of the former FARC", "CO", "FARC Dissidents"),
+        ("Habar Gidir militias", "SO", "Habar Gedir Clan Militia (Somalia)"),
+        ("the banned Popular Front of India", "IN", "PFI: Popular Front of India"),
+        ("the opposition Oromo Federalist Congress", "ET", "OFC: Oromo Federalist Congress"),
+        ("a World Food Programme warehouse", "SS", "WFP: World Food Programme"),
+        # UN peacekeepers are the UN mission of the country, else the United Nations
+        ("two UN peacekeepers", "LB", "UNIFIL: United Nations Interim Force in Lebanon"),
+        ("two UN peacekeepers", "SS", "UNMISS: United Nations Mission in South Sudan"),
+        ("two UN peacekeepers", "HT", "UN: United Nations"),
+    ],
+)
+def test_actors_named_groups_of_conflict_news(text: str, country: str, name: str) -> None:
+    assert _name(canonical_actor(text, country=country)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the Saudi hospital", "Civilians (Sudan)"),
+        ("a Turkish-run school", "Civilians (Sudan)"),
+        ("Eritrean refugees", "Civilians (Eritrea)"),
+    ],
+)
+def test_actors_a_site_is_of_the_event_country(text: str, name: str) -> None:
+    """A nationality before a building names its founder; before people, their country."""
+    assert _name(canonical_actor(text, country="SD")) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type", "actor1", "actor2"),
+    [
+        # "blamed on X", "fired by X": the participle names the attacker
+        (
+            "A drone strike blamed on the Rapid Support Forces hit a hospital in El Obeid on Friday, killing nine.",
+            "strike",
+            "Air/drone strike",
+            "Rapid Support Forces",
+            "Civilians (Sudan)",
+        ),
+        (
+            "Shells fired by the Rapid Support Forces landed on a camp near Nyala on Tuesday, killing 12 people.",
+            "Shells",
+            "Shelling/artillery/missile attack",
+            "Rapid Support Forces",
+            "Civilians (Sudan)",
+        ),
+        # a state that reports a roadside bomb did not plant it
+        (
+            "A roadside bomb struck a bus on the road to Afgoye on Monday, killing five passengers, police said.",
+            "bomb",
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Somalia)",
+            "Civilians (Somalia)",
+        ),
+        # "fought off an attack by X": X attacked
+        (
+            "Soldiers fought off an attack by Ansaroul Islam fighters on their base in Djibo on Sunday.",
+            "attack",
+            "Armed clash",
+            "Ansaroul Islam",
+            "Military Forces of Burkina Faso",
+        ),
+        # who ran into a mine is its victim; who planted it is unknown
+        (
+            "Two Nigerien soldiers were killed on Sunday when their patrol vehicle hit a landmine near Diffa.",
+            "hit",
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Niger)",
+            "Military Forces of Niger",
+        ),
+    ],
+)
+def test_actors_attacker_named_by_a_participle_or_unknown(
+    nlp: Language, resolve, text: str, trigger: str, sub_event_type: str, actor1: str, actor2: str
+) -> None:
+    sides = _sides(nlp, resolve, text, trigger, sub_event_type)
+    assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
+
+
+def test_actors_a_generic_modifier_stands_for_the_named_group(nlp: Language, resolve) -> None:
+    """ "a jihadist assault" in an article that names one armed group is that group's."""
+    text = (
+        "Mali army says it repelled jihadist assault on Boni camp. "
+        "Troops repelled an attack by JNIM fighters on their camp in Boni on Monday."
+    )
+    sides = _sides(nlp, resolve, text, "assault", "Armed clash")
+    assert _name(sides.actor1) == "JNIM: Group for Support of Islam and Muslims"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("armed separatists", "CM", "Ambazonian Separatists"),
+        ("suspected separatist fighters", "CM", "Ambazonian Separatists"),
+        ("rebels", "CM", "Rebels (Cameroon)"),
+        ("armed separatists", "ES", "Rebels (Spain)"),
+    ],
+)
+def test_actors_unnamed_separatists_of_a_country_with_one_movement(text: str, country: str, name: str) -> None:
+    assert _name(canonical_actor(text, country=country)) == name
+
+
+@pytest.mark.parametrize(
+    ("sub_event_type", "actor1", "actor2"),
+    [
+        ("Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya"),
+        ("Excessive force against protesters", "Police Forces of Kenya", "Protesters (Kenya)"),
+    ],
+)
+def test_actors_protest_sides_follow_acled(
+    nlp: Language, resolve, sub_event_type: str, actor1: str, actor2: str
+) -> None:
+    """Protesters are actor1 of a protest the police broke up, actor2 of one the police fired on."""
+    text = "Kenyan police fired tear gas and live rounds at protesters in Nairobi on Tuesday, killing two."
+    sides = _sides(nlp, resolve, text, "fired", sub_event_type)
+    assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)

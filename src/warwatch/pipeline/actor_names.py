@@ -60,7 +60,18 @@ ARMED_AFTER = re.compile(
     r"^\s*(?:and\s+pro-?\s*[\w'-]+\s+)?(?:forces|fighters|troops|militias?|militiamen|elements|units|loyalists)\b",
     re.I,
 )
-BACKER = re.compile(r"-(backed|led|based|linked|allied|supported|funded|trained|aligned|affiliated)\b", re.I)
+BACKER = re.compile(
+    r"-(backed|led|based|linked|allied|supported|funded|trained|aligned|affiliated|made|built|supplied|donated|run)\b",
+    re.I,
+)
+# Generic nouns for buildings and sites: a nationality before them names their founder, not their country.
+SITES = frozenset(
+    (
+        *"hospital hospitals clinic clinics school schools market homes houses camp".split(),
+        *("health facility", "health facilities", "medical facilities", "displacement camp", "idp camp"),
+        "refugee camp",
+    )
+)
 STATE_NAME = re.compile(
     r"(?:Military Forces|Police Forces|Government|Ministry of [\w ]+?) of (?:the )?(.+)$|state media \((.+)\)$"
 )
@@ -181,6 +192,7 @@ class Lexicon:
     weak: Matcher[Entry]
     labels: Matcher[str]
     allies: Matcher[str]
+    separatists: dict[str, str]  # country -> the group its unnamed separatists are
 
     # --- names --------------------------------------------------------------------------------
 
@@ -230,9 +242,16 @@ class Lexicon:
             if weak:  # a gang member killed or seized in a one-sided attack is coded a civilian victim
                 civilian = self.weak.find("people")[0][2]
                 hits = [(s, e, civilian if v.name.startswith(GANG) else v) for s, e, v in hits]
-            actors = [Actor(name=self.fill(v.name, local), inter=v.inter) for _, _, v in sorted(hits)]
+            actors = [self._generic(masked[s:e], v, _where(masked, s, e, local, country)) for s, e, v in sorted(hits)]
         labels = tuple(dict.fromkeys(self.fill(v, local) for _, _, v in self.labels.find(masked)))
         return Reading(tuple(dict.fromkeys(actors)), labels, bool(self.allies.find(masked)))
+
+    def _generic(self, noun: str, entry: Entry, country: str | None) -> Actor:
+        """A generic actor of a country; unnamed separatists where one group is the separatist movement are it."""
+        group = self.entries.get(self.separatists.get(country or "", ""))
+        if group is not None and "separatist" in noun.lower():
+            return self.named(group, country)
+        return Actor(name=self.fill(entry.name, country), inter=entry.inter)
 
     def owners(self, text: str) -> list[str]:
         """Countries a phrase names as its own: "Afghan villagers", not "Iran-backed militias"."""
@@ -339,6 +358,12 @@ class Lexicon:
         return name.startswith(PARTY_PREFIXES)
 
 
+def _where(text: str, start: int, end: int, local: str | None, country: str | None) -> str | None:
+    """The country of a generic actor: a nationality names people's country ("Somali civilians"), but a
+    building or site is where the event is ("the Saudi hospital" in Sudan holds Civilians (Sudan))."""
+    return (country or local) if text[start:end].lower() in SITES else local
+
+
 def _stance(text: str, start: int, end: int) -> bool:
     """Whether an alias hit names a stance ("anti-Houthi", "pro-ISIL supporters"), not the actor itself.
     "pro-X forces" are X's forces: armed men of a side are that side."""
@@ -430,6 +455,7 @@ def load_lexicon(table: Path | None = None, countries: Path | None = None) -> Le
         weak=Matcher(generic([data["weak_civilians"]]), fold=True),
         labels=Matcher([(n, r["name"]) for r in data["labels"] for n in r["nouns"]], fold=True),
         allies=Matcher([(p, "ally") for p in state["ally_phrases"]], fold=True),
+        separatists=data.get("separatists", {}),
     )
 
 

@@ -53,6 +53,7 @@ FAMILY |= {
     "capture": "take",
 }
 DEFEND_VERBS = frozenset("repel repulse foil thwart fend resist withstand rebuff survive".split())
+PHRASAL_DEFEND = frozenset("fight beat push drive ward".split())  # with "off" or "back"
 LAUNCH_VERBS = frozenset(
     "launch carry conduct mount stage unleash wage claim execute perform begin start lead intensify escalate "
     "continue resume order spearhead wag".split()  # spaCy lemmatises "waging" to "wag"
@@ -66,6 +67,10 @@ SAY_VERBS = frozenset(
 )
 CASUALTY_VERBS = frozenset("kill wound injure maim".split())
 CLAIM_OBJECTS = frozenset("responsibility credit".split())
+BLAME_VERBS = frozenset("blame attribute ascribe".split())  # "an attack blamed on X": X is the attacker
+BLAME_PREPS = frozenset({"on", "to"})
+PLANTED_DEVICES = frozenset("mine landmine ied device explosive".split())
+CONTACT_VERBS = frozenset("hit strike step run drive trigger roll".split())  # the mover is the victim
 ALLY_VERBS = frozenset("back help support accompany assist aid join reinforce".split())
 PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
 NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
@@ -140,7 +145,7 @@ def modifier_text(noun: Token) -> str:
 
 
 def noun_agents(noun: Token) -> list[Token]:
-    return by_objects(noun) + children(noun, "poss")
+    return by_objects(noun) + children(noun, "poss") + blamed_agents(noun)
 
 
 def clause_subjects(tok: Token) -> list[Token]:
@@ -179,11 +184,17 @@ def verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
     cause = None if agents else cause_roles(verb)
     if cause:  # "40 people were killed in a shootout between X and Y": the sides of the shootout
         return cause[0], cause[1] + patients
-    if verb.lemma_.lower() in DEFEND_VERBS:
+    if defends(verb):
         attacks = [o for o in objects if o.lemma_.lower() in EVENT_NOUNS]
         if attacks:  # "repelled an attack by X": X attacked; the parser often hangs "by X" on the verb
             return (noun_agents(attacks[0]) or by_objects(verb) or attacks), subj
     return agents, patients
+
+
+def defends(verb: Token) -> bool:
+    """A verb of fending off an attack: "repelled", and phrasal "fought off", "beat back"."""
+    lemma = verb.lemma_.lower()
+    return lemma in DEFEND_VERBS or (lemma in PHRASAL_DEFEND and bool(children(verb, "prt", {"off", "back"})))
 
 
 def cause_roles(verb: Token) -> tuple[list[Token], list[Token]] | None:
@@ -218,11 +229,26 @@ def _inherited_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+def blamed_agents(tok: Token) -> list[Token]:
+    """Who a participle lays an event or weapon on: "a strike blamed on X", "the blast, attributed to X",
+    "shells fired by X" (the event noun itself has no 'by'-phrase then: the participle has it)."""
+    found: list[Token] = []
+    for c in tok.children:
+        if c.dep_ not in ("acl", "relcl"):
+            continue
+        if c.lemma_.lower() in BLAME_VERBS:
+            found += children(c, "prep", BLAME_PREPS, pobj=True)
+        elif c.tag_ == "VBN":
+            found += by_objects(c)
+    return found
+
+
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     """Agent and target of a noun trigger: 'an attack by X on Y', 'X's assault', 'clashes between X and Y'."""
-    agents = [noun] if modifier_text(noun) else []
+    blamed = blamed_agents(noun)  # "a drone strike blamed on X": X, not whoever flies drones in the country
+    agents = [noun] if modifier_text(noun) and not blamed else []
     misplaced = by_objects(noun.head) if noun.dep_ == "dobj" and not is_passive(noun.head) else []
-    agents = (by_objects(noun) or misplaced) + children(noun, "poss") + agents
+    agents = (by_objects(noun) or misplaced) + children(noun, "poss") + blamed + agents
     patients = children(noun, "prep", PATIENT_PREPS - {"at"}, pobj=True)
     if noun.lemma_.lower() in RECIPROCAL:
         patients += children(noun, "prep", {"with"}, pobj=True)
@@ -231,7 +257,7 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         return between[:1], list(between[0].conjuncts)
     head = noun.head
     if noun.dep_ == "dobj":
-        if head.lemma_.lower() in DEFEND_VERBS:
+        if defends(head):
             patients += subjects(head)
         elif not by_objects(noun) + children(noun, "poss") and head.lemma_.lower() in LAUNCH_VERBS:
             agents += subjects(head)
@@ -469,6 +495,24 @@ def event_head(trigger: Token) -> Token:
     return trigger
 
 
+def contact_victims(trigger: Token) -> list[Token] | None:
+    """Who ran into a planted device: "their convoy struck a mine", "a boy stepped on a landmine". The subject
+    of a verb of contact with a mine or roadside bomb is its victim, not its agent; None for other triggers."""
+    if trigger.pos_ == "VERB":  # the trigger may be the verb of contact itself
+        devices = children(trigger, "dobj") + children(trigger, "prep", {"on", "over", "into"}, pobj=True)
+        trigger = next((d for d in devices if d.lemma_.lower() in PLANTED_DEVICES), trigger)
+    if trigger.lemma_.lower() not in PLANTED_DEVICES:
+        return None
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("on", "over", "into"):
+        verb = verb.head
+    elif trigger.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONTACT_VERBS:
+        return None
+    return subjects(verb) + children(verb, "nsubjpass")
+
+
 def claim_agents(sent: Span) -> list[Token]:
     """Who a sentence says did an attack: "X claimed responsibility", "X said it carried out the attack".
 
@@ -483,11 +527,28 @@ def claim_agents(sent: Span) -> list[Token]:
     return [t for t in found if t.tag_ not in ("WP", "WDT")]
 
 
+def blame_agents(sent: Span) -> list[Token]:
+    """Who a sentence lays an attack on: "Police blamed X", "officials blamed the attack on X".
+
+    The accused, not the accuser: the object, or the 'on'-object when the object is the attack itself."""
+    found: list[Token] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in BLAME_VERBS or is_passive(tok):
+            continue
+        objects = children(tok, "dobj")
+        events = [o for o in objects if _definite_event(o)]
+        if events or not objects:  # the parser often hangs "on X" on the attack
+            found += [g for t in (tok, *events) for g in children(t, "prep", BLAME_PREPS, pobj=True)]
+        else:
+            found += objects
+    return with_conjuncts(found)
+
+
 def _claims_attack(verb: Token) -> bool:
     """ "claimed responsibility", "carried out the attack": a verb that owns an attack already told of."""
     objects = children(verb, "dobj")
-    if verb.lemma_.lower() == "claim":
-        return any(o.lemma_.lower() in CLAIM_OBJECTS for o in objects)
+    if verb.lemma_.lower() == "claim":  # "claimed responsibility", "claimed the attack"
+        return any(o.lemma_.lower() in CLAIM_OBJECTS or _definite_event(o) for o in objects)
     return verb.lemma_.lower() in LAUNCH_VERBS and any(_definite_event(o) for o in objects)
 
 

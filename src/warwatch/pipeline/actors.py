@@ -44,7 +44,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,11 +71,14 @@ from .actor_roles import (
     RECIPROCAL,
     SAY_VERBS,
     antecedent,
+    blame_agents,
+    blamed_agents,
     by_objects,
     casualty_objects,
     children,
     claim_agents,
     clause_subjects,
+    contact_victims,
     defined_acronym,
     event_head,
     families,
@@ -109,6 +112,10 @@ __all__ = [
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})  # what a name's phrase does not include
 REMOTE = "Explosions/Remote violence"
+PLANTED = "Remote explosive/landmine/IED"
+EXCESSIVE_FORCE = "Excessive force against protesters"
+INSURGENT_MEANS = frozenset({PLANTED, "Suicide bomb"})  # a state that reports one tells of another's deed
+NON_STATE_ARMED = frozenset({2, 3, 4})  # rebels, political and identity militias
 PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
 CIVILIAN_TARGET_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
@@ -270,9 +277,12 @@ class _ArticleReader:
             for agent in noun_agents(tok):
                 reading, toks = self.reading(agent, country, weak=weak, depth=depth + 1)
                 out.add(reading, toks | {tok.i})
-            modifiers = modifier_text(tok)
+            modifiers = "" if blamed_agents(tok) else modifier_text(tok)  # "a drone strike blamed on X": X's
             if modifiers:
-                out.add(self.lex.read(modifiers, country), {tok.i})
+                by_modifier = self.lex.read(modifiers, country)
+                if self.named_group is not None and _names_the_group(modifiers, by_modifier):
+                    by_modifier = Reading((self.named_group,))  # "a jihadist assault" in an article on JNIM
+                out.add(by_modifier, {tok.i})
             if not out.actors:
                 out.add(self._attacking_state(tok), {tok.i})
             return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {tok.i}
@@ -446,13 +456,15 @@ class _ArticleReader:
         self._fill_from_sentence(sent, side1, side2, country, mention.sub_event_type, reporting)
         if not side2.actors and _has_victims(mention.sub_event_type):
             self._add_casualties(sent, side2, country, reporting | side1.tokens)
-        if not side1.actors and trigger is not None:
+        if not side1.actors and trigger is not None and mention.sub_event_type not in INSURGENT_MEANS:
             side1.actors += self._speaker_actors(trigger, index, country)
         if not side1.actors and index and mention.sub_event_type not in PROTEST_TYPES | RIOT_TYPES:
             self._borrow_agents(self.sents[index - 1], sent, side1, country)
         if self._said_unknown(index) and not self._owned(side1):
             side1.actors = []
         claimed = _unknown(side1) and _has_victims(mention.sub_event_type) and self._claimant(index, side1, country)
+        if _unknown(side1) and _has_victims(mention.sub_event_type):  # blamed, not claimed: status stays as reported
+            self._claimant(index, side1, country, blame_agents)
         if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
             side2.actors += self._later_state_forces(index, country)
         actor1, actor2, assoc1, assoc2 = self._defaults(side1, side2, country, mention.sub_event_type)
@@ -472,6 +484,9 @@ class _ArticleReader:
     def _roles(self, trigger: Token, country: str | None, sub_event_type: str) -> tuple[_Side, _Side]:
         head = event_head(trigger) if SUB_EVENT_TYPES.get(sub_event_type) == REMOTE else trigger  # weapons
         agents, patients = verb_roles(head) if head.pos_ in ("VERB", "AUX") else noun_roles(head)
+        victims = contact_victims(trigger)
+        if victims is not None:  # "the convoy struck a mine": who planted it is unknown
+            agents, patients = [], victims
         patients = [p for p in patients if p.i != trigger.i]  # "lobbed a grenade": the weapon is no target
         if not patients and head.lemma_.lower() in RECIPROCAL:  # "X and Y clashed": the conjuncts are the sides
             for agent in list(agents):
@@ -557,12 +572,15 @@ class _ArticleReader:
         text = " ".join(self.doc[i].text for i in sorted(side.tokens))
         return bool(self.lex.owners(text) or self.lex.named_in(text))
 
-    def _claimant(self, index: int, side: _Side, country: str | None) -> bool:
+    def _claimant(
+        self, index: int, side: _Side, country: str | None, agents: Callable[[Span], list[Token]] = claim_agents
+    ) -> bool:
         """An attacker the text leaves unknown is who claims the attack in the next sentences ("A car bomb
-        exploded ... Al Shabaab said it carried out the attack."); True when one does."""
+        exploded ... Al Shabaab said it carried out the attack."), or, with ``blame_agents``, who the
+        authorities blame for it ("Police blamed X."); True when one does."""
         for sent in self.sents[index + 1 : index + 3]:
             found = _Side()
-            for tok in claim_agents(sent):
+            for tok in agents(sent):
                 reading, toks = self.reading(tok, country)
                 found.add(reading, toks)
             named = [a for a in found.actors if not _generic_armed(a)]
@@ -594,7 +612,11 @@ class _ArticleReader:
             for actor in self.lex.read(chunk.text, country).actors:
                 if actor not in found and actor not in side1.actors and actor not in side2.actors:
                     found.append(actor)
-        if not side1.actors and not side2.actors:
+        if not side1.actors and not side2.actors and sub_event_type == PLANTED:
+            # armed groups plant mines and roadside bombs; the forces, peacekeepers and civilians named are hit
+            side1.actors = [a for a in found if a.inter in NON_STATE_ARMED][:1]
+            side2.actors = [a for a in found if a not in side1.actors][:1]
+        elif not side1.actors and not side2.actors:
             found.sort(key=lambda a: a.inter == 7)  # civilians are targets, not initiators
             side1.actors, side2.actors = [a for a in found[:1] if a.inter != 7], found[1:2] or found[:1]
             side2.actors = [a for a in side2.actors if a not in side1.actors]
@@ -629,6 +651,10 @@ class _ArticleReader:
                 side2.actors = targets[:1] or state[:1] or [generic("Civilians ({country})", 7)]
             else:
                 side2.actors = state[:1]
+            if sub_event_type == EXCESSIVE_FORCE:  # ACLED: the force that used it acts on the protesters
+                police = state[:1] or ([lex.state_actor("POL", country)] if country else [])
+                side1.actors, side2.actors = police, side1.actors
+                side1.assoc, side2.assoc = side2.assoc, side1.assoc
         if sub_event_type in CIVILIAN_TARGET_TYPES and not side2.actors:
             side2.actors = [generic("Civilians ({country})", 7)]
         if sub_event_type in UNKNOWN_PERPETRATOR_TYPES and not side1.actors:
@@ -689,6 +715,15 @@ def _refers_to_group(tok: Token, span: Span, reading: Reading) -> bool:
     if not all(a.name.startswith(GENERIC_ARMED) for a in reading.actors):
         return False
     return not any(t.lower_ in UNKNOWN_WORDS for t in span)
+
+
+def _names_the_group(modifiers: str, reading: Reading) -> bool:
+    """Whether the words before an event noun ("a jihadist assault", "rebel attacks") are a generic name of
+    rebels, which stands for the one armed group the article names."""
+    words = modifiers.lower().split()
+    if not reading.actors or not all(a.name.startswith(GENERIC_ARMED) for a in reading.actors):
+        return False
+    return any(w.removesuffix("s") in REFERRING_GROUP_NOUNS for w in words) and not UNKNOWN_WORDS & set(words)
 
 
 def _bare(tok: Token) -> bool:
