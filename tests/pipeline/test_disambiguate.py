@@ -69,6 +69,16 @@ def test_disambiguate_address_agrees_on_the_country(nlp: Language, gazetteer: Ga
     assert {r.place.country for r in places} == {"NG"}
 
 
+def test_disambiguate_unknown_village_in_a_local_government_area(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "the village of Mushu in Bokkos LGA of Plateau state": no Turkish Muş; the LGA stands for the village."""
+    doc = nlp("Herders attacked the village of Mushu in Bokkos local government area of Plateau state overnight.")
+    places, country = resolve_toponyms(doc, gazetteer)
+    assert country == "NG"
+    assert {r.place.country for r in places} == {"NG"}
+    bokkos = next(r.place for r in places if r.toponym.text == "Bokkos")
+    assert bokkos.geo_precision == 2
+
+
 def test_disambiguate_address_chain_reaches_the_province(nlp: Language, gazetteer: Gazetteer) -> None:
     """A container of a container counts, even when the middle one is no area of the gazetteer: the Bohdanivka
     of Zaporizhzhia province, among five of that name."""

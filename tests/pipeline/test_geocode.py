@@ -266,6 +266,26 @@ def test_geocode_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
     assert (choice.place, choice.why) == (None, "the article names no place")
 
 
+def test_geocode_dateline_town_when_no_other_place_is_named(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Where the reporter files is the best guess when the text names no place: precision 2, the reason said."""
+    text = "ISLAMABAD, June 4 (Reuters) - Police detained an opposition leader on Tuesday."
+    choice = choose(nlp, gazetteer, text, "detained")
+    assert choice.place is not None
+    assert (choice.place.name, choice.place.geo_precision) == ("Islamabad", 2)
+    assert choice.why.startswith("the dateline's town")
+
+
+def test_geocode_dateline_does_not_outvote_the_texts_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A dateline with its date before the agency is still a dateline, and the story's own place wins."""
+    text = (
+        "KANO, Nigeria, June 2 (Reuters) - Soldiers fought Islamic State West Africa Province (ISWAP) militants"
+        " near Gwoza in Borno state on Friday."
+    )
+    choice = choose(nlp, gazetteer, text, "fought")
+    assert choice.place is not None and choice.place.name == "Gwoza"
+    assert choice.why == "in the mention's sentence, nearest the trigger"
+
+
 def test_geocode_country_of_the_actors_when_no_place_is_named(nlp: Language, gazetteer: Gazetteer) -> None:
     choice = choose(nlp, gazetteer, "Taliban fighters overran a checkpoint overnight, killing four.", "overran")
     assert choice.place is not None
@@ -352,7 +372,7 @@ def test_geocode_dateline_is_not_the_event_place(nlp: Language, gazetteer: Gazet
 def test_geocode_dateline_when_the_article_names_nothing_else(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "KARACHI: Police fired tear gas at striking teachers on Monday.\n\nThe teachers demand higher pay."
     place = place_of(nlp, gazetteer, text, "fired")
-    assert (place.name, place.country) == ("Karachi", "PK")
+    assert (place.name, place.country, place.geo_precision) == ("Karachi", "PK", 2)  # the text never puts it there
 
 
 def test_geocode_capital_named_once_is_not_the_main_place(nlp: Language, gazetteer: Gazetteer) -> None:

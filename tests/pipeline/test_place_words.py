@@ -6,8 +6,9 @@ The readers that need one (cue, evidence, role) are tested through ``find_topony
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_dateline, singular
+from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_dateline, singular, type_word_at
 
 
 @pytest.mark.parametrize(
@@ -20,6 +21,10 @@ from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_dateline, s
         ("Kabul Oct 3: Taliban fighters stormed a checkpoint.", "Kabul", True),
         ("Gunmen killed two policemen in Mosul: the army said so.", "Mosul", False),
         ("Fighting in Homs, Syria: a report.", "Syria", False),  # not at the start of a paragraph
+        ("KANO, Nigeria, June 2 (Reuters) - Soldiers fought militants.", "KANO", True),  # date, then agency
+        ("KANO, Nigeria, June 2 (Reuters) - Soldiers fought militants.", "Nigeria", True),
+        ("ISLAMABAD, June 4 (Reuters) - Police detained a leader.", "ISLAMABAD", True),  # no country
+        ("Kano, June 2 attacks - a report.", "Kano", False),  # a date not followed by the dash
     ],
 )
 def test_place_words_dateline(text: str, name: str, dateline: bool) -> None:
@@ -45,3 +50,16 @@ def test_place_words_singular(word: str, single: str) -> None:
 def test_place_words_connectors_join_names_in_many_languages() -> None:
     """Particles that join the words of one name: "Concepcion del Oro", "Mazar-e Sharif", "Kolkhoz imeni Lenina"."""
     assert {"del", "e", "imeni", "bin"} <= CONNECTORS
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Bokkos local government area", "lga"),
+        ("Bokkos Local Government Areas", "lga"),
+        ("Bokkos districts", "district"),
+    ],
+)
+def test_place_words_type_word_of_several_words(text: str, word: str) -> None:
+    """Nigeria's "local government area" is an admin2 word, as "LGA" is (words alone: no parse needed)."""
+    assert type_word_at(spacy.blank("en")(text), 1) == word

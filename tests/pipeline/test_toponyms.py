@@ -215,3 +215,53 @@ def test_toponyms_place_inside_an_armed_groups_name_is_no_toponym(
 def test_toponyms_target_of_an_attack_noun_is_a_place(nlp: Language, gazetteer: Gazetteer, text: str) -> None:
     """What a strike is "on" or an attack "against" is the place hit, as sure as after "in"."""
     assert toponyms(nlp, gazetteer, text)["Kharkiv"].evidence >= 2
+
+
+def test_toponyms_a_dateline_is_described_by_no_clause(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The story after a dateline, parsed as hanging on a group's name ("Islamic State West Africa Province
+    (ISWAP) militants near Gwoza"), does not describe a place: Gwoza is where the fighting was."""
+    text = (
+        "KANO, Nigeria, June 2 (Reuters) - Soldiers fought Islamic State West Africa Province (ISWAP) militants"
+        " near Gwoza in Borno state on Friday."
+    )
+    found = toponyms(nlp, gazetteer, text)
+    assert (found["KANO"].role, found["Gwoza"].role) == ("dateline", "")
+
+
+def test_toponyms_port_au_prince_is_one_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """French "au" joins a name, and "Prince" after a hyphen is no title."""
+    assert "Port-au-Prince" in toponyms(nlp, gazetteer, "Gang members torched houses in Port-au-Prince on Monday.")
+
+
+def test_toponyms_local_government_area_is_admin2(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A name before "local government area" is a district's, whatever the tagger makes of it."""
+    found = toponyms(nlp, gazetteer, "Bandits raided farms in Bokkos local government area on Monday.")
+    assert found["Bokkos"].cue == "admin2"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "place"),
+    [
+        ("Fighting broke out between Dir and Marehan clan militias near Galkayo.", "Dir", "Galkayo"),
+        ("Clashes between government forces in Baidoa and Al Shabaab fighters killed five.", None, "Baidoa"),
+    ],
+)
+def test_toponyms_names_of_clans_and_militias_are_no_places(
+    nlp: Language, gazetteer: Gazetteer, text: str, people: str | None, place: str
+) -> None:
+    """A name that modifies "clan", "militias" or "fighters", alone or in a list, is a group; not one after "in"."""
+    found = toponyms(nlp, gazetteer, text)
+    assert people not in found
+    assert place in found
+
+
+def test_toponyms_a_place_entity_beside_a_capitalised_word_is_whole(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "the Istanbul Pride march": the parser takes Istanbul alone for a place, so it is no part of a longer name."""
+    found = toponyms(nlp, gazetteer, "Police dispersed the Istanbul Pride march on Sunday.")
+    assert not found["Istanbul"].partial
+
+
+def test_toponyms_country_pair_before_border_town_is_no_modifier(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "the Niger-Mali border town": both countries say where the town is; neither is a mere modifier."""
+    found = toponyms(nlp, gazetteer, "Two soldiers died in a blast near the Niger-Mali border town of Xqzville.")
+    assert (found["Niger"].role, found["Mali"].role) == ("", "")

@@ -13,8 +13,11 @@ place of each mention:
 2. else (or when that sentence names only the country) a place of the preceding sentences: the paragraph's, then
    two more not past a heading; one the text clearly calls a place first;
 3. else the article's main place: its most-named specific place in its country, the capital only when the
-   article names it more than once (a government's seat is where it speaks, not where events happen);
-4. else the country named in the sentence; else the article's country when its actors or demonyms say which it is
+   article names it more than once (a government's seat is where it speaks, not where events happen), never a
+   place named only in datelines;
+4. else the country named in the sentence; else the dateline's town when it lies in the article's country
+   (precision 2: where the reporter files is the best guess when the text names no place of its own, but the
+   text never says the event was there); else the article's country when its actors or demonyms say which it is
    (precision 3, no mention); None when nothing says where.
 
 Leaves to others: which sentences are events (events), merging places across articles (merge).
@@ -66,6 +69,7 @@ MAIN_PLACE = "the article's main place"
 NO_PLACE = "the article names no place"
 ONLY_COUNTRY = "the article's country: it names no place the gazetteer knows"
 NOT_PLACED = "a media release happens where its own sentence says, if anywhere"
+DATELINE = "the dateline's town: the article names no place of its own in the dateline's country (precision 2)"
 # Sub-event types placed only by their own sentence: a group's video or statement has no battlefield.
 OWN_PLACE_ONLY = frozenset({"Other"})
 
@@ -173,6 +177,8 @@ def _main_place(doc: Doc, resolutions: tuple[Resolution, ...], country: str | No
         weight = weights[r.toponym.role] * (2 if r.toponym.evidence >= 2 else 1)
         counts[r.ranked[0].candidate.id] += weight / (2 if r.toponym.start in listed else 1)
     pool = [r for r in domestic if r.ranked[0].candidate.feature_code != "PPLC" or counts[r.ranked[0].candidate.id] > 2]
+    told = {r.ranked[0].candidate.id for r in domestic if r.toponym.role != "dateline"}
+    pool = [r for r in pool if r.ranked[0].candidate.id in told]  # a dateline alone is the last resort (_dateline)
     if not pool:
         return None
     return max(pool, key=lambda r: (counts[r.ranked[0].candidate.id], -r.place.geo_precision, -r.toponym.start))
@@ -195,10 +201,25 @@ def explain_places(
     resolutions, country = resolve_toponyms(doc, gazetteer)
     main = _main_place(doc, resolutions, country)
     choices = tuple(_choose(mention, article, doc, resolutions, country, main) for mention in mentions)
+    dateline = _dateline(resolutions, country)
+    if dateline is not None:
+        place = replace(dateline.place, geo_precision=max(2, dateline.place.geo_precision))
+        choices = tuple(
+            replace(c, place=place, why=DATELINE, resolution=dateline) if c.why == NO_PLACE else c for c in choices
+        )
     fallback = _country_place(gazetteer, country) if any(c.why == NO_PLACE for c in choices) else None
     if fallback is None:
         return choices
     return tuple(replace(c, place=fallback, why=ONLY_COUNTRY) if c.why == NO_PLACE else c for c in choices)
+
+
+def _dateline(resolutions: tuple[Resolution, ...], country: str | None) -> Resolution | None:
+    """The town of the dateline, for the events of an article that names no place of its own: a reporter files
+    from where the news is more often than not, so it is the best honest guess -- but only at precision 2 (its
+    area, as the text never puts the event there), and never when the article is about another country
+    ("NAIROBI, Kenya - ... in Somalia" is placed in Somalia)."""
+    towns = [r for r in resolutions if r.toponym.role == "dateline" and not _is_country(r)]
+    return next((r for r in towns if country is None or r.place.country == country), None)
 
 
 def _country_place(gazetteer: Gazetteer, country: str | None) -> Place | None:

@@ -26,7 +26,7 @@ ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et 
 # joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw),
 # Russian and Ukrainian "imeni" ("named after": "Kolkhoz imeni Lenina")
 CONNECTORS = frozenset(
-    "de del della di da du des la le los las van von dos do das a bin ibn of the e i ye imeni".split()
+    "de del della di da du des au aux la le los las van von dos do das a bin ibn of the e i ye imeni".split()
 )
 HYPHENS = frozenset({"-", "‐", "–"})
 TITLES = frozenset(
@@ -42,6 +42,16 @@ ADMIN1_WORDS = frozenset("province governorate state oblast region prefecture de
 ADMIN2_WORDS = frozenset(
     "district county municipality raion rayon subdistrict sub-district commune lga township "
     "tehsil taluka woreda upazila municipio parish".split()
+)
+# type words of several words, read as their one-word synonym: Nigeria's "Bokkos local government area"
+LONG_TYPE_WORDS = {
+    ("local", "government", "area"): "lga",
+    ("local", "government", "areas"): "lgas",
+    ("local", "government"): "lga",
+}
+# after a name, words that make it a people's or a group's: "Dir clan militias", "Zintan fighters" are no places
+GROUP_WORDS = frozenset(
+    "clan clans subclan subclans sub-clan clansmen tribe tribes tribesmen militia militias militiamen fighters".split()
 )
 ROAD_WORDS = frozenset({"road", "highway", "motorway", "route", "corridor"})
 NEAR_AFTER = frozenset("countryside outskirts suburbs environs vicinity area highway road motorway desert".split())
@@ -123,7 +133,7 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     compass = any(a in COMPASS and b in ("of", "from") for a, b in pairwise(words))
     if NEAR_BEFORE & set(words) or compass or prep == "off":  # "in the waters off Lahad Datu": at sea near it
         cue, evidence = "near", max(evidence, 2.0)
-    follow = singular(doc[end].lower_) if end < len(doc) else ""
+    follow = type_word_at(doc, end)
     if follow in TYPE_WORDS:
         cue, evidence = _type_cue(follow), evidence + 2
     elif follow in NEAR_AFTER or _road_follows(doc, end):
@@ -134,6 +144,15 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     if not cue and address >= 1.0:
         cue = "area"
     return cue, evidence + address
+
+
+def type_word_at(doc: Doc, i: int) -> str:
+    """The word at ``i`` in the singular, a type word of several words as its one-word synonym ("local government
+    area" is "lga"); "" past the end."""
+    for words, word in LONG_TYPE_WORDS.items():
+        if tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
+            return singular(word)
+    return singular(doc[i].lower_) if i < len(doc) else ""
 
 
 def _attack_target(root: Token) -> bool:
@@ -220,7 +239,10 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
         ):
             return "party"  # "Washington delivered the tanks to Kyiv": governments giving and receiving
     root = doc[start:end].root
-    if root.dep_ in ("compound", "amod", "nmod") and country and singular(root.head.lower_) not in PLACE_WORDS:
+    head = root.head
+    while head.i in names and head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head  # "Nigeria-Cameroon border town": Nigeria modifies what Cameroon modifies
+    if root.dep_ in ("compound", "amod", "nmod") and country and singular(head.lower_) not in PLACE_WORDS:
         return "modifier"  # "the US dollar", "a Syria policy"; not "a northern Syria town"
     if _in_parentheses(doc, start):
         return ""  # "Ambassa (Dhalai district, Tripura)" is an address, not a clause describing Ambassa
@@ -234,9 +256,11 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*,[ \t]*)?$")
+# after the name: maybe a country, then its date and agency in either order ("KANO, Nigeria, May 9 (Reuters) -",
+# "BEIRUT, Lebanon (AFP) —", "Srinagar Oct 16:"), then a colon or a dash
 _DATELINE_AFTER = re.compile(
-    r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)?[ \t]*(?:\([A-Z][\w .]*\)[ \t]*)?"
-    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]*(?:\d{4})?[ \t]*)?(?::|[ \t]+[-–—])"
+    r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*(?![ \t]+\d))?[ \t]*"
+    r"(?:,?[ \t]*(?:\([A-Z][\w .]*\)|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]*\d{4})?)[ \t]*){0,2}(?::|[ \t]+[-–—])"
 )
 
 

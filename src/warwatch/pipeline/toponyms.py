@@ -34,16 +34,19 @@ from .place_words import (
     CONNECTORS,
     DIRECTIONS,
     GENERIC,
+    GROUP_WORDS,
     HYPHENS,
     NOT_NAMES,
     PART_WORDS,
     SPEECH,
+    STRONG_PREPS,
     TITLES,
     TOWN_WORDS,
     TYPE_WORDS,
     cue_and_evidence,
     read_role,
     singular,
+    type_word_at,
 )
 
 _MAX_NAME_TOKENS = 6
@@ -81,13 +84,25 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
     text = token.text
     if token.ent_type_ in _SKIP_ENTS or not text[:1].isupper():
         return False
-    if token.lower_ in NOT_NAMES and not _opens_place_name(token):
+    if token.lower_ in NOT_NAMES and not _opens_place_name(token) and not _hyphened(token):
         return False
     if not _NAME_WORD.fullmatch(text):
         return False
     if gazetteer.demonym(text) and not _demonym_in_name(token):
         return False
-    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS
+    # a capitalised word before an area word names a place whatever its tag: "Bokkos local government area"
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS or _area_word_at(token.doc, token.i + 1)
+
+
+def _hyphened(token: Token) -> bool:
+    """Whether a word is joined by a hyphen to the word before: "Prince" of "Port-au-Prince" is no title."""
+    i = token.i
+    return (
+        i > 1
+        and token.doc[i - 1].text in HYPHENS
+        and not token.doc[i - 1].whitespace_
+        and not token.doc[i - 2].whitespace_
+    )
 
 
 def _demonym_in_name(token: Token) -> bool:
@@ -114,9 +129,10 @@ def _runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[list[int]]:
 
 
 def _opens_place_name(token: Token) -> bool:
-    """A place word that begins a name: "Port Sudan", "Camp Bastion"."""
+    """A place word that begins a name: "Port Sudan", "Camp Bastion", "Port-au-Prince"."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.lower_ in ("port", "camp") and following is not None and following.text[:1].isupper()
+    joined = following is not None and following.text in HYPHENS and not token.whitespace_
+    return token.lower_ in ("port", "camp") and following is not None and (following.text[:1].isupper() or joined)
 
 
 def _opens_name(doc: Doc, i: int) -> bool:
@@ -179,7 +195,7 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int], 
 
 
 def _area_word_at(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].lower_ in AREA_WORDS
+    return type_word_at(doc, i) in AREA_WORDS
 
 
 def _proper(token: Token) -> bool:
@@ -238,11 +254,14 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
     solid = {i for start, end, _, partial in hits if not partial for i in range(start, end)}
     persons = _person_names(doc)
     groups = armed_group_spans(text_of(doc))
+    hits = [h for h in hits if not _inside_other_name(h[0], h[1], ents, covered)]
+    hits = [h for h in hits if not _in_group_name(doc[h[0] : h[1]], groups)]
+    peoples = _peoples(doc, hits)
+    hits = [h for h in hits if fold(doc[h[0] : h[1]].text) not in peoples]
+    named = {i for start, end, _, _ in hits for i in range(start, end)}  # "West Africa" of ISWAP describes nothing
     toponyms = []
     for start, end, candidates, partial in hits:
         span = doc[start:end]
-        if _inside_other_name(start, end, ents, covered) or _in_group_name(span, groups):
-            continue
         toponym = Toponym(
             start=span.start_char,
             end=span.end_char,
@@ -251,10 +270,52 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
             sentence=sentence_of[start],
             tokens=(start, end),
         )
-        toponym = _with_context(toponym, doc, ents, persons, covered)
+        toponym = _with_context(toponym, doc, ents, persons, named)
         toponym = replace(toponym, inner=_unknown_inside(doc, start, solid))
+        partial = partial and not _whole_place_entity(span, ents)
         toponyms.append(replace(toponym, evidence=toponym.evidence - 2, partial=True) if partial else toponym)
     return _with_listed_types(doc, _with_conjuncts(doc, tuple(toponyms)))
+
+
+def _whole_place_entity(span: Span, ents: dict[int, Span]) -> bool:
+    """Whether the parser takes the hit, and nothing beside it, for a place: "Istanbul" of "Istanbul Pride march"
+    is the city, not part of an unknown "Istanbul Pride"; a hyphen or a particle still joins one unknown name
+    ("Nairobi-Kawangware", "Shakhta imeni Gagarina")."""
+    ent, doc = ents.get(span.start), span.doc
+    if ent is None or ent.label_ not in ("GPE", "LOC") or (ent.start, ent.end) != (span.start, span.end):
+        return False
+    beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return not any(t.text in HYPHENS or t.lower_ in _PARTICLES for t in beside)
+
+
+def _peoples(doc: Doc, hits: list[tuple[int, int, tuple[Candidate, ...], bool]]) -> set[str]:
+    """Folded names the text uses for a people or a group, wherever they stand: a name that modifies a group word,
+    alone or in a list ("Habar Gidir and Dir clan militias", "Zintan fighters"), is a clan or a militia, not a
+    place."""
+    modifiers: set[int] = set()
+    for token in doc:
+        if token.lower_ in GROUP_WORDS:
+            modifiers |= _modifier_chain(token)
+    return {
+        fold(doc[start:end].text)
+        for start, end, _, _ in hits
+        if modifiers & set(range(start, end)) and not (start and doc[start - 1].lower_ in _LOCATIVE)
+    }
+
+
+def _modifier_chain(word: Token) -> set[int]:
+    """The tokens that modify ``word`` before it, through compounds and lists: "Dir and Marehan clan" of "militias"."""
+    chain, todo = set(), [word]
+    while todo:
+        for child in todo.pop().children:
+            if (
+                child.i < word.i
+                and child.dep_ in ("compound", "nmod", "amod", "conj", "appos")
+                and child.i not in chain
+            ):
+                chain.add(child.i)
+                todo.append(child)
+    return chain
 
 
 def _in_group_name(span: Span, groups: tuple[tuple[int, int], ...]) -> bool:
@@ -263,6 +324,8 @@ def _in_group_name(span: Span, groups: tuple[tuple[int, int], ...]) -> bool:
     return any(start <= span.start_char and span.end_char <= end for start, end in groups)
 
 
+# "in Baidoa and Al Shabaab fighters": a name right after these is a place even when the parser lists it with a group
+_LOCATIVE = STRONG_PREPS - {"between"}
 _INNER_WORDS = TOWN_WORDS | PART_WORDS | frozenset({"area", "locality", "hamlet"})
 
 
