@@ -36,13 +36,11 @@ def corpus(shared: Path) -> list[Article]:
 def bench_extraction(pipeline: Pipeline, articles: list[Article]) -> dict[str, float]:
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    started = time.perf_counter()
-    for doc in pipeline.nlp.pipe(texts):
-        del doc
-    spacy_s = time.perf_counter() - started
+    spacy_s = _spacy_only(pipeline, texts)
     started = time.perf_counter()
     events = sum(len(found) for _, found in pipeline.pipe(articles))
     total_s = time.perf_counter() - started
+    spacy_s = min(spacy_s, _spacy_only(pipeline, texts))  # the faster of two passes: the ratio is not flattered
     return {
         "articles": len(articles),
         "words": words,
@@ -53,6 +51,13 @@ def bench_extraction(pipeline: Pipeline, articles: list[Article]) -> dict[str, f
         "words_per_s": round(words / total_s),
         "extraction_over_spacy": round(total_s / spacy_s, 2),
     }
+
+
+def _spacy_only(pipeline: Pipeline, texts: list[str]) -> float:
+    started = time.perf_counter()
+    for doc in pipeline.nlp.pipe(texts):
+        del doc
+    return time.perf_counter() - started
 
 
 def bench_ingest(pipeline: Pipeline, articles: list[Article]) -> dict[str, float]:
