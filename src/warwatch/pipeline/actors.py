@@ -462,9 +462,11 @@ class _ArticleReader:
             self._borrow_agents(self.sents[index - 1], sent, side1, country)
         if self._said_unknown(index) and not self._owned(side1):
             side1.actors = []
-        claimed = _unknown(side1) and _has_victims(mention.sub_event_type) and self._claimant(index, side1, country)
-        if _unknown(side1) and _has_victims(mention.sub_event_type):  # blamed, not claimed: status stays as reported
-            self._claimant(index, side1, country, blame_agents)
+        claimed = False
+        if _unknown(side1) and _has_victims(mention.sub_event_type):
+            claimed = self._claimant(index, side1, country)
+            if not claimed:  # blamed, not claimed: the status stays as reported
+                self._claimant(index, side1, country, blame_agents)
         if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
             side2.actors += self._later_state_forces(index, country)
         actor1, actor2, assoc1, assoc2 = self._defaults(side1, side2, country, mention.sub_event_type)
@@ -710,9 +712,7 @@ def _unknown(side: _Side) -> bool:
 def _refers_to_group(tok: Token, span: Span, reading: Reading) -> bool:
     """Whether a generic name of rebels ("Ugandan rebels", "the militants", "the insurgents") stands for the one
     armed group the article names; "unidentified gunmen" or "suspected militants" stay unidentified."""
-    if tok.lemma_.lower() not in REFERRING_GROUP_NOUNS or not reading.actors:
-        return False
-    if not all(a.name.startswith(GENERIC_ARMED) for a in reading.actors):
+    if tok.lemma_.lower() not in REFERRING_GROUP_NOUNS or not _only_generic(reading):
         return False
     return not any(t.lower_ in UNKNOWN_WORDS for t in span)
 
@@ -721,9 +721,14 @@ def _names_the_group(modifiers: str, reading: Reading) -> bool:
     """Whether the words before an event noun ("a jihadist assault", "rebel attacks") are a generic name of
     rebels, which stands for the one armed group the article names."""
     words = modifiers.lower().split()
-    if not reading.actors or not all(a.name.startswith(GENERIC_ARMED) for a in reading.actors):
+    if not _only_generic(reading):
         return False
     return any(w.removesuffix("s") in REFERRING_GROUP_NOUNS for w in words) and not UNKNOWN_WORDS & set(words)
+
+
+def _only_generic(reading: Reading) -> bool:
+    """A reading of generic armed men only ("rebels", "Unidentified Armed Group"), which a named group may be."""
+    return bool(reading.actors) and all(a.name.startswith(GENERIC_ARMED) for a in reading.actors)
 
 
 def _bare(tok: Token) -> bool:

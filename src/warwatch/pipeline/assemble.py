@@ -173,7 +173,7 @@ def _fits(reading: Reading, group: list[Reading], *, sides: bool = True, place: 
         return False
     if not place:
         return True
-    anchor = next((p for r in group if (p := _named_place(r))), None)  # a place carried from context is a guess
+    anchor = _first_named(group)  # a place carried from context is a guess
     named = _named_place(reading)
     if named and anchor and not _same_area(named, anchor):
         return False
@@ -321,7 +321,11 @@ def _named_place(reading: Reading) -> Place | None:
 
 def _anchor(group: list[Reading]) -> Place | None:
     """The group's place: the first place its sentences name, else the first one carried over."""
-    return next((p for r in group if (p := _named_place(r))), None) or next((r.place for r in group if r.place), None)
+    return _first_named(group) or next((r.place for r in group if r.place), None)
+
+
+def _first_named(group: list[Reading]) -> Place | None:
+    return next((p for r in group if (p := _named_place(r))), None)
 
 
 def _same_time(a: When, b: When) -> bool:

@@ -72,7 +72,6 @@ from .event_words import (
     RIOT_CUES,
     SMALL_ARMS,
     STRIKE_VERBS,
-    TRIGGERS,
     VERB_ONLY,
     VIOLENCE,
 )
@@ -154,7 +153,7 @@ def _head_of(tokens: list[Token]) -> Token:
 
 
 def _family(tok: Token) -> str | None:
-    family = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.lower_)
+    family = family_of(tok)
     if family is None:
         return None
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
