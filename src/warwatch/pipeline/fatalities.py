@@ -109,7 +109,6 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
     A headline's figure that the body gives as a running or nationwide total is that total, not the event's.
     """
     by_mention: list[list[FatalityClaim]] = [[] for _ in mentions]
-    totals = _total_values(article, doc)
     for n, sent in enumerate(sentences(doc)):
         owners = [i for i, m in enumerate(mentions) if m.sentence.start == sent.start_char and _violent(m)]
         if not owners and not any(m.sentence.start == sent.start_char for m in mentions):
@@ -118,9 +117,11 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
             owners = before[-1:] or ([i for i, m in enumerate(mentions) if _violent(m)][:1] if n == 0 else [])
         if not owners:
             continue
-        for claim in _sentence_claims(article, sent):
-            if n == 0 and claim.value in totals:
-                continue
+        claims = _sentence_claims(article, sent)
+        if n == 0 and claims:  # the headline: its figure may be a total the body gives
+            totals = _total_values(article, doc)
+            claims = [c for c in claims if c.value not in totals]
+        for claim in claims:
             at = claim.span.start if claim.span else sent.start_char
             nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at))
             by_mention[nearest].append(claim)
