@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
@@ -670,7 +670,7 @@ class Gazetteer:
             )
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._variants = lru_cache(maxsize=100_000)(self._variants_uncached)
-        self._country = lru_cache(maxsize=1_000)(self._country_uncached)  # by code: a scan of the places table
+        self._country = lru_cache(maxsize=1_000)(self._country_uncached)
         self._demonym = lru_cache(maxsize=100_000)(self._demonym_uncached)  # asked of every capitalised word
         self._demonyms: dict[str, tuple[str, ...]] = {}  # a few hundred rows: read once, not a query per word
         for key, country in self._query("SELECT key, country FROM demonyms ORDER BY country"):
@@ -751,16 +751,19 @@ class Gazetteer:
 
     def _country_uncached(self, name_or_code: str) -> Candidate | None:
         text = name_or_code.strip()
-        if re.fullmatch(r"[A-Za-z]{2,3}", text):
-            rows = self._query(
-                f"SELECT {_COLUMNS} FROM places p WHERE p.feature_code = 'PCLI' AND (p.country = ? OR p.iso3 = ?)",
-                text.upper(),
-                text.upper(),
-            )
-            if rows:
-                return _candidate(rows[0], "exact")
+        if re.fullmatch(r"[A-Za-z]{2,3}", text) and (found := self._countries_by_code.get(text.upper())):
+            return found
         found = [c for c in self.lookup(text) if c.is_country]
         return found[0] if found else None
+
+    @cached_property
+    def _countries_by_code(self) -> dict[str, Candidate]:
+        """Every country by its ISO2 and ISO3 codes, read in one scan of the places table (ISO3 has no index)."""
+        by_code: dict[str, Candidate] = {}
+        for row in self._query(f"SELECT {_COLUMNS}, p.iso3 FROM places p WHERE p.feature_code = 'PCLI' ORDER BY p.id"):
+            for code in (row[3], row[-1]):
+                by_code.setdefault(code, _candidate(row[:-1], "exact"))
+        return by_code
 
     def demonym(self, word: str) -> tuple[str, ...]:
         """The ISO2 codes of the countries whose people are called ``word`` ("Syrian" -> ("SY",))."""

@@ -367,7 +367,7 @@ def _where(text: str, start: int, end: int, local: str | None, country: str | No
 def _stance(text: str, start: int, end: int) -> bool:
     """Whether an alias hit names a stance ("anti-Houthi", "pro-ISIL supporters"), not the actor itself.
     "pro-X forces" are X's forces: armed men of a side are that side."""
-    stance = STANCE.search(text[:start])
+    stance = STANCE.search(text, max(0, start - 64), start)  # the words just before, not the whole text again
     if stance is None:
         return False
     armed = ARMED_AFTER.match(text[end:]) or ARMED_AFTER.match(text[start:end].split()[-1])

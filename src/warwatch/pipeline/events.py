@@ -99,21 +99,22 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
 
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
     lowered = sent.text.lower()
-    lemmas = frozenset(tok.lemma_.lower() for tok in sent)
-    if is_background(sent, lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+    words = list(sent)  # spaCy makes a new Token object on every access: walk the sentence's tokens once
+    lemmas = frozenset(tok.lemma_.lower() for tok in words)
+    if is_background(sent, lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in words):
         return  # sport, a disaster, or a headline without a verb
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
-    starts = [t.idx - sent.start_char for t in sent]
+    starts = [t.idx - sent.start_char for t in words]
     for pattern, family in PHRASES:
         for match in pattern.finditer(lowered):
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
-            tokens = [sent[k] for k in range(first, last)]
+            tokens = words[first:last]
             head = _head_of(tokens) if tokens else None
             if head is not None and states_fact(tokens[0]) and _weapon_used(head):
                 triggers.append((head, family))
             covered.update(t.i for t in tokens)
-    triggers += [(tok, f) for tok in sent if tok.i not in covered and (f := _family(tok)) and states_fact(tok)]
+    triggers += [(tok, f) for tok in words if tok.i not in covered and (f := _family(tok)) and states_fact(tok)]
     summed = summarised(sent, lowered)
     triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summed]
     if any(family == "protest" for _, family in triggers):  # "protested against the killing of ...": a grievance
@@ -127,8 +128,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
         small_arms=bool(SMALL_ARMS.search(lowered)),
-        intervention=any(t.lemma_.lower() in INTERVENTION_CUES and not _grievance(t) for t in sent),
-        rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t in sent),
+        intervention=any(t.lemma_.lower() in INTERVENTION_CUES and not _grievance(t) for t in words),
+        rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t in words),
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
         live_fire=bool(LIVE_FIRE.search(lowered)),

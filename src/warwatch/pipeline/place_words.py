@@ -49,6 +49,7 @@ LONG_TYPE_WORDS = {
     ("local", "government", "areas"): "lgas",
     ("local", "government"): "lga",
 }
+_LONG_FIRST_WORDS = frozenset(words[0] for words in LONG_TYPE_WORDS)
 # after a name, words that make it a people's or a group's: "Dir clan militias", "Zintan fighters" are no places
 GROUP_WORDS = frozenset(
     "clan clans subclan subclans sub-clan clansmen tribe tribes tribesmen militia militias militiamen fighters".split()
@@ -149,10 +150,14 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
 def type_word_at(doc: Doc, i: int) -> str:
     """The word at ``i`` in the singular, a type word of several words as its one-word synonym ("local government
     area" is "lga"); "" past the end."""
-    for words, word in LONG_TYPE_WORDS.items():
-        if tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
-            return singular(word)
-    return singular(doc[i].lower_) if i < len(doc) else ""
+    if i >= len(doc):
+        return ""
+    first = doc[i].lower_
+    if first in _LONG_FIRST_WORDS:  # looked at only when it could begin one: this runs for every capitalised word
+        for words, word in LONG_TYPE_WORDS.items():
+            if tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
+                return singular(word)
+    return singular(first)
 
 
 def _attack_target(root: Token) -> bool:

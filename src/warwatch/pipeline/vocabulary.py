@@ -26,10 +26,14 @@ class TermPattern:
         firsts = [_WORD.match(term) for term in terms]
         # None: a term begins with no word character, so any position may start a match
         self._firsts = frozenset(f.group().casefold() for f in firsts if f) if all(firsts) else None
-        # the lengths of the first words by their first two letters: one lookup rules out most words
-        self._lengths: dict[str, tuple[int, ...]] = {}
+        # the lengths of the first words that a word may begin with, by its first two letters (or its first one,
+        # when no first word begins with those two): one lookup rules out most words
+        ones: dict[str, tuple[int, ...]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = ones
         for first in sorted(self._firsts or (), key=len):
-            self._lengths[first[:2]] = (*self._lengths.get(first[:2], ()), len(first))
+            ones[first[:2]] = (*ones.get(first[:2], ()), len(first))
+        for head in [h for h in ones if len(h) == 2]:
+            ones[head] = (*ones.get(head[0], ()), *ones[head])  # "a" begins "ab..." too
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Non-overlapping matches, left to right, as ``pattern.finditer(text)`` gives them."""
@@ -37,14 +41,15 @@ class TermPattern:
             yield from self.pattern.finditer(text)
             return
         end = 0
-        firsts, lengths = self._firsts, self._lengths
+        firsts, lengths, match_at = self._firsts, self._lengths, self.pattern.match
         for word in _WORD.finditer(text):
-            start = word.start()
             folded = word.group().casefold()
-            heads = {folded[:2], folded[:1]}  # one-letter first words are filed under their one letter
-            if start < end or not any(folded[:k] in firsts for head in heads for k in lengths.get(head, ())):
+            for k in lengths.get(folded[:2]) or lengths.get(folded[:1], ()):
+                if folded[:k] in firsts:
+                    break
+            else:
                 continue
-            match = self.pattern.match(text, start)
-            if match:
+            start = word.start()
+            if start >= end and (match := match_at(text, start)):
                 end = match.end()
                 yield match
