@@ -236,3 +236,16 @@ def test_verb_roles_of_a_phrasal_defence(nlp: Language) -> None:
     text = "Troops fought off an attack by rebel fighters on their base."
     agents, patients = verb_roles(_word(nlp(text), "fought"))
     assert ([t.text for t in agents], [t.text for t in patients]) == (["fighters"], ["Troops"])
+
+
+@pytest.mark.parametrize(
+    ("text", "agents", "patients"),
+    [
+        ("The convoy came under fire from rebels.", ["rebels"], ["convoy"]),
+        ("The base came under attack by militants.", ["militants"], ["base"]),
+    ],
+)
+def test_verb_roles_of_coming_under_attack(nlp: Language, text: str, agents: list[str], patients: list[str]) -> None:
+    """ "X came under fire from Y": the subject is the target, the source of the fire the agent."""
+    found = verb_roles(_word(nlp(text), "came"))
+    assert ([t.text for t in found[0]], [t.text for t in found[1]]) == (agents, patients)

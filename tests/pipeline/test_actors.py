@@ -815,3 +815,121 @@ def test_actors_protest_sides_follow_acled(
     text = "Kenyan police fired tear gas and live rounds at protesters in Nairobi on Tuesday, killing two."
     sides = _sides(nlp, resolve, text, "fired", sub_event_type)
     assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        # state forces named by their unit or post, not by "army" or "police"
+        ("a patrol of paramilitary Rangers", "PK", "Military Forces of Pakistan"),
+        ("a Frontier Corps check post", "PK", "Military Forces of Pakistan"),
+        ("personnel of the District Reserve Guard", "IN", "Police Forces of India"),
+        ("a camp of the Levies force", "PK", "Police Forces of Pakistan"),
+        ("a patrol of the border police", "IQ", "Police Forces of Iraq"),
+        ("three guardsmen", "MX", "Military Forces of Mexico"),
+        # peacekeepers of a mission, and local armed groups by what they are
+        ("NATO-led KFOR peacekeepers", "XK", "KFOR: Kosovo Force"),
+        ("a base of African Union peacekeepers", "SO", "AMISOM: African Union Mission in Somalia"),
+        ("Naxal rebels", "IN", "CPI (Maoist): Communist Party of India (Maoist)"),
+        ("armed vigilantes", "NG", "Vigilante Group (Nigeria)"),
+        ("clan militiamen", "SO", "Unidentified Clan Militia (Somalia)"),
+        ("members of a self-defence group", "BF", "Unidentified Communal Militia (Burkina Faso)"),
+        # a lower-case alias also matches as a sentence's capitalised first word
+        ("Dissidents of the former FARC guerrilla", "CO", "FARC Dissidents"),
+        # a group's own post is the group; a place or office it holds is not
+        ("a Houthi-held military camp", "YE", "Military Forces of Yemen Supreme Political Council"),
+        ("the Houthi-run health ministry", "YE", None),
+        ("allied fighters of the Civilian Joint Task Force", "NG", "CJTF: Civilian Joint Task Force"),
+        ("a Hamas-controlled area", "PS", None),
+    ],
+)
+def test_actors_forces_and_groups_named_by_description(text: str, country: str, name: str | None) -> None:
+    assert _name(canonical_actor(text, country=country)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type", "actor1", "actor2"),
+    [
+        # the victims of a strike on a place a group holds are whom it killed, not the group
+        (
+            "A US air strike on an Islamic State-controlled village in Syria killed eight civilians on Thursday.",
+            "strike",
+            "Air/drone strike",
+            "Military Forces of the United States",
+            "Civilians (Syria)",
+        ),
+        # "X came under fire from Y": X is the target
+        (
+            "UN peacekeepers came under fire from gunmen near Naqoura in Lebanon on Friday.",
+            "came",
+            "Armed clash",
+            "Unidentified Armed Group (Lebanon)",
+            "UNIFIL: United Nations Interim Force in Lebanon",
+        ),
+        # a reciprocal verb read as a participle still has its subject as a side
+        (
+            "Stone-throwing youths clashed with police in Srinagar, India, on Friday.",
+            "clashed",
+            "Mob violence",
+            "Rioters (India)",
+            "Police Forces of India",
+        ),
+        # peacekeepers who face a riot are its other side, as state forces are
+        (
+            "Protesters threw stones at UN peacekeepers in Naqoura, Lebanon, on Monday.",
+            "threw",
+            "Violent demonstration",
+            "Rioters (Lebanon)",
+            "UNIFIL: United Nations Interim Force in Lebanon",
+        ),
+    ],
+)
+def test_actors_targets_described_indirectly(
+    nlp: Language, resolve, text: str, trigger: str, sub_event_type: str, actor1: str, actor2: str
+) -> None:
+    sides = _sides(nlp, resolve, text, trigger, sub_event_type)
+    assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "assoc1"),
+    [
+        # a militia fighting beside the army is the army's associate
+        (
+            "Pro-government militiamen and soldiers clashed with rebels near Kismayo in Somalia on Thursday.",
+            "Military Forces of Somalia",
+            "Rebels (Somalia)",
+            ("Militia (Pro-Government)",),
+        ),
+        # "the rebels" facing the one named group are not that group
+        (
+            "Hezbollah fighters and Syrian troops clashed with rebels near Qusayr in Syria on Sunday.",
+            "Military Forces of Syria",
+            "Rebels (Syria)",
+            ("Hezbollah",),
+        ),
+    ],
+)
+def test_actors_allied_militias_and_their_foes(
+    nlp: Language, resolve, text: str, actor1: str, actor2: str, assoc1: tuple[str, ...]
+) -> None:
+    sides = _sides(nlp, resolve, text, "clashed")
+    assert (_name(sides.actor1), _name(sides.actor2), sides.assoc_actor_1) == (actor1, actor2, assoc1)
+
+
+def test_actors_a_ministry_a_group_runs_is_a_ministry(resolve) -> None:
+    """ "The Hamas-run health ministry said": the ministry speaks, by its own name as any ministry."""
+    assert resolve.canonical_source("the Hamas-run health ministry", country="PS") == "Ministry of Health of Palestine"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("Security forces fired tear gas at protesters in Bamako, Mali, on Monday.", "Police Forces of Mali"),
+        ("Soldiers fired tear gas at protesters in Bamako, Mali, on Monday.", "Military Forces of Mali"),
+    ],
+)
+def test_actors_unnamed_security_forces_police_a_crowd(nlp: Language, resolve, text: str, actor2: str) -> None:
+    """ACLED codes who breaks up a protest as police, unless the text names troops or soldiers."""
+    sides = _sides(nlp, resolve, text, "fired", "Protest with intervention")
+    assert (_name(sides.actor1), _name(sides.actor2)) == ("Protesters (Mali)", actor2)

@@ -60,6 +60,8 @@ ARMED_AFTER = re.compile(
     r"^\s*(?:and\s+pro-?\s*[\w'-]+\s+)?(?:forces|fighters|troops|militias?|militiamen|elements|units|loyalists)\b",
     re.I,
 )
+# "a Hamas-controlled area", "the Houthi-run ministry": the group holds the place or office, which is not the group
+CONTROLLER = re.compile(r"-(controlled|held|run|occupied|administered|ruled|governed|dominated)\b", re.I)
 BACKER = re.compile(
     r"-(backed|led|based|linked|allied|supported|funded|trained|aligned|affiliated|made|built|supplied|donated|run)\b",
     re.I,
@@ -99,6 +101,13 @@ def _folds(term: str) -> bool:
 def _key(text: str, fold: bool) -> str:
     key = re.sub(r"[\s\-]+", "", text)
     return key.lower() if fold else key
+
+
+def _table_key(found: str, fold: bool, table: dict[str, Any]) -> str:
+    """The key of a match; a term written in lower case also matches capitalised, as a sentence's first word
+    ("dissidents of the former FARC" in "Dissidents of the former FARC attacked ...")."""
+    key = _key(found, fold)
+    return key if fold or key in table else key[:1].lower() + key[1:]
 
 
 _FOUND_LIMIT = 20_000  # texts remembered per matcher before it starts over
@@ -145,10 +154,10 @@ class Matcher(Generic[T]):
     def _find(self, text: str) -> list[tuple[int, int, T]]:
         text = normalise(text)
         hits = [
-            (m.start(), m.end(), table[_key(m.group(), ci)])
+            (m.start(), m.end(), table[key])
             for rx, table, ci in self._tables
             for m in rx.finditer(text)
-            if _key(m.group(), ci) in table
+            if (key := _table_key(m.group(), ci, table)) in table
         ]
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         out: list[tuple[int, int, T]] = []
@@ -231,10 +240,11 @@ class Lexicon:
     def read(self, text: str, country: str | None, *, weak: bool = False) -> Reading:
         """The actors a noun phrase names: named groups first, then state forces, then generic actors."""
         text = normalise(text)
-        named = self.named_in(text)
+        hits = self.named_in(text)
         masked = text
-        for s, e, _ in named:
+        for s, e, _ in hits:
             masked = masked[:s] + " " * (e - s) + masked[e:]
+        named = [(s, e, v) for s, e, v in hits if not self._controls(masked, e)]
         actors = [self.named(self.pick(v, country), country) for _, _, v in named] + self._states(masked, country)
         local = next(iter(self.owners(masked)), None) or country
         if not actors:
@@ -245,6 +255,16 @@ class Lexicon:
             actors = [self._generic(masked[s:e], v, _where(masked, s, e, local, country)) for s, e, v in sorted(hits)]
         labels = tuple(dict.fromkeys(self.fill(v, local) for _, _, v in self.labels.find(masked)))
         return Reading(tuple(dict.fromkeys(actors)), labels, bool(self.allies.find(masked)))
+
+    def _controls(self, text: str, end: int) -> bool:
+        """Whether a name ends in "-controlled", "-held", "-run" before a place or office ("an IS-held village",
+        "the Houthi-run ministry"): the phrase names what the group holds, not the group. Before one of its
+        posts ("a Houthi-held camp", "militant-held positions") the group itself is meant."""
+        control = CONTROLLER.match(text, end)
+        if control is None:
+            return False
+        head = " ".join(text[control.end() :].split()[:2])  # "-held (military) camp"
+        return not any(tag == "NEEDS" for _, _, tag in self.state.find(head))
 
     def _generic(self, noun: str, entry: Entry, country: str | None) -> Actor:
         """A generic actor of a country; unnamed separatists where one group is the separatist movement are it."""
@@ -300,7 +320,7 @@ class Lexicon:
     def source_name(self, text: str, country: str | None) -> str | None:
         """A canonical source for a phrase that reports: the alias table, ministries, state media, governments."""
         text = normalise(text)
-        hits = [self.pick(v, country) for _, _, v in self.named_in(text, sources=True)]
+        hits = [self.pick(v, country) for _, e, v in self.named_in(text, sources=True) if not self._controls(text, e)]
         if hits:
             return self.named(min(hits, key=lambda e: e.kind == "actor"), country).name  # monitors first
         local = next(iter(self.owners(text)), None) or country

@@ -181,6 +181,11 @@ def verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
         agents, patients = agents, subjpass + objects
     else:
         agents, patients = subj, objects
+    endured = [o for o in children(verb, "prep", {"under"}, pobj=True) if o.lemma_.lower() in EVENT_NOUNS]
+    if endured and not is_passive(verb):  # "the convoy came under fire (from X)": the subject is the target
+        event = endured[0]  # the parser hangs "by X"/"from X" on the event noun or on the verb
+        agents = [t for h in (event, verb) for t in by_objects(h) + children(h, "prep", {"from"}, pobj=True)]
+        return agents + children(event, "poss"), subj + objects
     cause = None if agents else cause_roles(verb)
     if cause:  # "40 people were killed in a shootout between X and Y": the sides of the shootout
         return cause[0], cause[1] + patients
@@ -219,8 +224,9 @@ def cause_roles(verb: Token) -> tuple[list[Token], list[Token]] | None:
 def _inherited_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     """Subjects a verb shares with the verb it hangs on ("stormed the village and killed ...")."""
     head = verb.head
-    if verb.dep_ == "acl":
-        return ([], [head]) if verb.tag_ == "VBN" else ([head], [])
+    if verb.dep_ == "acl":  # "youths clashed with police": a verb of mutual action has no passive
+        passive = verb.tag_ == "VBN" and verb.lemma_.lower() not in RECIPROCAL
+        return ([], [head]) if passive else ([head], [])
     if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb:
         subj = subjects(head)
         if subj or verb.dep_ == "xcomp":

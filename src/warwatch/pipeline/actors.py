@@ -35,8 +35,10 @@ names, if it names exactly one; "unidentified gunmen" stay unidentified.
 Choices worth knowing: "reportedly" keeps status ``reported`` (ACLED notes use it for ordinary
 reports); ``claimed`` needs every source to be a party to the fighting and one of them to be on a
 side of the event; when two state forces are named as alternatives ("Russian or Syrian jets") the
-first is actor1 and the other is associated; ACLED codes foreign state forces with inter 8, the
-project taxonomy keeps them at 1, and so do we.
+first is actor1 and the other is associated; a named militia beside state forces is their associate;
+unnamed "security forces" at a protest or riot are its police; a group before "-controlled", "-held" or
+"-run" names what it holds ("an IS-held village"), not a side, unless that is one of its posts; ACLED
+codes foreign state forces with inter 8, the project taxonomy keeps them at 1, and so do we.
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ INSURGENT_MEANS = frozenset({PLANTED, "Suicide bomb"})  # a state that reports o
 NON_STATE_ARMED = frozenset({2, 3, 4})  # rebels, political and identity militias
 PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
+CROWD_CONTROL = frozenset({"security forces", "security force"})  # unnamed forces that police a crowd
 CIVILIAN_TARGET_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 UNKNOWN_PERPETRATOR_TYPES = CIVILIAN_TARGET_TYPES | {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 INTERVENED_TYPES = frozenset(
@@ -270,8 +273,11 @@ class _ArticleReader:
         found = Counter(place_countries(self.lex, sent.ents, located=True))
         return found.most_common(1)[0][0] if found else self.country
 
-    def reading(self, tok: Token, country: str | None, *, weak: bool = False, depth: int = 0) -> tuple[Reading, set]:
-        """The actors one role token names; an event noun ("the army's advance") is read through its agent."""
+    def reading(
+        self, tok: Token, country: str | None, *, weak: bool = False, depth: int = 0, other: Iterable[Actor] = ()
+    ) -> tuple[Reading, set]:
+        """The actors one role token names; an event noun ("the army's advance") is read through its agent.
+        ``other``: the actors of the other side, which "the rebels" facing them cannot stand for."""
         if tok.lemma_.lower() in EVENT_NOUNS and depth < 2:
             out = _Side()
             for agent in noun_agents(tok):
@@ -297,7 +303,7 @@ class _ArticleReader:
         span = noun_phrase(tok)
         text = " , ".join([span.text] + [noun_phrase(c).text for c in tok.children if c.dep_ == "appos"])
         reading = self.lex.read(text, country, weak=weak)
-        if self.named_group is not None and _refers_to_group(tok, span, reading):
+        if self.named_group is not None and self.named_group not in other and _refers_to_group(tok, span, reading):
             return Reading((self.named_group,), reading.labels, reading.allies), {t.i for t in span}
         if not reading.actors and not weak and tok.ent_type_ == "GPE":  # "Israel struck ..." : a state as agent
             code = country_code(self.lex, tok.text)
@@ -315,7 +321,7 @@ class _ArticleReader:
             for c in noun.lefts
             if c.dep_ in ("amod", "compound", "nmod")
             for t in c.subtree
-            if t.ent_type_ == "NORP" or t.pos_ == "ADJ"
+            if t.ent_type_ == "NORP" or t.pos_ == "ADJ" or _adjectival_country(t)
         ]
         for word in words:
             for code in self.lex.owners(word.text):
@@ -469,6 +475,9 @@ class _ArticleReader:
                 self._claimant(index, side1, country, blame_agents)
         if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
             side2.actors += self._later_state_forces(index, country)
+        if mention.sub_event_type in PROTEST_TYPES | RIOT_TYPES and self._policing(sent):
+            for side in (side1, side2):
+                side.actors = [self._as_police(a) for a in side.actors]
         actor1, actor2, assoc1, assoc2 = self._defaults(side1, side2, country, mention.sub_event_type)
         sources = self.mention_sources(index)
         status = self._status(index, sources, [a for a in (actor1, actor2) if a] + assoc1 + assoc2)
@@ -500,7 +509,7 @@ class _ArticleReader:
         victims = _has_victims(sub_event_type)
         for side, tokens, weak in ((side1, agents, False), (side2, patients, victims)):
             for tok in with_conjuncts(tokens):
-                reading, toks = self.reading(tok, country, weak=weak)
+                reading, toks = self.reading(tok, country, weak=weak, other=side1.actors if side is side2 else ())
                 side.add(reading, toks)
         if head.lemma_.lower() in RECIPROCAL and not side2.actors and len(side1.actors) > 1:
             side2.actors, side1.actors = side1.actors[1:], side1.actors[:1]  # "the Taliban and Afghan police clashed"
@@ -625,6 +634,19 @@ class _ArticleReader:
         elif not side2.actors and sub_event_type not in ONE_SIDED_TYPES:
             side2.actors = found[:1]
 
+    def _policing(self, sent: Span) -> bool:
+        """Whether the only forces a sentence on a crowd names are "security forces": ACLED codes those
+        who police a protest or riot as police unless the text says troops or soldiers."""
+        forces = [sent.text[s:e].lower() for s, e, tag in self.lex.state.find(sent.text) if tag == "MIL"]
+        return bool(forces) and set(forces) <= CROWD_CONTROL
+
+    def _as_police(self, actor: Actor) -> Actor:
+        """The police of a country where its unnamed forces were read as its military."""
+        code = self.lex.state_of(actor.name) if actor.name.startswith("Military Forces of ") else None
+        if code is None or actor != self.lex.state_actor("MIL", code):
+            return actor  # a named force or unit keeps its name
+        return self.lex.state_actor("POL", code)
+
     def _defaults(
         self, side1: _Side, side2: _Side, country: str | None, sub_event_type: str
     ) -> tuple[Actor | None, Actor | None, list[str], list[str]]:
@@ -642,7 +664,7 @@ class _ArticleReader:
             )
             everyone = side1.actors + side2.actors
             others = [a for a in everyone if a.inter not in (5, 6, 7)]
-            state = [a for a in others if a.inter == 1]
+            state = [a for a in others if a.inter in (1, 8)]  # police, troops or peacekeepers intervene
             side1.assoc += [a.name for a in side1.actors if a.inter not in (1, 5, 6) and a.name not in side1.assoc]
             side1.assoc = [n for n in side1.assoc if not n.startswith(("Civilians", "Protesters", "Rioters"))]
             side1.actors = [crowd]
@@ -663,6 +685,8 @@ class _ArticleReader:
             side1.actors = [generic("Unidentified Armed Group ({country})", 3)]
         if sub_event_type == "Arrests" and not side1.actors and country:
             side1.actors = [lex.state_actor("POL", country)]
+        for side in (side1, side2):
+            _state_leads(side)
         actor1 = side1.actors[0] if side1.actors else self._principal(side1)
         actor2 = side2.actors[0] if side2.actors else self._principal(side2)
         return actor1, actor2, self._assoc(side1, actor1), self._assoc(side2, actor2)
@@ -693,6 +717,21 @@ class _ArticleReader:
         if sources and all(self.lex.is_party(s) for s in sources) and any(self._related(s, names) for s in sources):
             return Certainty.CLAIMED
         return Certainty.REPORTED
+
+
+def _adjectival_country(tok: Token) -> bool:
+    """A country written as an acronym ("US", "U.K.") is English's adjective for it ("a US drone strike"),
+    unlike a country's name before an event noun, which usually tells where ("the Gaza strike")."""
+    letters = tok.text.replace(".", "")
+    return tok.ent_type_ == "GPE" and 2 <= len(letters) <= 3 and letters.isupper()
+
+
+def _state_leads(side: _Side) -> None:
+    """A named militia on the side of state forces fights for them: the state is the actor, the militia its
+    associate (ACLED codes Hezbollah fighting for the Syrian government so)."""
+    militia = bool(side.actors) and side.actors[0].inter == 3 and not side.actors[0].name.startswith("Unidentified")
+    if militia and any(a.inter == 1 for a in side.actors):
+        side.actors.sort(key=lambda a: a.inter != 1)
 
 
 def _has_victims(sub_event_type: str) -> bool:
