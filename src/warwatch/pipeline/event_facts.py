@@ -3,10 +3,12 @@
 A trigger does not state a fact when it is negated ("did not attack", "no explosion"), denied ("denied
 that its jets had bombed ..."), reported false, planned, foiled, conditional, a purpose or an intention,
 what a speech or a film is about, compared with or answered ("in retaliation for the attack on ..."),
-figurative ("attacked the budget"), or part of a running total or a habit ("has killed 10,000 people this
-year", "routinely shells"); a sentence about sport or a natural disaster tells no conflict event; and
-deaths that an accident or an ordinary offender caused, and arrests for an ordinary crime, are no
-political violence (``mishap``).
+figurative ("attacked the budget", "a blistering attack on the minister", "a bear raid on the bank's shares",
+"fired 300 workers", "shot a music video"), done to computers (a cyber attack, hackers), a drill or a weapons
+test ("fired blank rounds during an exercise"), or part of a running total or a habit ("has killed 10,000
+people this year", "routinely shells"); a sentence about sport or a natural disaster tells no conflict event;
+and deaths or damage that an accident or an ordinary offender caused, and arrests and raids for an ordinary
+crime, are no political violence (``mishap``).
 """
 
 from __future__ import annotations
@@ -17,34 +19,54 @@ from spacy.tokens import Token
 from .event_roles import clause_verb, governing_verb
 from .event_words import (
     AGGREGATE,
+    ARMED_TARGETS,
+    ATTACKER_CUES,
     CAUSE_HEADS,
+    CIVILIAN_TARGETS,
     COMPARISON_HEADS,
+    CROWD,
+    CRUDE_WEAPONS,
     DENIAL_HEADS,
     DISASTER_CUES,
+    DUMMY_ROUNDS,
+    EXERCISES,
     FALSE_WORDS,
+    FIGURATIVE_MODIFIERS,
     FIGURATIVE_OBJECTS,
     FIRES,
     FOILED_HEADS,
+    GATHERINGS,
+    HACKERS,
     INDUSTRIAL,
     INTENT_HEADS,
     IRREALIS_AUX,
     MEANS,
+    MEMBER_NOUNS,
     MISHAP_CAUSES,
     MISHAP_DOERS,
     MISHAP_VERBS,
     OFFENDERS,
     ONGOING,
+    ORGANIZED_ARMED,
     PETTY_CRIMES,
+    PHYSICAL_CUES,
+    POLITICAL_PEOPLE,
     PURPOSE_EVENTS,
     REPORT_NOUNS,
+    SEARCHES,
     SO_FAR,
+    SPEECH_SETTINGS,
     SPEECH_TOPIC_HEADS,
     SPORT_CUES,
+    STAFF,
     STATE_CUES,
     TRIGGERS,
     UNREALISED,
     VIOLENCE,
+    WEAPONS,
     WHOLE_CONFLICTS,
+    WORD_FIGHTERS,
+    WORKS,
 )
 
 
@@ -88,14 +110,16 @@ def states_fact(tok: Token) -> bool:
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     if family_of(tok) == "protest":
         return True  # "demonstrated against the plan": what protests are about
-    return not any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects)
+    if any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects):
+        return False
+    return not (_figurative(tok, objects) or _in_words(tok) or _rehearsed(tok))
 
 
 def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     """Sentences about something other than a conflict event: sport, natural disasters (named by nouns: a storm,
     not protesters who stormed a building)."""
-    if lemmas & SPORT_CUES and not lemmas & STATE_CUES:
-        return True
+    if lemmas & SPORT_CUES and not lemmas & (STATE_CUES | ATTACKER_CUES):
+        return True  # not "gunmen opened fire on fans leaving a football match"
     disasters = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"}} & DISASTER_CUES
     return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
 
@@ -130,24 +154,40 @@ def mishap(tok: Token) -> bool:
         return True
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     deaths = any(family_of(t) in {"kill", "harm"} for t in (tok, *verbs))  # "a fire ... killed 17"
-    if any(_mishap_doer(doer, deaths) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
+    burnt = any(family_of(t) == "loot" for t in (tok, *verbs))  # "a fire destroyed 200 shops"
+    if any(_mishap_doer(doer, deaths, burnt) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
         return True
-    if family_of(tok) != "arrest":
+    if family_of(tok) == "arrest" or tok.lemma_.lower() in SEARCHES:
+        return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
+    return False
+
+
+def _ordinary_crime(tok: Token) -> bool:
+    """An arrest or a raid for an ordinary crime ("arrested for stealing", "raided a drug den and arrested 15
+    suspects"): ACLED codes arrests of political or armed people, so a crime word in the clauses that tell the
+    operation makes it no event unless violence, weapons, armed or political people are named there too."""
+    top = clause_verb(tok)
+    while top.dep_ in {"conj", "advcl"} and top.head.pos_ in {"VERB", "AUX"}:
+        top = top.head  # "raided a drug den and arrested 15 suspects, seizing cannabis": one operation
+    words = list(top.subtree)
+    lemmas = {w.lemma_.lower() for w in words}
+    if not lemmas & PETTY_CRIMES or lemmas & (POLITICAL_PEOPLE | ORGANIZED_ARMED | WEAPONS | GATHERINGS):
         return False
-    crimes = {w.lemma_.lower() for w in tok.subtree}  # "arrested for stealing", "men suspected of robbing a shop"
-    return bool(crimes & PETTY_CRIMES) and not any(family_of(w) in VIOLENCE | MEANS for w in tok.subtree if w != tok)
+    violent = VIOLENCE | MEANS | {"protest", "riot"}
+    return not any(family_of(w) in violent and w.lemma_.lower() not in SEARCHES for w in words if w != tok)
 
 
 def family_of(tok: Token) -> str | None:
     return TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.lower_)
 
 
-def _mishap_doer(noun: Token, deaths: bool) -> bool:
-    """Robbers; and, of deaths, lightning, a drunk driver, a fire or an explosion that nothing ties to a weapon."""
+def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
+    """Robbers; of deaths, lightning or a drunk driver; of deaths or destruction, a fire or an explosion that nothing
+    ties to a weapon."""
     lemma = noun.lemma_.lower()
     if lemma in OFFENDERS or _mishap_blast(noun):
         return True
-    if not deaths:
+    if not deaths and not (burnt and lemma in FIRES):
         return False  # "the drivers attacked police officers": people who attack are no accident
     modifiers = [
         c
@@ -164,6 +204,111 @@ def _mishap_blast(noun: Token) -> bool:
         w.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in {"at", "in"} for w in c.subtree
     }
     return noun.lemma_.lower() in FIRES and bool(modifiers & MISHAP_CAUSES or sites & INDUSTRIAL)
+
+
+def _figurative(tok: Token, objects: list[Token]) -> bool:
+    """Conflict words told of something else: a kind of attack that is no violence (a cyber, heart or verbal attack,
+    a bear raid, test-fired missiles, blank rounds) and what it does ("a shark attack killed a swimmer"), hackers'
+    attacks, works and staff (``_work_or_staff``)."""
+    doers = _doers(tok)
+    modified = [tok, *(d for d in doers if family_of(d))]  # "a shark attack killed"
+    if tok.dep_ in {"dobj", "nsubjpass"}:
+        modified.append(tok.head)  # "test-fired two missiles"
+    fired = [o for o in objects if o.dep_ == "dobj"]  # "fired blank rounds", not "attacked a media house"
+    if _kinds(modified) & FIGURATIVE_MODIFIERS or _kinds(fired) & DUMMY_ROUNDS:
+        return True
+    return any(d.lemma_.lower() in HACKERS for d in doers) or _work_or_staff(tok)
+
+
+def _work_or_staff(tok: Token) -> bool:
+    """A violent verb done to a work or to staff: "shot a music video", "the film bombed", "fired 300 workers"."""
+    if tok.pos_ != "VERB" or family_of(tok) not in VIOLENCE | MEANS:
+        return False  # not "a video released by the group": a media release
+    patients = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+        patients.append(tok.head)  # "the film bombed", parsed as "the film (that was) bombed"
+    if not patients:
+        patients = [c for c in tok.children if c.dep_ == "nsubj"]  # "the album bombed"
+    if any(p.lemma_.lower() in WORKS for p in patients):
+        return True
+    aimed = any(
+        c.dep_ in {"prep", "prt"} and c.lower_ in {"at", "on", "upon", "into", "toward", "towards"}
+        for c in tok.children
+    )
+    staff = STAFF | CIVILIAN_TARGETS | MEMBER_NOUNS
+    return (
+        tok.lemma_.lower() == "fire"
+        and not aimed
+        and any(p.lemma_.lower() in staff or p.ent_type_ == "PERSON" for p in patients)
+    )
+
+
+def _kinds(nouns: list[Token]) -> set[str]:
+    return {c.lemma_.lower() for w in nouns for c in w.children if c.dep_ in {"amod", "compound", "npadvmod"}}
+
+
+def _in_words(tok: Token) -> bool:
+    """An attack, clash or offensive made in words: by politicians, parties, firms or the press ("the senator attacked
+    the prime minister", "two ministers clashed over the bill", "came under fire from lawmakers"), or in a speech or a
+    debate, with no one hurt, no weapon and no armed people in the sentence."""
+    if family_of(tok) not in {"attack", "fight", None}:  # None: the first word of a phrase ("came under fire")
+        return False  # words attack and clash; they do not arrest, kill or release a recording
+    verb = clause_verb(tok)
+    doers = {d.lemma_.lower() for d in _doers(tok)}
+    if doers & (CROWD | GATHERINGS | {"mob"}):
+        return False  # "a mob attacked two lawmakers in parliament"
+    preps = [c for n in (tok, verb) for c in n.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}]
+    settings = {g.lemma_.lower() for c in preps for g in c.children}  # not "outside parliament": a place
+    if not doers & WORD_FIGHTERS and not settings & SPEECH_SETTINGS:
+        return False
+    partners = {
+        g.lemma_.lower()
+        for n in (tok, verb)
+        for c in n.children
+        if c.dep_ in {"dobj", "prep"}
+        for g in (c, *c.children)
+    }
+    armed = PHYSICAL_CUES | WEAPONS | CRUDE_WEAPONS | ORGANIZED_ARMED | ATTACKER_CUES
+    fought = ARMED_TARGETS | STATE_CUES - {"government", "security"}  # "clashed with police", not "the government"
+    return not (_harm_told(tok, armed) or partners & fought)
+
+
+def _rehearsed(tok: Token) -> bool:
+    """Fire in a drill, an exercise, a parade or a weapons test ("fired artillery shells at targets during an
+    exercise", "live-fire drills") shows force and hits no one; a sentence that names people hurt, a crowd, an
+    armed group or a bomb tells of an attack on it ("a bomb went off during the parade")."""
+    framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in EXERCISES
+    for node in (tok, *tok.ancestors):
+        framed = framed or any(_exercise(c) for c in node.children)
+        if node.dep_ == "ROOT":
+            break
+    return framed and not _harm_told(tok, PHYSICAL_CUES | ATTACKER_CUES | CROWD | GATHERINGS)
+
+
+def _exercise(child: Token) -> bool:
+    """ "held an exercise", "during a drill", "as part of a military parade"."""
+    if child.dep_ == "dobj":
+        return child.lemma_.lower() in EXERCISES
+    return child.dep_ == "prep" and any(w.pos_ == "NOUN" and w.lemma_.lower() in EXERCISES for w in child.subtree)
+
+
+def _harm_told(tok: Token, cues: frozenset[str]) -> bool:
+    """Whether the sentence names a killing or an injury, or one of ``cues``, apart from the trigger itself."""
+    return any(w != tok and (family_of(w) in {"kill", "harm"} or w.lemma_.lower() in cues) for w in tok.sent)
+
+
+def _doers(tok: Token) -> list[Token]:
+    """Who does it: the subject of its clause (not of "came under fire", whose subject is hit), "by" or "from" X,
+    and "X's attack"."""
+    verb = clause_verb(tok)
+    found = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
+    if not any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c != tok]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        found += subjects
+    preps = [c for n in (tok, verb) for c in n.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}]
+    return found + [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _sums_up(verb: Token) -> bool:

@@ -224,7 +224,7 @@ STATE_CUES = frozenset("army military troops troop police government forces forc
 DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
-        "lightning avalanche mudslide stampede"
+        "lightning avalanche mudslide stampede heatwave blizzard tornado"
     ).split()
 )
 # Deaths that no side of a conflict caused: a vehicle that crashed, lightning, a house fire or a gas explosion, an
@@ -234,18 +234,27 @@ MISHAP_DOERS = frozenset("lightning driver motorist accident crash collision sta
 OFFENDERS = frozenset("robber thief burglar mugger carjacker pickpocket".split())  # of any violence
 FIRES = frozenset("fire blaze explosion blast leak".split())  # a mishap when nothing names a weapon or an attacker
 MISHAP_CAUSES = frozenset("gas cylinder boiler transformer fuel firework electrical house kitchen factory".split())
-PETTY_CRIMES = frozenset("steal theft robbery rob burglary fraud shoplifting pickpocketing speeding".split())
+PETTY_CRIMES = frozenset(
+    (
+        "steal theft robbery rob burglary fraud shoplifting pickpocketing speeding "
+        "drug narcotic cannabis marijuana cocaine heroin methamphetamine gambling counterfeit smuggle smuggling "
+        "contraband trafficking brothel prostitution poaching"
+    ).split()
+)
 INDUSTRIAL = frozenset("factory firework plant warehouse refinery mill workshop".split())  # "a blast at a factory"
 # What a report is said to be: "reports of a kidnapping were false".
 FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccurate".split())
 SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
-    "innings final semifinal semi-final olympic medal".split()
+    "innings final semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
+    "referee".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
     (
         "policy decision plan remark comment critic critics proposal idea bill law budget record freedom democracy "
-        "right rights constitution sovereignty dignity reputation integrity independence judiciary value values"
+        "right rights constitution sovereignty dignity reputation integrity independence judiciary value values "
+        "share blaze flame wildfire bushfire inferno outbreak epidemic pandemic disease cancer cholera malaria "
+        "corruption poverty inflation website server database"
     ).split()
 )
 # Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence
@@ -356,3 +365,53 @@ VERB_ONLY = frozenset({"gun"})  # triggers only as verbs: "gunned down", not "gu
 SEARCHES = frozenset("raid storm search".split())
 # Nouns that name an incident: a trigger compounded with them still tells of one ("a shooting incident").
 INCIDENT_NOUNS = frozenset("incident spree rampage attempt case episode".split())
+
+# --- Non-events told in conflict words (read by event_facts) ---
+# Modifiers of a trigger that make it no political violence: a cyber or ransomware attack, a heart attack, a
+# blistering or verbal attack, a bear raid on shares, a charm offensive, a shark attack, missiles test-fired, a mock
+# attack.
+FIGURATIVE_MODIFIERS = frozenset(
+    (
+        "cyber cyberattack ransomware malware phishing hacking online digital heart panic asthma verbal blistering "
+        "scathing stinging withering rhetorical bear charm diplomatic media shark crocodile dog elephant snake test "
+        "mock simulated"
+    ).split()
+)
+DUMMY_ROUNDS = frozenset("blank dummy practice mock".split())  # what is fired in a drill: "fired blank rounds"
+HACKERS = frozenset("hacker cybercriminal".split())  # they break into computers, not hurt people
+# Doers who attack, clash and launch offensives in words or money: "the senator attacked the minister", "two
+# ministers clashed over the bill", "hedge funds staged a raid on the bank's shares".
+WORD_FIGHTERS = frozenset(
+    (
+        "minister senator lawmaker legislator mp parliamentarian politician president premier governor mayor leader "
+        "party opposition candidate critic spokesman spokeswoman spokesperson campaigner commentator columnist editor "
+        "newspaper broadcaster company firm giant corporation investor fund shareholder"
+    ).split()
+)
+# Where an attack is made in words: "attacked the plan in a speech", "during a televised debate".
+SPEECH_SETTINGS = frozenset(
+    "speech interview debate parliament senate statement tweet editorial broadcast podcast".split()
+)
+# Words that make a sentence tell of bodily harm: with them an attack is not made in words.
+PHYSICAL_CUES = frozenset("dead injured wounded hurt hospital hospitalise bullet blood gunman gunmen armed".split())
+# Ordinary-crime raids, arrests and seizures stay events when political or armed people or weapons are in them.
+POLITICAL_PEOPLE = frozenset(
+    "opposition activist journalist politician dissident critic candidate lawmaker mp party blogger".split()
+)
+# Rehearsals of force: fire during a drill, an exercise, a parade or a weapons test is no attack.
+EXERCISES = frozenset("exercise drill manoeuvre maneuver parade rehearsal wargame war-game test".split())
+# Works that are shot, filmed or flop ("shot a music video", "the film bombed at the box office").
+WORKS = frozenset(
+    "film movie album song video documentary episode scene advert commercial clip footage photo photograph "
+    "picture".split()
+)
+# People that are fired from a job, not fired at: "the firm fired 300 workers".
+STAFF = frozenset("coach executive ceo director chief minister employee worker staff manager official".split())
+# Armed attackers and their weapons: with them a sentence about sport or a drill tells of an attack (gunmen opened
+# fire on fans leaving a match, a bomb went off during a parade).
+ATTACKER_CUES = frozenset(
+    (
+        "militant rebel insurgent militia militiaman jihadist terrorist gunman bandit bomber attacker assailant bomb "
+        "explosive grenade suicide ied"
+    ).split()
+)

@@ -184,8 +184,8 @@ def _family(tok: Token) -> str | None:
         return None  # "took 30 hostages" tells an abduction; "the hostages pleaded" names people taken before
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" and family not in MEANS:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
-    if family in VIOLENCE | MEANS | {"arrest"} and mishap(tok):
-        return None  # a bus that plunged, a house fire, robbers: deaths and arrests with no side of a conflict
+    if family in VIOLENCE | MEANS | {"arrest", "loot"} and mishap(tok):
+        return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
     if family == "protest" and _armed_subject(tok):
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
