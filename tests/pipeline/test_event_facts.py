@@ -59,7 +59,7 @@ def test_is_background_names_disasters_by_nouns(nlp: Language) -> None:
         ("The senator attacked the prime minister over the deficit during a televised debate.", "attacked", False),
         ("Two ministers clashed over the new tax bill at a cabinet meeting.", "clashed", False),
         ("The opposition leader attacked the government over rising prices in a speech.", "attacked", False),
-        ("The governor came under fire from lawmakers for his handling of the crisis.", "came", False),
+        ("The governor came under fire from lawmakers for his handling of the crisis.", "fire", False),
         ("Opposition supporters clashed with police in the capital on Monday.", "clashed", True),
         ("The senator was attacked by gunmen on his way to parliament.", "attacked", True),
         ("A mob attacked two lawmakers outside parliament on Tuesday.", "attacked", True),

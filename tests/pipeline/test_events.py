@@ -546,3 +546,64 @@ def test_events_a_protest_on_an_anniversary_is_a_protest(nlp) -> None:
 )
 def test_events_probe_lessons(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+_CHANGE, _BASE = "Change to group/activity", "Headquarters or base established"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rival militias reached a ceasefire deal on Monday, a mediator said.", "Agreement"),
+        ("Soldiers rounded up 30 young men during a search operation in the town.", "Arrests"),
+        ("The police took three opposition activists into custody on Sunday.", "Arrests"),
+        ("The armed group renamed itself the Liberation Front on Friday.", "Change to group/activity"),
+        ("A faction of the militia defected to the government side on Sunday.", "Change to group/activity"),
+        ("The rebel group announced on Wednesday that it was joining the opposition alliance.", _CHANGE),
+        ("Dissident commanders formed a splinter faction of the rebel army on Thursday.", "Change to group/activity"),
+        ("Local self-defence groups joined forces with the army on Friday.", "Change to group/activity"),
+        ("The armed group appointed a new commander on Tuesday.", "Change to group/activity"),
+        ("The armed group set up checkpoints on the main road leading to the town.", _BASE),
+        ("Rebels opened a new headquarters in the town on Monday.", "Headquarters or base established"),
+        ("The militia erected a checkpoint at the entrance of the village on Thursday.", _BASE),
+        ("Rebels entered the town unopposed on Sunday, residents said.", "Non-violent transfer of territory"),
+        ("Army troops pulled out of the border post on Tuesday.", "Non-violent transfer of territory"),
+    ],
+)
+def test_events_more_strategic_developments(nlp, text: str, expected: str) -> None:
+    assert sub_types(nlp, text) == {expected}
+
+
+def test_events_leaving_talks_is_no_transfer(nlp) -> None:
+    assert sub_types(nlp, "The opposition party withdrew from the election on Monday.") == set()
+    assert sub_types(nlp, "The army pulled out of the town on Monday.") == {"Non-violent transfer of territory"}
+    assert sub_types(nlp, "The opposition party pulled out of the talks on Monday.") == set()
+
+
+def test_events_a_person_named_by_a_past_defection_is_no_change(nlp) -> None:
+    assert sub_types(nlp, "Two commanders defected to the rebels on Monday.") == {"Change to group/activity"}
+    assert sub_types(nlp, "A soldier who had defected to the rebels was shot dead on Monday.") == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two banks merged on Monday to form the country's largest lender.",
+        "The airline opened a new base at the airport on Thursday.",
+        "The singer joined forces with a famous producer for the new album.",
+        "The striker defected to the rival club in a record transfer.",
+    ],
+)
+def test_events_developments_of_no_side_are_none(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two armed groups merged on Monday, a spokesman said.", "Change to group/activity"),
+        ("Rebels opened a new base near the town on Thursday.", "Headquarters or base established"),
+    ],
+)
+def test_events_developments_of_a_side(nlp, text: str, expected: str) -> None:
+    assert sub_types(nlp, text) == {expected}

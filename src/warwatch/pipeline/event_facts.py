@@ -70,8 +70,9 @@ from .event_words import (
 )
 
 
-def states_fact(tok: Token) -> bool:
-    """False for negated, planned, conditional, purpose, figurative or reported-topic triggers."""
+def states_fact(tok: Token, family: str | None = None) -> bool:
+    """False for negated, planned, conditional, purpose, figurative or reported-topic triggers; ``family`` is the
+    trigger's when it is a phrase ("came under fire": an attack), else its word's."""
     if _denied(tok) or _reported_false(tok) or any(_negated_noun(a) for a in (tok, *tok.ancestors)):
         return False  # "denied that its jets had bombed", "reports of a kidnapping were false", "no explosion"
     if any(a.dep_ == "prep" and a.lower_ == "about" and a.head.pos_ == "NOUN" for a in tok.ancestors):
@@ -112,7 +113,7 @@ def states_fact(tok: Token) -> bool:
         return True  # "demonstrated against the plan": what protests are about
     if any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects):
         return False
-    return not (_figurative(tok, objects) or _in_words(tok) or _rehearsed(tok))
+    return not (_figurative(tok, objects) or _in_words(tok, family or family_of(tok)) or _rehearsed(tok))
 
 
 def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
@@ -247,12 +248,12 @@ def _kinds(nouns: list[Token]) -> set[str]:
     return {c.lemma_.lower() for w in nouns for c in w.children if c.dep_ in {"amod", "compound", "npadvmod"}}
 
 
-def _in_words(tok: Token) -> bool:
+def _in_words(tok: Token, family: str | None) -> bool:
     """An attack, clash or offensive made in words: by politicians, parties, firms or the press ("the senator attacked
     the prime minister", "two ministers clashed over the bill", "came under fire from lawmakers"), or in a speech or a
     debate, with no one hurt, no weapon and no armed people in the sentence."""
-    if family_of(tok) not in {"attack", "fight", None}:  # None: the first word of a phrase ("came under fire")
-        return False  # words attack and clash; they do not arrest, kill or release a recording
+    if family not in {"attack", "fight", "harm"}:
+        return False  # words attack, clash and assault; they do not arrest, sign or release a recording
     verb = clause_verb(tok)
     doers = {d.lemma_.lower() for d in _doers(tok)}
     if doers & (CROWD | GATHERINGS | {"mob"}):

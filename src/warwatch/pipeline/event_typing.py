@@ -37,12 +37,15 @@ from .event_words import (
     CROWD,
     CROWD_CONTROL,
     CRUDE_WEAPONS,
+    DISRUPTION_VERBS,
     FIREARMS,
     GATHERINGS,
     IED_CUES,
+    LEAVING_VERBS,
     MEANS,
     ONE_SIDED_FIGHTS,
     ORGANIZED_ARMED,
+    ROUTINE_POSTS,
     SEARCHES,
     SHELL_CUES,
     STATE_CUES,
@@ -105,6 +108,8 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return None, "absorbed-by-territory"  # "took the town after clashes": the capture carries it
     if family == "fight" and tok.lemma_.lower() in ONE_SIDED_FIGHTS and linked_to_any(tok, context.means_tokens):
         return None, "absorbed-by-means"  # "ambushed them with heavy weapons": the remote violence carries it
+    if family == "fight" and "suicide" in families and linked_to_any(tok, context.means_tokens):
+        return None, "absorbed-by-suicide-bomb"  # a suicide blast opening an assault: the bombing types the incident
     if family == "fight":
         sides = participants(tok)
         nouns = {t.lemma_.lower() for t in sides}
@@ -136,6 +141,14 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return "Armed clash", "disrupt:repelled-attack"  # "foiled the attack" while it was fought off
     if family == "riot":
         return _riot_type(tok, context)
+    if family == "transfer" and not _left_a_place(tok):
+        return None, "transfer:no-place-left"  # "withdrew from the election"
+    if family == "base" and state_agent(tok) and _object_lemmas(tok) & ROUTINE_POSTS:
+        return None, "base:state-checkpoint"  # the police's roadblocks are security measures, not a base
+    if family == "base" and (crowd_agent(tok) or families & {"protest", "riot"}):
+        return None, "base:by-crowd"  # "protesters set up roadblocks": the protest carries it, no group's base
+    if family == "loot" and _weapon_objects(tok):
+        return "Disrupted weapons use", "loot:weapons-destroyed"  # "found and destroyed three IEDs"
     if family == "loot" and crowd_agent(tok):
         return _crowd_type(context), "loot:by-crowd"  # "mobs torched churches": a riot that burned property
     return _SIMPLE.get(family), family
@@ -162,6 +175,8 @@ def _riot_type(tok: Token, context: Context) -> tuple[str | None, str]:
 
 def _means_type(family: str, tok: Token, context: Context) -> tuple[str | None, str]:
     """Remote violence, by the taxonomy's precedence of means; with direct fire at armed people, a battle."""
+    if taken_out_of_use(tok):
+        return "Disrupted weapons use", f"means:{family}:disrupted"  # "mines cleared", "a device found and defused"
     means = _means(context.families, context.lemmas)
     lemmas, previous_type = context.lemmas, context.previous_type
     if family in {"ied", "blast", "bomb"} and context.own_device:
@@ -178,6 +193,8 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
     """Killing, attacking or harming: typed by the means used, by who does it, and by the target."""
     if any(linked(tok, other) for other in context.means_tokens) and not context.own_device:
         return None, "absorbed-by-means"  # the remote-violence mention of this incident carries it
+    if tok.dep_ in {"acl", "relcl"} and taken_out_of_use(tok.head):
+        return None, "absorbed-by-disruption"  # "intercepted two missiles fired at the city": they hit nothing
     if context.own_device and context.means_tokens:
         return "Disrupted weapons use", f"{family}:own-device"  # those killed when their own bomb went off
     if "protest" in context.families or "riot" in context.families:
@@ -259,6 +276,54 @@ def _intervention_type(tok: Token, context: Context) -> tuple[str | None, str]:
     if crowd and (state_agent(tok) or context.lemmas & CROWD_CONTROL):
         return "Protest with intervention", "intervene:dispersed"
     return None, "intervene:no-crowd"
+
+
+def _left_a_place(tok: Token) -> bool:
+    """Whether what a leaving verb leaves is a place ("pulled out of the border post", "withdrew from Kidal"), or
+    is not said; "withdrew from the election" is no territory changing hands."""
+    if tok.lemma_.lower() not in LEAVING_VERBS:
+        return True
+    preps = [c for c in tok.children if c.dep_ in {"prep", "prt"}]
+    preps += [g for p in preps for g in p.children if g.dep_ == "prep"]  # "pulled out of"
+    left = [g for p in preps if p.lower_ in {"from", "of"} for g in p.children if g.dep_ == "pobj"]
+    if not left:
+        return True
+    noun = left[0]
+    named = noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in {"GPE", "LOC", "FAC"}
+    return named or noun.lemma_.lower() in TERRITORY
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
+
+
+def _weapon_objects(tok: Token) -> bool:
+    """Whether what a verb destroys is a weapon ("destroyed three IEDs", "an explosive device"): disarmed, not
+    property destroyed."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [c for o in objects for c in o.conjuncts]
+    return any(_is_weapon(o) for o in objects)
+
+
+def _is_weapon(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    explosive = lemma == "device" and any(c.lemma_.lower() == "explosive" for c in noun.children)
+    return lemma in WEAPONS | UNMANNED or explosive
+
+
+def taken_out_of_use(tok: Token) -> bool:
+    """A weapon noun that a verb of disarming governs or describes: "defused the bomb", "cleared landmines", "an
+    IED discovered near the bridge" (unless the weapon itself struck: "a bomb found near the market exploded")."""
+    if tok.pos_ not in {"NOUN", "PROPN"} and tok.dep_ != "dobj":
+        return False  # (a noun object the parser tagged a verb still counts: "cleared landmines")
+    if not _is_weapon(tok):
+        return False  # "destroyed a helicopter": an aircraft hit, not a weapon disarmed
+    governor = tok.head if tok.dep_ in {"dobj", "nsubjpass"} else None
+    if governor is not None and governor.lemma_.lower() in DISRUPTION_VERBS:
+        return True
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in DISRUPTION_VERBS for c in tok.children)
 
 
 def _unrealised_object(tok: Token) -> bool:

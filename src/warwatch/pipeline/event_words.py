@@ -44,6 +44,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("arrest detain apprehend".split(), "arrest"),
     **dict.fromkeys("disperse intervene dissolve".split(), "intervene"),
     **dict.fromkeys("defuse thwart foil".split(), "disrupt"),
+    **dict.fromkeys("merge merger defect defection rename disband".split(), "change"),  # a group remade
     **dict.fromkeys(
         "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
     ),
@@ -111,8 +112,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
         (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
         (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
+        (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w-]+ ){0,4}?into custody\b", "arrest"),
         (
-            r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bwithdr[ea]w from\b"
+            r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bunopposed\b"
+            r"|\b(?:withdr[ea]w from|pulled out of)\b"  # a place left (``LEAVING_VERBS``), not talks or a race
             r"|\bhand(?:ed|s|ing)? (?:over )?control\b",
             "transfer",
         ),
@@ -126,7 +129,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\brecover(?:ed|s|ing)? (?:[\w-]+ ){0,5}?(?:weapons|arms|ammunition|explosives|rifles|guns|firearms)\b"
             r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:packed|laden|loaded|rigged) with explosives\b"
             r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?carrying (?:[\w-]+ ){0,3}?(?:weapons|arms|missiles?|"
-            r"explosives|ammunition|rockets|drones|components)\b",
+            r"explosives|ammunition|rockets|drones|components)\b"
+            r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|drones?|projectiles?|uavs?)\b",
             "disrupt",
         ),
         (
@@ -136,17 +140,23 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "ied",
         ),
         (
-            r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?) (?:an? |the |its |their )?"
+            r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?|open(?:ed|s|ing)?"
+            r"|erect(?:ed|s|ing)?) (?:an? |the |its |their )?"
             r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative) )*(?:base|outpost|camp|"
-            r"headquarters|command (?:centre|center|post)|(?:military|army) post)s?\b(?! for)",  # not "a camp for IDPs"
+            r"headquarters|command (?:centre|center|post)|(?:military|army) post|checkpoint|roadblock)s?\b"
+            r"(?! for)",  # not "a camp for IDPs"
             "base",
         ),
         (
             r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged (?:with|into)\b"
             r"|\b(?:moved|relocated|withdrew) (?:its|their) (?:fighters|headquarters|base|bases|command)\b"
             r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
-            r"|\bsplit into (?:two|three|rival)\b"
-            r"|\b(?:named|appointed|elected|chose|picked) (?:[\w'-]+ ){0,4}?as (?:its|their|the group's) new\b",
+            r"|\bsplit into (?:two|three|rival)\b|\bbroke away from\b|\bsplinter (?:group|faction|movement)\b"
+            r"|\bjoin(?:ed|s|ing)? forces with\b"
+            r"|\bjoin(?:ed|s|ing)? (?:the |an? )?(?:[\w-]+ ){0,3}?(?:alliance|coalition)\b"
+            r"|\b(?:named|appointed|elected|chose|picked) (?:[\w'-]+ ){0,4}?as (?:its|their|the group's) new\b"
+            r"|\b(?:named|appointed|elected|chose|picked) (?:an? )?new "
+            r"(?:leader|commander|chief|head|emir|spokesman)\b",
             "change",
         ),
         (
@@ -221,6 +231,9 @@ GRIEVANCE_HEADS = frozenset("demand condemn denounce decry oppose protest agains
 GRIEVANCE_PREPS = frozenset("against over about for following after during".split())
 BACKGROUND_MODIFIERS = frozenset("previous earlier past former prior".split())  # "from previous fighting"
 STATE_CUES = frozenset("army military troops troop police government forces force soldiers soldier security".split())
+# Words that name a side of a conflict or its leaders: without one, a merger, a base or a handover is no
+# strategic development ("two banks merged", "the airline opened a base").
+PARTY_WORDS = ORGANIZED_ARMED | STATE_CUES | frozenset("commander emir warlord guerrilla separatist".split())
 DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
@@ -271,6 +284,15 @@ CROWD = frozenset("crowd rioter protester demonstrator youth mob resident villag
 GATHERINGS = frozenset(
     "crowd protester demonstrator supporter gathering rally march marcher mourner demonstration protest".split()
 )
+# Leaving verbs are a transfer of territory only when what is left is a place: not "withdrew from the talks".
+LEAVING_VERBS = frozenset("withdraw pull".split())
+# Posts the police and army set up as routine security, not a base: "police set up roadblocks before the vote".
+ROUTINE_POSTS = frozenset("checkpoint roadblock".split())
+# Verbs that take a weapon out of use: a bomb defused, mines cleared, an IED found and destroyed.
+DISRUPTION_VERBS = frozenset(
+    "defuse neutralise neutralize dismantle destroy discover find uncover clear recover seize intercept deactivate "
+    "disarm remove dispose".split()
+)
 # Words that, modifying an attack that was foiled, say it never came: "foiled a planned (suicide) attack".
 UNREALISED = frozenset("planned plotted would-be intended suicide bomb car truck explosive".split())
 # Done by being stated as a purpose: "gathered to protest", "fired tear gas to disperse the crowd".
@@ -284,7 +306,8 @@ TERRITORY = frozenset(
     ).split()
 )
 WEAPONS = frozenset(
-    "weapon arm gun rifle ammunition explosive bomb ied mine grenade rocket missile mortar launcher cache".split()
+    "weapon arm gun rifle ammunition explosive bomb ied mine landmine grenade rocket missile mortar launcher "
+    "cache".split()
 )
 FIGURATIVE_VERBS = frozenset("demonstrate rally".split())  # "the attack demonstrates that ...", "rallied support"
 IRREALIS_AUX = frozenset("will would could might may should shall 'll must".split())
@@ -344,6 +367,8 @@ PROPERTY_COMPOUNDS = frozenset("oil gas power telecom telecommunication phone el
 AGREEMENT_VERBS = frozenset(
     "agree sign reach declare announce broker conclude accept begin start take enter come hold seal strike".split()
 )
+# What a ceasefire names when it is a compound: "reached a ceasefire deal" is an agreement made.
+AGREEMENT_NOUNS = frozenset("deal agreement accord pact".split())
 AGREEMENT_UNDONE = frozenset("end violation breach collapse breakdown expiry lapse".split())
 # Groups of unarmed people: when they fight or attack, it is rioting, not a battle ("the drivers attacked police").
 CIVILIAN_GROUPS = frozenset(

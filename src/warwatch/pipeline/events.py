@@ -46,8 +46,9 @@ from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
 from .event_facts import family_of, is_background, mishap, states_fact, summarised
 from .event_roles import clause_verb, state_agent
-from .event_typing import Context, seized_thing, type_of
+from .event_typing import Context, seized_thing, taken_out_of_use, type_of
 from .event_words import (
+    AGREEMENT_NOUNS,
     AGREEMENT_UNDONE,
     AGREEMENT_VERBS,
     AMMUNITION,
@@ -67,6 +68,7 @@ from .event_words import (
     MEDIA_WORKS,
     ORGANIZED_ARMED,
     OWN_DEVICE,
+    PARTY_WORDS,
     PHRASES,
     QUANTITY_NOUNS,
     RIOT_CUES,
@@ -111,10 +113,11 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
             tokens = words[first:last]
             head = _head_of(tokens) if tokens else None
-            if head is not None and states_fact(tokens[0]) and _weapon_used(head):
+            fact = head is not None and states_fact(tokens[0], family) and _weapon_used(head)
+            if fact and not _development_of_no_party(family, head, tokens):
                 triggers.append((head, family))
             covered.update(t.i for t in tokens)
-    triggers += [(tok, f) for tok in words if tok.i not in covered and (f := _family(tok)) and states_fact(tok)]
+    triggers += [(tok, f) for tok in words if tok.i not in covered and (f := _family(tok)) and states_fact(tok, f)]
     summed = summarised(sent, lowered)
     triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summed]
     if any(family == "protest" for _, family in triggers):  # "protested against the killing of ...": a grievance
@@ -182,6 +185,10 @@ def _family(tok: Token) -> str | None:
     taker = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "took them hostage", "taken as hostages"
     if tok.lemma_.lower() == "hostage" and taker.lemma_.lower() not in {"take", "hold", "seize", "keep"}:
         return None  # "took 30 hostages" tells an abduction; "the hostages pleaded" names people taken before
+    if family == "change" and tok.dep_ in {"relcl", "acl"}:
+        return None  # "a soldier who had defected to the rebels": a person named by a past change of side
+    if _development_of_no_party(family, tok):
+        return None
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" and family not in MEANS:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
     if family in VIOLENCE | MEANS | {"arrest", "loot"} and mishap(tok):
@@ -190,7 +197,8 @@ def _family(tok: Token) -> str | None:
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
         return None  # "from previous fighting": told as background
-    return family if _weapon_used(tok) else None
+    disarmed = taken_out_of_use(tok) and family_of(tok.head) is None  # "cleared mines"; "defused a bomb" is defuse's
+    return family if _weapon_used(tok) or disarmed else None
 
 
 def _crowd_control_fired(tok: Token) -> bool:
@@ -224,10 +232,26 @@ def _media_release(tok: Token) -> bool:
     works = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     if tok.dep_ in {"acl", "relcl"}:
         works.append(tok.head)  # "a recording released on Thursday"
-    if not any(w.lemma_.lower() in MEDIA_WORKS for w in works):
+    return any(w.lemma_.lower() in MEDIA_WORKS for w in works) and _party_named(tok, {2, 3})
+
+
+def _party_named(tok: Token, inters: set[int], trigger: Iterable[Token] = ()) -> bool:
+    """Whether the trigger's sentence, outside the ``trigger`` words themselves ("joined forces with"), names an
+    actor of one of the ACLED ``inters`` (1 state forces, 2 rebels, 3 and 4 militias, 8 external forces)."""
+    inside = {t.i for t in trigger}
+    chunks = [chunk for chunk in noun_chunks(tok.sent) if not inside & {t.i for t in chunk}]
+    actors = (canonical_actor(chunk.text) for chunk in chunks)
+    return any(actor is not None and actor.inter in inters for actor in actors)
+
+
+def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] = ()) -> bool:
+    """A group remade, a base set up or ground handed over by no side of a conflict: "two banks merged", "the
+    airline opened a new base", "the actor joined forces with a director"."""
+    if family not in {"change", "base", "transfer"}:
         return False
-    actors = (canonical_actor(chunk.text) for chunk in noun_chunks(tok.sent))
-    return any(actor is not None and actor.inter in {2, 3} for actor in actors)
+    inside = {t.i for t in trigger}
+    armed = any(t.lemma_.lower() in PARTY_WORDS for t in tok.sent if t.i not in inside)
+    return not armed and not _party_named(tok, {1, 2, 3, 4, 8}, trigger)
 
 
 def _names_a_thing(tok: Token) -> bool:
@@ -236,6 +260,7 @@ def _names_a_thing(tok: Token) -> bool:
         return False
     head = tok.head
     eventive = head.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS  # "a shooting incident", "a killing spree"
+    eventive |= family_of(tok) == "agreement" and head.lemma_.lower() in AGREEMENT_NOUNS  # "a ceasefire deal"
     return head.pos_ in {"NOUN", "PROPN"} and family_of(head) is None and not eventive
 
 
