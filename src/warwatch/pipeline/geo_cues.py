@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, fold
+from .actor_names import Entry, load_lexicon
 from .nlp import text_of
 from .vocabulary import TermPattern
 
@@ -31,63 +32,27 @@ def nationality_votes(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     return votes
 
 
-@cache
-def _actors() -> tuple[dict, ...]:
-    """The named actors of the actors stage's alias table (``data/actors.json``), read only."""
-    table = json.loads(resources.files("warwatch").joinpath("data/actors.json").read_text(encoding="utf-8"))
-    return tuple(table.get("actors", ()))
-
-
-@cache
-def _actor_table() -> tuple[TermPattern, dict[str, str]]:
-    """One pattern for every alias of an actor with a home country in the actors stage's alias table
-    (``data/actors.json``, read only), and the country of each alias by its matching key: aliases in capitals match
-    in capitals only (the alias itself is the key), others in any case (casefolded)."""
-    by_alias: dict[str, str] = {}
-    for actor in _actors():
-        if actor.get("country") and "{" not in actor["name"]:
-            for alias in actor["aliases"]:
-                by_alias.setdefault(alias if alias.isupper() else alias.casefold(), actor["country"])
-    return _alias_pattern(by_alias, r"\b", r"\b"), by_alias
-
-
-def _alias_pattern(keys: Iterable[str], before: str, after: str) -> TermPattern:
-    """One alternation of aliases, longest first: those in capitals as written, the others in any case."""
-    caps = sorted((re.escape(a) for a in keys if a.isupper()), key=len, reverse=True)
-    other = sorted((re.escape(a) for a in keys if not a.isupper()), key=len, reverse=True)
-    pattern = re.compile(rf"{before}(?:{'|'.join([*caps, rf'(?i:{chr(124).join(other)})'])}){after}")
-    return TermPattern(pattern, keys)
+def _actor_hits(text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """The alias hits of the actors stage's lexicon (``data/actors.json``) in ``text``: the same scan, remembered
+    per text, serves the geocoder and the actors stage."""
+    return load_lexicon().aliases.find(text)
 
 
 def _actor_countries(text: str) -> Counter[str]:
     """Half a vote for the home country of each actor the text names ("Taliban" -> AF), and of each national
     institution or armed group of ``data/geo_cues.json`` ("BJP" -> IN, "OSCE SMM" -> UA): a weak sign, as armed
     groups fight abroad too."""
-    pattern, by_alias = _actor_table()
-    codes = {by_alias.get(m.group()) or by_alias.get(m.group().casefold()) for m in pattern.finditer(text)}
+    codes = {next((e.country for e in entries if e.country), None) for _, _, entries in _actor_hits(text)}
     votes = Counter({code: 0.5 for code in codes if code})
     for operator in operators(text):
         votes.update({code: 0.5 for code in operator.countries if code not in votes})
     return votes
 
 
-@cache
-def _armed_names() -> TermPattern:
-    """One pattern for every name and alias of an armed actor (not a source) of the actors stage's table."""
-    aliases = {
-        alias
-        for actor in _actors()
-        if actor.get("kind") == "actor" and "{" not in actor["name"]
-        for alias in (actor["name"], *actor["aliases"])
-    }
-    return _alias_pattern(aliases, r"(?<!\w)", r"(?!\w)")
-
-
-@lru_cache(maxsize=64)
 def armed_group_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the armed actors' names in ``text``: a place word inside one ("Sahel" of "Islamic State
     Sahel Province", "Hezbollah") names the group, not where it acts."""
-    return tuple(match.span() for match in _armed_names().finditer(text))
+    return tuple((s, e) for s, e, entries in _actor_hits(text) if any(x.kind == "actor" for x in entries))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +63,14 @@ class Operator:
     name: str
     countries: tuple[str, ...]
     areas: frozenset[tuple[str, str]]
+
+
+def _alias_pattern(keys: Iterable[str], before: str, after: str) -> TermPattern:
+    """One alternation of aliases, longest first: those in capitals as written, the others in any case."""
+    caps = sorted((re.escape(a) for a in keys if a.isupper()), key=len, reverse=True)
+    other = sorted((re.escape(a) for a in keys if not a.isupper()), key=len, reverse=True)
+    pattern = re.compile(rf"{before}(?:{'|'.join([*caps, rf'(?i:{chr(124).join(other)})'])}){after}")
+    return TermPattern(pattern, keys)
 
 
 @cache
