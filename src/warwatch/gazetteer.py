@@ -761,8 +761,9 @@ class Gazetteer:
         """Every country by its ISO2 and ISO3 codes, read in one scan of the places table (ISO3 has no index)."""
         by_code: dict[str, Candidate] = {}
         for row in self._query(f"SELECT {_COLUMNS}, p.iso3 FROM places p WHERE p.feature_code = 'PCLI' ORDER BY p.id"):
-            for code in (row[3], row[-1]):
-                by_code.setdefault(code, _candidate(row[:-1], "exact"))
+            country = _candidate(row[:-1], "exact")
+            by_code.setdefault(country.country, country)
+            by_code.setdefault(row[-1], country)  # ISO3
         return by_code
 
     def demonym(self, word: str) -> tuple[str, ...]:
