@@ -97,6 +97,7 @@ def test_dates_resolve_expression_exact_day(text: str, expected: str) -> None:
         ("last August", "2020-08-01", "2020-08-01", "2020-08-31", 3),
         ("last June", "2020-06-01", "2020-06-01", "2020-06-30", 3),  # in a June article: a year ago
         ("in 2014", "2014-01-01", "2014-01-01", "2014-12-31", 3),  # a year: history, at month precision
+        ("the 2014 massacre", "2014-01-01", "2014-01-01", "2014-12-31", 3),  # a year naming an event
         ("in late 2019", "2019-01-01", "2019-01-01", "2019-12-31", 3),
         ("last year", "2020-01-01", "2020-01-01", "2020-12-31", 3),
         ("in 2021", "2021-01-01", "2021-01-01", "2021-06-10", 3),  # the year so far

@@ -8,8 +8,8 @@ a date range when the day is not known, and the ACLED ``time_precision`` (1 day,
 How:
 1. A small grammar of regular expressions finds every date expression of the article: dates
    with or without a year ("19 September 2017", "Sept. 19", "2017-09-19", "on the 19th"),
-   months ("in April", "last May"), years ("in 2014", "last year": the year, at month precision, so that
-   what happened then reads as history), weekdays ("late Thursday"), words relative to publication
+   months ("in April", "last May"), years ("in 2014", "last year", "the 2014 attack": the year, at month
+   precision, so that what happened then reads as history), weekdays ("late Thursday"), words relative to publication
    ("yesterday", "last week", "earlier this month") or to another date ("the same day",
    "days later"). spaCy DATE entities the grammar does not cover are read by dateparser, but
    only when they name a month or look like a numeric date, so durations ("three-year-long",
@@ -311,7 +311,7 @@ _RULES = (
     _Rule(
         "year",
         re.compile(
-            rf"\b(?P<x>(?P<pre>(?i:in|during|throughout))\s+(?:(?i:early|late|mid)[- ]?\s*)?"
+            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout))\s+(?:(?i:early|late|mid)[- ]?\s*)?|(?i:the)\s+)"
             rf"(?P<y>{_YEAR})(?![-/]\d)|(?P<last>(?i:last|the\s+previous)\s+year))\b"
         ),
         _year,
