@@ -933,3 +933,41 @@ def test_actors_unnamed_security_forces_police_a_crowd(nlp: Language, resolve, t
     """ACLED codes who breaks up a protest as police, unless the text names troops or soldiers."""
     sides = _sides(nlp, resolve, text, "fired", "Protest with intervention")
     assert (_name(sides.actor1), _name(sides.actor2)) == ("Protesters (Mali)", actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor2"),
+    [
+        (
+            "Al-Shabaab fighters clashed with Islamic State militants near Qandala in Puntland, Somalia, on Monday.",
+            "clashed",
+            "Islamic State (Somalia)",
+        ),
+        (
+            "JNIM fighters attacked positions of the Islamic State in the Greater Sahara near Menaka, Mali, on Friday.",
+            "attacked",
+            "Islamic State (Greater Sahara)",
+        ),
+        ("Taliban fighters clashed with Islamic State militants in Syria on Monday.", "clashed", "Islamic State"),
+    ],
+)
+def test_actors_a_group_with_branches_is_its_branch(
+    nlp: Language, resolve, text: str, trigger: str, actor2: str
+) -> None:
+    """ACLED names the regional branch: the one the text names, though the parse hangs "in the Greater Sahara"
+    on the verb, else the branch at home in the event's country; where none is, the group itself."""
+    assert _name(_sides(nlp, resolve, text, trigger).actor2) == actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Tribal militias clashed near Kutum in Sudan on Saturday, leaving 20 dead.", "Unidentified Tribal Militia"),
+        ("Two rival clans fought near Galkayo in Somalia on Friday.", "Unidentified Clan Militia"),
+    ],
+)
+def test_actors_a_clash_among_one_kind_has_it_on_both_sides(nlp: Language, resolve, text: str, actor: str) -> None:
+    """ACLED codes a clash between two clans or tribes with the same actor on both sides."""
+    verb = "clashed" if "clashed" in text else "fought"
+    sides = _sides(nlp, resolve, text, verb)
+    assert _name(sides.actor1) == _name(sides.actor2) and _name(sides.actor1).startswith(actor)

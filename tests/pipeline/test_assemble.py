@@ -290,3 +290,12 @@ def test_assemble_a_follow_up_of_a_village_incident_folds() -> None:
     shelled = told(text, "shelled", SHELLING, "means:shell")
     killed = told(text, "killed", "Attack", "kill:civilian-target")
     assert fold_text(text, shelled, killed) == [SHELLING]
+
+
+def test_assemble_keeps_one_actor_on_both_sides_where_a_reading_says_so() -> None:
+    clans = Actor(name="Unidentified Clan Militia (Nigeria)", inter=4)
+    fight = reading("fighting", "Armed clash", "fight")
+    fight = Reading(mention=fight.mention, sides=Sides(actor1=clans, actor2=clans), place=fight.place,
+                    when=fight.when, claims=())  # fmt: skip
+    (event,) = assemble_events(ARTICLE, [fight], is_party=lambda n: False)
+    assert (event.actor1, event.actor2) == (clans, clans)

@@ -70,3 +70,22 @@ def test_verbs_sharing_one_object_are_one_incident(nlp: Language) -> None:
 def test_unarmed_crowds_are_crowd_agents(nlp: Language) -> None:
     assert crowd_agent(token(nlp, "Angry villagers attacked the police station.", "attacked"))
     assert not crowd_agent(token(nlp, "Armed militants attacked the police station.", "attacked"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants killed a British tourist in the town.", "civilian"),  # the actor lexicon's civilians
+        ("Gunmen seized two hostages on the road.", "civilian"),
+        ("Militants attacked a camp near the town.", None),  # a camp may be an army's
+    ],
+)
+def test_target_kind_reads_the_lexicons_civilians(nlp: Language, text: str, expected: str | None) -> None:
+    verb = next(t for t in nlp(text) if t.pos_ == "VERB")
+    assert target_kind(verb) == expected
+
+
+def test_named_forces_are_not_crowds(nlp: Language) -> None:
+    """ "National" is a word of crowds ("foreign nationals"), but the lexicon knows the national police."""
+    text = "Officers of the Philippine National Police killed two men in Manila."
+    assert not crowd_agent(token(nlp, text, "killed"))

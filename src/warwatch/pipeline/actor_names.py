@@ -17,7 +17,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -202,6 +202,7 @@ class Lexicon:
     labels: Matcher[str]
     allies: Matcher[str]
     separatists: dict[str, str]  # country -> the group its unnamed separatists are
+    _readings: dict[tuple[str, str | None, bool], Reading] = field(default_factory=dict, compare=False, repr=False)
 
     # --- names --------------------------------------------------------------------------------
 
@@ -238,8 +239,19 @@ class Lexicon:
     # --- phrases ------------------------------------------------------------------------------
 
     def read(self, text: str, country: str | None, *, weak: bool = False) -> Reading:
-        """The actors a noun phrase names: named groups first, then state forces, then generic actors."""
-        text = normalise(text)
+        """The actors a noun phrase names: named groups first, then state forces, then generic actors.
+
+        Remembered per phrase and country: the stages read the same phrases ("the army", "gunmen") again and again.
+        """
+        key = (text, country, weak)
+        reading = self._readings.get(key)
+        if reading is None:
+            if len(self._readings) >= _FOUND_LIMIT:
+                self._readings.clear()
+            reading = self._readings[key] = self._read(normalise(text), country, weak)
+        return reading
+
+    def _read(self, text: str, country: str | None, weak: bool) -> Reading:
         hits = self.named_in(text)
         masked = text
         for s, e, _ in hits:

@@ -37,7 +37,8 @@ reports); ``claimed`` needs every source to be a party to the fighting and one o
 side of the event; when two state forces are named as alternatives ("Russian or Syrian jets") the
 first is actor1 and the other is associated; a named militia beside state forces is their associate;
 unnamed "security forces" at a protest or riot are its police; a group before "-controlled", "-held" or
-"-run" names what it holds ("an IS-held village"), not a side, unless that is one of its posts; ACLED
+"-run" names what it holds ("an IS-held village"), not a side, unless that is one of its posts; a group with
+regional branches is the branch the text names or the one at home in the event's country; ACLED
 codes foreign state forces with inter 8, the project taxonomy keeps them at 1, and so do we.
 """
 
@@ -55,6 +56,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article, Certainty, Mention, Place, Sides
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import (
+    Entry,
     Lexicon,
     Reading,
     article_country,
@@ -156,6 +158,7 @@ PERSON_ROLES = frozenset(
 # Generic names of an armed group that refer to the group the article names ("the rebels" after "the ADF").
 REFERRING_GROUP_NOUNS = frozenset("rebel militant insurgent jihadist guerrilla".split())
 GENERIC_ARMED = ("Rebels", "Unidentified Armed Group")
+RIVAL_WORDS = frozenset("rival rivaling rivalling warring opposing feuding two".split())  # one kind on both sides
 UNKNOWN_WORDS = frozenset("unidentified unknown suspected alleged some other rival".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # a pronoun that may be the speaker of its clause
 ANAPHORIC_SOURCES = frozenset(
@@ -244,6 +247,7 @@ class _ArticleReader:
         for i, sent in enumerate(self.sents):
             self.sources.append(self._sentence_sources(sent, i))
         self.allies = self._ally_index()
+        self.branches = _branches(lex)
         self.named_group = self._only_named_group()
 
     def _only_named_group(self) -> Actor | None:
@@ -253,7 +257,8 @@ class _ArticleReader:
             for _, _, entries in self.lex.named_in(self.article.text)
             if entries[0].inter in (2, 3) and not entries[0].name.startswith("{")
         }
-        return next(iter(groups)) if len(groups) == 1 else None
+        group = next(iter(groups)) if len(groups) == 1 else None
+        return _home_branch(self.branches.get(group.name, []), self.country) or group if group else None
 
     # --- helpers over sentences
 
@@ -302,7 +307,7 @@ class _ArticleReader:
             return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {tok.i}
         span = noun_phrase(tok)
         text = " , ".join([span.text] + [noun_phrase(c).text for c in tok.children if c.dep_ == "appos"])
-        reading = self.lex.read(text, country, weak=weak)
+        reading = self._branch(self.lex.read(text, country, weak=weak), span, country)
         if self.named_group is not None and self.named_group not in other and _refers_to_group(tok, span, reading):
             return Reading((self.named_group,), reading.labels, reading.allies), {t.i for t in span}
         if not reading.actors and not weak and tok.ent_type_ == "GPE":  # "Israel struck ..." : a state as agent
@@ -312,6 +317,24 @@ class _ArticleReader:
         if weak and not reading.actors and tok.ent_type_ == "PERSON":  # "detained opposition leader X"
             reading = Reading(self.lex.read("people", country, weak=True).actors, reading.labels, reading.allies)
         return reading, {t.i for t in span}
+
+    def _branch(self, reading: Reading, span: Span, country: str | None) -> Reading:
+        """A group with regional branches ("Islamic State") read as the branch the text names, though the parse
+        hung "in the Greater Sahara" on the verb, else as its branch in the event's country (ACLED codes
+        the Islamic State in Somalia as Islamic State (Somalia))."""
+        parents = {a.name for a in reading.actors} & self.branches.keys()
+        if not parents:
+            return reading
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        named: tuple[Actor, ...] = ()
+        if after is not None and after.lower_ == "in" and after.dep_ == "prep":
+            named = self.lex.read(span.doc[span.start : after.right_edge.i + 1].text, country).actors
+        actors = []
+        for actor in reading.actors:
+            branches = self.branches.get(actor.name, [])
+            by_name = [a for a in named if a.name in {e.name for e in branches}]
+            actors.append(by_name[0] if by_name else _home_branch(branches, country) or actor)
+        return dataclasses.replace(reading, actors=tuple(dict.fromkeys(actors)))
 
     def _attacking_state(self, noun: Token) -> Reading:
         """ "A Russian missile strike", "Pakistani airstrikes": a nationality before an event noun is its state's
@@ -513,6 +536,8 @@ class _ArticleReader:
                 side.add(reading, toks)
         if head.lemma_.lower() in RECIPROCAL and not side2.actors and len(side1.actors) > 1:
             side2.actors, side1.actors = side1.actors[1:], side1.actors[:1]  # "the Taliban and Afghan police clashed"
+        elif head.lemma_.lower() in RECIPROCAL and not side2.actors and _fights_itself(agents, side1):
+            side2.actors = list(side1.actors)  # "tribal militias clashed", "two rival clans fought"
         return side1, side2
 
     def _attach_allies(self, sent: Span, side1: _Side, side2: _Side, country: str | None) -> None:
@@ -726,12 +751,38 @@ def _adjectival_country(tok: Token) -> bool:
     return tok.ent_type_ == "GPE" and 2 <= len(letters) <= 3 and letters.isupper()
 
 
+def _branches(lex: Lexicon) -> dict[str, list[Entry]]:
+    """Each group's regional branches: "Islamic State" -> Islamic State (Somalia), (Greater Sahara) ..."""
+    found: dict[str, list[Entry]] = {}
+    for name, entry in lex.entries.items():
+        parent, _, rest = name.partition(" (")
+        if rest and parent in lex.entries and "{" not in name:
+            found.setdefault(parent, []).append(entry)
+    return found
+
+
+def _home_branch(branches: list[Entry], country: str | None) -> Actor | None:
+    """The branch of a group at home in the event's country, if it has exactly one there."""
+    home = [e for e in branches if country and e.country == country]
+    return Actor(name=home[0].name, inter=home[0].inter) if len(home) == 1 else None
+
+
 def _state_leads(side: _Side) -> None:
     """A named militia on the side of state forces fights for them: the state is the actor, the militia its
     associate (ACLED codes Hezbollah fighting for the Syrian government so)."""
     militia = bool(side.actors) and side.actors[0].inter == 3 and not side.actors[0].name.startswith("Unidentified")
     if militia and any(a.inter == 1 for a in side.actors):
         side.actors.sort(key=lambda a: a.inter != 1)
+
+
+def _fights_itself(agents: list[Token], side: _Side) -> bool:
+    """Whether the one plural agent of a fight with no other party fought among itself: ACLED codes a clash
+    between two clans, tribes or communities of one kind with that actor on both sides. Identity militias
+    ("tribal militias clashed") and rivals ("two rival clans") do; "militants clashed" only lacks its enemy."""
+    if len(side.actors) != 1 or len(agents) != 1 or agents[0].tag_ not in ("NNS", "NNPS"):
+        return False
+    rivals = any(c.lower_ in RIVAL_WORDS for c in agents[0].children if c.dep_ in ("amod", "nummod"))
+    return side.actors[0].inter == 4 or (rivals and side.actors[0].inter in NON_STATE_ARMED)
 
 
 def _has_victims(sub_event_type: str) -> bool:

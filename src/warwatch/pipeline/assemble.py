@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When, allies
+from ..model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When, allies
 from ..taxonomy import event_type_of
 from .place_words import ADMIN2_WORDS, PART_WORDS, TOWN_WORDS
 
@@ -382,7 +382,8 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     places = [r.place for r in group if r.place and anchor and _same_area(r.place, anchor)]
     place = min(places, key=lambda p: p.geo_precision) if places else None
     actor1 = next((r.sides.actor1 for r in group if r.sides.actor1), None)
-    actor2 = next((r.sides.actor2 for r in group if r.sides.actor2 and r.sides.actor2 != actor1), None)
+    # the same actor on both sides only where a reading says so: "two rival clans fought" (ACLED codes it so)
+    actor2 = next((r.sides.actor2 for r in group if r.sides.actor2 and _other_side(r.sides, actor1)), None)
     if actor2 is None and sub_type in ("Protest with intervention", "Excessive force against protesters"):
         # a protest folded with its arrests: the state force that arrested is the other side
         actor2 = next((a for r in group for a in (r.sides.actor1, r.sides.actor2) if a and a.inter == 1), None)
@@ -412,6 +413,11 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
         articles=(article.id,),
         rule=typed.mention.rule if typed.mention.sub_event_type == sub_type else "fold:protest-with-arrests",
     )
+
+
+def _other_side(sides: Sides, actor1: Actor | None) -> bool:
+    """A reading's actor2 is another side, or the same communal, clan or ethnic militia (inter 4) fighting itself."""
+    return sides.actor2 != actor1 or (sides.actor1 == sides.actor2 and actor1 is not None and actor1.inter == 4)
 
 
 def _claims(group: list[Reading], is_party: Callable[[str], bool]) -> tuple[FatalityClaim, ...]:

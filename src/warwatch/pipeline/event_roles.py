@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .actor_names import canonical_actor
+from .actor_names import canonical_actor, load_lexicon
 from .event_words import (
     AIRCRAFT,
     ARMED_TARGETS,
@@ -57,7 +57,14 @@ def crowd_agent(tok: Token) -> bool:
     words = {w.lemma_.lower() for a in agents for w in a.subtree}
     words |= {w.removesuffix("s") for w in words}  # "Mobs" opening a sentence is tagged a proper noun
     plural = all(h.tag_ in {"NNS", "NNPS"} or h.lower_ in {"crowd", "mob", "mobs"} for h in heads)
-    return plural and bool(words & CIVILIAN_GROUPS) and not words & (ORGANIZED_ARMED | {"armed", "gunman"})
+    unarmed = not words & (ORGANIZED_ARMED | {"armed", "gunman"}) and not _armed_actor(heads)
+    return plural and bool(words & CIVILIAN_GROUPS) and unarmed
+
+
+def _armed_actor(heads: list[Token]) -> bool:
+    """Whether the lexicon reads an agent as an armed actor: "officers of the Philippine National Police" are the
+    state's police though "national" is a word of crowds ("foreign nationals"); "Fulani herders" a militia."""
+    return any(_actor_inter(h) in ARMED_INTERS for h in heads)
 
 
 def property_target(tok: Token) -> bool:
@@ -127,6 +134,9 @@ def non_state_agent(tok: Token) -> bool:
     return False
 
 
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces: not a crowd
+
+
 def _actor_inter(agent: Token) -> int | None:
     """The ACLED inter code of the actor a phrase names, from the actor lexicon ("the FARDC": 1, state forces)."""
     actor = canonical_actor(agent.doc[agent.left_edge.i : agent.right_edge.i + 1].text)
@@ -173,9 +183,19 @@ def _kind_of(nouns: list[Token]) -> str | None:
     """Civilians, or armed people ("armed men" are armed; "People's Militia" is a name, not people)."""
     armed = [t for t in nouns if any(c.lower_ == "armed" for c in t.children) or _member_of_armed(t)]
     named = [t for t in nouns if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head != t]
-    if any(t.lemma_.lower() in CIVILIAN_TARGETS and t not in armed and t not in named for t in nouns):
+    if any(_civilian(t) and t not in armed and t not in named for t in nouns):
         return "civilian"
     return "armed" if armed or any(t.lemma_.lower() in ARMED_TARGETS for t in nouns) else None
+
+
+def _civilian(tok: Token) -> bool:
+    """A civilian by the event words, or by the actor lexicon's civilian nouns ("a tourist", "hostages")."""
+    if tok.lemma_.lower() in CIVILIAN_TARGETS:
+        return True
+    if tok.pos_ != "NOUN" or load_lexicon().state.find(tok.text):  # "a camp" may be an army's
+        return False
+    actor = canonical_actor(tok.text)
+    return actor is not None and actor.inter == 7
 
 
 def _member_of_armed(tok: Token) -> bool:
