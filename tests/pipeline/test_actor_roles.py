@@ -25,6 +25,7 @@ from warwatch.pipeline.actor_roles import (
     person_name,
     speaker_indices,
     spokes_body,
+    told_outlets,
     verb_roles,
 )
 from warwatch.pipeline.actors import speaker_kinds
@@ -249,3 +250,21 @@ def test_verb_roles_of_coming_under_attack(nlp: Language, text: str, agents: lis
     """ "X came under fire from Y": the subject is the target, the source of the fire the agent."""
     found = verb_roles(_word(nlp(text), "came"))
     assert ([t.text for t in found[0]], [t.text for t in found[1]]) == (agents, patients)
+
+
+def test_speaker_indices_take_a_conjunct_hung_on_the_end_of_a_name(nlp: Language) -> None:
+    doc = nlp("Jets hit a market, according to the Syrian Observatory for Human Rights and local medics.")
+    assert [doc[i].text for i in speaker_indices(doc)] == ["Observatory", "medics"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("A local official told Reuters that gunmen attacked the village.", ["Reuters"]),
+        ("Residents told the BBC that fighting went on all night.", ["BBC"]),
+        ("A police officer told reporters that the gunmen fled.", []),
+    ],
+)
+def test_told_outlets(nlp: Language, text: str, outlets: list[str]) -> None:
+    doc = nlp(text)
+    assert [t.text for tok in doc for t in told_outlets(tok)] == outlets

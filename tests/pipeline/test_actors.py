@@ -971,3 +971,84 @@ def test_actors_a_clash_among_one_kind_has_it_on_both_sides(nlp: Language, resol
     verb = "clashed" if "clashed" in text else "fought"
     sides = _sides(nlp, resolve, text, verb)
     assert _name(sides.actor1) == _name(sides.actor2) and _name(sides.actor1).startswith(actor)
+
+
+# --- sources: outlets, people speaking for a body, context of an unattributed sentence ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sources"),
+    [
+        # the outlet a speaker talks to reports the event too
+        (
+            "A local official told Reuters that gunmen attacked the village of Kanu in Nigeria.",
+            "attacked",
+            ("local official", "Reuters"),
+        ),
+        # a named person with a role speaks, and so does the body of the role
+        (
+            "Police official Musa Bello said gunmen attacked a market in Jos, Nigeria.",
+            "attacked",
+            ("Musa Bello", "Police Forces of Nigeria"),
+        ),
+        # the spokesperson's name in an apposition
+        (
+            "A spokesman for the Nigerian army, Colonel John Okoro, said troops repelled an attack in Borno.",
+            "attack",
+            ("John Okoro", "Military Forces of Nigeria"),
+        ),
+        # "the group" refers to the armed group that is the subject of its own sentence
+        (
+            "ISWAP fighters overran a military base in Borno, Nigeria, the group said in a statement.",
+            "overran",
+            ("Islamic State (West Africa)",),
+        ),
+        # a sentence opening with "And" goes on with the report before it
+        (
+            "Jets struck Ariha in Idlib, Amnesty International said. And in Daraa, rebels clashed with troops.",
+            "clashed",
+            ("Amnesty International",),
+        ),
+        # an unattributed lead is told by the first source after it
+        (
+            'Rebels seized the town of Kanu in Mali on Monday. "They came at dawn," a resident told the BBC.',
+            "seized",
+            ("resident", "BBC"),
+        ),
+        # "reportedly" with nobody named cites the media
+        ("Gunmen reportedly abducted a trader in Kasai on Friday.", "abducted", ("media",)),
+    ],
+)
+def test_actors_sources_from_outlets_people_and_context(
+    nlp: Language, resolve, text: str, trigger: str, sources: tuple
+) -> None:
+    assert _sides(nlp, resolve, text, trigger).sources == sources
+
+
+def test_actors_outlet_noun_is_no_part_of_its_name(nlp: Language, resolve) -> None:
+    text = "Rioters burned a bus in Jos, Nigeria, the Morning Herald newspaper reported."
+    assert _sides(nlp, resolve, text, "burned", "Mob violence").sources == ("Morning Herald",)
+
+
+def test_actors_bare_police_source_takes_the_geocoded_country(nlp: Language, resolve) -> None:
+    text = "Gunmen abducted a trader on the highway on Monday, police said."
+    article = Article(text=text)
+    doc = nlp(text)
+    mention = _mention(article, doc, "abducted", "Abduction/forced disappearance")
+    place = Place(name="Springfield", country="NG", lat=9.0, lon=7.0)
+    (sides,) = resolve(article, doc, (mention,), (place,))
+    assert sides.sources == ("Police Forces of Nigeria",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the outlet told only relays the party's claim
+        "Al-Shabaab told Reuters it had killed ten Somali soldiers in an attack on a base.",
+        # a spokesperson speaks for the party
+        "Nigerian army spokesman John Okoro said Nigerian troops killed ten Boko Haram fighters in an attack.",
+    ],
+)
+def test_actors_claim_relayed_or_voiced_stays_claimed(nlp: Language, resolve, text: str) -> None:
+    sides = _sides(nlp, resolve, text, "attack", "Armed clash")
+    assert sides.status == Certainty.CLAIMED, sides

@@ -75,6 +75,7 @@ ALLY_VERBS = frozenset("back help support accompany assist aid join reinforce".s
 PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
 NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
 QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'")
+OUTLET_VERBS = frozenset("tell speak talk".split())  # "X told Reuters", "speaking to AFP": the outlet reports too
 SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
 # Head words of generic descriptors of a reporting body, and the kinds of body each may refer back to.
 DESCRIPTOR_KINDS: dict[str, frozenset[str]] = {
@@ -303,9 +304,9 @@ def source_tokens(tok: Token) -> list[Token]:
         before = tok.doc[tok.i - 1] if tok.i else None
         if not subj and before is not None and before.pos_ in ("NOUN", "PROPN"):
             subj = [before]  # "..., police said." misparsed: the noun just before the verb speaks
-        return with_conjuncts(subj)  # "police and hospital officials said"
+        return name_conjuncts(subj)  # "police and hospital officials said"
     if tok.lower_ == "according":
-        return with_conjuncts(children(tok, "prep", {"to"}, pobj=True))
+        return name_conjuncts(children(tok, "prep", {"to"}, pobj=True))
     if tok.lower_ == "per" and tok.i and tok.doc[tok.i - 1].lower_ == "as":  # "as per an official"
         return with_conjuncts([c for c in tok.children if c.dep_ == "pobj"])
     if tok.lower_ == "citing":
@@ -313,6 +314,27 @@ def source_tokens(tok: Token) -> list[Token]:
     if tok.lower_ == "via" and tok.head.lemma_.lower() in ("release", "publish", "broadcast", "post", "air", "issue"):
         return [c for c in tok.children if c.dep_ == "pobj"]
     return []
+
+
+def told_outlets(verb: Token) -> list[Token]:
+    """The named outlet a speaker talks to ("an official told Reuters", "speaking to AFP"): it reports the
+    event as well. Proper names only: "told reporters" or "told a news conference" names no outlet."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in OUTLET_VERBS:
+        return []
+    told = children(verb, "dobj") + children(verb, "dative") if lemma == "tell" else []
+    told += children(verb, "prep", {"to"}, pobj=True)
+    return [t for t in told if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "GPE", "NORP")]
+
+
+def name_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens with their conjuncts, also those the parse hangs on the last word of a name: in "the Observatory
+    for Human Rights and local activists" "activists" is a conjunct of "Rights", not of "Observatory"."""
+    out = with_conjuncts(tokens)
+    for tok in list(out):
+        inner = [t for t in tok.subtree if t.i > tok.i and t.pos_ == "PROPN" and tok.ent_type_ and t.ent_type_]
+        out += [c for t in inner for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c not in out]
+    return out
 
 
 def _speaking(subjects: list[Token]) -> list[Token]:
@@ -429,6 +451,22 @@ def antecedent(tok: Token, kinds_of: Callable[[Token], frozenset[str]]) -> Token
     named = [n for n in named if n.pos_ != "PRON" and not is_descriptor(n)]
     same_word = [n for n in named if n.lemma_.lower() == lemma]  # "the Observatory": the one named so
     return next(iter(same_word), None) or next((n for n in named if kinds_of(n) & wanted), None)
+
+
+def subject_body(tok: Token, kinds_of: Callable[[Token], frozenset[str]]) -> Token | None:
+    """ "ISWAP fighters overran a base, the group said": a descriptor that refers back to no named speaker
+    refers to the subject of its own sentence, else of the sentence before, when that names a body of its kind."""
+    if not is_descriptor(tok) or tok.lemma_.lower() in PERSON_DESCRIPTORS:  # "officials" are people, no body
+        return None
+    wanted = DESCRIPTOR_KINDS[tok.lemma_.lower()]
+    doc = tok.doc
+    sents = [tok.sent] + ([doc[tok.sent.start - 1].sent] if tok.sent.start else [])
+    for sent in sents:
+        for subject in (s for t in sent if t.dep_ in ("ROOT", "ccomp") for s in subjects(t)):
+            named = subject.pos_ != "PRON" and not is_descriptor(subject)
+            if subject.i < tok.i and named and kinds_of(subject) & wanted:
+                return subject
+    return None
 
 
 def _nearest_body(pronoun: Token, kinds_of: Callable[[Token], frozenset[str]]) -> Token | None:

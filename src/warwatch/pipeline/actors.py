@@ -24,7 +24,11 @@ names a source. A back-reference ("the monitor", "the Observatory", "the ministr
 "he", "they") is resolved to the named speaker it refers to (``actor_roles.antecedent``); a
 spokesperson gives two sources, themself and the body they speak for ("police spokesman John Doe"
 -> John Doe, Police Forces of X); an organisation the table does not know but the text gives an
-acronym for goes by the acronym.
+acronym for goes by the acronym. A named person speaking in a role ("police official John Doe") gives
+themself and the body; an outlet a speaker tells ("X told Reuters") reports too, but only relays: the
+status is read from who speaks. An unattributed sentence takes its sources from where it stands: between
+two sentences citing one source, after one it continues ("And in ..."), as the article's lead (the first
+source after it), or "reportedly" (the media).
 
 Countries: unmarked forces and generic actors belong to the event's country: the country of the
 mention's place when the caller passes the geocoded ``places``; otherwise the country of the places
@@ -97,7 +101,9 @@ from .actor_roles import (
     speaker_indices,
     speakers,
     spokes_body,
+    subject_body,
     subjects,
+    told_outlets,
     trigger_token,
     verb_roles,
     with_conjuncts,
@@ -161,6 +167,12 @@ GENERIC_ARMED = ("Rebels", "Unidentified Armed Group")
 RIVAL_WORDS = frozenset("rival rivaling rivalling warring opposing feuding two".split())  # one kind on both sides
 UNKNOWN_WORDS = frozenset("unidentified unknown suspected alleged some other rival".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # a pronoun that may be the speaker of its clause
+# head words of a named outlet's phrase ("the Daily Planet newspaper"), which are no part of its name
+OUTLET_NOUNS = frozenset("agency newspaper daily paper broadcaster channel station television tv website".split())
+CONTINUING = frozenset({"and", "also"})  # a sentence opening so goes on with the report before it
+LEAD_REACH = 2  # how far into the article a lead may start, and how far after it its teller is sought
+REPORTEDLY = frozenset({"reportedly", "purportedly"})  # "according to reports", with nobody named
+REPORTS = "media"
 ANAPHORIC_SOURCES = frozenset(
     "group organisation organization monitor ministry agency observatory watchdog statement report movement".split()
 )
@@ -244,6 +256,7 @@ class _ArticleReader:
         self.sents = sentences(doc)
         self.speakers = frozenset(speaker_indices(doc))
         self.sources: list[list[tuple[str, set[int]]]] = []
+        self.voices: dict[str, str | None] = {}  # a person -> the body they speak for; an outlet told -> None
         for i, sent in enumerate(self.sents):
             self.sources.append(self._sentence_sources(sent, i))
         self.allies = self._ally_index()
@@ -370,6 +383,11 @@ class _ArticleReader:
     def _sentence_sources(self, sent: Span, index: int) -> list[tuple[str, set[int]]]:
         found: list[tuple[str, set[int]]] = []
         for tok in sent:
+            for outlet in told_outlets(tok):  # "X told Reuters": the outlet reports it too
+                name = self._source_name(outlet, sent, index)
+                if name:
+                    self.voices.setdefault(name, None)
+                    found.append((name, {t.i for t in noun_phrase(outlet)}))
             if tok.i not in self.speakers:
                 continue
             for name in self._speaker_names(tok, sent, index, found):
@@ -380,15 +398,21 @@ class _ArticleReader:
         """The sources one speaker token names: a back-reference as what it refers to; a spokesperson as
         themself and the body they speak for ("police spokesman John Doe" -> John Doe, Police Forces of X)."""
         named = antecedent(tok, self._kinds) if tok.pos_ == "PRON" or is_descriptor(tok) else None
+        named = named or subject_body(tok, self._kinds)
         if tok.pos_ == "PRON" and named is None and found:
             return [found[-1][0]]
         speaker = named or tok
         body = spokes_body(speaker)
+        people = [p for p in _people(speaker) if not self.lex.named_in(p, sources=True)]  # "Al-Shabaab" as PERSON
         if body is None:
             name = self._source_name(speaker, speaker.sent, self.sent_index(speaker.idx))
-            return [name] if name else []
-        people = [person_name(e) for e in noun_phrase(speaker).ents if e.label_ == "PERSON"]
-        body_name = self.lex.source_name(body.text, self.sentence_country(sent)) or body.text
+            if not name or not people or name in people:
+                return [name] if name else []
+            body_name = name  # "police official John Doe": the person, and the body they speak for
+        else:
+            body_name = self.lex.source_name(body.text, self.sentence_country(sent)) or body.text
+        if people and people[0] != body_name:
+            self.voices[people[0]] = body_name
         return list(dict.fromkeys([*people[:1], body_name]))
 
     def _kinds(self, tok: Token) -> frozenset[str]:
@@ -414,6 +438,9 @@ class _ArticleReader:
         name = self.lex.source_name(phrase.text, country)
         if name and not (tok.lemma_.lower() in PERSON_ROLES and name.startswith(("Military", "Police"))):
             return name
+        outlet = [t for t in phrase if t.i < tok.i and t.pos_ == "PROPN"] if tok.lemma_.lower() in OUTLET_NOUNS else []
+        if outlet:  # "the Daily Planet newspaper" -> Daily Planet
+            return self.doc[outlet[0].i : outlet[-1].i + 1].text
         appositions = [noun_phrase(c) for c in tok.children if c.dep_ == "appos"]  # "a council member, John Doe,"
         for ent in [*phrase.ents, *(e for a in appositions for e in a.ents if e.label_ == "PERSON")]:
             if ent.label_ == "PERSON":
@@ -442,7 +469,35 @@ class _ArticleReader:
                 continue
             if refers_back(self.sents[referrer], self.sents[referred]):
                 return list(dict.fromkeys(name for name, _ in self.sources[other]))
-        return []
+        return self._context_sources(index)
+
+    def _placed(self, name: str, country: str | None) -> str:
+        """A body left as a bare word for want of a country ("police said" beside only a state's name) is that
+        of the country where the event was placed; a person's role ("a military officer") stays a person."""
+        if not country or not name.islower() or name.split()[-1] in PERSON_ROLES:
+            return name
+        placed = self.lex.source_name(name, country)
+        return placed if placed and self.lex.state_of(placed) else name
+
+    def _named(self, index: int) -> list[str]:
+        return list(dict.fromkeys(n for n, _ in self.sources[index])) if 0 <= index < len(self.sources) else []
+
+    def _context_sources(self, index: int) -> list[str]:
+        """Sources of an unattributed sentence from where it stands: inside a run of one source's reports it is
+        theirs; "And in Homs, ..." continues the sentence before; an article's unattributed lead is told by the
+        first source that follows it; "reportedly" with nobody named cites the media."""
+        before, after = self._named(index - 1), self._named(index + 1)
+        shared = [n for n in before if n in after]
+        if shared:
+            return shared
+        sent = self.sents[index]
+        if before and sent[0].lower_ in CONTINUING:
+            return before
+        if index <= LEAD_REACH and not any(self.sources[:index]):  # the title and lead, unattributed
+            for ahead in range(index + 1, min(index + 1 + LEAD_REACH, len(self.sources))):
+                if self.sources[ahead]:
+                    return self._named(ahead)
+        return [REPORTS] if any(t.lower_ in REPORTEDLY for t in sent) else []
 
     # --- allies
 
@@ -502,7 +557,7 @@ class _ArticleReader:
             for side in (side1, side2):
                 side.actors = [self._as_police(a) for a in side.actors]
         actor1, actor2, assoc1, assoc2 = self._defaults(side1, side2, country, mention.sub_event_type)
-        sources = self.mention_sources(index)
+        sources = _distinct(self._placed(name, country) for name in self.mention_sources(index))
         status = self._status(index, sources, [a for a in (actor1, actor2) if a] + assoc1 + assoc2)
         if claimed and status is not Certainty.UNVERIFIED:
             status = Certainty.CLAIMED
@@ -739,9 +794,27 @@ class _ArticleReader:
         if UNVERIFIED_HERE.search(text) or (UNVERIFIED_HERE.search(after) and UNVERIFIED_NEAR.search(after)):
             return Certainty.UNVERIFIED
         names = {a.name if isinstance(a, Actor) else a for a in sides}
+        sources = [v for v in (self.voices.get(s, s) for s in sources) if v]  # who speaks, not who relays
         if sources and all(self.lex.is_party(s) for s in sources) and any(self._related(s, names) for s in sources):
             return Certainty.CLAIMED
         return Certainty.REPORTED
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """Names once each, whatever their case ("Local media" opening a sentence, "local media" later)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+def _people(speaker: Token) -> list[str]:
+    """The people a speaker phrase names, in it or in an apposition within it ("a spokesman for the army, Col.
+    X,", where the parse may hang the name on "army")."""
+    phrases = [noun_phrase(speaker)] + [
+        noun_phrase(c) for t in speaker.subtree for c in t.children if c.dep_ == "appos"
+    ]
+    return [person_name(e) for p in phrases for e in p.ents if e.label_ == "PERSON"]
 
 
 def _adjectival_country(tok: Token) -> bool:
