@@ -235,10 +235,10 @@ def _media_release(tok: Token) -> bool:
     return any(w.lemma_.lower() in MEDIA_WORKS for w in works) and _party_named(tok, {2, 3})
 
 
-def _party_named(tok: Token, inters: set[int], trigger: Iterable[Token] = ()) -> bool:
-    """Whether the trigger's sentence, outside the ``trigger`` words themselves ("joined forces with"), names an
+def _party_named(tok: Token, inters: set[int], inside: set[int] | None = None) -> bool:
+    """Whether the trigger's sentence, outside the trigger's own words (``inside``: "joined forces with"), names an
     actor of one of the ACLED ``inters`` (1 state forces, 2 rebels, 3 and 4 militias, 8 external forces)."""
-    inside = {t.i for t in trigger}
+    inside = inside or set()
     chunks = [chunk for chunk in noun_chunks(tok.sent) if not inside & {t.i for t in chunk}]
     actors = (canonical_actor(chunk.text) for chunk in chunks)
     return any(actor is not None and actor.inter in inters for actor in actors)
@@ -251,7 +251,7 @@ def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] =
         return False
     inside = {t.i for t in trigger}
     armed = any(t.lemma_.lower() in PARTY_WORDS for t in tok.sent if t.i not in inside)
-    return not armed and not _party_named(tok, {1, 2, 3, 4, 8}, trigger)
+    return not armed and not _party_named(tok, {1, 2, 3, 4, 8}, inside)
 
 
 def _names_a_thing(tok: Token) -> bool:
