@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -203,6 +203,16 @@ class Lexicon:
     allies: Matcher[str]
     separatists: dict[str, str]  # country -> the group its unnamed separatists are
     _readings: dict[tuple[str, str | None, bool], Reading] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def branches(self) -> dict[str, list[Entry]]:
+        """Each group's regional branches: "Islamic State" -> Islamic State (Somalia), (Greater Sahara) ..."""
+        found: dict[str, list[Entry]] = {}
+        for name, entry in self.entries.items():
+            parent, _, rest = name.partition(" (")
+            if rest and parent in self.entries and "{" not in name:
+                found.setdefault(parent, []).append(entry)
+        return found
 
     # --- names --------------------------------------------------------------------------------
 

@@ -260,7 +260,6 @@ class _ArticleReader:
         for i, sent in enumerate(self.sents):
             self.sources.append(self._sentence_sources(sent, i))
         self.allies = self._ally_index()
-        self.branches = _branches(lex)
         self.named_group = self._only_named_group()
 
     def _only_named_group(self) -> Actor | None:
@@ -271,7 +270,7 @@ class _ArticleReader:
             if entries[0].inter in (2, 3) and not entries[0].name.startswith("{")
         }
         group = next(iter(groups)) if len(groups) == 1 else None
-        return _home_branch(self.branches.get(group.name, []), self.country) or group if group else None
+        return _home_branch(self.lex.branches.get(group.name, []), self.country) or group if group else None
 
     # --- helpers over sentences
 
@@ -335,7 +334,7 @@ class _ArticleReader:
         """A group with regional branches ("Islamic State") read as the branch the text names, though the parse
         hung "in the Greater Sahara" on the verb, else as its branch in the event's country (ACLED codes
         the Islamic State in Somalia as Islamic State (Somalia))."""
-        parents = {a.name for a in reading.actors} & self.branches.keys()
+        parents = {a.name for a in reading.actors} & self.lex.branches.keys()
         if not parents:
             return reading
         after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -344,7 +343,7 @@ class _ArticleReader:
             named = self.lex.read(span.doc[span.start : after.right_edge.i + 1].text, country).actors
         actors = []
         for actor in reading.actors:
-            branches = self.branches.get(actor.name, [])
+            branches = self.lex.branches.get(actor.name, [])
             by_name = [a for a in named if a.name in {e.name for e in branches}]
             actors.append(by_name[0] if by_name else _home_branch(branches, country) or actor)
         return dataclasses.replace(reading, actors=tuple(dict.fromkeys(actors)))
@@ -822,16 +821,6 @@ def _adjectival_country(tok: Token) -> bool:
     unlike a country's name before an event noun, which usually tells where ("the Gaza strike")."""
     letters = tok.text.replace(".", "")
     return tok.ent_type_ == "GPE" and 2 <= len(letters) <= 3 and letters.isupper()
-
-
-def _branches(lex: Lexicon) -> dict[str, list[Entry]]:
-    """Each group's regional branches: "Islamic State" -> Islamic State (Somalia), (Greater Sahara) ..."""
-    found: dict[str, list[Entry]] = {}
-    for name, entry in lex.entries.items():
-        parent, _, rest = name.partition(" (")
-        if rest and parent in lex.entries and "{" not in name:
-            found.setdefault(parent, []).append(entry)
-    return found
 
 
 def _home_branch(branches: list[Entry], country: str | None) -> Actor | None:

@@ -113,7 +113,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return True  # "demonstrated against the plan": what protests are about
     if any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects):
         return False
-    return not (_figurative(tok, objects) or _in_words(tok, family or family_of(tok)) or _rehearsed(tok))
+    doers = _doers(tok)
+    return not (_figurative(tok, objects, doers) or _in_words(tok, family or family_of(tok), doers) or _rehearsed(tok))
 
 
 def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
@@ -207,11 +208,10 @@ def _mishap_blast(noun: Token) -> bool:
     return noun.lemma_.lower() in FIRES and bool(modifiers & MISHAP_CAUSES or sites & INDUSTRIAL)
 
 
-def _figurative(tok: Token, objects: list[Token]) -> bool:
+def _figurative(tok: Token, objects: list[Token], doers: list[Token]) -> bool:
     """Conflict words told of something else: a kind of attack that is no violence (a cyber, heart or verbal attack,
     a bear raid, test-fired missiles, blank rounds) and what it does ("a shark attack killed a swimmer"), hackers'
     attacks, works and staff (``_work_or_staff``)."""
-    doers = _doers(tok)
     modified = [tok, *(d for d in doers if family_of(d))]  # "a shark attack killed"
     if tok.dep_ in {"dobj", "nsubjpass"}:
         modified.append(tok.head)  # "test-fired two missiles"
@@ -248,19 +248,19 @@ def _kinds(nouns: list[Token]) -> set[str]:
     return {c.lemma_.lower() for w in nouns for c in w.children if c.dep_ in {"amod", "compound", "npadvmod"}}
 
 
-def _in_words(tok: Token, family: str | None) -> bool:
+def _in_words(tok: Token, family: str | None, doers: list[Token]) -> bool:
     """An attack, clash or offensive made in words: by politicians, parties, firms or the press ("the senator attacked
     the prime minister", "two ministers clashed over the bill", "came under fire from lawmakers"), or in a speech or a
     debate, with no one hurt, no weapon and no armed people in the sentence."""
     if family not in {"attack", "fight", "harm"}:
         return False  # words attack, clash and assault; they do not arrest, sign or release a recording
     verb = clause_verb(tok)
-    doers = {d.lemma_.lower() for d in _doers(tok)}
-    if doers & (CROWD | GATHERINGS | {"mob"}):
+    doing = {d.lemma_.lower() for d in doers}
+    if doing & (CROWD | GATHERINGS | {"mob"}):
         return False  # "a mob attacked two lawmakers in parliament"
     preps = [c for n in (tok, verb) for c in n.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}]
     settings = {g.lemma_.lower() for c in preps for g in c.children}  # not "outside parliament": a place
-    if not doers & WORD_FIGHTERS and not settings & SPEECH_SETTINGS:
+    if not doing & WORD_FIGHTERS and not settings & SPEECH_SETTINGS:
         return False
     partners = {
         g.lemma_.lower()
