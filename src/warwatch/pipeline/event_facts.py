@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .event_roles import clause_verb, governing_verb
+from .event_roles import clause_verb, direct_objects, governing_verb
 from .event_words import (
     AGGREGATE,
     ARMED_TARGETS,
@@ -225,7 +225,7 @@ def _work_or_staff(tok: Token) -> bool:
     """A violent verb done to a work or to staff: "shot a music video", "the film bombed", "fired 300 workers"."""
     if tok.pos_ != "VERB" or family_of(tok) not in VIOLENCE | MEANS:
         return False  # not "a video released by the group": a media release
-    patients = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    patients = direct_objects(tok)
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
         patients.append(tok.head)  # "the film bombed", parsed as "the film (that was) bombed"
     if not patients:

@@ -43,6 +43,11 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def direct_objects(tok: Token) -> list[Token]:
+    """What a verb is done to: its object, or its subject when it is passive ("the bomb was defused")."""
+    return [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
 def linked_to_any(tok: Token, others: Iterable[Token]) -> bool:
     return any(linked(tok, other) for other in others)
 
@@ -162,7 +167,7 @@ def target_kind(tok: Token) -> str | None:
 def _patients(tok: Token) -> list[Token]:
     """The people or things the trigger is done to (object or passive subject), without where it happened:
     "a member of the militia was found dead in his house" is about the member, not the house."""
-    heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads = direct_objects(tok)
     found: list[Token] = []
     while heads:
         node = heads.pop()

@@ -17,6 +17,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from .event_roles import (
     by_aircraft,
     crowd_agent,
+    direct_objects,
     linked,
     linked_to_any,
     non_state_agent,
@@ -143,7 +144,7 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return _riot_type(tok, context)
     if family == "transfer" and not _left_a_place(tok):
         return None, "transfer:no-place-left"  # "withdrew from the election"
-    if family == "base" and state_agent(tok) and _object_lemmas(tok) & ROUTINE_POSTS:
+    if family == "base" and state_agent(tok) and any(o.lemma_.lower() in ROUTINE_POSTS for o in direct_objects(tok)):
         return None, "base:state-checkpoint"  # the police's roadblocks are security measures, not a base
     if family == "base" and (crowd_agent(tok) or families & {"protest", "riot"}):
         return None, "base:by-crowd"  # "protesters set up roadblocks": the protest carries it, no group's base
@@ -228,7 +229,7 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
 
 def _shootdown_type(tok: Token) -> tuple[str | None, str]:
     """Bringing down a drone or missile is an interception; bringing down an aircraft is anti-aircraft fire."""
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = direct_objects(tok)
     words = {w.lemma_.lower() for obj in objects for w in obj.subtree}
     if words & UNMANNED:
         return "Disrupted weapons use", "shootdown:unmanned"
@@ -293,14 +294,10 @@ def _left_a_place(tok: Token) -> bool:
     return named or noun.lemma_.lower() in TERRITORY
 
 
-def _object_lemmas(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
-
-
 def _weapon_objects(tok: Token) -> bool:
     """Whether what a verb destroys is a weapon ("destroyed three IEDs", "an explosive device"): disarmed, not
     property destroyed."""
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = direct_objects(tok)
     objects += [c for o in objects for c in o.conjuncts]
     return any(_is_weapon(o) for o in objects)
 
@@ -328,7 +325,7 @@ def taken_out_of_use(tok: Token) -> bool:
 
 def _unrealised_object(tok: Token) -> bool:
     """ "Foiled a planned attack", "thwarted a suicide bombing": an attack that never came, not one fought off."""
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = direct_objects(tok)
     words = {w.lower_ for o in objects for w in o.children if w.dep_ in {"amod", "compound"}}
     return bool(words & UNREALISED)
 
@@ -338,7 +335,7 @@ def seized_thing(tok: Token) -> tuple[str | None, str] | None:
     and fighters captured are part of the fight that took them."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"seize", "capture"}:
         return None
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = direct_objects(tok)
     if not objects and any(c.dep_ in {"nsubj", "nsubjpass"} and c.like_num for c in tok.children):
         return None, "capture:people-taken"  # "23 dead, 12 captured": a count of people, not a place
     first = tok

@@ -45,7 +45,7 @@ from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
 from .event_facts import family_of, is_background, mishap, states_fact, summarised
-from .event_roles import clause_verb, state_agent
+from .event_roles import clause_verb, direct_objects, state_agent
 from .event_typing import Context, seized_thing, taken_out_of_use, type_of
 from .event_words import (
     AGREEMENT_NOUNS,
@@ -229,7 +229,7 @@ def _media_release(tok: Token) -> bool:
     """A video, recording or statement released by or for an armed group ("the Taliban released a video", "in a
     recorded statement released on Thursday via the group's outlet"): the one development ACLED types Other that
     news reports well. A release by anyone else (a ministry's statement) is no event."""
-    works = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    works = direct_objects(tok)
     if tok.dep_ in {"acl", "relcl"}:
         works.append(tok.head)  # "a recording released on Thursday"
     return any(w.lemma_.lower() in MEDIA_WORKS for w in works) and _party_named(tok, {2, 3})
