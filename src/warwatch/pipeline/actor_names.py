@@ -454,10 +454,20 @@ def _entries(data: dict[str, Any], path: Path) -> list[tuple[str, Entry]]:
     return out
 
 
+_TABLE, _COUNTRIES = DATA_DIR / "actors.json", DATA_DIR / "countries.json"
+
+
 def load_lexicon(table: Path | None = None, countries: Path | None = None) -> Lexicon:
     """The lexicon of the alias table and the country file, built once per pair of paths: the stages share one
     (and what its matchers remember of each text)."""
-    return _lexicon(table or DATA_DIR / "actors.json", countries or DATA_DIR / "countries.json")
+    if table is None and countries is None:
+        return _default_lexicon()  # asked for per word by some stages: no paths to build and hash each time
+    return _lexicon(table or _TABLE, countries or _COUNTRIES)
+
+
+@cache
+def _default_lexicon() -> Lexicon:
+    return _lexicon(_TABLE, _COUNTRIES)
 
 
 @cache

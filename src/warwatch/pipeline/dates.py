@@ -280,11 +280,12 @@ class _Rule:
 
 
 _RELATIVE_ALTS = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE, key=len, reverse=True))
+# Each rule opens with ``\b``: a pattern that opens with optional groups is otherwise tried at every character.
 _RULES = (
     _Rule(
         "absolute",
         re.compile(
-            rf"(?P<x>{_SINCE}{_HEDGE}(?:(?:{_WEEKDAY}),?\s+)?"
+            rf"\b(?P<x>{_SINCE}{_HEDGE}(?:(?:{_WEEKDAY}),?\s+)?"
             rf"(?:\b(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})"
             rf"|\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s*\((?P<asreported>(?i:as\s+reported))\))?)"

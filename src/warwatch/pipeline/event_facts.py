@@ -320,7 +320,7 @@ def _sums_up(verb: Token) -> bool:
 
 def _negated_noun(tok: Token) -> bool:
     """ "No attacks were reported", "no chance of capturing", "no reports of fighting"."""
-    return tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in tok.children)
+    return tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in tok.lefts)  # a determiner: before its noun
 
 
 def _reported_false(tok: Token) -> bool:

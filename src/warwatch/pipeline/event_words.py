@@ -175,6 +175,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
+# Any of them: one scan rules out the nine sentences in ten that hold none (38 scans cost ten times more).
+ANY_PHRASE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in PHRASES))
 
 CIVILIAN_TARGETS = frozenset(
     (

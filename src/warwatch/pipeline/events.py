@@ -52,6 +52,7 @@ from .event_words import (
     AGREEMENT_UNDONE,
     AGREEMENT_VERBS,
     AMMUNITION,
+    ANY_PHRASE,
     BACKGROUND_MODIFIERS,
     CROWD_CONTROL,
     EVENT_NOUNS,
@@ -108,7 +109,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
     starts = [t.idx - sent.start_char for t in words]
-    for pattern, family in PHRASES:
+    for pattern, family in PHRASES if ANY_PHRASE.search(lowered) else ():
         for match in pattern.finditer(lowered):
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
             tokens = words[first:last]
