@@ -108,7 +108,7 @@ from .actor_roles import (
     verb_roles,
     with_conjuncts,
 )
-from .nlp import noun_chunks, sentences
+from .nlp import noun_chunks, sentences, span_text
 
 __all__ = [
     "AliasResolver",
@@ -450,7 +450,7 @@ class _ArticleReader:
         cleaned = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in words)
         if not cleaned:
             return None
-        return f"{cleaned} (anonymous)" if ANONYMOUS.search(sent.text) else cleaned
+        return f"{cleaned} (anonymous)" if ANONYMOUS.search(span_text(sent)) else cleaned
 
     def previous_source(self, index: int) -> str | None:
         for sources in reversed(self.sources[max(0, index - 2) : index]):
@@ -655,7 +655,7 @@ class _ArticleReader:
 
     def _said_unknown(self, index: int) -> bool:
         """Whether the mention's sentence or the next says nobody knows who did it."""
-        return any(UNKNOWN_AGENT.search(s.text) for s in self.sents[index : index + 2])
+        return any(UNKNOWN_AGENT.search(span_text(s)) for s in self.sents[index : index + 2])
 
     def _owned(self, side: _Side) -> bool:
         """Whether a side's words name its owner ("Turkish drones", "ISIL"), not only a force word ("a drone")."""
@@ -716,7 +716,8 @@ class _ArticleReader:
     def _policing(self, sent: Span) -> bool:
         """Whether the only forces a sentence on a crowd names are "security forces": ACLED codes those
         who police a protest or riot as police unless the text says troops or soldiers."""
-        forces = [sent.text[s:e].lower() for s, e, tag in self.lex.state.find(sent.text) if tag == "MIL"]
+        text = span_text(sent)
+        forces = [text[s:e].lower() for s, e, tag in self.lex.state.find(text) if tag == "MIL"]
         return bool(forces) and set(forces) <= CROWD_CONTROL
 
     def _as_police(self, actor: Actor) -> Actor:
@@ -788,8 +789,8 @@ class _ArticleReader:
         return source in names or (code is not None and any(self.lex.state_of(n) == code for n in names))
 
     def _status(self, index: int, sources: list[str], sides: list[Actor | str]) -> Certainty:
-        text = self.sents[index].text if self.sents else ""
-        after = self.sents[index + 1].text if index + 1 < len(self.sents) else ""
+        text = span_text(self.sents[index]) if self.sents else ""
+        after = span_text(self.sents[index + 1]) if index + 1 < len(self.sents) else ""
         if UNVERIFIED_HERE.search(text) or (UNVERIFIED_HERE.search(after) and UNVERIFIED_NEAR.search(after)):
             return Certainty.UNVERIFIED
         names = {a.name if isinstance(a, Actor) else a for a in sides}

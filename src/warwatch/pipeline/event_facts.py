@@ -68,6 +68,7 @@ from .event_words import (
     WORD_FIGHTERS,
     WORKS,
 )
+from .nlp import span_text
 
 
 def states_fact(tok: Token, family: str | None = None) -> bool:
@@ -315,7 +316,7 @@ def _doers(tok: Token) -> list[Token]:
 def _sums_up(verb: Token) -> bool:
     """A perfect tense sums up when it counts over a period so far or a whole conflict does it (see SO_FAR)."""
     doers = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children)}
-    return bool(doers & WHOLE_CONFLICTS) or bool(SO_FAR.search(verb.sent.text.lower()))
+    return bool(doers & WHOLE_CONFLICTS) or bool(SO_FAR.search(span_text(verb.sent).lower()))
 
 
 def _negated_noun(tok: Token) -> bool:

@@ -78,7 +78,7 @@ from .event_words import (
     VERB_ONLY,
     VIOLENCE,
 )
-from .nlp import noun_chunks, sentences
+from .nlp import noun_chunks, sentences, span_text
 
 
 def rule_detector() -> Callable[[Article, Doc], tuple[Mention, ...]]:
@@ -95,13 +95,13 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
         mentions.extend(found)
         if found:
             previous_type = found[-1].sub_event_type
-        elif not sent.text.strip():
+        elif not span_text(sent).strip():
             previous_type = None
     return tuple(mentions)
 
 
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
-    lowered = sent.text.lower()
+    lowered = span_text(sent).lower()
     words = list(sent)  # spaCy makes a new Token object on every access: walk the sentence's tokens once
     lemmas = frozenset(tok.lemma_.lower() for tok in words)
     if is_background(sent, lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in words):

@@ -35,7 +35,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
 from .actor_roles import antecedent, defined_acronym, is_descriptor, participle_speakers, spokes_body
 from .actors import speaker_kinds
-from .nlp import sentences, text_of
+from .nlp import sentences, span_text, text_of
 from .place_words import past_dateline
 
 NOT_SPEAKERS = frozenset({"which", "who", "i", "we", "you"})  # relative or quoted speakers: named elsewhere
@@ -138,18 +138,18 @@ def _violent(mention: Mention) -> bool:
 
 def _total_values(article: Article, doc: Doc) -> set[int]:
     """The figures of the sentences that give a running total or another period's toll."""
-    return {c.value for sent in sentences(doc) if TOTALS.search(sent.text) for c in _figure_claims(article, sent)}
+    return {c.value for sent in sentences(doc) if TOTALS.search(span_text(sent)) for c in _figure_claims(article, sent)}
 
 
 def _sentence_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
-    if TOTALS.search(sent.text):
+    if TOTALS.search(span_text(sent)):
         return []  # a running total or another period's toll, not this event's dead
     return _figure_claims(article, sent)
 
 
 def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     """Every death figure of a sentence, with its qualifier, source, certainty and span."""
-    certainty = Certainty.UNVERIFIED if UNVERIFIED.search(sent.text) else Certainty.REPORTED
+    certainty = Certainty.UNVERIFIED if UNVERIFIED.search(span_text(sent)) else Certainty.REPORTED
     claims: list[FatalityClaim] = []
     used: set[int] = set()
     for tok in sent:

@@ -40,7 +40,7 @@ from ..gazetteer import Gazetteer, open_gazetteer
 from ..model import Article, Mention, Place, Span
 from ..registry import Geocoder
 from .disambiguate import Resolution, Scored, article_country, resolve_toponyms
-from .nlp import load_nlp, sentences
+from .nlp import load_nlp, sentences, span_text
 from .place_words import AREA_WORDS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
@@ -156,7 +156,7 @@ def _earlier_sentences(doc: Doc, text: str, before: int) -> list[int]:
     for i in reversed(range(len(sents))):
         if i in own:
             continue
-        if _is_heading(sents[i].text) or len(others) == 2:
+        if _is_heading(span_text(sents[i])) or len(others) == 2:
             break
         others.append(i)
     return list(reversed(own)) + others
