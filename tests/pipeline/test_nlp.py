@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warwatch.config import PipelineConfig
-from warwatch.pipeline.nlp import load_nlp, noun_chunks, sentences, text_of, with_text
+from warwatch.pipeline.nlp import load_nlp, noun_chunks, sentences, span_text, text_of, with_text
 
 NLP = load_nlp(PipelineConfig().nlp)
 _PIECES = [*"ab Z.,-\n\r\t\u00a0\u2019é", "Syrian army ", "rebels ", "  ", "\n\n"]
@@ -27,4 +27,9 @@ def test_nlp_per_doc_values_match_spacy() -> None:
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
     assert [[c.text for c in noun_chunks(s)] for s in sentences(doc)] == [
         [c.text for c in s.noun_chunks] for s in doc.sents
+    ]
+    for start, end in ((3, 12), (4, 12), (3, 5), (0, len(doc))):  # chunks that cross a span's edge are not its own
+        assert [c.text for c in noun_chunks(doc[start:end])] == [c.text for c in doc[start:end].noun_chunks]
+    assert [span_text(s) for s in sentences(doc)] + [span_text(doc[2:5])] == [s.text for s in doc.sents] + [
+        doc[2:5].text
     ]
