@@ -3,8 +3,9 @@
 The taxonomy's tie-breaks live here: remote means beat an attack on civilians, fire with small
 arms at armed people is a battle, a state actor regains and a non-state actor overtakes
 territory, a protest met with tear gas is a protest with intervention, a crowd's violence is a
-riot. A trigger typed ``None`` is carried by another trigger of its incident (the means that did
-the killing, the capture that the fighting won).
+riot, property looted or burned with no one hurt is looting (with people killed, part of the
+attack). A trigger typed ``None`` is carried by another trigger of its incident (the means that
+did the killing, the capture that the fighting won).
 """
 
 from __future__ import annotations
@@ -35,11 +36,15 @@ from .event_words import (
     ARMED_TARGETS,
     CIVILIAN_PLACES,
     CIVILIAN_TARGETS,
+    CLASHES,
+    CONTROLLED_BLAST,
     CROWD,
     CROWD_CONTROL,
+    CROWD_REPRESSION,
     CRUDE_WEAPONS,
     DISRUPTION_VERBS,
     FIREARMS,
+    FOUND_VERBS,
     GATHERINGS,
     IED_CUES,
     LEAVING_VERBS,
@@ -50,10 +55,13 @@ from .event_words import (
     SEARCHES,
     SHELL_CUES,
     STATE_CUES,
+    STORMED_PLACES,
+    STORMING,
     TERRITORY,
     UNMANNED,
     UNREALISED,
     VIOLENCE,
+    WEAPON_DISRUPTIONS,
     WEAPONS,
 )
 
@@ -63,6 +71,13 @@ _VIOLENT_TYPES = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in _VIOLEN
 _PROTESTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in {"Protests", "Riots"})
 _RIOTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Riots")
 _DIRECT_FIRE_MEANS = frozenset({"Shelling/artillery/missile attack", "Grenade"})
+_HARM_TO_PEOPLE = frozenset({"kill", "harm"})  # families of triggers that tell of people killed or hurt
+# What a raid did that says what it was, rather than a place taken: "stormed the village and looted shops".
+_DONE_TO_PEOPLE_OR_GOODS = _HARM_TO_PEOPLE | {"abduct", "sexual", "loot", "arrest"}
+# Who stands for the authorities among the sides of a fight (besides ``STATE_CUES``).
+_AUTHORITIES = STATE_CUES | frozenset("personnel policeman officer gendarme guard soldier troop".split())
+# People, not property or places: what is handed over or carried off is then no territory and no loot.
+_PEOPLE = (CIVILIAN_TARGETS - CIVILIAN_PLACES) | ORGANIZED_ARMED | frozenset("hostage captive prisoner".split())
 _SIMPLE = {
     "sexual": "Sexual violence",
     "abduct": "Abduction/forced disappearance",
@@ -112,15 +127,7 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
     if family == "fight" and "suicide" in families and linked_to_any(tok, context.means_tokens):
         return None, "absorbed-by-suicide-bomb"  # a suicide blast opening an assault: the bombing types the incident
     if family == "fight":
-        sides = participants(tok)
-        nouns = {t.lemma_.lower() for t in sides}
-        state = STATE_CUES | {"personnel", "policeman", "officer", "gendarme", "guard", "soldier", "troop"}
-        armed = any(c.lower_ == "armed" and t.lemma_.lower() not in state for t in sides for c in t.children)
-        if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED and not armed:
-            return "Mob violence", "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
-        if context.lemmas & CRUDE_WEAPONS and not context.lemmas & FIREARMS and not nouns & ORGANIZED_ARMED:
-            return "Mob violence", "fight:crude-weapons"  # machetes and stones, no guns: a brawl of crowds
-        return "Armed clash", "fight"
+        return _fight_type(tok, context)
     if family in {"capture", "regain"}:
         seized = seized_thing(tok)
         if seized is not None:
@@ -131,19 +138,23 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
             return "Government regains territory", f"{family}:state-actor"
         return "Non-state actor overtakes territory", f"{family}:non-state-actor"
     if family == "protest":
-        return _protest_type(context), "protest"
+        return _protest_type(tok, context), "protest"
     if family == "intervene":
         return _intervention_type(tok, context)
     if family == "arrest" and non_state_agent(tok):
         return "Abduction/forced disappearance", "arrest:by-non-state-group"  # an armed group has no power of arrest
     if family == "arrest" and state_agent(tok):
         return "Arrests", "arrest:by-authorities"
+    if family == "disrupt" and tok.lemma_.lower() in WEAPON_DISRUPTIONS and not _weapon_objects(tok):
+        return None, "disrupt:no-weapon"  # "the militia agreed to disarm": no weapon taken out of use
     if family == "disrupt" and target_kind(tok) == "attack" and not _unrealised_object(tok):
         return "Armed clash", "disrupt:repelled-attack"  # "foiled the attack" while it was fought off
     if family == "riot":
         return _riot_type(tok, context)
     if family == "transfer" and not _left_a_place(tok):
         return None, "transfer:no-place-left"  # "withdrew from the election"
+    if family in {"transfer", "loot"} and _people_objects(tok):
+        return None, f"{family}:people-taken"  # "handed the suspects over to the police", "carried off the wounded"
     if family == "base" and state_agent(tok) and any(o.lemma_.lower() in ROUTINE_POSTS for o in direct_objects(tok)):
         return None, "base:state-checkpoint"  # the police's roadblocks are security measures, not a base
     if family == "base" and (crowd_agent(tok) or families & {"protest", "riot"}):
@@ -152,7 +163,28 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return "Disrupted weapons use", "loot:weapons-destroyed"  # "found and destroyed three IEDs"
     if family == "loot" and crowd_agent(tok):
         return _crowd_type(context), "loot:by-crowd"  # "mobs torched churches": a riot that burned property
+    if family == "loot" and families & _HARM_TO_PEOPLE:
+        return None, "absorbed-by-violence"  # "killed four villagers and torched their houses": an attack on people
     return _SIMPLE.get(family), family
+
+
+def _fight_type(tok: Token, context: Context) -> tuple[str, str]:
+    """A battle between armed sides; with a crowd on one side, a riot: a violent demonstration when the crowd fought
+    the authorities with the means of a demonstration (stones, burning tyres) or at a protest ("students clashed with
+    police, hurling stones"), else mob violence ("shopkeepers clashed with police after a shop was closed")."""
+    sides = participants(tok)
+    nouns = {t.lemma_.lower() for t in sides}
+    armed = any(c.lower_ == "armed" and t.lemma_.lower() not in _AUTHORITIES for t in sides for c in t.children)
+    if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED and not armed:
+        rule = "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
+    elif context.lemmas & CRUDE_WEAPONS and not context.lemmas & FIREARMS and not nouns & ORGANIZED_ARMED:
+        rule = "fight:crude-weapons"  # machetes and stones, no guns: a brawl of crowds
+    else:
+        return "Armed clash", "fight"
+    demonstration = context.rioting or "protest" in context.families or context.previous_type in _PROTESTS
+    if nouns & _AUTHORITIES and demonstration:
+        return "Violent demonstration", f"{rule}:demonstrators-against-authorities"
+    return "Mob violence", rule
 
 
 def _crowd_type(context: Context) -> str:
@@ -178,6 +210,8 @@ def _means_type(family: str, tok: Token, context: Context) -> tuple[str | None, 
     """Remote violence, by the taxonomy's precedence of means; with direct fire at armed people, a battle."""
     if taken_out_of_use(tok):
         return "Disrupted weapons use", f"means:{family}:disrupted"  # "mines cleared", "a device found and defused"
+    if _controlled_blast(tok):
+        return "Disrupted weapons use", f"means:{family}:controlled"  # "found and safely detonated the mines"
     means = _means(context.families, context.lemmas)
     lemmas, previous_type = context.lemmas, context.previous_type
     if family in {"ied", "blast", "bomb"} and context.own_device:
@@ -204,12 +238,16 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
         return None, "absorbed-by-arrest"  # "raided houses and arrested five men": the arrests say what it did
     if any(linked(tok, other) for other in context.territory_tokens):
         return None, "absorbed-by-territory"
+    if tok.lemma_.lower() in STORMING and _place_object(tok) and not context.families & _DONE_TO_PEOPLE_OR_GOODS:
+        return _storming_type(tok, context)
     if family == "attack" and by_aircraft(tok):
         return "Air/drone strike", "attack:by-aircraft"
     kind = target_kind(tok)
     target = (kind if kind != "attack" else None) or sentence_targets(tok)  # "injured in the attack": no target
     if crowd_agent(tok):
         return _crowd_type(context), f"{family}:by-crowd"  # "the drivers attacked police officers": a riot
+    if family == "attack" and _looting_raid(tok, target, context):
+        return None, "absorbed-by-looting"  # "raided the village and looted shops": property, no one hurt
     if family == "attack" and property_target(tok):
         return "Looting/property destruction", "attack:property-target"  # sabotage: "the pipeline was attacked"
     if family == "attack" and context.previous_type in _REMOTE and target != "armed":
@@ -227,6 +265,37 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
     return "Armed clash", f"{family}:{'armed' if target else 'unknown'}-target"
 
 
+def _looting_raid(tok: Token, target: str | None, context: Context) -> bool:
+    """An attack on a place whose sentence tells only of looting or burning, no one killed or hurt: the looting is
+    what it did ("raided the village and looted shops", "attacked the town and burned houses")."""
+    if "loot" not in context.families or context.families & _HARM_TO_PEOPLE:
+        return False
+    return target != "armed" and not person_target(tok)
+
+
+def _storming_type(tok: Token, context: Context) -> tuple[str | None, str]:
+    """A place stormed with no one told killed, hurt, taken or robbed: taken, when a non-state group stormed it;
+    with a capture told, the capture carries it. (Otherwise the killing or the looting says what it was.)"""
+    if context.territory_tokens:
+        return None, "absorbed-by-territory"  # "stormed the town and seized control of it"
+    if non_state_agent(tok) and not state_agent(tok):
+        return "Non-state actor overtakes territory", "storm:place-by-non-state-group"
+    return "Armed clash", "storm:place"
+
+
+def _place_object(tok: Token) -> bool:
+    """Whether what a verb is done to is a place where people live: a town, a district, a named place."""
+    nouns = direct_objects(tok)
+    return any(n.lemma_.lower() in STORMED_PLACES or n.ent_type_ in {"GPE", "LOC"} for n in nouns)
+
+
+def _people_objects(tok: Token) -> bool:
+    """Whether what a verb hands over or carries off is people ("handed the suspects over"), not places or goods."""
+    nouns = direct_objects(tok)
+    nouns += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return any(n.lemma_.lower() in _PEOPLE for n in nouns)
+
+
 def _shootdown_type(tok: Token) -> tuple[str | None, str]:
     """Bringing down a drone or missile is an interception; bringing down an aircraft is anti-aircraft fire."""
     objects = direct_objects(tok)
@@ -236,6 +305,13 @@ def _shootdown_type(tok: Token) -> tuple[str | None, str]:
     if words & AIRCRAFT:
         return "Shelling/artillery/missile attack", "shootdown:aircraft"
     return None, "shootdown:no-aircraft"
+
+
+def _controlled_blast(tok: Token) -> bool:
+    """Explosives set off to make them safe: "safely detonated", "a controlled explosion", "found and detonated"."""
+    if any(c.dep_ in {"advmod", "amod"} and c.lower_ in CONTROLLED_BLAST for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and tok.head.lemma_.lower() in FOUND_VERBS
 
 
 def _means(families: set[str], lemmas: set[str]) -> str | None:
@@ -257,16 +333,34 @@ def _means(families: set[str], lemmas: set[str]) -> str | None:
     return None
 
 
-def _protest_type(context: Context) -> str:
+def _protest_type(tok: Token, context: Context) -> str:
     lemmas, families = context.lemmas, context.families
-    if context.rioting or "riot" in families or "loot" in families:
-        return "Violent demonstration"
+    if context.rioting or families & {"riot", "loot"} or ("fight" in families and lemmas & CLASHES):
+        return "Violent demonstration"  # stones thrown, shops burned, clashes with the police
     lethal = context.live_fire or bool(lemmas & {"kill", "shoot", "die", "dead"})
     if lethal and lemmas & STATE_CUES:
         return "Excessive force against protesters"
-    if context.intervention:
+    if context.intervention or _repressed(tok):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _repressed(tok: Token) -> bool:
+    """Whether the authorities acted on the gathering a protest trigger names: "police charged the students who were
+    protesting", "pushed back hundreds of protesters", "broke up the rally"."""
+    node = tok.head if tok.dep_ in {"relcl", "acl"} else tok  # "students who were protesting"
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in {"NOUN", "NUM"}:
+        node = node.head.head  # "hundreds of protesters"
+    if node.dep_ == "pobj" and node.head.lower_ in {"at", "on", "into"}:
+        verb = node.head.head  # "charged at the demonstrators"
+    elif node.dep_ in {"dobj", "nsubjpass"}:
+        verb = node.head
+    else:
+        return False
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
+    acts = {lemma, *(f"{lemma}_{p}" for p in particles)}
+    return bool(acts & CROWD_REPRESSION) and state_agent(verb)
 
 
 def _intervention_type(tok: Token, context: Context) -> tuple[str | None, str]:

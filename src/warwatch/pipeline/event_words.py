@@ -43,7 +43,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("ceasefire truce".split(), "agreement"),
     **dict.fromkeys("arrest detain apprehend".split(), "arrest"),
     **dict.fromkeys("disperse intervene dissolve".split(), "intervene"),
-    **dict.fromkeys("defuse thwart foil".split(), "disrupt"),
+    **dict.fromkeys("defuse thwart foil disarm".split(), "disrupt"),  # disarm: of a weapon (``WEAPON_DISRUPTIONS``)
     **dict.fromkeys("merge merger defect defection rename disband".split(), "change"),  # a group remade
     **dict.fromkeys(
         "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
@@ -66,14 +66,17 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:grenade|rocket)[- ]launchers?\b|\brpgs?\b|\banti-tank (?:guided )?missiles?\b", "shell"),
         (r"\bdrone (?:strike|attack)s?\b", "air"),
         (
-            r"\bsuicide (?:bomb(?:er|ing)?|attack(?:er)?|vest|car bomb)s?\b|\bblew (?:him|her|them)sel(?:f|ves) up\b",
+            r"\bsuicide (?:bomb(?:er|ing)?|attack(?:er)?|vest|car bomb(?:er|ing)?)s?\b"
+            r"|\bblew (?:him|her|them)sel(?:f|ves) up\b",
             "suicide",
         ),
         (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
         (r"\bexplosives?[- ](?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry|motorcycle)s?\b", "ied"),
         (  # the driver rams it home: a suicide car bomb
             r"\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:explosives?|bomb)[- ]"
-            r"(?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry)\b",
+            r"(?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry)\b"
+            r"|\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:vehicle|car|truck|lorry) "
+            r"(?:laden|packed|rigged|filled|loaded) with (?:explosives|a bomb)\b",
             "suicide",
         ),
         (
@@ -96,7 +99,9 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "protest",
         ),
         (
-            r"\bexchang(?:ed|e|es|ing) (?:of )?(?:heavy )?(?:fire|gunfire|shots)\b"
+            r"\bexchang(?:ed|e|es|ing) (?:of )?(?:heavy |intense |sporadic )?"
+            r"(?:(?:heavy |light |small )?(?:weapons?|arms|machine-?gun|gun) )?(?:fire|gunfire|shots)\b"
+            r"|\btrad(?:ed|es|ing) (?:heavy )?(?:gun)?fire\b"
             r"|\bfought (?:one another|each other)\b",
             "fight",
         ),
@@ -109,6 +114,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "riot",
         ),
         (r"\bset (?:\w+ ){0,4}?(?:on fire|ablaze|alight)\b|\bset fire to\b|\bburn(?:ed|t) down\b", "loot"),
+        (  # goods taken away: "carted away goods", "carried off livestock", "made off with cash"
+            r"\bcart(?:ed|s|ing)? (?:away|off)\b|\bcarr(?:ied|ies|y|ying) off\b|\bma(?:de|ke|kes|king) off with\b",
+            "loot",
+        ),
         (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
         (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
         (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
@@ -116,7 +125,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bunopposed\b"
             r"|\b(?:withdr[ea]w from|pulled out of)\b"  # a place left (``LEAVING_VERBS``), not talks or a race
-            r"|\bhand(?:ed|s|ing)? (?:over )?control\b",
+            r"|\bhand(?:ed|s|ing)? (?:over )?control\b"
+            r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) [\w-]+) over\b",  # "handed the base over"
             "transfer",
         ),
         (
@@ -155,7 +165,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bjoin(?:ed|s|ing)? forces with\b"
             r"|\bjoin(?:ed|s|ing)? (?:the |an? )?(?:[\w-]+ ){0,3}?(?:alliance|coalition)\b"
             r"|\b(?:named|appointed|elected|chose|picked) (?:[\w'-]+ ){0,4}?as (?:its|their|the group's) new\b"
-            r"|\b(?:named|appointed|elected|chose|picked) (?:an? )?new "
+            r"|\b(?:named|appointed|elected|chose|picked) (?:an? )?new (?:[\w-]+ ){0,2}?"
             r"(?:leader|commander|chief|head|emir|spokesman)\b",
             "change",
         ),
@@ -217,7 +227,7 @@ STRIKE_VERBS = frozenset(
 # "dozens of rockets", "a barrage of shells", "mortar rounds": the weapon is used when its quantity or round is
 QUANTITY_NOUNS = frozenset("dozen hundred score barrage salvo volley number series wave hail couple".split())
 AMMUNITION = frozenset("round shell bomb projectile munition".split())
-FIRE_VERBS = frozenset("fire launch drop lob hurl throw plant detonate explode use carry set".split())
+FIRE_VERBS = frozenset("fire launch drop lob hurl throw toss fling plant detonate explode use carry set".split())
 CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun".split())
 EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
 IED_CUES = frozenset("bomb device ied mine landmine explosive car roadside planted vehicle motorcycle".split())
@@ -295,6 +305,26 @@ DISRUPTION_VERBS = frozenset(
     "defuse neutralise neutralize dismantle destroy discover find uncover clear recover seize intercept deactivate "
     "disarm remove dispose".split()
 )
+# Disruption triggers that disrupt only a weapon: "disarmed a car bomb", not "the militia agreed to disarm".
+WEAPON_DISRUPTIONS = frozenset({"disarm"})
+# A blast set off on purpose to make explosives safe: "safely detonated the mines", "a controlled explosion".
+CONTROLLED_BLAST = frozenset("safely controlled".split())
+# What the authorities do to a gathering to end it, short of lethal force: "charged the students", "pushed back the
+# protesters", "broke up the rally" (verb lemma, or verb and particle).
+CROWD_REPRESSION = frozenset(
+    "disperse scatter charge baton-charge teargas tear-gas repel push_back drive_back force_back beat_back break_up "
+    "chase_away chase_off".split()
+)
+# Fights that a protest turns into ("protesters clashed with police"): not fire "in both directions" on a road.
+CLASHES = frozenset("clash scuffle skirmish brawl".split())
+# Entering a place by force: by a non-state group, with no one killed, it takes the place ("stormed the town").
+STORMING = frozenset({"storm"})
+# Places a storming takes: where people live (not a building raided, "stormed the hotel", nor a base assaulted).
+STORMED_PLACES = frozenset(
+    "town village city district territory area locality neighbourhood neighborhood settlement suburb".split()
+)
+# Verbs of finding: explosives found and then detonated were blown up to make them safe.
+FOUND_VERBS = frozenset("find discover uncover locate detect spot".split())
 # Words that, modifying an attack that was foiled, say it never came: "foiled a planned (suicide) attack".
 UNREALISED = frozenset("planned plotted would-be intended suicide bomb car truck explosive".split())
 # Done by being stated as a purpose: "gathered to protest", "fired tear gas to disperse the crowd".
