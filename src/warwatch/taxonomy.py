@@ -30,6 +30,20 @@ SUB_EVENT_TYPES: dict[str, str] = {
     "Other": "Strategic developments",
 }
 
+# Sub-event types that by their definition kill no one: deaths told beside one ("a protest over the killing of a
+# man by police") belong to another event.
+DEATHLESS_SUB_EVENT_TYPES = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Headquarters or base established",
+        "Non-violent transfer of territory",
+    }
+)
+
 EVENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
 
 INTER_CODES: dict[int, str] = {

@@ -68,6 +68,14 @@ def test_assemble_arrests_by_the_authorities_make_a_protest_with_intervention() 
     assert fold(march, arrests) == [("Protest with intervention", "fold:protest-with-arrests", None)]
 
 
+def test_assemble_a_protest_takes_no_deaths_told_beside_it() -> None:
+    """A protest by definition kills no one: a toll in its sentence is of the grievance, another event."""
+    assert fold(reading("marched", "Peaceful protest", "protest", claims=(2,))) == [
+        ("Peaceful protest", "protest", None)
+    ]
+    assert fold(reading("took", "Non-state actor overtakes territory", "capture", claims=(2,)))[0][2] == 2
+
+
 def test_assemble_arrests_of_unknown_agents_fold_without_changing_the_protest() -> None:
     march = reading("marched", "Peaceful protest", "protest")
     arrests = reading("arrested", "Arrests", "arrest")

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When, allies
-from ..taxonomy import event_type_of
+from ..taxonomy import DEATHLESS_SUB_EVENT_TYPES, event_type_of
 from .place_words import ADMIN2_WORDS, PART_WORDS, TOWN_WORDS
 
 DAYS = 2  # mentions this many days apart can still be one event (a report date vs the event date)
@@ -388,7 +388,7 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
         # a protest folded with its arrests: the state force that arrested is the other side
         actor2 = next((a for r in group for a in (r.sides.actor1, r.sides.actor2) if a and a.inter == 1), None)
     assoc1, assoc2 = allies((r.sides for r in group), actor1, actor2)
-    claims = _claims(group, is_party)
+    claims = _claims(group, is_party) if sub_type not in DEATHLESS_SUB_EVENT_TYPES else ()
     # whoever gives a toll for the event reports it too (the publisher's own figures name nobody)
     told = (c.source for c in claims if c.source and c.source != article.publisher)
     sources = _union([*(s for r in group for s in r.sides.sources), *told])
