@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from warwatch.pipeline.actor_roles import (
+    affiliations,
     antecedent,
     blame_agents,
     blamed_agents,
@@ -27,6 +28,7 @@ from warwatch.pipeline.actor_roles import (
     spokes_body,
     told_outlets,
     verb_roles,
+    weapon_users,
 )
 from warwatch.pipeline.actors import speaker_kinds
 
@@ -159,6 +161,8 @@ def test_actor_roles_antecedent_is_an_earlier_named_speaker(nlp: Language, words
         ("A grenade attack on a bar killed two people.", "grenade", "attack"),
         ("Gunmen lobbed a grenade at a police patrol.", "grenade", "lobbed"),
         ("A Russian missile strike hit the port.", "missile", "strike"),
+        # the weapon whose user a participle tells, not the word before it
+        ("Artillery shells fired by the militia struck a camp.", "Artillery", "shells"),
     ],
 )
 def test_event_head_of_a_weapon(nlp: Language, text: str, trigger: str, head: str) -> None:
@@ -268,3 +272,30 @@ def test_speaker_indices_take_a_conjunct_hung_on_the_end_of_a_name(nlp: Language
 def test_told_outlets(nlp: Language, text: str, outlets: list[str]) -> None:
     doc = nlp(text)
     assert [t.text for tok in doc for t in told_outlets(tok)] == outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "users"),
+    [
+        ("Artillery shells fired by the militia hit the camp.", "shells", ["militia"]),
+        ("A drone launched by the rebels struck a school.", "drone", ["rebels"]),
+        ("Bombs dropped by two helicopters fell on the market.", "Bombs", ["helicopters"]),
+        # a helper is no user
+        ("Troops backed by jets attacked the town.", "Troops", []),
+    ],
+)
+def test_weapon_users(nlp: Language, text: str, word: str, users: list[str]) -> None:
+    assert [t.text for t in weapon_users(_word(nlp(text), word))] == users
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "groups"),
+    [
+        ("Militants belonging to JNIM killed ten herders.", "Militants", ["JNIM"]),
+        ("Gunmen linked to al-Shabaab killed four teachers.", "Gunmen", ["Shabaab"]),
+        ("Fighters affiliated with the Islamic State beheaded two farmers.", "Fighters", ["State"]),
+        ("Gunmen killed four teachers near the border.", "Gunmen", []),
+    ],
+)
+def test_affiliations(nlp: Language, text: str, word: str, groups: list[str]) -> None:
+    assert [t.text for t in affiliations(_word(nlp(text), word))] == groups

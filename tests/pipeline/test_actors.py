@@ -1052,3 +1052,101 @@ def test_actors_bare_police_source_takes_the_geocoded_country(nlp: Language, res
 def test_actors_claim_relayed_or_voiced_stays_claimed(nlp: Language, resolve, text: str) -> None:
     sides = _sides(nlp, resolve, text, "attack", "Armed clash")
     assert sides.status == Certainty.CLAIMED, sides
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Jamaat-ul-Ahrar militants", "PK", "JuA: Jamaat-ul-Ahrar"),
+        ("Wazalendo fighters", "CD", "Wazalendo"),
+        ("the Viv Ansanm gang coalition", "HT", "Viv Ansanm"),
+        ("Comuneros del Sur", "CO", "Comuneros del Sur"),
+        ("Dawlah Islamiyah militants", "PH", "Dawlah Islamiyah"),
+        ("Kuki militants", "IN", "Kuki Ethnic Militia (India)"),
+        ("armed Meitei militias", "IN", "Meitei Ethnic Militia (India)"),
+        ("Turkish-backed factions", "SY", "Syrian National Army"),
+        ("armed miscreants", "IN", "Unidentified Armed Group (India)"),
+    ],
+)
+def test_actors_more_named_groups(text: str, country: str, name: str) -> None:
+    assert _name(canonical_actor(text, country=country)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type", "actor1", "actor2"),
+    [
+        # the user of a weapon acts, not the army "artillery" would name; a camp full of people is civilians
+        (
+            "Artillery shells fired by the RSF struck a displacement camp near Kadugli, Sudan, on Sunday.",
+            "Artillery",
+            "Shelling/artillery/missile attack",
+            "Rapid Support Forces",
+            "Civilians (Sudan)",
+        ),
+        (
+            "A rocket fired by Hezbollah hit a house in Metula, Israel, on Monday.",
+            "rocket",
+            "Shelling/artillery/missile attack",
+            "Hezbollah",
+            "Civilians (Israel)",
+        ),
+        # a nationality before a weapon is its state's forces; a junta is its country's military
+        (
+            "Russian glide bombs struck a residential building in Sumy, Ukraine, on Tuesday.",
+            "bombs",
+            "Air/drone strike",
+            "Military Forces of Russia",
+            "Civilians (Ukraine)",
+        ),
+        (
+            "Junta air strikes killed 14 villagers in Magway, Myanmar, on Monday.",
+            "strikes",
+            "Air/drone strike",
+            "Military Forces of Myanmar",
+            "Civilians (Myanmar)",
+        ),
+        # a lone attacker is unidentified; a post nobody is said to own is the state's
+        (
+            "An unidentified man threw a grenade at a checkpoint in Mardan, Pakistan, on Friday.",
+            "grenade",
+            "Grenade",
+            "Unidentified Armed Group (Pakistan)",
+            "Military Forces of Pakistan",
+        ),
+        (
+            "Armed miscreants torched a shop in Kakching, India, on Sunday.",
+            "torched",
+            "Looting/property destruction",
+            "Unidentified Armed Group (India)",
+            "Civilians (India)",
+        ),
+        # men said to belong to a group are the group's
+        (
+            "Gunmen linked to al-Shabaab killed four teachers in Wajir, Kenya, on Monday.",
+            "killed",
+            "Attack",
+            "Al Shabaab",
+            "Civilians (Kenya)",
+        ),
+        (
+            "SDF fighters shelled positions of Turkish-backed factions near Tal Abyad, Syria, on Monday.",
+            "shelled",
+            "Shelling/artillery/missile attack",
+            "QSD: Syrian Democratic Forces",
+            "Syrian National Army",
+        ),
+    ],
+)
+def test_actors_weapons_lone_attackers_and_affiliated_men(
+    nlp: Language, resolve, text: str, trigger: str, sub_event_type: str, actor1: str, actor2: str
+) -> None:
+    sides = _sides(nlp, resolve, text, trigger, sub_event_type)
+    assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
+
+
+def test_actors_the_crowd_keeps_its_groups(nlp: Language, resolve) -> None:
+    """ "Riot police pushed back students": the students are the protesters' group, whichever side they were read on."""
+    text = "Riot police pushed back students who were marching to the ministry in Kampala, Uganda, on Monday."
+    sides = _sides(nlp, resolve, text, "pushed", "Protest with intervention")
+    assert (_name(sides.actor1), _name(sides.actor2)) == ("Protesters (Uganda)", "Police Forces of Uganda")
+    assert (sides.assoc_actor_1, sides.assoc_actor_2) == (("Students (Uganda)",), ())

@@ -72,6 +72,10 @@ BLAME_PREPS = frozenset({"on", "to"})
 PLANTED_DEVICES = frozenset("mine landmine ied device explosive".split())
 CONTACT_VERBS = frozenset("hit strike step run drive trigger roll".split())  # the mover is the victim
 ALLY_VERBS = frozenset("back help support accompany assist aid join reinforce".split())
+# "militants belonging to X", "gunmen linked to X", "fighters loyal to X": the men are X's
+AFFILIATION = frozenset("belong link affiliate tie connect loyal ally align associate".split())
+# "shells fired by X", "a drone launched by X": a weapon these verbs tell the use of is X's, and X acts
+USE_VERBS = frozenset("fire launch drop lob hurl throw shoot fly pilot operate plant detonate deploy".split())
 PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
 NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
 QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'")
@@ -248,6 +252,28 @@ def blamed_agents(tok: Token) -> list[Token]:
         elif c.tag_ == "VBN":
             found += by_objects(c)
     return found
+
+
+def weapon_users(tok: Token) -> list[Token]:
+    """Who used what a noun names, told by a participle of use: "artillery shells fired by X", "a drone launched
+    by X" -> X. The weapon's own words ("artillery", "drone") would name the state's forces; the user acts. Not
+    "troops backed by X": a helper is no user (``ALLY_VERBS``). The parser often makes the participle the clause's
+    verb ("Bombs dropped by X fell ..."), the weapon its subject: with a "by" and no object, that counts too."""
+    used = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in USE_VERBS]
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() in USE_VERBS and not children(verb, "dobj"):
+        used.append(verb)
+    return [o for c in used for o in by_objects(c)]
+
+
+def affiliations(tok: Token) -> list[Token]:
+    """The group men are told to belong to: "militants belonging to X", "gunmen linked to X" -> X. The parser often
+    makes the participle the clause's verb ("Gunmen linked to X killed ..." with "killed" hanging on "linked"),
+    the men its subject: that reading counts too."""
+    heads = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in AFFILIATION]
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in AFFILIATION:
+        heads.append(tok.head)
+    return [o for h in heads for o in children(h, "prep", {"to", "with"}, pobj=True)]
 
 
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -530,6 +556,8 @@ def event_head(trigger: Token) -> Token:
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() in EVENT_NOUNS:
         return trigger
     head = trigger.head
+    if trigger.dep_ == "compound" and head.pos_ == "NOUN" and weapon_users(head):
+        return head  # "artillery shells fired by X": the shells, whose user is told
     if trigger.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in EVENT_NOUNS:
         return head  # "a Russian missile strike", "a grenade attack"
     if head.dep_ == "compound" and trigger.dep_ == "compound" and head.head.lemma_.lower() in EVENT_NOUNS:

@@ -43,7 +43,10 @@ first is actor1 and the other is associated; a named militia beside state forces
 unnamed "security forces" at a protest or riot are its police; a group before "-controlled", "-held" or
 "-run" names what it holds ("an IS-held village"), not a side, unless that is one of its posts; a group with
 regional branches is the branch the text names or the one at home in the event's country; ACLED
-codes foreign state forces with inter 8, the project taxonomy keeps them at 1, and so do we.
+codes foreign state forces with inter 8, the project taxonomy keeps them at 1, and so do we. A weapon is its
+user's ("shells fired by X", "Russian glide bombs"); men said to belong to a group are the group ("gunmen linked to
+X"); a post nobody is said to own ("a checkpoint", "a patrol") attacked by others is the state's military; in a
+protest, the groups read on either side ("students") are the crowd's.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ from .actor_roles import (
     FAMILY,
     RECIPROCAL,
     SAY_VERBS,
+    affiliations,
     antecedent,
     blame_agents,
     blamed_agents,
@@ -106,8 +110,10 @@ from .actor_roles import (
     told_outlets,
     trigger_token,
     verb_roles,
+    weapon_users,
     with_conjuncts,
 )
+from .event_words import INSTRUMENTS
 from .nlp import noun_chunks, sentences, span_text
 
 __all__ = [
@@ -164,6 +170,9 @@ PERSON_ROLES = frozenset(
 # Generic names of an armed group that refer to the group the article names ("the rebels" after "the ADF").
 REFERRING_GROUP_NOUNS = frozenset("rebel militant insurgent jihadist guerrilla".split())
 GENERIC_ARMED = ("Rebels", "Unidentified Armed Group")
+# Posts the state mans: one attacked by others with no owner named ("a grenade hurled at a checkpoint") is the
+# state's (its military: ACLED's default for unnamed security forces)
+STATE_POSTS = frozenset("checkpoint checkpost post outpost picket patrol convoy base barracks bunker position".split())
 RIVAL_WORDS = frozenset("rival rivaling rivalling warring opposing feuding two".split())  # one kind on both sides
 UNKNOWN_WORDS = frozenset("unidentified unknown suspected alleged some other rival".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # a pronoun that may be the speaker of its clause
@@ -309,6 +318,14 @@ class _ArticleReader:
             if not out.actors:
                 out.add(self._attacking_state(tok), {tok.i})
             return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {tok.i}
+        users = weapon_users(tok) if depth < 2 else []
+        if users:  # "artillery shells fired by X": X, not the army that "artillery" would name
+            out = _Side()
+            for user in with_conjuncts(users):
+                reading, toks = self.reading(user, country, weak=weak, depth=depth + 1)
+                out.add(reading, toks)
+            if out.actors:
+                return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {t.i for t in tok.subtree}
         if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and depth < 2:  # "ISIL said it had killed": the speaker
             out = _Side()
             for speaker in speakers(tok):
@@ -320,12 +337,19 @@ class _ArticleReader:
         span = noun_phrase(tok)
         text = " , ".join([span.text] + [noun_phrase(c).text for c in tok.children if c.dep_ == "appos"])
         reading = self._branch(self.lex.read(text, country, weak=weak), span, country)
+        if (_only_generic(reading) or not reading.actors) and depth < 2:
+            for group in affiliations(tok):  # "gunmen linked to X": X
+                owner, toks = self.reading(group, country, depth=depth + 1)
+                if owner.actors and not _only_generic(owner):
+                    return owner, {t.i for t in span} | toks
         if self.named_group is not None and self.named_group not in other and _refers_to_group(tok, span, reading):
             return Reading((self.named_group,), reading.labels, reading.allies), {t.i for t in span}
         if not reading.actors and not weak and tok.ent_type_ == "GPE":  # "Israel struck ..." : a state as agent
             code = country_code(self.lex, tok.text)
             if code:
                 reading = Reading((self.lex.state_actor("MIL", code),))
+        if not reading.actors and not weak and tok.lemma_.lower() in INSTRUMENTS:  # "Russian glide bombs struck"
+            reading = self._attacking_state(tok)
         if weak and not reading.actors and tok.ent_type_ == "PERSON":  # "detained opposition leader X"
             reading = Reading(self.lex.read("people", country, weak=True).actors, reading.labels, reading.allies)
         return reading, {t.i for t in span}
@@ -349,8 +373,9 @@ class _ArticleReader:
         return dataclasses.replace(reading, actors=tuple(dict.fromkeys(actors)))
 
     def _attacking_state(self, noun: Token) -> Reading:
-        """ "A Russian missile strike", "Pakistani airstrikes": a nationality before an event noun is its state's
-        forces. Only adjectives and nationality words: "the Gaza strike" names the place, not the attacker."""
+        """ "A Russian missile strike", "Pakistani airstrikes", "Russian glide bombs": a nationality before an event
+        noun or a weapon is its state's forces. Only adjectives and nationality words: "the Gaza strike" names the
+        place, not the attacker."""
         words = [
             t
             for c in noun.lefts
@@ -588,6 +613,10 @@ class _ArticleReader:
             for tok in with_conjuncts(tokens):
                 reading, toks = self.reading(tok, country, weak=weak, other=side1.actors if side is side2 else ())
                 side.add(reading, toks)
+        if not side2.actors and country and not any(a.inter == 1 for a in side1.actors):
+            posts = [p for p in with_conjuncts(patients) if p.lemma_.lower() in STATE_POSTS and _unowned(p)]
+            if posts:
+                side2.add(Reading((self.lex.state_actor("MIL", country),)), {t.i for t in noun_phrase(posts[0])})
         if head.lemma_.lower() in RECIPROCAL and not side2.actors and len(side1.actors) > 1:
             side2.actors, side1.actors = side1.actors[1:], side1.actors[:1]  # "the Taliban and Afghan police clashed"
         elif head.lemma_.lower() in RECIPROCAL and not side2.actors and _fights_itself(agents, side1):
@@ -746,6 +775,10 @@ class _ArticleReader:
             others = [a for a in everyone if a.inter not in (5, 6, 7)]
             state = [a for a in others if a.inter in (1, 8)]  # police, troops or peacekeepers intervene
             side1.assoc += [a.name for a in side1.actors if a.inter not in (1, 5, 6) and a.name not in side1.assoc]
+            if sub_event_type != "Mob violence":  # "police dispersed students": the students are the crowd's group
+                crowd_groups = [n for n in side2.assoc if lex.state_of(n) is None]
+                side1.assoc += [n for n in crowd_groups if n not in side1.assoc]
+                side2.assoc = [n for n in side2.assoc if n not in crowd_groups]
             side1.assoc = [n for n in side1.assoc if not n.startswith(("Civilians", "Protesters", "Rioters"))]
             side1.actors = [crowd]
             if sub_event_type == "Peaceful protest":
@@ -882,6 +915,11 @@ def _names_the_group(modifiers: str, reading: Reading) -> bool:
 def _only_generic(reading: Reading) -> bool:
     """A reading of generic armed men only ("rebels", "Unidentified Armed Group"), which a named group may be."""
     return bool(reading.actors) and all(a.name.startswith(GENERIC_ARMED) for a in reading.actors)
+
+
+def _unowned(tok: Token) -> bool:
+    """A noun whose phrase names no owner: "a checkpoint", "the patrol", not "their base" or "a Taliban post"."""
+    return all(c.dep_ in ("det", "amod", "nummod", "prep") and c.ent_type_ == "" for c in tok.children if c.i < tok.i)
 
 
 def _bare(tok: Token) -> bool:
