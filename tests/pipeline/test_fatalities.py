@@ -240,3 +240,32 @@ def test_fatalities_headline_total_is_not_the_event_figure(nlp) -> None:
 def test_fatalities_vague_amount_is_at_least_and_a_dozen_as_qualified(nlp) -> None:
     assert claims_of(nlp, "About a dozen soldiers were killed when rebels attacked the base.") == [(12, "around", None)]
     assert claims_of(nlp, "Jets bombed the camp, killing scores of fighters.") == [(40, "at least", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants raided a village on Friday. Deaths were estimated at 40 by the local council.", [40]),
+        ("Gunmen attacked a convoy on Monday. Unknown fatalities coded as 10.", [10]),
+        ("Rebels shelled the town on Monday. Dozens of fatalities coded as 12.", [12]),
+        ("Gunmen shot dead 2 guards on Monday. Fatalities coded as 0 (the agency reported 2).", [2, 0]),
+    ],
+)
+def test_fatalities_a_figure_given_to_the_dead(nlp, text, expected) -> None:
+    """A verb of level gives the dead their number, as a coder's "fatalities coded as N" does."""
+    assert [value for value, _, _ in claims_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said 14 militants were killed, wounded or captured in the operation on Monday.",
+        "Troops said 6 rebels were killed or arrested in the raid on Friday.",
+    ],
+)
+def test_fatalities_the_dead_mixed_with_others_are_no_figure(nlp, text) -> None:
+    assert claims_of(nlp, text) == []
+
+
+def test_fatalities_a_death_verb_alone_still_counts(nlp) -> None:
+    assert [v for v, _, _ in claims_of(nlp, "Gunmen attacked the camp on Monday and 3 guards were killed.")] == [3]

@@ -61,6 +61,9 @@ TOTALS = re.compile(
     r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b",
     re.IGNORECASE,
 )
+# Verbs that give the dead their number: "deaths were estimated at 40", "fatalities coded as 10" ("cod" is how
+# spaCy lemmatises "coded").
+LEVEL_VERBS = frozenset("code cod estimate put place stand reach rise climb increase jump".split())
 # Verbs that make a killing only intended: "tried to lynch a man", "threatened to kill 3 hostages".
 ATTEMPT_VERBS = frozenset("try attempt seek plan plot threaten vow want intend fail".split())
 NAME_LINKS = frozenset({"and", "for", "of", "&"})  # lower-case words inside a name: "Center for Peace and Justice"
@@ -155,6 +158,8 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     for tok in sent:
         if tok.lemma_.lower() not in DEATH_WORDS or tok.i in used or _shot_not_killed(tok) or _attempted(tok):
             continue
+        if _death_or_other(tok):
+            continue
         figures = [n for n in _figures_of(tok) if n.i not in used]
         if not figures:
             continue
@@ -183,6 +188,13 @@ def _shot_not_killed(word: Token) -> bool:
         return False
     linked = [*word.children, word.head] if word.dep_ == "conj" else list(word.children)
     return not any(w.lower_ == "dead" or (w.lemma_.lower() in DEATH_VERBS and w != word) for w in linked)
+
+
+def _death_or_other(word: Token) -> bool:
+    """ "Killed, wounded or captured": a figure for the dead and others together, with no way to tell them apart."""
+    outcomes = [word, *word.conjuncts]
+    either = any(c.dep_ == "cc" and c.lower_ == "or" for w in outcomes for c in w.children)
+    return either and any(w.lemma_.lower() not in DEATH_WORDS for w in outcomes)
 
 
 def _attempted(word: Token) -> bool:
@@ -225,6 +237,7 @@ def _figures_of(word: Token) -> list[Token]:
             heads += [c for c in word.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
         if lemma == "toll" and word.dep_ == "nsubj":  # "the death toll rose to 27"
             heads += [g for c in word.head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+        heads += _figures_given(word)
     figures: dict[int, Token] = {}
     for head in heads:
         for noun in [head, *[c for c in head.conjuncts if c.i > head.i]]:
@@ -234,6 +247,16 @@ def _figures_of(word: Token) -> list[Token]:
     if not figures and lemma in ELLIPTIC_WORDS:
         return _elliptic_figure(word)
     return list(figures.values())
+
+
+def _figures_given(noun: Token) -> list[Token]:
+    """A figure a verb of level gives the dead as its subject: "deaths were estimated at 40", "fatalities coded as
+    10", "dozens of fatalities coded as 12" (a coder's figure for a vague amount)."""
+    subject = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.head.lemma_.lower() not in LEVEL_VERBS:
+        return []
+    verb = subject.head
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "as"} for g in c.children]
 
 
 def _victims_of_verb(verb: Token) -> list[Token]:
