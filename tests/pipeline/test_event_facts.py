@@ -115,3 +115,75 @@ def test_mishap_ordinary_crime_and_fires(nlp: Language, text: str, trigger: str,
 def test_is_background_sport_without_attackers_and_weather(nlp: Language, text: str, background: bool) -> None:
     doc = nlp(text)
     assert is_background(doc[:], frozenset(t.lemma_.lower() for t in doc)) is background
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fact"),
+    [
+        # a subject with "no", an "if" on the verb complemented, a headline's or a speaker's "X to do"
+        ("After weeks of calm, no mortars were fired at the airport on Sunday.", "fired", False),
+        ("Navy to launch blockade-busting offensive on the islands", "offensive", False),
+        ("Militias to begin assault on the port city, a spokesman says", "assault", False),
+        ("The militias began an assault on the port city on Monday.", "assault", True),
+        # history named by a year or a span, and running totals told with a shared auxiliary
+        ("The 1971 massacre left hundreds of villagers dead.", "massacre", False),
+        ("The 1971 massacre killed hundreds of villagers.", "killed", False),
+        ("The decades-long rebellion in the hills killed 30,000 people.", "killed", False),
+        ("The uprising, which began in 2011, killed tens of thousands.", "killed", False),
+        ("The war has uprooted and killed millions of people.", "killed", False),
+        ("A roadside bomb killed four soldiers in the hills on Tuesday.", "killed", True),
+        # charges, trials and accusations in general terms; an accusation of an act placed by a day stays
+        ("A tribunal sentenced the colonel to life over the shelling of the market.", "shelling", False),
+        ("The court convicted two guards of torturing prisoners.", "torturing", False),
+        ("The union accused the police of beating striking miners.", "beating", False),
+        ("Villagers accused the militia of burning their homes on Friday.", "burning", True),
+        # an agreement to do something is made when agreed
+        ("The warring sides agreed to exchange 200 prisoners this week.", "exchange", True),
+    ],
+)
+def test_states_fact_plans_history_and_charges(nlp: Language, text: str, trigger: str, fact: bool) -> None:
+    assert states_fact(word(nlp, text, trigger), "agreement" if trigger == "exchange" else None) is fact
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fact"),
+    [
+        ("A denial-of-service attack knocked the bank's app offline.", "attack", False),
+        ("The group claimed an attack on the tax office's web portal.", "attack", False),
+        ("Bulls raided the currency market as the rate fell.", "raided", False),
+        ("The new tariffs target steel imports from three countries.", "target", False),
+        ("Brussels unveiled sanctions targeting arms dealers and their banks.", "targeting", False),
+        ("The union fired a broadside at the ruling party over wages.", "fired", False),
+        ("Drones targeted an arms depot near the airport.", "targeted", True),
+    ],
+)
+def test_states_fact_cyber_markets_measures_and_words(nlp: Language, text: str, trigger: str, fact: bool) -> None:
+    assert states_fact(word(nlp, text, trigger)) is fact
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A boiler explosion at a laundry killed two staff and injured nine.", "injured", True),
+        ("A man stabbed his cousin during a quarrel over a debt.", "stabbed", True),
+        ("A woman shot her landlord in the town on Sunday.", "shot", True),
+        ("A pensioner beat a stranger to death in a row over a parking space.", "beat", True),
+        ("Gunmen shot his cousin outside the mosque on Friday.", "shot", False),
+        ("A soldier shot his commander at the barracks on Monday.", "shot", False),
+        ("Bandits killed nine villagers in a dispute over grazing land.", "killed", False),
+    ],
+)
+def test_mishap_conjuncts_and_private_quarrels(nlp: Language, text: str, trigger: str, expected: bool) -> None:
+    assert mishap(word(nlp, text, trigger)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Rescue teams said they had found eleven women raped by armed men near the camp.", False),
+        ("The home side stormed back to win the game on penalties.", True),
+    ],
+)
+def test_is_background_sport_words_with_armed_violence(nlp: Language, text: str, background: bool) -> None:
+    doc = nlp(text)
+    assert is_background(doc[:], frozenset(t.lemma_.lower() for t in doc)) is background

@@ -457,7 +457,7 @@ def test_events_crowds_foiled_attacks_and_people_named_by_the_past(nlp, text: st
         ),
         (
             "The insurgents have relocated their headquarters to the hills, officials said on Monday.",
-            "Change to group/activity",
+            "Headquarters or base established",  # a headquarters moved is one set up where it goes
         ),
         ("The militia announced on Monday it was imposing a blockade on the city.", "Change to group/activity"),
         ("Soldiers intercepted a van packed with explosives at a checkpoint on Friday.", "Disrupted weapons use"),
@@ -601,3 +601,47 @@ def test_events_developments_of_no_side_are_none(nlp, text: str) -> None:
 )
 def test_events_developments_of_a_side(nlp, text: str, expected: str) -> None:
     assert sub_types(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A rebel commander said his fighters were splitting from the movement.", {"Change to group/activity"}),
+        ("The armed faction announced it was breaking away from the coalition.", {"Change to group/activity"}),
+        ("The militia is moving its headquarters to the eastern district.", {"Headquarters or base established"}),
+        ("The rebels opened their regional headquarters in the river port.", {"Headquarters or base established"}),
+        ("Soldiers took up positions that the insurgents had vacated.", {"Non-violent transfer of territory"}),
+        ("The army and the rebels agreed on a swap of detainees.", {"Agreement"}),
+        ("Militiamen entered the hospital and stole medical supplies.", {"Looting/property destruction"}),
+        ("Two activists were forcibly disappeared, a rights group said.", {"Abduction/forced disappearance"}),
+        ("Security agents disappeared a prominent lawyer last month.", {"Abduction/forced disappearance"}),
+        # the same verbs of no side, of no place, of a thief or of someone gone missing
+        ("A student stole a laptop from the library and fled.", set()),
+        ("The senator vacated her seat in parliament on Monday.", set()),
+        ("The hiker disappeared in the mountains last week.", set()),
+        ("The singer split from her band after a decade.", set()),
+        ("The bank is moving its headquarters to the capital.", set()),
+    ],
+)
+def test_events_developments_told_by_verbs(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A distributed denial-of-service attack on the election portal slowed the count.",
+        "If the navy were to fire missiles at the port, analysts estimate oil prices would double.",
+        "Rebels to launch new offensive next month, says their leader",
+        "For the first time in weeks, no rockets were fired at the city overnight.",
+        "The 1988 massacre killed around 5,000 people, historians say.",
+        "The union leader accused the regime of massacring protesters.",
+        "A gas-leak explosion at a bakery killed three workers and injured ten.",
+        "A man stabbed his brother in a dispute over an inheritance.",
+        "Bears raided the stock exchange as bank shares tumbled.",
+        "A court sentenced an army captain to death over the killing of demonstrators.",
+        "The bloc adopted a sanctions package targeting shipping firms.",
+    ],
+)
+def test_events_non_events_in_conflict_words(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()

@@ -18,14 +18,22 @@ from spacy.tokens import Token
 
 from .event_roles import clause_verb, direct_objects, governing_verb
 from .event_words import (
+    ACCUSING,
+    ACQUAINTANCES,
     AGGREGATE,
+    AGREEMENT_VERBS,
     ARMED_TARGETS,
+    ARMED_VIOLENCE_FAMILIES,
     ATTACKER_CUES,
     CAUSE_HEADS,
+    CHARGE_HEADS,
+    CHARGE_PREPS,
     CIVILIAN_TARGETS,
     COMPARISON_HEADS,
+    COMPUTER_TARGETS,
     CROWD,
     CRUDE_WEAPONS,
+    CYBER_WORDS,
     DENIAL_HEADS,
     DISASTER_CUES,
     DUMMY_ROUNDS,
@@ -35,12 +43,16 @@ from .event_words import (
     FIGURATIVE_OBJECTS,
     FIRES,
     FOILED_HEADS,
+    GAME_WORDS,
     GATHERINGS,
     HACKERS,
     INDUSTRIAL,
     INTENT_HEADS,
     IRREALIS_AUX,
+    MARKET_PLAYERS,
     MEANS,
+    MEASURE_KINDS,
+    MEASURES,
     MEMBER_NOUNS,
     MISHAP_CAUSES,
     MISHAP_DOERS,
@@ -48,13 +60,16 @@ from .event_words import (
     OFFENDERS,
     ONGOING,
     ORGANIZED_ARMED,
+    PAST_CONFLICTS,
     PETTY_CRIMES,
     PHYSICAL_CUES,
     POLITICAL_PEOPLE,
     PURPOSE_EVENTS,
+    QUARRELS,
     REPORT_NOUNS,
     SEARCHES,
     SO_FAR,
+    SPANS,
     SPEECH_SETTINGS,
     SPEECH_TOPIC_HEADS,
     SPORT_CUES,
@@ -66,6 +81,7 @@ from .event_words import (
     WEAPONS,
     WHOLE_CONFLICTS,
     WORD_FIGHTERS,
+    WORD_VOLLEYS,
     WORKS,
 )
 from .nlp import span_text
@@ -84,22 +100,33 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     for node in (tok, verb):
         if any(child.dep_ == "neg" for child in node.children):
             return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and _negated_noun(c) for c in verb.children):
+        return False  # "no shells were fired", "no one was killed"
+    doers = _doers(tok)
+    told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
+    if _charged(tok) or any(_history(n) for n in (tok, *told_of, *doers)):
+        return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
+    if _headline_plan(verb):
+        return False  # "Army to launch offensive": a headline's future
     if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for child in verb.children):
         return False
     if any(a.lemma_.lower() in COMPARISON_HEADS | CAUSE_HEADS for a in tok.ancestors) or _answered(tok):
         return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
     if any(a.dep_ == "prep" and a.lower_ in {"for", "over"} and family_of(a.head) == "arrest" for a in tok.ancestors):
         return False  # "arrested for organising the march": the reason for an arrest, done before it
-    auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    shared = verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    clause = verb.head if shared else verb  # "has displaced and killed": the conjunct shares its head's auxiliary
+    auxes = {child.lower_ for child in (*verb.children, *clause.children) if child.dep_ == "aux"}
     if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"}:
         return False  # "which they have been protesting": an ongoing state, not a dated event
-    if auxes & {"has", "have"} and verb.tag_ == "VBN" and _sums_up(verb):
+    if auxes & {"has", "have"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause):
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or family_of(tok) in PURPOSE_EVENTS
+    kept |= (family or family_of(tok)) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
-    if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in verb.children):
+    if _conditional(verb):
         return False
     heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
     for ancestor in heads:
@@ -112,17 +139,80 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     if family_of(tok) == "protest":
         return True  # "demonstrated against the plan": what protests are about
-    if any(obj.lemma_.lower() in FIGURATIVE_OBJECTS for obj in objects):
-        return False
-    doers = _doers(tok)
+    if any(obj.lemma_.lower() in FIGURATIVE_OBJECTS | COMPUTER_TARGETS | WORD_VOLLEYS for obj in objects):
+        return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
     return not (_figurative(tok, objects, doers) or _in_words(tok, family or family_of(tok), doers) or _rehearsed(tok))
+
+
+def _charged(tok: Token) -> bool:
+    """Whether the trigger is what a court or an accuser charges someone with: "sentenced to death over the killing of
+    protesters", "convicted of raping", "accused the government of massacring protesters". The trial or the speech is
+    told, not the act; an accusation of an act placed by a day or a count ("accused the army of shelling the town on
+    Sunday, killing four") still reports it."""
+    for node in tok.ancestors:
+        if node.dep_ != "prep" or node.lower_ not in CHARGE_PREPS:
+            continue
+        head = node.head.head if node.head.dep_ == "dobj" else node.head  # "convicted three soldiers of raping"
+        lemma = head.lemma_.lower()
+        if lemma in CHARGE_HEADS or (lemma in ACCUSING and not _placed(node)):
+            return True
+    return False
+
+
+def _placed(phrase: Token) -> bool:
+    """Whether a phrase names a day, a time or a number: what it tells is a particular act."""
+    return any(w.ent_type_ in {"DATE", "TIME", "CARDINAL"} or w.like_num for w in phrase.subtree)
+
+
+def _history(noun: Token) -> bool:
+    """A noun named by a year or a span ("the 1994 genocide", "the decades-long insurgency", "the war, which ended in
+    2002"): history told as background, not a dated event of this report."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or not (family_of(noun) or noun.lemma_.lower() in PAST_CONFLICTS):
+        return False  # not "rebels, who took up arms in 2012, attacked ...": people are no history
+    for child in noun.children:
+        if child.dep_ in {"nummod", "compound", "amod"} and _year(child):
+            return True
+        if child.dep_ == "amod" and child.lower_ == "long" and any(g.lemma_.lower() in SPANS for g in child.children):
+            return True
+        if child.dep_ in {"relcl", "appos"} and any(_year(w) for w in child.subtree):
+            return True
+    return False
+
+
+def _year(tok: Token) -> bool:
+    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2099
+
+
+def _conditional(verb: Token) -> bool:
+    """ "If rebels attack", "if the militia were to fire rockets", "unless they shell and seize the town": the
+    condition's "if" may sit on the verb or on the verb it complements or is coordinated with."""
+    node = verb
+    while True:
+        if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in node.children):
+            return True
+        if node.dep_ not in {"xcomp", "conj"} or node.head == node:
+            return False
+        node = node.head
+
+
+def _headline_plan(verb: Token) -> bool:
+    """ "Army to launch offensive", "Rebels to begin assault, commander says": an infinitive with a subject of its own
+    (a headline's future, or what someone expects or wants done) tells what is to come."""
+    for node in (verb, *verb.ancestors):
+        children = list(node.children)
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        subject = any(c.dep_ == "nsubj" for c in children) or node.dep_ == "relcl"  # "Rebels to launch ...", parsed
+        if node.tag_ == "VB" and to_inf and subject:  # as a relative clause of "Rebels"
+            return True
+    return False
 
 
 def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     """Sentences about something other than a conflict event: sport, natural disasters (named by nouns: a storm,
     not protesters who stormed a building)."""
-    if lemmas & SPORT_CUES and not lemmas & (STATE_CUES | ATTACKER_CUES):
-        return True  # not "gunmen opened fire on fans leaving a football match"
+    if lemmas & (SPORT_CUES | GAME_WORDS) and not lemmas & (STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}):
+        armed = any(family_of(t) in ARMED_VIOLENCE_FAMILIES for t in sent)
+        return not armed  # not "gunmen opened fire on fans leaving a match", "teams treated women raped by a gang"
     disasters = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"}} & DISASTER_CUES
     return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
 
@@ -149,6 +239,8 @@ def mishap(tok: Token) -> bool:
     political violence, so "a bus plunged into a ravine, killing 12", "a gas cylinder explosion killed three",
     "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events."""
     verbs = [clause_verb(tok)]
+    if verbs[0].dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
+        verbs.append(verbs[0].head)  # "an explosion killed four and injured twenty": the conjunct's doer is its head's
     verbs += [c for c in verbs[0].children if c.dep_ == "advcl"]  # "were killed when a bus collided with a tanker"
     if verbs[0].dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
         head = verbs[0].head  # "A truck overturned, killing six": the participle's doer is the clause's above
@@ -160,9 +252,24 @@ def mishap(tok: Token) -> bool:
     burnt = any(family_of(t) == "loot" for t in (tok, *verbs))  # "a fire destroyed 200 shops"
     if any(_mishap_doer(doer, deaths, burnt) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
         return True
+    if _private_quarrel(verbs[0], doers):
+        return True
     if family_of(tok) == "arrest" or tok.lemma_.lower() in SEARCHES:
         return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
     return False
+
+
+def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
+    """One person who harms a relative or an acquaintance ("stabbed his neighbour", "shot her husband"), or does it in
+    a quarrel ("during an argument over a phone"): ordinary crime, no side of a conflict."""
+    armed = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
+    one = [d for d in doers if d.tag_ == "NN" and d.lemma_.lower() not in armed and not family_of(d)]
+    if not one or len(one) != len(doers):
+        return False
+    victims = direct_objects(verb)
+    known = any(v.lemma_.lower() in ACQUAINTANCES and any(c.dep_ == "poss" for c in v.children) for v in victims)
+    settings = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return known or any(g.lemma_.lower() in QUARRELS for g in settings)
 
 
 def _ordinary_crime(tok: Token) -> bool:
@@ -217,9 +324,13 @@ def _figurative(tok: Token, objects: list[Token], doers: list[Token]) -> bool:
     if tok.dep_ in {"dobj", "nsubjpass"}:
         modified.append(tok.head)  # "test-fired two missiles"
     fired = [o for o in objects if o.dep_ == "dobj"]  # "fired blank rounds", not "attacked a media house"
-    if _kinds(modified) & FIGURATIVE_MODIFIERS or _kinds(fired) & DUMMY_ROUNDS:
+    if _kinds(modified) & (FIGURATIVE_MODIFIERS | CYBER_WORDS) or _kinds(fired) & DUMMY_ROUNDS:
         return True
-    return any(d.lemma_.lower() in HACKERS for d in doers) or _work_or_staff(tok)
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+        doers = [*doers, tok.head]  # "sanctions targeting militia leaders"
+    if any(d.lemma_.lower() in MEASURES or _kinds([d]) & MEASURE_KINDS for d in doers):
+        return True  # "sanctions targeting ...", "the new tariffs hit exports": measures, no violence
+    return any(d.lemma_.lower() in HACKERS | MARKET_PLAYERS for d in doers) or _work_or_staff(tok)
 
 
 def _work_or_staff(tok: Token) -> bool:
@@ -246,7 +357,9 @@ def _work_or_staff(tok: Token) -> bool:
 
 
 def _kinds(nouns: list[Token]) -> set[str]:
-    return {c.lemma_.lower() for w in nouns for c in w.children if c.dep_ in {"amod", "compound", "npadvmod"}}
+    """What modifies the nouns, "denial-of-service" (an ``nmod``) among them."""
+    kinds = {"amod", "compound", "npadvmod", "nmod"}
+    return {c.lemma_.lower() for w in nouns for c in w.children if c.dep_ in kinds}
 
 
 def _in_words(tok: Token, family: str | None, doers: list[Token]) -> bool:

@@ -159,7 +159,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged (?:with|into)\b"
-            r"|\b(?:moved|relocated|withdrew) (?:its|their) (?:fighters|headquarters|base|bases|command)\b"
+            r"|\b(?:moved|relocated|withdrew) (?:its|their) fighters\b"
+            r"|\bwithdrew (?:its|their) (?:headquarters|base|bases|command)\b"  # moved there: a base (``events``)
             r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
             r"|\bsplit into (?:two|three|rival)\b|\bbroke away from\b|\bsplinter (?:group|faction|movement)\b"
             r"|\bjoin(?:ed|s|ing)? forces with\b"
@@ -182,6 +183,18 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bblock(?:ed|ing|aded)? (?:(?:the|a|several|main|two|national|[\w]+-[\w-]+) ){0,2}"
             r"(?:road|roads|highway|traffic|entrance|street|streets)\b",
             "protest",
+        ),
+        (r"\b(?:split(?:s|ting)?|br(?:eak|eaks|eaking|oken) away) from\b", "change"),  # any tense
+        (
+            r"\bswaps? of (?:\w+ )?(?:prisoners|detainees|captives|hostages|pows)\b",
+            "agreement",
+        ),  # a prisoner swap is agreed
+        (
+            r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|open(?:ed|s|ing)?|mov(?:e|ed|es|ing)"
+            r"|relocat(?:e|ed|es|ing)|transfer(?:s|red|ring)?) (?:its|their|his) "
+            r"(?:(?!(?:of|from|to|at|in|near|into|the|and|for)\b)[\w-]+ ){0,2}?"
+            r"(?:base|headquarters|outpost|command (?:centre|center|post))s?\b(?! for)",
+            "base",
         ),
     )
 )
@@ -472,3 +485,48 @@ ATTACKER_CUES = frozenset(
         "explosive grenade suicide ied"
     ).split()
 )
+
+# --- Which sentences tell an event at all (read by event_facts and events) ---
+# Words naming an attack on computers ("a denial-of-service attack", "a DDoS attack") and what it hits online.
+CYBER_WORDS = frozenset("denial ddos dos botnet spyware wiper hack".split())
+COMPUTER_TARGETS = frozenset("portal server website database email account app computer".split())
+# Market players who "raid" or "attack" shares: "bears raid the bourse".
+MARKET_PLAYERS = frozenset("bear bull speculator short-seller".split())
+# Measures that "target" or "hit" people without violence: "sanctions targeting militia leaders".
+MEASURES = frozenset(
+    "sanction measure tariff tax levy law bill policy embargo restriction regulation decree legislation reform probe "
+    "investigation audit".split()
+)
+MEASURE_KINDS = frozenset("sanction tariff embargo".split())  # "a sanctions package", not "law enforcement"
+# Sport words not in SPORT_CUES: "stormed back to win the game".
+GAME_WORDS = frozenset("game fixture playoff play-off scoreline halftime half-time comeback".split())
+# Heads of a charge, trial or verdict: what someone is sentenced, convicted or charged with ("sentenced to death over
+# the killing of protesters") is told as a charge; what someone is accused of, when no day or count places it ("accused
+# the army of massacring civilians"), as rhetoric.
+CHARGE_HEADS = frozenset("sentence convict jail imprison indict charge try prosecute acquit fine execute hang".split())
+ACCUSING = frozenset({"accuse"})
+CHARGE_PREPS = frozenset("for over of with".split())
+# Nouns of a span of time that make an event history: "the decades-long war", "a years-long insurgency".
+SPANS = frozenset("decade year century generation".split())
+# Wholes that history names besides the trigger words: "the 1994 genocide", "the 1979 revolution".
+PAST_CONFLICTS = WHOLE_CONFLICTS | frozenset("genocide revolution coup invasion occupation purge famine".split())
+# Private quarrels: violence between people who know each other, over a personal matter, is ordinary crime.
+QUARRELS = frozenset("dispute argument quarrel row altercation feud spat".split())
+ACQUAINTANCES = frozenset(
+    (
+        "neighbour neighbor husband wife son daughter brother sister nephew niece cousin father mother uncle aunt "
+        "stepfather stepmother stepson stepdaughter classmate colleague friend girlfriend boyfriend partner fiance "
+        "fiancee landlord tenant employer roommate in-law relative child"
+    ).split()
+)
+# Words that make a sentence tell of armed violence even when it uses a sport word ("medical teams treated women
+# raped by gang members").
+ARMED_VIOLENCE_FAMILIES = frozenset("sexual abduct air shell suicide ied grenade chemical".split())
+# Developments told as verbs of leaving a place, a split or theft: typed only with a place left, a side named, an
+# armed thief (``events``).
+VACATING_VERBS = frozenset({"vacate"})
+STEALING_VERBS = frozenset({"steal"})
+# Triggers of a forced disappearance: "was forcibly disappeared", "security agents disappeared him".
+DISAPPEARING = frozenset({"disappear"})
+# Objects of "fire" told of words: "fired a broadside at the government".
+WORD_VOLLEYS = frozenset("broadside barb jibe".split())

@@ -55,6 +55,7 @@ from .event_words import (
     ANY_PHRASE,
     BACKGROUND_MODIFIERS,
     CROWD_CONTROL,
+    DISAPPEARING,
     EVENT_NOUNS,
     FIGURATIVE_VERBS,
     FIRE_VERBS,
@@ -74,7 +75,10 @@ from .event_words import (
     QUANTITY_NOUNS,
     RIOT_CUES,
     SMALL_ARMS,
+    STEALING_VERBS,
     STRIKE_VERBS,
+    TERRITORY,
+    VACATING_VERBS,
     VERB_ONLY,
     VIOLENCE,
 )
@@ -158,7 +162,7 @@ def _head_of(tokens: list[Token]) -> Token:
 
 
 def _family(tok: Token) -> str | None:
-    family = family_of(tok)
+    family = family_of(tok) or _development_verb(tok)
     if family is None:
         return None
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
@@ -200,6 +204,31 @@ def _family(tok: Token) -> str | None:
         return None  # "from previous fighting": told as background
     disarmed = taken_out_of_use(tok) and family_of(tok.head) is None  # "cleared mines"; "defused a bomb" is defuse's
     return family if _weapon_used(tok) or disarmed else None
+
+
+def _development_verb(tok: Token) -> str | None:
+    """Verbs that tell an event only in one use: a person "forcibly disappeared" or "disappeared" by someone (not one
+    who went missing), a place "vacated" or "abandoned" (not a plan), something "stolen" by armed men (not by a
+    thief)."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in DISAPPEARING and any(c.dep_ in {"auxpass", "dobj"} or c.lower_ == "forcibly" for c in tok.children):
+        return "abduct"
+    if lemma in VACATING_VERBS and _place_vacated(tok):
+        return "transfer"
+    if lemma in STEALING_VERBS and _armed_thief(tok):
+        return "loot"
+    return None
+
+
+def _place_vacated(tok: Token) -> bool:
+    """Whether what is left is a place: "abandoned their positions", "the base that soldiers vacated"."""
+    places = direct_objects(tok)
+    if tok.dep_ == "relcl":
+        places.append(tok.head)
+    places += [p.doc[p.i - 1] for p in places if p.tag_ in {"WDT", "WP"} and p.i > 0]  # "the town that ... vacated"
+    return any(p.lemma_.lower() in TERRITORY for p in places)
 
 
 def _crowd_control_fired(tok: Token) -> bool:
@@ -247,11 +276,12 @@ def _party_named(tok: Token, inters: set[int], inside: set[int] | None = None) -
 
 def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] = ()) -> bool:
     """A group remade, a base set up or ground handed over by no side of a conflict: "two banks merged", "the
-    airline opened a new base", "the actor joined forces with a director"."""
+    airline opened a new base", "the actor joined forces with a director". "Armed" names a side ("the armed
+    faction")."""
     if family not in {"change", "base", "transfer"}:
         return False
     inside = {t.i for t in trigger}
-    armed = any(t.lemma_.lower() in PARTY_WORDS for t in tok.sent if t.i not in inside)
+    armed = any(t.lemma_.lower() in PARTY_WORDS or t.lower_ == "armed" for t in tok.sent if t.i not in inside)
     return not armed and not _party_named(tok, {1, 2, 3, 4, 8}, inside)
 
 
@@ -329,6 +359,15 @@ def _weapon_phrase(tok: Token) -> Token:
 def _armed_subject(tok: Token) -> bool:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
     return any(w.lemma_.lower() in ORGANIZED_ARMED for s in subjects for w in s.subtree)
+
+
+def _armed_thief(tok: Token) -> bool:
+    """Whether armed people ("gunmen", "armed men", "militiamen") steal: theft by them is looting, by anyone else
+    ordinary crime. A verb without a subject of its own takes its head's ("broke into a bank and stole cash")."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "conj":
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(w.lemma_.lower() in ORGANIZED_ARMED or w.lower_ == "armed" for s in subjects for w in s.subtree)
 
 
 def _grievance(tok: Token) -> bool:
