@@ -132,6 +132,9 @@ def test_is_background_sport_without_attackers_and_weather(nlp: Language, text: 
         ("The uprising, which began in 2011, killed tens of thousands.", "killed", False),
         ("The war has uprooted and killed millions of people.", "killed", False),
         ("A roadside bomb killed four soldiers in the hills on Tuesday.", "killed", True),
+        ("Decades ago, the army crushed a revolt in the north, killing hundreds.", "killing", False),
+        ("Two years ago gunmen attacked the same checkpoint.", "attacked", False),
+        ("Two days ago gunmen attacked the same checkpoint.", "attacked", True),
         # charges, trials and accusations in general terms; an accusation of an act placed by a day stays
         ("A tribunal sentenced the colonel to life over the shelling of the market.", "shelling", False),
         ("The court convicted two guards of torturing prisoners.", "torturing", False),

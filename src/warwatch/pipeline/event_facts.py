@@ -104,7 +104,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "no shells were fired", "no one was killed"
     doers = _doers(tok)
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
-    if _charged(tok) or any(_history(n) for n in (tok, *told_of, *doers)):
+    if _charged(tok) or _long_ago(verb) or any(_history(n) for n in (tok, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
@@ -177,6 +177,16 @@ def _history(noun: Token) -> bool:
         if child.dep_ in {"relcl", "appos"} and any(_year(w) for w in child.subtree):
             return True
     return False
+
+
+def _long_ago(verb: Token) -> bool:
+    """ "Decades ago, the army crushed an uprising, killing hundreds", "two years ago gunmen killed 30": history,
+    whatever the date; the "ago" may sit on a clause above the trigger's."""
+    return any(
+        c.lower_ == "ago" and any(w.lemma_.lower() in SPANS for w in c.children)
+        for node in (verb, *verb.ancestors)
+        for c in node.children
+    )
 
 
 def _year(tok: Token) -> bool:
