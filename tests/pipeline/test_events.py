@@ -19,6 +19,7 @@ def sub_types(nlp, text: str) -> set[str]:
     ("text", "expected"),
     [
         ("Rebels and government troops clashed near the border town on Monday.", "Armed clash"),
+        ("Gunmen assassinated a district judge outside his home on Friday.", "Attack"),
         ("Army units recaptured the village from the insurgents on Sunday.", "Government regains territory"),
         (
             "Militants captured the district headquarters after a night of fighting.",
@@ -70,6 +71,14 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "The opposition attacked the government's budget plan in parliament.",
         "A powerful earthquake destroyed hundreds of houses in the mountain villages.",
         "Heavy floods killed twelve people in the northern districts.",
+        # private crime, habits, disasters named as names, games of the mind
+        "Burglars broke into a pharmacy overnight and made off with medicines worth a fortune.",
+        "Police detained a man on Monday after he allegedly strangled his wife at their home.",
+        "A farmer was shot dead in a drunken brawl outside a bar on Saturday night.",
+        "A woman set fire to her neighbour's shed in a row over a fence.",
+        "Carjackings have become common on the coastal road in recent months.",
+        "Bushfires destroyed dozens of farms in the valley over the weekend.",
+        "The young grandmaster ambushed the champion with a rare opening and won in 28 moves.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

@@ -43,12 +43,14 @@ from .event_words import (
     FIGURATIVE_OBJECTS,
     FIRES,
     FOILED_HEADS,
+    FREQUENCIES,
     GAME_WORDS,
     GATHERINGS,
     HACKERS,
     INDUSTRIAL,
     INTENT_HEADS,
     IRREALIS_AUX,
+    LINKING_VERBS,
     MARKET_PLAYERS,
     MEANS,
     MEASURE_KINDS,
@@ -64,6 +66,7 @@ from .event_words import (
     PETTY_CRIMES,
     PHYSICAL_CUES,
     POLITICAL_PEOPLE,
+    PRIVATE_SETTINGS,
     PURPOSE_EVENTS,
     QUARRELS,
     REPORT_NOUNS,
@@ -104,7 +107,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "no shells were fired", "no one was killed"
     doers = _doers(tok)
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
-    if _charged(tok) or _long_ago(verb) or any(_history(n) for n in (tok, *told_of, *doers)):
+    if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
@@ -189,6 +192,13 @@ def _long_ago(verb: Token) -> bool:
     )
 
 
+def _habitual(tok: Token) -> bool:
+    """ "Kidnappings have become common on the highway", "attacks are frequent": what happens often, not one event."""
+    if tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() not in LINKING_VERBS:
+        return False
+    return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FREQUENCIES for c in tok.head.children)
+
+
 def _year(tok: Token) -> bool:
     return tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2099
 
@@ -223,7 +233,8 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     if lemmas & (SPORT_CUES | GAME_WORDS) and not lemmas & (STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}):
         armed = any(family_of(t) in ARMED_VIOLENCE_FAMILIES for t in sent)
         return not armed  # not "gunmen opened fire on fans leaving a match", "teams treated women raped by a gang"
-    disasters = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"}} & DISASTER_CUES
+    nouns = [t for t in sent if t.pos_ in {"NOUN", "PROPN"}]  # "Wildfires" tagged a name keeps its plural
+    disasters = {w for t in nouns for w in (t.lemma_.lower(), t.lower_.removesuffix("s"))} & DISASTER_CUES
     return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
 
 
@@ -270,31 +281,38 @@ def mishap(tok: Token) -> bool:
 
 
 def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
-    """One person who harms a relative or an acquaintance ("stabbed his neighbour", "shot her husband"), or does it in
-    a quarrel ("during an argument over a phone"): ordinary crime, no side of a conflict."""
+    """One person who harms a relative or an acquaintance ("stabbed his neighbour", "he shot her husband"), or harm
+    done in a quarrel ("during an argument over a phone", "shot dead in a bar fight"): ordinary crime, no side of a
+    conflict. With no doer named, only the quarrel tells it."""
     armed = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
     one = [d for d in doers if d.tag_ == "NN" and d.lemma_.lower() not in armed and not family_of(d)]
-    if not one or len(one) != len(doers):
+    one += [d for d in doers if d.lower_ in {"he", "she"}]
+    if len(one) != len(doers):
         return False
     victims = direct_objects(verb)
     known = any(v.lemma_.lower() in ACQUAINTANCES and any(c.dep_ == "poss" for c in v.children) for v in victims)
-    settings = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return known or any(g.lemma_.lower() in QUARRELS for g in settings)
+    settings = [w for w in verb.subtree if w.dep_ == "pobj" and w.head.dep_ == "prep"]  # "... shed in a row"
+    quarrel = any(g.lemma_.lower() in QUARRELS or _kinds([g]) & PRIVATE_SETTINGS for g in settings)
+    return quarrel or (bool(doers) and known)
 
 
 def _ordinary_crime(tok: Token) -> bool:
     """An arrest or a raid for an ordinary crime ("arrested for stealing", "raided a drug den and arrested 15
-    suspects"): ACLED codes arrests of political or armed people, so a crime word in the clauses that tell the
-    operation makes it no event unless violence, weapons, armed or political people are named there too."""
+    suspects", "arrested after he stabbed his wife"): ACLED codes arrests of political or armed people, so a crime
+    word in the clauses that tell the operation makes it no event unless weapons, armed or political people, or
+    violence other than ordinary crime are named there too."""
     top = clause_verb(tok)
     while top.dep_ in {"conj", "advcl"} and top.head.pos_ in {"VERB", "AUX"}:
         top = top.head  # "raided a drug den and arrested 15 suspects, seizing cannabis": one operation
     words = list(top.subtree)
     lemmas = {w.lemma_.lower() for w in words}
-    if not lemmas & PETTY_CRIMES or lemmas & (POLITICAL_PEOPLE | ORGANIZED_ARMED | WEAPONS | GATHERINGS):
+    if lemmas & (POLITICAL_PEOPLE | ORGANIZED_ARMED | WEAPONS | GATHERINGS):
         return False
-    violent = VIOLENCE | MEANS | {"protest", "riot"}
-    return not any(family_of(w) in violent and w.lemma_.lower() not in SEARCHES for w in words if w != tok)
+    kinds = VIOLENCE | MEANS | {"protest", "riot"}
+    violent = [w for w in words if w != tok and family_of(w) in kinds and w.lemma_.lower() not in SEARCHES]
+    if violent:  # "arrested a man who had stabbed his wife": the violence itself a private crime
+        return all(mishap(w) for w in violent)
+    return bool(lemmas & PETTY_CRIMES)
 
 
 def family_of(tok: Token) -> str | None:

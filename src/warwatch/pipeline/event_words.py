@@ -20,7 +20,9 @@ TRIGGERS: dict[str, str] = {
         "fight",
     ),
     **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting".split(), "attack"),
-    **dict.fromkeys("kill murder execute behead massacre slay shoot gun stab".split(), "kill"),
+    **dict.fromkeys(
+        "kill murder execute behead massacre slay shoot gun stab assassinate assassination strangle".split(), "kill"
+    ),
     **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
     **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
     **dict.fromkeys("capture seize overrun overran".split(), "capture"),
@@ -262,7 +264,7 @@ PARTY_WORDS = ORGANIZED_ARMED | STATE_CUES | frozenset("commander emir warlord g
 DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
-        "lightning avalanche mudslide stampede heatwave blizzard tornado"
+        "lightning avalanche mudslide stampede heatwave blizzard tornado bushfire"
     ).split()
 )
 # Deaths that no side of a conflict caused: a vehicle that crashed, lightning, a house fire or a gas explosion, an
@@ -285,7 +287,7 @@ FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccura
 SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
     "innings final semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
-    "referee".split()
+    "referee chess grandmaster checkmate".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
     (
@@ -444,7 +446,7 @@ FIGURATIVE_MODIFIERS = frozenset(
     (
         "cyber cyberattack ransomware malware phishing hacking online digital heart panic asthma verbal blistering "
         "scathing stinging withering rhetorical bear charm diplomatic media shark crocodile dog elephant snake test "
-        "mock simulated"
+        "mock simulated bar pub nightclub fist pillow"
     ).split()
 )
 DUMMY_ROUNDS = frozenset("blank dummy practice mock".split())  # what is fired in a drill: "fired blank rounds"
@@ -511,7 +513,12 @@ SPANS = frozenset("decade year century generation".split())
 # Wholes that history names besides the trigger words: "the 1994 genocide", "the 1979 revolution".
 PAST_CONFLICTS = WHOLE_CONFLICTS | frozenset("genocide revolution coup invasion occupation purge famine".split())
 # Private quarrels: violence between people who know each other, over a personal matter, is ordinary crime.
-QUARRELS = frozenset("dispute argument quarrel row altercation feud spat".split())
+QUARRELS = frozenset("dispute argument quarrel row altercation feud spat brawl fistfight".split())
+# Where a fight is a private one: "a bar fight", "a drunken brawl", "a domestic dispute".
+PRIVATE_SETTINGS = frozenset("bar pub nightclub drunken domestic family".split())
+# "Kidnappings have become common", "attacks remain frequent": a pattern told, not an event.
+LINKING_VERBS = frozenset("be become remain grow".split())
+FREQUENCIES = frozenset("common frequent routine commonplace widespread rampant regular endemic rife".split())
 ACQUAINTANCES = frozenset(
     (
         "neighbour neighbor husband wife son daughter brother sister nephew niece cousin father mother uncle aunt "

@@ -118,7 +118,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
             tokens = words[first:last]
             head = _head_of(tokens) if tokens else None
-            fact = head is not None and states_fact(tokens[0], family) and _weapon_used(head)
+            fact = (
+                head is not None and states_fact(tokens[0], family) and _weapon_used(head) and not _mishap(family, head)
+            )
             if fact and not _development_of_no_party(family, head, tokens):
                 triggers.append((head, family))
             covered.update(t.i for t in tokens)
@@ -196,7 +198,7 @@ def _family(tok: Token) -> str | None:
         return None
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" and family not in MEANS:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
-    if family in VIOLENCE | MEANS | {"arrest", "loot"} and mishap(tok):
+    if _mishap(family, tok):
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
     if family == "protest" and _armed_subject(tok):
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
@@ -204,6 +206,11 @@ def _family(tok: Token) -> str | None:
         return None  # "from previous fighting": told as background
     disarmed = taken_out_of_use(tok) and family_of(tok.head) is None  # "cleared mines"; "defused a bomb" is defuse's
     return family if _weapon_used(tok) or disarmed else None
+
+
+def _mishap(family: str, tok: Token) -> bool:
+    """A bus that plunged, a house fire, thieves who made off with gold, a drug raid: no side of a conflict."""
+    return family in VIOLENCE | MEANS | {"arrest", "loot"} and mishap(tok)
 
 
 def _development_verb(tok: Token) -> str | None:
