@@ -20,6 +20,9 @@ def sub_types(nlp, text: str) -> set[str]:
     [
         ("Rebels and government troops clashed near the border town on Monday.", "Armed clash"),
         ("Gunmen assassinated a district judge outside his home on Friday.", "Attack"),
+        ("Bandits hijacked a lorry with its driver on the highway on Monday.", "Abduction/forced disappearance"),
+        ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
+        ("Riot police baton-charged striking nurses outside the ministry on Friday.", "Protest with intervention"),
         ("Army units recaptured the village from the insurgents on Sunday.", "Government regains territory"),
         (
             "Militants captured the district headquarters after a night of fighting.",

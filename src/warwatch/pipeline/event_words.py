@@ -15,7 +15,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         (
             "clash fight fighting battle skirmish firefight gunfight gunbattle ambush assault offensive repel "
-            "repulse counterattack counter-attack counteroffensive engage raid storm besiege"
+            "repulse counterattack counter-attack counteroffensive engage raid storm besiege rout"
         ).split(),
         "fight",
     ),
@@ -36,7 +36,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["grenade"], "grenade"),
     **dict.fromkeys("chlorine sarin chloropicrin".split(), "chemical"),
     **dict.fromkeys("rape raped raping".split(), "sexual"),
-    **dict.fromkeys("abduct kidnap abduction kidnapping hostage".split(), "abduct"),
+    **dict.fromkeys("abduct kidnap abduction kidnapping hostage hijack".split(), "abduct"),
     **dict.fromkeys(
         "protest protester demonstrate demonstration demonstrator rally march sit-in vigil agitate".split(),
         "protest",
@@ -89,6 +89,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:peaceful|opposition|anti-[\w-]+|protest) (?:gathering|assembly|crowd)s?\b", "protest"),
         (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
         (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
+        (r"\btear[- ]?gass(?:ed|ing)\b|\bbaton[- ]charg(?:ed|ing|es)\b", "intervene"),  # a crowd dispersed
         (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
         (r"\b(?:in|from) both directions\b", "fight"),  # fire both ways across a front line is an exchange
         (r"\b(?:shot|shoot|shoots|shooting) down\b|\bdowned\b", "shootdown"),
@@ -309,7 +310,9 @@ FIREARMS = frozenset("gun rifle firearm pistol bullet gunfire shoot shot fire gu
 CROWD = frozenset("crowd rioter protester demonstrator youth mob resident villager student".split())
 # People gathered to make a point: whom the authorities disperse in a protest with intervention.
 GATHERINGS = frozenset(
-    "crowd protester demonstrator supporter gathering rally march marcher mourner demonstration protest".split()
+    (
+        "crowd protester demonstrator supporter gathering rally march marcher mourner demonstration protest demonstrate"
+    ).split()
 )
 # Leaving verbs are a transfer of territory only when what is left is a place: not "withdrew from the talks".
 LEAVING_VERBS = frozenset("withdraw pull".split())

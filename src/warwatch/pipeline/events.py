@@ -54,6 +54,7 @@ from .event_words import (
     AMMUNITION,
     ANY_PHRASE,
     BACKGROUND_MODIFIERS,
+    CIVILIAN_TARGETS,
     CROWD_CONTROL,
     DISAPPEARING,
     EVENT_NOUNS,
@@ -187,6 +188,8 @@ def _family(tok: Token) -> str | None:
         return None  # petrol bombs are arson or rioting, not explosives
     if family == "attack" and _crowd_control_fired(tok):
         return "intervene"  # "police fired tear gas": a crowd dispersed, not an attack
+    if family == "attack" and tok.lower_ == "striking" and tok.head.lemma_.lower() in CIVILIAN_TARGETS:
+        return "protest"  # "striking teachers": people on strike
     if family == "protest" and _attacked_gathering(tok):
         return None  # "a grenade thrown at a political rally": the rally is what was attacked
     taker = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "took them hostage", "taken as hostages"
