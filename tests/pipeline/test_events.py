@@ -21,6 +21,10 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Rebels and government troops clashed near the border town on Monday.", "Armed clash"),
         ("Gunmen assassinated a district judge outside his home on Friday.", "Attack"),
         ("Bandits hijacked a lorry with its driver on the highway on Monday.", "Abduction/forced disappearance"),
+        (
+            "Hundreds of farmers marched on Monday; the rally passed without any arrests, police said.",
+            "Peaceful protest",
+        ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         ("Riot police baton-charged striking nurses outside the ministry on Friday.", "Protest with intervention"),
         ("Army units recaptured the village from the insurgents on Sunday.", "Government regains territory"),
@@ -82,6 +86,15 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "Carjackings have become common on the coastal road in recent months.",
         "Bushfires destroyed dozens of farms in the valley over the weekend.",
         "The young grandmaster ambushed the champion with a rare opening and won in 28 moves.",
+        # habits, conditions, the start of a period, accidents, a truce kept
+        "The militia has been weakened but still carries out sporadic raids in the hills, analysts say.",
+        "The governor said gunmen had attacked farms in the valley every night this month.",
+        "Had the missile struck the dam, thousands could have drowned, engineers said.",
+        "The region has been unstable since insurgents first attacked a police post there.",
+        "An arms depot blast near the base was caused by a lightning strike, the army said.",
+        "A lorry skidded and caught fire on the bridge, killing eleven people, police said.",
+        "A fire at a fuel depot near the harbour sent thick smoke over the city on Monday.",
+        "The truce held for a third week on Sunday, elders said.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

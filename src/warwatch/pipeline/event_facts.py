@@ -109,6 +109,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
     if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children) and not _day_named(verb):
+        return False  # "an insurgency since militants first attacked police stations": the start of a period told
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
     if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for child in verb.children):
@@ -193,10 +195,22 @@ def _long_ago(verb: Token) -> bool:
 
 
 def _habitual(tok: Token) -> bool:
-    """ "Kidnappings have become common on the highway", "attacks are frequent": what happens often, not one event."""
+    """What happens often, not one event: "kidnappings have become common", "it still mounts sporadic attacks",
+    "they attacked our cities every night"."""
+    if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in FREQUENCIES for c in tok.children):
+        return True
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if any(w.lower_ == "every" for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for w in c.subtree):
+        return True
     if tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() not in LINKING_VERBS:
         return False
     return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FREQUENCIES for c in tok.head.children)
+
+
+def _day_named(verb: Token) -> bool:
+    """Whether a clause names a day ("since gunmen attacked the town on Monday"): a recent event, not the start of a
+    period."""
+    return any(w.ent_type_ == "DATE" and not _year(w) for w in verb.subtree)
 
 
 def _year(tok: Token) -> bool:
@@ -204,12 +218,19 @@ def _year(tok: Token) -> bool:
 
 
 def _conditional(verb: Token) -> bool:
-    """ "If rebels attack", "if the militia were to fire rockets", "unless they shell and seize the town": the
-    condition's "if" may sit on the verb or on the verb it complements or is coordinated with."""
+    """ "If rebels attack", "if the militia were to fire rockets", "unless they shell and seize the town", "had the
+    drone struck": the condition's "if" (or the inverted auxiliary) may sit on the verb or on the verb it complements
+    or is coordinated with."""
     node = verb
     while True:
         if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in node.children):
             return True
+        subject = next((c.i for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "were", "should"} and c.i < subject
+            for c in node.children
+        ):
+            return True  # "had the drone struck the reactor", "were the rebels to attack": a condition inverted
         if node.dep_ not in {"xcomp", "conj"} or node.head == node:
             return False
         node = node.head
@@ -266,6 +287,8 @@ def mishap(tok: Token) -> bool:
     if verbs[0].dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
         head = verbs[0].head  # "A truck overturned, killing six": the participle's doer is the clause's above
         verbs += [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})] if head.pos_ == "NOUN" else [head]
+        if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+            verbs.append(head.head)  # "a tanker overturned and exploded, killing 90"
     if any(v.lemma_.lower() in MISHAP_VERBS for v in verbs):
         return True
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
@@ -336,12 +359,12 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
 
 
 def _mishap_blast(noun: Token) -> bool:
-    """A gas cylinder explosion, a house fire: what burned or blew up was no weapon."""
+    """A gas cylinder explosion, a house fire, a fire at a fuel depot: what burned or blew up was no weapon."""
     modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
     sites = {
         w.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in {"at", "in"} for w in c.subtree
     }
-    return noun.lemma_.lower() in FIRES and bool(modifiers & MISHAP_CAUSES or sites & INDUSTRIAL)
+    return noun.lemma_.lower() in FIRES and bool((modifiers | sites) & MISHAP_CAUSES or sites & INDUSTRIAL)
 
 
 def _figurative(tok: Token, objects: list[Token], doers: list[Token]) -> bool:
@@ -356,6 +379,8 @@ def _figurative(tok: Token, objects: list[Token], doers: list[Token]) -> bool:
         return True
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
         doers = [*doers, tok.head]  # "sanctions targeting militia leaders"
+    if tok.lemma_.lower() == "target" and any(t.lemma_.lower() in MEASURES for t in tok.sent):
+        return True  # "adopted a package of sanctions, targeting gas imports"
     if any(d.lemma_.lower() in MEASURES or _kinds([d]) & MEASURE_KINDS for d in doers):
         return True  # "sanctions targeting ...", "the new tariffs hit exports": measures, no violence
     return any(d.lemma_.lower() in HACKERS | MARKET_PLAYERS for d in doers) or _work_or_staff(tok)

@@ -273,7 +273,9 @@ DISASTER_CUES = frozenset(
 MISHAP_VERBS = frozenset("plunge overturn capsize derail collide crash skid topple electrocute".split())
 MISHAP_DOERS = frozenset("lightning driver motorist accident crash collision stampede".split())  # of deaths
 OFFENDERS = frozenset("robber thief burglar mugger carjacker pickpocket".split())  # of any violence
-FIRES = frozenset("fire blaze explosion blast leak".split())  # a mishap when nothing names a weapon or an attacker
+FIRES = frozenset(
+    "fire blaze explosion blast leak wildfire bushfire".split()
+)  # a mishap when nothing names a weapon or an attacker
 MISHAP_CAUSES = frozenset("gas cylinder boiler transformer fuel firework electrical house kitchen factory".split())
 PETTY_CRIMES = frozenset(
     (
@@ -449,7 +451,7 @@ FIGURATIVE_MODIFIERS = frozenset(
     (
         "cyber cyberattack ransomware malware phishing hacking online digital heart panic asthma verbal blistering "
         "scathing stinging withering rhetorical bear charm diplomatic media shark crocodile dog elephant snake test "
-        "mock simulated bar pub nightclub fist pillow"
+        "mock simulated bar pub nightclub fist pillow lightning"
     ).split()
 )
 DUMMY_ROUNDS = frozenset("blank dummy practice mock".split())  # what is fired in a drill: "fired blank rounds"
@@ -521,7 +523,9 @@ QUARRELS = frozenset("dispute argument quarrel row altercation feud spat brawl f
 PRIVATE_SETTINGS = frozenset("bar pub nightclub drunken domestic family".split())
 # "Kidnappings have become common", "attacks remain frequent": a pattern told, not an event.
 LINKING_VERBS = frozenset("be become remain grow".split())
-FREQUENCIES = frozenset("common frequent routine commonplace widespread rampant regular endemic rife".split())
+FREQUENCIES = frozenset(
+    "common frequent routine commonplace widespread rampant regular endemic rife sporadic occasional periodic".split()
+)
 ACQUAINTANCES = frozenset(
     (
         "neighbour neighbor husband wife son daughter brother sister nephew niece cousin father mother uncle aunt "

@@ -139,7 +139,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
         small_arms=bool(SMALL_ARMS.search(lowered)),
-        intervention=any(t.lemma_.lower() in INTERVENTION_CUES and not _grievance(t) for t in words),
+        intervention=any(
+            t.lemma_.lower() in INTERVENTION_CUES and not _grievance(t) and not _without(t) for t in words
+        ),
         rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t in words),
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
@@ -212,7 +214,8 @@ def _family(tok: Token) -> str | None:
 
 
 def _mishap(family: str, tok: Token) -> bool:
-    """A bus that plunged, a house fire, thieves who made off with gold, a drug raid: no side of a conflict."""
+    """A bus that plunged, a house fire, thieves who made off with gold, a drug raid: no side of a conflict (ACLED
+    codes the state's seizures of contraband as property destruction, so those stay)."""
     return family in VIOLENCE | MEANS | {"arrest", "loot"} and mishap(tok)
 
 
@@ -318,6 +321,8 @@ def _agreement_made(tok: Token) -> bool:
         node = node.head
     if node is tok:
         return True
+    if tok.dep_ == "nsubj" and node.lemma_.lower() in {"hold", "last", "remain", "continue", "survive"}:
+        return False  # "the truce held for a second week": one made before, still in force
     return node.lemma_.lower() in AGREEMENT_VERBS or tok.dep_ in {"nsubj", "nsubjpass"}
 
 
@@ -378,6 +383,12 @@ def _armed_thief(tok: Token) -> bool:
     if not subjects and tok.dep_ == "conj":
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return any(w.lemma_.lower() in ORGANIZED_ARMED or w.lower_ == "armed" for s in subjects for w in s.subtree)
+
+
+def _without(tok: Token) -> bool:
+    """ "Passed without any arrests or injuries": what did not happen."""
+    node = tok.head if tok.dep_ == "conj" else tok
+    return node.dep_ == "pobj" and node.head.lower_ == "without"
 
 
 def _grievance(tok: Token) -> bool:
