@@ -372,3 +372,34 @@ def test_disambiguate_speaking_country_outweighs_the_attackers_demonym(
     over the one only its actors point to: "Russian troops" says who fights, not where."""
     doc = nlp(text)
     assert article_country(doc, find_toponyms(doc, gazetteer), gazetteer) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the border's other side does not vote; the country owning the ministry does
+        ("Jihadists attacked a post in Xqzville, near the border with Chad, Niger's interior ministry said.", "NE"),
+        ("Rebels clashed with troops in the town of Xqzville, near the border with Rwanda, Burundi's army said.", "BI"),
+    ],
+)
+def test_disambiguate_a_border_names_the_other_country(
+    nlp: Language, gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    doc = nlp(text)
+    assert article_country(doc, find_toponyms(doc, gazetteer), gazetteer) == country
+
+
+def test_disambiguate_speakers_place_weighs_as_their_people(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "the Israeli army said in Tel Aviv": where the speaker sits adds nothing to the speaker's demonym, so a
+    town abroad named by its two-word transliteration ("Bint Jbeil", Bent Jbaïl) decides the country."""
+    text = "Israeli shells fell near Bint Jbeil overnight, wounding a farmer, the Israeli army said in Tel Aviv."
+    places, country = resolve_toponyms(nlp(text), gazetteer)
+    assert country == "LB"
+    assert [r.place.country for r in places if r.toponym.text == "Bint Jbeil"] == ["LB"]
+
+
+def test_disambiguate_a_desert_of_a_country_lies_in_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "the Badia desert of Syria": written inside Syria, the Italian villages called Badia are namesakes."""
+    places, country = resolve_toponyms(nlp("Gunmen ambushed shepherds in the Badia desert of Syria."), gazetteer)
+    assert country == "SY"
+    assert {r.place.country for r in places} == {"SY"}

@@ -30,3 +30,9 @@ def test_geo_cues_armed_group_names_are_found_by_name_and_alias() -> None:
     spans = [text[start:end] for start, end in armed_group_spans(text)]
     assert spans == ["Islamic State Sahel Province", "al Shabaab"]
     assert armed_group_spans("Police said gunmen attacked a bank.") == ()
+
+
+def test_geo_cues_demonym_of_a_border_is_the_other_side(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "close to the Chadian border" says where the event is not: no vote for Chad; a demonym elsewhere still votes."""
+    assert "TD" not in nationality_votes(nlp("Gunmen raided a market close to the Chadian border."), gazetteer)
+    assert nationality_votes(nlp("Chadian troops raided a market."), gazetteer)["TD"] == 0.5

@@ -375,6 +375,22 @@ def test_geocode_dateline_when_the_article_names_nothing_else(nlp: Language, gaz
     assert (place.name, place.country, place.geo_precision) == ("Karachi", "PK", 2)  # the text never puts it there
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("AMMAN (Xinhua) -- Gunmen shot dead two guards in the southern Jordanian town of Qwrtabad.", "shot", "Jordan"),
+        ("NIAMEY, Niger (AFP) - Jihadists overran the village of Xqzville, killing nine soldiers.", "overran", "Niger"),
+    ],
+)
+def test_geocode_dateline_yields_to_an_unknown_town(
+    nlp: Language, gazetteer: Gazetteer, text: str, trigger: str, name: str
+) -> None:
+    """The text names the event's town, unknown to the gazetteer: the event is there, perhaps far from where the
+    reporter files, so its country (precision 3), not the dateline's town."""
+    place = place_of(nlp, gazetteer, text, trigger)
+    assert (place.name, place.geo_precision) == (name, 3)
+
+
 def test_geocode_capital_named_once_is_not_the_main_place(nlp: Language, gazetteer: Gazetteer) -> None:
     """The capital comes up for another matter: the event named only its country, so the country it is."""
     text = (

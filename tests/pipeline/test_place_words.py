@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_dateline, singular, type_word_at
+from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_agency, is_dateline, singular, type_word_at
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,22 @@ from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_dateline, s
 def test_place_words_dateline(text: str, name: str, dateline: bool) -> None:
     start = text.index(name)
     assert is_dateline(text, start, start + len(name)) is dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "agency"),
+    [
+        ("AMMAN (Xinhua) -- Rebels shelled Daraa.", "Xinhua", True),
+        ("KANO, Nigeria, June 2 (Reuters) - Soldiers fought militants.", "Reuters", True),
+        ("Intro.\nSANAA, Yemen (AFP) — Jets struck Saada.", "AFP", True),
+        ("Rebels shelled Nihm (Sanaa) - officials said.", "Sanaa", False),  # an address in a sentence
+        ("Clashes hit Goma (North Kivu): a report.", "North Kivu", False),  # a heading's address of two words
+    ],
+)
+def test_place_words_agency_of_a_dateline(text: str, name: str, agency: bool) -> None:
+    """The agency in a dateline's parentheses is an organisation, even when towns share its name."""
+    start = text.index(name)
+    assert is_agency(text, start, start + len(name)) is agency
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from warwatch.gazetteer import Gazetteer
-from warwatch.pipeline.toponyms import Toponym, find_toponyms
+from warwatch.pipeline.toponyms import Toponym, find_toponyms, unknown_places
 
 
 def toponyms(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, Toponym]:
@@ -265,3 +265,57 @@ def test_toponyms_country_pair_before_border_town_is_no_modifier(nlp: Language, 
     """ "the Niger-Mali border town": both countries say where the town is; neither is a mere modifier."""
     found = toponyms(nlp, gazetteer, "Two soldiers died in a blast near the Niger-Mali border town of Xqzville.")
     assert (found["Niger"].role, found["Mali"].role) == ("", "")
+
+
+def test_toponyms_agency_of_a_dateline_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "AMMAN (Xinhua) --": Xinhua is the agency, not one of the Chinese towns of that name."""
+    found = toponyms(nlp, gazetteer, "AMMAN (Xinhua) -- Rebels shelled Daraa on Monday, witnesses said.")
+    assert found["AMMAN"].role == "dateline"
+    assert found["Xinhua"].evidence < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a post in Xqzville, near the border with Chad, on Monday.",
+        "Rebels attacked a post on the frontier with Chad on Monday.",
+    ],
+)
+def test_toponyms_the_other_side_of_a_border(nlp: Language, gazetteer: Gazetteer, text: str) -> None:
+    """ "near the border with Chad": the country beyond the border, where the event is not."""
+    assert toponyms(nlp, gazetteer, text)["Chad"].role == "border"
+
+
+def test_toponyms_country_owning_something_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Niger's interior ministry said": a country's possessive names the country as surely as its demonym."""
+    found = toponyms(nlp, gazetteer, "Rebels attacked a post on Monday, Niger's interior ministry said.")
+    assert found["Niger"].evidence >= 1
+
+
+def test_toponyms_the_parse_finds_the_preposition(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "in the occupied West Bank": the preposition governs the name across an adjective."""
+    found = toponyms(nlp, gazetteer, "Settlers torched cars in the occupied West Bank on Sunday.")
+    assert found["West Bank"].evidence >= 2
+
+
+def test_toponyms_unknown_places_the_text_names(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Names the text calls a place that the gazetteer does not know: "the town of Xqzville", "Qwrtabad village"."""
+    text = "Jets struck the town of Xqzville, Qwrtabad village and Zyxpur district near Aleppo, Reuters said."
+    doc = nlp(text)
+    known = {i for t in find_toponyms(doc, gazetteer) for i in range(*t.tokens)}
+    found = {text[i:].split()[0].strip(",") for i in unknown_places(doc, known)}
+    assert found == {"Xqzville", "Qwrtabad", "Zyxpur"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rebels shelled Aleppo on Monday, the army said in a statement from Damascus.", "Damascus"),
+        ("Gunmen attacked a checkpoint in Kunduz, a police spokesman in Kabul told reporters.", "Kabul"),
+    ],
+)
+def test_toponyms_speakers_place_through_prepositions(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    """Where somebody speaks, however many prepositions away: no place of the event."""
+    assert toponyms(nlp, gazetteer, text)[name].role == "speaker"

@@ -20,7 +20,9 @@ with every candidate scored and the reasons for each score, and the article's co
    outside their countries that the text names by an alternate name, not its own, does not vote against them
    ("Malian troops ... in Ber" is no Véroia). A country speaking ("Ukraine said") is its government: half a vote,
    as its demonym would be; a tie goes to the country the text names over one that only its actors point to.
-   Datelines and speakers' places vote half, "X-based" places and "the US dollar" not at all. Three kinds of names
+   Datelines vote half; a speaker's place says whose people speak ("the Israeli army said in Tel Aviv"), so it
+   weighs under the cap of their demonyms; "X-based" places, "the US dollar" and the other side of a border ("near
+   the border with Mali", "the Malian border") not at all. Three kinds of names
    do not vote: part of a longer unknown name ("Sulayman" of "Sulayman Bak"), a name matched only by
    transliteration that is spelled unlike its candidates or not clearly a place ("Douris" is no Durres), and the
    area closing an address when none of its candidates is an area or a town ("(Pobe-Mengao, Soum)" and only a
@@ -65,13 +67,13 @@ from ..gazetteer import Candidate, Gazetteer, fold, short_admin_name
 from ..model import Place
 from .geo_cues import nationality_votes, operating_areas
 from .nlp import text_of
-from .place_words import ARTICLES, CENTRE_WORDS, DIRECTIONS, PART_WORDS, TOWN_WORDS, TYPE_WORDS
+from .place_words import ARTICLES, CENTRE_WORDS, DIRECTIONS, NEAR_AFTER, PART_WORDS, TOWN_WORDS, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-_SILENT_ROLES = frozenset({"modifier", "based"})  # "the US dollar", "London-based": no vote for the country
+_SILENT_ROLES = frozenset({"modifier", "based", "border"})  # "the US dollar", "London-based", "the border with Mali"
 _HALF_ROLES = frozenset({"dateline", "speaker", "party"})  # where the reporter, a speaker or a giver is: half
 _VILLAGE = 10_000  # below this population a foreign place matched by a name of the text is a namesake
 _CITY = 100_000  # from this population a town's alternate names are exonyms in use ("Kiev"), not obscure ones
@@ -119,8 +121,9 @@ def article_country(
     Nationality words (an actor with a home country, "Taliban"; a demonym, "French") count a half per country
     however many there are: they say who fights, and forces fight abroad. A country name counts one; any other
     name one and a half (a half when it matched only as a transliteration variant; half as much for a dateline or
-    a speaker's place), scaled by how surely the text calls it a place (full from evidence 2), halved when none
-    of its candidates is of the kind its place word says, and shared among the countries of its candidates, each
+    a speaker's place, which weighs with its country's nationality words under their cap), scaled by how surely
+    the text calls it a place (full from evidence 2), halved when none of its candidates is of the kind its place
+    word says, and shared among the countries of its candidates, each
     weighted by the log population of its largest candidate there (a weak prior, as everywhere), doubled where
     the text writes (nearly) the candidate's own name (Beirut, not Bierutow; "Amara" for Al Amarah). The admin
     area closing an address ("San Isidro (Morazan)") counts in full; a name written inside an area where none of
@@ -134,6 +137,7 @@ def article_country(
     nationalities = nationality_votes(doc, gazetteer) if nationalities is None else nationalities
     votes: Counter[str] = Counter({code: min(vote, _NATIONALITY) for code, vote in nationalities.items()})
     written: Counter[str] = Counter()  # the votes of the names the text writes, without its actors'
+    spoken: Counter[str] = Counter()  # the votes of speakers' places, which say whose people speak, as demonyms do
     for index, toponym in enumerate(toponyms):
         if index in containers and index not in agreed and _unknown_inside(toponym, toponyms[containers[index]]):
             continue
@@ -163,9 +167,12 @@ def article_country(
             weight = _prior(candidate) * (2 if own else 1)
             weights[candidate.country] = max(weights.get(candidate.country, 0.0), weight)
         if len(weights) <= 5:
+            tally = spoken if toponym.role == "speaker" and not named[0].is_country else votes
             for code, weight in weights.items():
-                votes[code] += share * weight / sum(weights.values())
+                tally[code] += share * weight / sum(weights.values())
                 written[code] += share * weight / sum(weights.values())
+    for code, vote in spoken.items():  # "the Israeli army said in Tel Aviv": the speaker's people, under one cap
+        votes[code] += min(vote, max(0.0, _NATIONALITY - min(nationalities.get(code, 0.0), _NATIONALITY)))
     return _winner(votes, written)
 
 
@@ -295,8 +302,10 @@ def _namesake(candidate: Candidate, country: str | None) -> bool:
 def _alternate_town(candidate: Candidate, text: str) -> bool:
     """A town, not a city, that the text names by one of its alternate names, not (nearly) its own: GeoNames lists
     many old and foreign names of towns ("Ber" for Véroia, "Mahas" for Māḩiş) that an English text rarely means,
-    while a city's alternate names are exonyms in use ("Kiev")."""
-    own = _own_name(candidate, text) or spelling(text, candidate) >= _OWN_SPELLING
+    while a city's alternate names are exonyms in use ("Kiev"). A name of several words spelled nearly as the
+    town's own is its transliteration ("Bint Jbeil", Bent Jbaïl): long names do not meet by chance."""
+    alike = spelling(text, candidate)
+    own = _own_name(candidate, text) or alike >= _OWN_SPELLING or (" " in text and alike >= _NEARLY_OWN)
     return candidate.feature_class == "P" and candidate.population < _CITY and not own
 
 
@@ -373,7 +382,8 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
 def _containers(doc: Doc, toponyms: tuple[Toponym, ...]) -> dict[int, int]:
     """inner toponym index -> index of the admin area or country written as its container.
 
-    "Imam Sahib district, Kunduz", "Nihm (Sanaa)", "a village of Imam Sahib", "Syria's Idlib province"; not a list
+    "Imam Sahib district, Kunduz", "Nihm (Sanaa)", "a village of Imam Sahib", "Syria's Idlib province", "the Badia
+    desert of Syria"; not a list
     ("Aleppo, Idlib and Hama"), and only when some candidate of the inner name lies in the outer one.
     """
     pairs = {}
@@ -381,7 +391,7 @@ def _containers(doc: Doc, toponyms: tuple[Toponym, ...]) -> dict[int, int]:
         if first.sentence != second.sentence:
             continue
         between = [t.lower_ for t in doc[first.tokens[1] : second.tokens[0]]]
-        glue = set(between) - (TYPE_WORDS | CENTRE_WORDS | DIRECTIONS | {"the", "-"})
+        glue = set(between) - (TYPE_WORDS | CENTRE_WORDS | NEAR_AFTER | DIRECTIONS | {"the", "-"})
         after = [t.lower_ for t in doc[second.tokens[1] : second.tokens[1] + 2]]
         named_next = a + 2 < len(toponyms) and toponyms[a + 2].tokens[0] <= second.tokens[1] + 2
         listed = (

@@ -1,7 +1,8 @@
 """What the names of a text's actors say about where it happens: the home countries of the actors of
 ``data/actors.json`` ("Taliban" -> AF) and the national institutions, monitors and armed groups of
 ``data/geo_cues.json`` with the countries and provinces they operate in ("OSCE SMM" -> Donetsk, Luhansk), plus
-demonyms ("Turkish" -> TR). The geocoder weighs them as weak signs: forces fight abroad too.
+demonyms ("Turkish" -> TR; not "the Malian border", the other side). The geocoder weighs them as weak signs:
+forces fight abroad too.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer, fold
 from .actor_names import Entry, load_lexicon
 from .nlp import text_of
+from .place_words import BORDER_WORDS
 from .vocabulary import TermPattern
 
 
@@ -26,10 +28,15 @@ def nationality_votes(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     """The countries of the actors and demonyms of the text ("Taliban" -> AF, "Turkish" -> TR)."""
     votes: Counter[str] = Counter(_actor_countries(text_of(doc)))
     for token in doc:
-        countries = gazetteer.demonym(token.text) if token.text[:1].isupper() else ()
+        countries = gazetteer.demonym(token.text) if token.text[:1].isupper() and not _other_side(token) else ()
         for code in countries:
             votes[code] += 0.5 / len(countries)
     return votes
+
+
+def _other_side(token: Token) -> bool:
+    """A people's word naming the other side of a border ("near the Malian border") says where the event is not."""
+    return token.dep_ in ("amod", "compound") and token.head.lemma_ in BORDER_WORDS
 
 
 def _actor_hits(text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:

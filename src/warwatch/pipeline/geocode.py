@@ -15,8 +15,9 @@ place of each mention:
 3. else the article's main place: its most-named specific place in its country, the capital only when the
    article names it more than once (a government's seat is where it speaks, not where events happen), never a
    place named only in datelines;
-4. else the country named in the sentence; else the dateline's town when it lies in the article's country
-   (precision 2: where the reporter files is the best guess when the text names no place of its own, but the
+4. else the country named in the sentence; else the dateline's town when it lies in the article's country and
+   the sentence names no place the gazetteer does not know ("BEIRUT -- ... the town of Khiam" is in Lebanon, not
+   Beirut; precision 2: where the reporter files is the best guess when the text names no place of its own, but the
    text never says the event was there); else the article's country when its actors or demonyms say which it is
    (precision 3, no mention); None when nothing says where.
 
@@ -42,7 +43,7 @@ from ..registry import Geocoder
 from .disambiguate import Resolution, Scored, article_country, resolve_toponyms
 from .nlp import load_nlp, sentences, span_text
 from .place_words import AREA_WORDS, TYPE_WORDS
-from .toponyms import Toponym, find_toponyms
+from .toponyms import Toponym, find_toponyms, unknown_places
 
 __all__ = [
     "Choice",
@@ -202,15 +203,25 @@ def explain_places(
     main = _main_place(doc, resolutions, country)
     choices = tuple(_choose(mention, article, doc, resolutions, country, main) for mention in mentions)
     dateline = _dateline(resolutions, country)
-    if dateline is not None:
+    if dateline is not None and any(c.why == NO_PLACE for c in choices):
         place = replace(dateline.place, geo_precision=max(2, dateline.place.geo_precision))
+        unknown = _unknown_places(doc, resolutions)
         choices = tuple(
-            replace(c, place=place, why=DATELINE, resolution=dateline) if c.why == NO_PLACE else c for c in choices
+            replace(c, place=place, why=DATELINE, resolution=dateline)
+            if c.why == NO_PLACE and not any(m.sentence.start <= u < m.sentence.end for u in unknown)
+            else c
+            for c, m in zip(choices, mentions, strict=True)
         )
     fallback = _country_place(gazetteer, country) if any(c.why == NO_PLACE for c in choices) else None
     if fallback is None:
         return choices
     return tuple(replace(c, place=fallback, why=ONLY_COUNTRY) if c.why == NO_PLACE else c for c in choices)
+
+
+def _unknown_places(doc: Doc, resolutions: tuple[Resolution, ...]) -> tuple[int, ...]:
+    """Where the text names a place the gazetteer does not know ("the southern Lebanese town of Khiam"): a mention
+    of that sentence happened there, not at the dateline's town, which may lie far away; its country stays."""
+    return unknown_places(doc, {i for r in resolutions for i in range(*r.toponym.tokens)})
 
 
 def _dateline(resolutions: tuple[Resolution, ...], country: str | None) -> Resolution | None:

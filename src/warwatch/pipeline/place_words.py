@@ -2,7 +2,7 @@
 
 In: a spaCy ``Doc`` and the token span of a name. Out: its cue ("town", "admin1", "admin2", "part", "area",
 "near" or ""), how surely it is a place (``cue_and_evidence``), and its role (``read_role``): why it is not where things
-happen ("based", "speaker", "modifier", "describes", "dateline" or "").
+happen ("based", "speaker", "border", "party", "modifier", "describes", "dateline" or "").
 
 Read before a name: a locative preposition ("in", "near", "off" a coast; "on" or "against" what an attack noun
 hits: "a missile strike on Kharkiv"; "from" only weakly, as it names origins), a
@@ -55,6 +55,9 @@ GROUP_WORDS = frozenset(
     "clan clans subclan subclans sub-clan clansmen tribe tribes tribesmen militia militias militiamen fighters".split()
 )
 ROAD_WORDS = frozenset({"road", "highway", "motorway", "route", "corridor"})
+# a country or people named as the other side of a border ("near the border with Mali", "the Malian border") is
+# where the event is not: the border is a cue to the event's own country
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 NEAR_AFTER = frozenset("countryside outskirts suburbs environs vicinity area highway road motorway desert".split())
 LINKING = frozenset({"linking", "connecting", "joining", "overlooking"})
 NEAR_BEFORE = (
@@ -89,6 +92,7 @@ ATTACK_NOUNS = frozenset(
 )
 TARGET_PREPS = frozenset({"on", "against", "upon"})
 TRANSFER = frozenset("deliver send supply give provide sell ship hand transfer donate export".split())
+SPEAKING_PREPS = frozenset({"in", "from", "at"})  # "said in Geneva", "a statement from Moscow"
 SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
 AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
 TYPE_WORDS = TOWN_WORDS | PART_WORDS | AREA_WORDS
@@ -118,10 +122,12 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     """What the words around a name say: its cue (town, admin1, admin2, area, near) and how surely it is a place."""
     words = [t.lower_ for t in _before(doc, start)]
     cue, evidence = "", 0.0
-    # "in northern Mali" is "in Mali", "in the Palmyra desert" is "in Palmyra", "in rural Homs" near Homs
+    # "in northern Mali" is "in Mali", "in the Palmyra desert" is "in Palmyra", "in rural Homs" near Homs; the parse
+    # reads past other words: "in the occupied West Bank"
     prep = next((w for w in reversed(words) if w not in DIRECTIONS | _DETERMINERS | {"rural"}), "")
     root = doc[start:end].root
-    if prep in STRONG_PREPS or (prep in TARGET_PREPS and _attack_target(root)):  # "a missile strike on Kharkiv"
+    governed = root.dep_ == "pobj" and root.head.lower_ in STRONG_PREPS and root.head.i >= start - 6
+    if prep in STRONG_PREPS or governed or (prep in TARGET_PREPS and _attack_target(root)):  # "strike on Kharkiv"
         evidence += 2
     elif prep in MEDIUM_PREPS:
         evidence += 0.5
@@ -225,7 +231,8 @@ def _road_follows(doc: Doc, end: int) -> bool:
 
 
 def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool) -> str:
-    """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva), "party"
+    """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva), "border"
+    (the other side of a border: "near the border with Mali"), "party"
     (a government that gives or receives: "delivered the tanks to Kyiv"),
     "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
     if is_dateline(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
@@ -235,9 +242,11 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
         return "based"
     for token in doc[start:end]:
         head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in BORDER_WORDS:
+            return "border"  # "near the border with Mali": the other side, not where the event is
         if token.dep_ == "nsubj" and head.lemma_ in SPEECH:
             return "speaker"  # "Damascus said": a government speaking, not a place where something happened
-        if token.dep_ == "pobj" and head.lower_ == "in" and _speaks(head.head):
+        if token.dep_ == "pobj" and _speakers_place(token):
             return "speaker"
         if (token.dep_ == "nsubj" and head.lemma_ in TRANSFER) or (
             token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in TRANSFER
@@ -277,6 +286,21 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
+# a news agency in a dateline's parentheses: "BEIRUT (Xinhua) --", "GOMA, DR Congo, May 2 (AFP) -"
+_AGENCY_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][\w'’.-]*(?:,?[ \t]+[A-Z][\w'’.-]*)*"  # the town, maybe its country
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]*\d{4})?)?[ \t]*\($"  # maybe a date
+)
+_AGENCY_AFTER = re.compile(r"\)[ \t]*(?::|[-–—])")
+
+
+def is_agency(text: str, start: int, end: int) -> bool:
+    """Whether a name is the news agency in a dateline's parentheses ("BEIRUT (Xinhua) --"): an organisation that
+    shares its name with places (Xinhua is a dozen towns of China), never a place of the story."""
+    one_word = not any(c.isspace() for c in text[start:end])
+    return one_word and bool(_AGENCY_BEFORE.search(text, max(0, start - 80), start) and _AGENCY_AFTER.match(text, end))
+
+
 def past_dateline(subject: Token) -> list[Token]:
     """The parser often takes a dateline for the subject of the first verb ("KANO, Nigeria: The army said");
     such a subject stands for the apposition hanging on it, if any ("GAO, Mali - Local officials said")."""
@@ -291,6 +315,19 @@ def _in_parentheses(doc: Doc, start: int) -> bool:
         if token.text in (")", "."):
             return False
         if token.text == "(":
+            return True
+    return False
+
+
+def _speakers_place(token: Token) -> bool:
+    """Whether a place is where somebody speaks, through a chain of prepositions: "said in Geneva", "said in a
+    statement from Moscow", "told reporters in Sanaa", "a spokesman in Kabul said"."""
+    node = token
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in SPEAKING_PREPS:
+        node = node.head.head
+        if _speaks(node) or (node.dep_ == "dobj" and _speaks(node.head)):
+            return True
+        if node.dep_ == "nsubj" and node.lower_ in TITLES and node.head.lemma_ in SPEECH:
             return True
     return False
 

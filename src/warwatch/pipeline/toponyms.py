@@ -14,7 +14,10 @@ seen with a title, a hit inside a longer PERSON/ORG name or glued to an unknown 
 "Islamic State Sahel Province") is none. A people's word is a name only inside a place's
 name ("Saudi Arabia", "the Somali region"), never alone ("Saudi-led", "Somali troops"). A role marks
 places that are not where things happen: "X-based", a speaker's "said in X", "the US dollar", a clause describing
-another place, and a dateline ("ARBIL, Iraq:", "BEIRUT, Lebanon (AFP) —"): where the reporter files from.
+another place, the other side of a border ("near the border with Mali"), and a dateline ("ARBIL, Iraq:", "BEIRUT,
+Lebanon (AFP) —"): where the reporter files from; the agency of a dateline ("BEIRUT (Xinhua) --") is no place.
+A country's possessive ("Niger's defence ministry") names the country. ``unknown_places`` finds the names the text
+calls a place that the gazetteer does not know ("the town of Khiam"): the event is there, not at the dateline.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from .place_words import (
     TOWN_WORDS,
     TYPE_WORDS,
     cue_and_evidence,
+    is_agency,
     read_role,
     singular,
     type_word_at,
@@ -356,6 +360,22 @@ def _unknown_inside(doc: Doc, start: int, covered: set[int]) -> int | None:
     return first
 
 
+def unknown_places(doc: Doc, known: set[int]) -> tuple[int, ...]:
+    """Character offsets of the names that the text calls a place but the gazetteer does not know (``known``: the
+    tokens of the places it knows): "the town of Khiam", "Kasaki village", "Bajaur district", "in Kitchanga" where
+    the parser tags a place. Such a name says where the event was, so the dateline's town is no guess for it."""
+    found = []
+    for token in doc:
+        i = token.i
+        if i in known or i < 2 or not token.text[:1].isupper() or token.lower_ in NOT_NAMES:
+            continue
+        typed = doc[i - 1].lower_ == "of" and singular(doc[i - 2].lower_) in TYPE_WORDS  # "the town of Khiam"
+        placed = doc[i - 1].lower_ in _LOCATIVE and token.ent_type_ in ("GPE", "LOC")  # "in Kitchanga"
+        if typed or placed or (not token.is_sent_start and type_word_at(doc, i + 1) in TYPE_WORDS):  # "Xyz village"
+            found.append(token.idx)
+    return tuple(found)
+
+
 def _with_listed_types(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym, ...]:
     """A plural place word covers the whole list before it: "in Kupwara and Bandipora districts"."""
     out = list(toponyms)
@@ -414,5 +434,9 @@ def _with_context(toponym: Toponym, doc: Doc, ents: dict[int, Span], persons: se
     acronym = toponym.text.isupper() and len(toponym.text) <= 4 and not closing_area
     if acronym and not any(c.is_country for c in toponym.candidates):
         evidence -= 5  # ISIL, SDF, UN: acronyms of organisations that collide with short place names
+    if end < len(doc) and doc[end].tag_ == "POS" and any(c.is_country for c in toponym.candidates):
+        evidence += 1  # "Niger's defence ministry": a country's, as surely as "Nigerien" says
+    if is_agency(text_of(doc), toponym.start, toponym.end):
+        evidence -= 5  # "BEIRUT (Xinhua) --": the agency, not a town of China
     role = read_role(doc, *toponym.tokens, names, country=any(c.is_country for c in toponym.candidates))
     return replace(toponym, cue=cue, evidence=max(evidence, 2.0) if role == "dateline" else evidence, role=role)
