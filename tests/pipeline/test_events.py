@@ -95,6 +95,13 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "A lorry skidded and caught fire on the bridge, killing eleven people, police said.",
         "A fire at a fuel depot near the harbour sent thick smoke over the city on Monday.",
         "The truce held for a third week on Sunday, elders said.",
+        # ordinary crime: robbers, relatives, a classmate, a suspect, a charge's ground
+        "A trader was shot dead by robbers who broke into his shop in the market on Sunday, police said.",
+        "A guard was stabbed during a bank robbery in the city centre on Thursday.",
+        "Two sisters were beaten to death by cousins in a feud over an inheritance.",
+        "A pupil was shot dead by a classmate at a school in the suburbs on Monday.",
+        "Police are questioning a suspect in the murder of a shopkeeper in the old town.",
+        "A man was charged with murder after his wife was found strangled at their home.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

@@ -31,6 +31,7 @@ from .event_words import (
     CIVILIAN_TARGETS,
     COMPARISON_HEADS,
     COMPUTER_TARGETS,
+    CRIMES,
     CROWD,
     CRUDE_WEAPONS,
     CYBER_WORDS,
@@ -155,6 +156,10 @@ def _charged(tok: Token) -> bool:
     told, not the act; an accusation of an act placed by a day or a count ("accused the army of shelling the town on
     Sunday, killing four") still reports it."""
     for node in tok.ancestors:
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in CHARGE_HEADS:
+            return True  # "charged with murder after his girlfriend was found stabbed": the charge's ground
+        if node.dep_ == "prep" and node.lower_ == "in" and _of_suspect(node.head):
+            return True  # "arrested a suspect in the murder of a driver"
         if node.dep_ != "prep" or node.lower_ not in CHARGE_PREPS:
             continue
         head = node.head.head if node.head.dep_ == "dobj" else node.head  # "convicted three soldiers of raping"
@@ -162,6 +167,13 @@ def _charged(tok: Token) -> bool:
         if lemma in CHARGE_HEADS or (lemma in ACCUSING and not _placed(node)):
             return True
     return False
+
+
+def _of_suspect(head: Token) -> bool:
+    """A suspect, or a verb done to one: the parser hangs "in the murder" on either."""
+    return head.lemma_.lower() == "suspect" or any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "suspect" for c in head.children
+    )
 
 
 def _placed(phrase: Token) -> bool:
@@ -292,6 +304,8 @@ def mishap(tok: Token) -> bool:
     if any(v.lemma_.lower() in MISHAP_VERBS for v in verbs):
         return True
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
+    doers += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers += [v.head for v in verbs if v.dep_ == "relcl"]  # "robbers who stormed his home"
     deaths = any(family_of(t) in {"kill", "harm"} for t in (tok, *verbs))  # "a fire ... killed 17"
     burnt = any(family_of(t) == "loot" for t in (tok, *verbs))  # "a fire destroyed 200 shops"
     if any(_mishap_doer(doer, deaths, burnt) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
@@ -305,17 +319,18 @@ def mishap(tok: Token) -> bool:
 
 def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
     """One person who harms a relative or an acquaintance ("stabbed his neighbour", "he shot her husband"), or harm
-    done in a quarrel ("during an argument over a phone", "shot dead in a bar fight"): ordinary crime, no side of a
-    conflict. With no doer named, only the quarrel tells it."""
+    done in a quarrel or a robbery ("during an argument over a phone", "shot dead in a bar fight", "stabbed during a
+    supermarket robbery"): ordinary crime, no side of a conflict. With no doer named, only the setting tells it."""
     armed = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
     one = [d for d in doers if d.tag_ == "NN" and d.lemma_.lower() not in armed and not family_of(d)]
-    one += [d for d in doers if d.lower_ in {"he", "she"}]
+    one += [d for d in doers if d.lower_ in {"he", "she"} or (d.tag_ == "NNS" and d.lemma_.lower() in ACQUAINTANCES)]
     if len(one) != len(doers):
         return False
     victims = direct_objects(verb)
     known = any(v.lemma_.lower() in ACQUAINTANCES and any(c.dep_ == "poss" for c in v.children) for v in victims)
+    known |= any(d.lemma_.lower() in ACQUAINTANCES for d in doers)  # "shot dead by a classmate"
     settings = [w for w in verb.subtree if w.dep_ == "pobj" and w.head.dep_ == "prep"]  # "... shed in a row"
-    quarrel = any(g.lemma_.lower() in QUARRELS or _kinds([g]) & PRIVATE_SETTINGS for g in settings)
+    quarrel = any(g.lemma_.lower() in QUARRELS | CRIMES or _kinds([g]) & PRIVATE_SETTINGS for g in settings)
     return quarrel or (bool(doers) and known)
 
 

@@ -519,6 +519,8 @@ SPANS = frozenset("decade year century generation".split())
 PAST_CONFLICTS = WHOLE_CONFLICTS | frozenset("genocide revolution coup invasion occupation purge famine".split())
 # Private quarrels: violence between people who know each other, over a personal matter, is ordinary crime.
 QUARRELS = frozenset("dispute argument quarrel row altercation feud spat brawl fistfight".split())
+# Crimes for gain in whose course someone is hurt: "stabbed during a supermarket robbery".
+CRIMES = frozenset("robbery burglary theft heist mugging carjacking holdup hold-up break-in".split())
 # Where a fight is a private one: "a bar fight", "a drunken brawl", "a domestic dispute".
 PRIVATE_SETTINGS = frozenset("bar pub nightclub drunken domestic family".split())
 # "Kidnappings have become common", "attacks remain frequent": a pattern told, not an event.
