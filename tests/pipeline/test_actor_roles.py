@@ -19,11 +19,13 @@ from warwatch.pipeline.actor_roles import (
     casualty_objects,
     claim_agents,
     contact_victims,
+    coordinated_speakers,
     defined_acronym,
     event_head,
     is_descriptor,
     participle_speakers,
     person_name,
+    source_tokens,
     speaker_indices,
     spokes_body,
     told_outlets,
@@ -299,3 +301,34 @@ def test_weapon_users(nlp: Language, text: str, word: str, users: list[str]) -> 
 )
 def test_affiliations(nlp: Language, text: str, word: str, groups: list[str]) -> None:
     assert [t.text for t in affiliations(_word(nlp(text), word))] == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        (
+            "A bomb killed nine people, police and hospital officials said.",
+            "officials",
+            ["police", "hospital officials"],
+        ),
+        ("Residents and aid workers said 40 people were killed.", "workers", ["residents", "aid workers"]),
+        (
+            "Troops killed three men, Amnesty International and Human Rights Watch said.",
+            "Watch",
+            ["Amnesty International", "Human Rights Watch"],
+        ),
+        ("A bomb killed nine people, hospital officials said.", "officials", []),
+    ],
+)
+def test_actor_roles_coordinated_speakers(nlp: Language, text: str, speaker: str, expected: list[str]) -> None:
+    """A speaker the parse made one head over a coordinated modifier is two sources."""
+    assert coordinated_speakers(_word(nlp(text), speaker)) == expected
+
+
+def test_actor_roles_a_killer_does_not_tell(nlp: Language) -> None:
+    """ "Gunmen killed ..., a local official who asked not to be named told AFP", misparsed with "told" a conjunct
+    of "killed": the killers are no speaker of "told" (only a reporting verb shares its subject: "said and added")."""
+    doc = nlp(
+        "Gunmen killed eight worshippers at a mosque on Friday, a local official who asked not to be named told AFP."
+    )
+    assert "Gunmen" not in [t.text for t in source_tokens(_word(doc, "told"))]

@@ -1150,3 +1150,81 @@ def test_actors_the_crowd_keeps_its_groups(nlp: Language, resolve) -> None:
     sides = _sides(nlp, resolve, text, "pushed", "Protest with intervention")
     assert (_name(sides.actor1), _name(sides.actor2)) == ("Protesters (Uganda)", "Police Forces of Uganda")
     assert (sides.assoc_actor_1, sides.assoc_actor_2) == (("Students (Uganda)",), ())
+
+
+# --- sources: coordinated tellers, full names, a group's spokesman; claims of a group's fighters and branches ---
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sources"),
+    [
+        (
+            "A car bomb killed nine people in Kirkuk, Iraq, on Monday, police and hospital officials said.",
+            "killed",
+            ("Police Forces of Iraq", "hospital officials"),
+        ),
+        (
+            "Security forces killed three protesters in Nairobi on Tuesday, Amnesty International and Human Rights "
+            "Watch said.",
+            "killed",
+            ("Amnesty International", "Human Rights Watch"),
+        ),
+        (
+            "Clashes killed 13 people in Tripoli, Libya, on Saturday, the health ministry and the Red Crescent said.",
+            "Clashes",
+            ("Ministry of Health of Libya", "International Committee of the Red Cross"),
+        ),
+        (
+            "Fighting killed 30 people in El Fasher on Friday, the UN Office for the Coordination of Humanitarian "
+            "Affairs said.",
+            "Fighting",
+            ("OCHA",),
+        ),
+        (
+            "Al-Shabaab fighters attacked a military base on Wednesday, killing 11 soldiers, the group's spokesman "
+            "said.",
+            "attacked",
+            ("Al Shabaab",),
+        ),
+        (
+            "Gunmen killed eight worshippers at a mosque in Katsina on Friday, a local official who asked not to be "
+            "named told AFP.",
+            "killed",
+            ("AFP",),
+        ),
+    ],
+)
+def test_actors_sources_each_named_in_full(nlp: Language, resolve, text: str, trigger: str, sources: tuple) -> None:
+    """Two tellers coordinated are two sources; a name keeps its complements, not its conjuncts; "the group's
+    spokesman" speaks for the group named before; the subject of a killing does not tell it."""
+    assert _sides(nlp, resolve, text, trigger).sources == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Hezbollah said in a statement that its fighters had fired rockets at an Israeli army post.", "fired"),
+        (
+            "The Islamic State group said its fighters bombed a church in Jolo, Philippines, killing 20 people.",
+            "bombed",
+        ),
+    ],
+)
+def test_actors_a_group_telling_of_its_fighters_claims(nlp: Language, resolve, text: str, trigger: str) -> None:
+    """ "Its fighters" in a group's own words are the group's, and a group speaks for its branch in the country."""
+    assert _sides(nlp, resolve, text, trigger, "Attack").status == Certainty.CLAIMED
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "party"),
+    [
+        ("the UN migration agency", "International Organization for Migration", False),
+        ("the Norwegian Refugee Council", "Norwegian Refugee Council", False),
+        ("the rights group Hengaw", "Hengaw", False),
+        ("Ukraine's state news agency Ukrinform", "Ukrinform", True),
+    ],
+)
+def test_actors_more_monitors_and_agencies_as_sources(resolve, text: str, name: str, party: bool) -> None:
+    """Aid agencies, rights monitors and news agencies that tell tolls in conflict news; a state's agency is a party."""
+    assert resolve.canonical_source(text, country=None) == name
+    assert resolve.is_party(name) is party

@@ -323,7 +323,7 @@ def source_tokens(tok: Token) -> list[Token]:
         if is_passive(tok):
             return by_objects(tok)
         subj = [s for t in _speaking(subjects(tok)) for s in _last(past_dateline(t))]
-        if not subj and tok.dep_ == "conj":
+        if not subj and tok.dep_ == "conj" and tok.head.lemma_.lower() in SAY_VERBS:  # "X said ... and added"
             subj = [s for t in subjects(tok.head) for s in _last(past_dateline(t))]
         if not subj:
             subj = participle_speakers(tok)
@@ -361,6 +361,25 @@ def name_conjuncts(tokens: Iterable[Token]) -> list[Token]:
         inner = [t for t in tok.subtree if t.i > tok.i and t.pos_ == "PROPN" and tok.ent_type_ and t.ent_type_]
         out += [c for t in inner for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c not in out]
     return out
+
+
+def coordinated_speakers(tok: Token) -> list[str]:
+    """The two sources of a speaker the parse made one head whose modifier is coordinated: "police and hospital
+    officials" -> police, hospital officials; "Amnesty International and Human Rights Watch" -> both names;
+    "residents and aid workers". Empty when the speaker is one body. A name or a plural stands alone; a singular
+    common noun shares the head ("health and interior officials")."""
+    doc = tok.doc
+    for mod in tok.lefts:
+        joint = [c for c in mod.children if c.dep_ in ("conj", "cc") and c.i < tok.i]
+        if mod.dep_ not in ("nmod", "compound") or mod.pos_ not in ("NOUN", "PROPN") or not joint:
+            continue
+        alone = mod.pos_ == "PROPN" or mod.tag_ == "NNS"
+        first = doc[mod.left_edge.i : mod.i + 1].text + ("" if alone else f" {tok.text}")
+        if mod.left_edge.is_sent_start and mod.left_edge.pos_ != "PROPN":  # "Residents and aid workers said"
+            first = first[:1].lower() + first[1:]
+        rest = joint[-1].left_edge.i + (1 if joint[-1].dep_ == "cc" else 0)
+        return [first, doc[rest : tok.i + 1].text]
+    return []
 
 
 def _speaking(subjects: list[Token]) -> list[Token]:

@@ -24,7 +24,10 @@ names a source. A back-reference ("the monitor", "the Observatory", "the ministr
 "he", "they") is resolved to the named speaker it refers to (``actor_roles.antecedent``); a
 spokesperson gives two sources, themself and the body they speak for ("police spokesman John Doe"
 -> John Doe, Police Forces of X); an organisation the table does not know but the text gives an
-acronym for goes by the acronym. A named person speaking in a role ("police official John Doe") gives
+acronym for goes by the acronym; a name keeps its complements ("the UN Office for the Coordination of ...") but not
+its conjuncts. Two tellers the parse made one phrase are two sources ("police and hospital officials", "Amnesty
+International and Human Rights Watch"); "the group's spokesman" speaks for the group named before. A named person
+speaking in a role ("police official John Doe") gives
 themself and the body; an outlet a speaker tells ("X told Reuters") reports too, but only relays: the
 status is read from who speaks. An unattributed sentence takes its sources from where it stands: between
 two sentences citing one source, after one it continues ("And in ..."), as the article's lead (the first
@@ -38,7 +41,8 @@ names, if it names exactly one; "unidentified gunmen" stay unidentified.
 
 Choices worth knowing: "reportedly" keeps status ``reported`` (ACLED notes use it for ordinary
 reports); ``claimed`` needs every source to be a party to the fighting and one of them to be on a
-side of the event; when two state forces are named as alternatives ("Russian or Syrian jets") the
+side of the event (a group speaks for its regional branch; "its fighters" in a group's own words are the group's);
+when two state forces are named as alternatives ("Russian or Syrian jets") the
 first is actor1 and the other is associated; a named militia beside state forces is their associate;
 unnamed "security forces" at a protest or riot are its police; a group before "-controlled", "-held" or
 "-run" names what it holds ("an IS-held village"), not a side, unless that is one of its posts; a group with
@@ -56,6 +60,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -91,6 +96,7 @@ from .actor_roles import (
     claim_agents,
     clause_subjects,
     contact_victims,
+    coordinated_speakers,
     defined_acronym,
     event_head,
     families,
@@ -182,6 +188,7 @@ CONTINUING = frozenset({"and", "also"})  # a sentence opening so goes on with th
 LEAD_REACH = 2  # how far into the article a lead may start, and how far after it its teller is sought
 REPORTEDLY = frozenset({"reportedly", "purportedly"})  # "according to reports", with nobody named
 REPORTS = "media"
+NOT_NAME_DEPS = frozenset({"conj", "cc", "relcl", "appos", "punct", "advcl"})  # no part of a speaker's name
 ANAPHORIC_SOURCES = frozenset(
     "group organisation organization monitor ministry agency observatory watchdog statement report movement".split()
 )
@@ -337,6 +344,12 @@ class _ArticleReader:
         span = noun_phrase(tok)
         text = " , ".join([span.text] + [noun_phrase(c).text for c in tok.children if c.dep_ == "appos"])
         reading = self._branch(self.lex.read(text, country, weak=weak), span, country)
+        if (_only_generic(reading) or not reading.actors) and depth < 2 and _owned_by_pronoun(tok):
+            owner = _Side()  # "X said its fighters fired": X's fighters
+            for speaker in speakers(tok):
+                owner.add(*self.reading(speaker, country, depth=depth + 1))
+            if owner.actors and not any(_generic_armed(a) for a in owner.actors):
+                return Reading(tuple(owner.actors), owner.assoc), {t.i for t in span} | owner.tokens
         if (_only_generic(reading) or not reading.actors) and depth < 2:
             for group in affiliations(tok):  # "gunmen linked to X": X
                 owner, toks = self.reading(group, country, depth=depth + 1)
@@ -426,7 +439,13 @@ class _ArticleReader:
         if tok.pos_ == "PRON" and named is None and found:
             return [found[-1][0]]
         speaker = named or tok
+        both = coordinated_speakers(speaker)
+        if both:  # "police and hospital officials said": two sources
+            return [self._text_source(text, sent) for text in both]
         body = spokes_body(speaker)
+        referred = self._referred(body.root) if body is not None else None
+        if referred is not None:  # "the group's spokesman": the group named before
+            return [name] if (name := self._source_name(referred, referred.sent, index)) else []
         people = [p for p in _people(speaker) if not self.lex.named_in(p, sources=True)]  # "Al-Shabaab" as PERSON
         if body is None:
             name = self._source_name(speaker, speaker.sent, self.sent_index(speaker.idx))
@@ -442,18 +461,29 @@ class _ArticleReader:
     def _kinds(self, tok: Token) -> frozenset[str]:
         return speaker_kinds(tok, self.lex)
 
+    def _referred(self, tok: Token) -> Token | None:
+        """The named body a descriptor ("the group", "the ministry") refers back to, if it names one."""
+        return (antecedent(tok, self._kinds) or subject_body(tok, self._kinds)) if is_descriptor(tok) else None
+
+    def _text_source(self, text: str, sent: Span) -> str:
+        """A source written out as text (one of two coordinated speakers): its canonical name, else the words."""
+        words = text.split()
+        if words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        return self.lex.source_name(text, self.sentence_country(sent)) or " ".join(words)
+
     def _source_name(self, tok: Token, sent: Span, index: int) -> str | None:
         if tok.lower_ in ("i", "we", "you"):  # a quoted speaker: named elsewhere in the sentence
             return None
         if tok.pos_ == "PRON" or (tok.lemma_.lower() in ANAPHORIC_SOURCES and _bare(tok)):
             return self.previous_source(index)
-        subtree = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
         phrase = noun_phrase(tok)
+        subtree = _name_extent(tok)
         country = self.sentence_country(sent)
         code = country_code(self.lex, tok.text) if tok.ent_type_ == "GPE" and len(phrase) <= 2 else None
         if code:  # "Russia said": the government speaks
             return f"Government of {self.lex.country_name(code)}"
-        for text in (phrase.text, subtree.text):
+        for text in (subtree, phrase.text):  # the longer name first: "the UN Office for the Coordination of ..."
             if self.lex.named_in(text, sources=True):
                 return self.lex.source_name(text, country)
         acronym = defined_acronym(tok) if tok.pos_ == "PROPN" else None
@@ -472,7 +502,7 @@ class _ArticleReader:
             if ent.label_ == "ORG" and ent.root.i == tok.i:
                 return ent.text
         words = [t for t in phrase if t.dep_ not in ("det", "poss", "case", "nummod", "punct", "prep") and t.i <= tok.i]
-        cleaned = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in words)
+        cleaned = as_written(words, lower=lambda t: t.pos_ != "PROPN" and not t.ent_type_)
         if not cleaned:
             return None
         return f"{cleaned} (anonymous)" if ANONYMOUS.search(span_text(sent)) else cleaned
@@ -817,9 +847,11 @@ class _ArticleReader:
         return [n for n in dict.fromkeys(names) if actor is None or n != actor.name]
 
     def _related(self, source: str, names: set[str]) -> bool:
-        """Whether a source speaks for one of the event's sides: itself, or the same state."""
+        """Whether a source speaks for one of the event's sides: itself, one of its branches ("Islamic State" for
+        its province in the country), or the same state."""
         code = self.lex.state_of(source)
-        return source in names or (code is not None and any(self.lex.state_of(n) == code for n in names))
+        own = {source} | {e.name for e in self.lex.branches.get(source, [])}
+        return bool(own & names) or (code is not None and any(self.lex.state_of(n) == code for n in names))
 
     def _status(self, index: int, sources: list[str], sides: list[Actor | str]) -> Certainty:
         text = span_text(self.sents[index]) if self.sents else ""
@@ -839,6 +871,21 @@ def _distinct(names: Iterable[str]) -> list[str]:
     for name in names:
         seen.setdefault(name.casefold(), name)
     return list(seen.values())
+
+
+def as_written(words: list[Token], lower: Callable[[Token], bool] = lambda t: False) -> str:
+    """Words joined as the text spaces them ("counter-terrorism", not "counter - terrorism"), a space where
+    words were left out; ``lower``: the words to write in lower case."""
+    text = [t.lower_ if lower(t) else t.text for t in words]
+    gaps = [t.whitespace_ if nxt.i == t.i + 1 else " " for t, nxt in pairwise(words)]
+    return "".join(w + g for w, g in zip(text, [*gaps, ""], strict=True))
+
+
+def _name_extent(tok: Token) -> str:
+    """A speaker's words with its complements ("Office for the Coordination of ...") but without the clauses,
+    appositions and conjuncts hung on it, which name other things."""
+    cut = {t.i for c in tok.children if c.dep_ in NOT_NAME_DEPS for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in cut)
 
 
 def _people(speaker: Token) -> list[str]:
@@ -920,6 +967,11 @@ def _only_generic(reading: Reading) -> bool:
 def _unowned(tok: Token) -> bool:
     """A noun whose phrase names no owner: "a checkpoint", "the patrol", not "their base" or "a Taliban post"."""
     return all(c.dep_ in ("det", "amod", "nummod", "prep") and c.ent_type_ == "" for c in tok.children if c.i < tok.i)
+
+
+def _owned_by_pronoun(tok: Token) -> bool:
+    """A noun owned by "its" or "their" ("its fighters"), who are the speaker's when the clause is reported."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
 
 
 def _bare(tok: Token) -> bool:

@@ -19,9 +19,12 @@ The source is the subject of the reporting verb that governs the figure ("X said
 A back-reference is followed to the speaker it names (``actor_roles.antecedent``): "the monitor",
 "the Observatory", "the ministry" or "officials" to the last named speaker of that kind, "he" to
 the last person who spoke, "they" to the body just named; a spokesperson gives their body's figure
-("police spokesman X" -> police); a name with an acronym defined after it is the acronym. The
-source is returned as written; canonical names are the actors stage's job, and whether a source
-is a party to the fighting (certainty ``claimed``) is decided when the event is assembled.
+("police spokesman X" -> police; "the group's spokesman" -> the group named before); a name with an acronym
+defined after it is the acronym; an outlet is named without its kind ("the Daily Star newspaper") and a group's
+media by the group ("Hamas-run media"). Several tellers of one figure ("Reuters and AFP reported", "police and
+hospital officials said") give one claim each. The source is returned as written (its words spaced as in the
+text, a common noun opening the sentence in lower case); canonical names are the actors stage's job, and whether a
+source is a party to the fighting (certainty ``claimed``) is decided when the event is assembled.
 """
 
 from __future__ import annotations
@@ -33,11 +36,21 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
-from .actor_roles import antecedent, defined_acronym, is_descriptor, participle_speakers, spokes_body
-from .actors import speaker_kinds
+from .actor_roles import (
+    antecedent,
+    coordinated_speakers,
+    defined_acronym,
+    is_descriptor,
+    name_conjuncts,
+    participle_speakers,
+    spokes_body,
+    subject_body,
+)
+from .actors import OUTLET_NOUNS, as_written, speaker_kinds
 from .nlp import sentences, span_text, text_of
 from .place_words import past_dateline
 
+OWNED_MEDIA = frozenset("run controlled owned operated affiliated".split())  # "Hamas-run media" speak for Hamas
 NOT_SPEAKERS = frozenset({"which", "who", "i", "we", "you"})  # relative or quoted speakers: named elsewhere
 DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot lynch".split())
 DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
@@ -170,15 +183,16 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
             continue
         first = figures[0]
         start, end = _figure_extent(first)
-        claims.append(
+        claims += [  # one claim per source: "police and hospital officials said" gives the figure twice
             FatalityClaim(
                 value=sum(v for v in values if v is not None),
                 qualifier=Qualifier.AT_LEAST if first.lower_ in VAGUE else _qualifier(sent.doc, first.idx),
-                source=_source(tok, sent),
+                source=source,
                 certainty=certainty,
                 span=Span.of(article, start, max(end, tok.idx + len(tok.text)) if tok.i > first.i else end),
             )
-        )
+            for source in _sources(tok, sent) or [None]
+        ]
     return claims
 
 
@@ -250,12 +264,15 @@ def _figures_of(word: Token) -> list[Token]:
 
 
 def _figures_given(noun: Token) -> list[Token]:
-    """A figure a verb of level gives the dead as its subject: "deaths were estimated at 40", "fatalities coded as
-    10", "dozens of fatalities coded as 12" (a coder's figure for a vague amount)."""
+    """A figure a verb of level gives the dead as its subject or object: "deaths were estimated at 40", "fatalities
+    coded as 10", "dozens of fatalities coded as 12" (a coder's figure for a vague amount), "X put the toll at 11";
+    or that "be" equates with them ("the toll was 14")."""
     subject = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-    if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.head.lemma_.lower() not in LEVEL_VERBS:
-        return []
     verb = subject.head
+    if subject.dep_ == "nsubj" and verb.lemma_ == "be":  # "the toll was 14": its own figure, not a total's
+        return [c for c in verb.children if c.dep_ == "attr"]
+    if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.lemma_.lower() not in LEVEL_VERBS:
+        return []  # "dobj": a teller's level, "X put the toll at 11"
     return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "as"} for g in c.children]
 
 
@@ -376,28 +393,38 @@ def _qualifier(doc: Doc, start: int) -> Qualifier:
     return Qualifier.EXACT
 
 
-def _source(word: Token, sent: SpacySpan) -> str | None:
-    """Who states the figure: the subject of a governing reporting verb, or 'according to X'."""
+def _sources(word: Token, sent: SpacySpan) -> list[str]:
+    """Who states the figure: the subject of a governing reporting verb, or 'according to X'; each of several
+    ("Reuters and AFP reported")."""
     for ancestor in word.ancestors:
         if ancestor.lemma_.lower() in REPORT_VERBS:
             subject = _speaker(ancestor, {"nsubj", "nsubjpass"})
             if subject is None:  # "X gave a toll, saying ...", "with X saying ..."
                 subject = next(iter(participle_speakers(ancestor)), None)
-            name = _named(subject) if subject is not None else None
-            if name is not None:
-                return name
+            names = _all_named(subject) if subject is not None else []
+            if names:
+                return names
     for tok in sent:  # "according to X", "as per X"
         if tok.lower_ in {"according", "as"} and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ in {"to", "per"}:
             objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
             if objects:
-                return _named(objects[0])
+                return _all_named(objects[0])
     for tok in sent:  # "..., police said." after the figure
         if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in {"ROOT", "parataxis", "conj"} and tok.i > word.i:
             subject = _speaker(tok, {"nsubj"})
-            name = _named(subject) if subject is not None else None
-            if name is not None:
-                return name
-    return None
+            names = _all_named(subject) if subject is not None else []
+            if names:
+                return names
+    return []
+
+
+def _all_named(speaker: Token) -> list[str]:
+    """Every source a speaker phrase names: its conjuncts, or the two bodies of "police and hospital officials"."""
+    both = coordinated_speakers(speaker)
+    if both:
+        return [" ".join(w for w in text.split() if w.lower() not in SINGLE_DETERMINERS) for text in both]
+    names = (_named(tok) for tok in name_conjuncts([speaker]) if tok.lower_ not in NOT_SPEAKERS)
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _speaker(verb: Token, deps: set[str]) -> Token | None:
@@ -418,7 +445,16 @@ def _named(speaker: Token) -> str | None:
         speaker = named
     body = spokes_body(speaker)
     if body is not None:
+        named = antecedent(body.root, speaker_kinds) or subject_body(body.root, speaker_kinds)
+        if named is not None:  # "the group's spokesman": the group named before
+            return _named(named)
         return " ".join(t.text for t in body if t.dep_ != "det" or t.i != body.start)
+    owner = next((t for t in speaker.lefts if t.lower_ in OWNED_MEDIA and t.i > 1 and t.nbor(-1).text == "-"), None)
+    if owner is not None:  # "Hamas-run media": Hamas speaks
+        return speaker.doc[owner.left_edge.i : owner.i - 1].text
+    outlet = [t for t in speaker.lefts if t.dep_ != "det"] if speaker.lemma_.lower() in OUTLET_NOUNS else []
+    if outlet and all(t.pos_ == "PROPN" for t in outlet):  # "the Daily Planet newspaper"; not "the UN migration agency"
+        return speaker.doc[outlet[0].left_edge.i : outlet[-1].i + 1].text
     return defined_acronym(speaker) or _phrase(speaker)
 
 
@@ -427,7 +463,9 @@ def _phrase(head: Token) -> str:
 
     A name keeps no lower-case title or description before it: "territorial administrator Jane Doe" is "Jane Doe".
     """
-    words = [w for w in head.subtree if w.i <= head.i or w.dep_ in {"prep", "pobj", "compound", "amod"}]
+    joined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}  # another speaker
+    kept = {"prep", "pobj", "compound", "amod", "det"}  # "UN Office for the Coordination of ..." keeps its "the"
+    words = [w for w in head.subtree if w.i not in joined and (w.i <= head.i or w.dep_ in kept)]
     if head.pos_ == "PROPN":
         name_start = head.i
         doc = head.doc
@@ -445,5 +483,9 @@ def _phrase(head: Token) -> str:
     breaks = [w.i for w in words if w.i < head.i and (w.text == ":" or (w.text in "-–—" and w.whitespace_))]
     if breaks:
         words = [w for w in words if w.i > max(breaks)]
-    text = " ".join(w.text for w in sorted(words, key=lambda w: w.i) if w.dep_ != "det" or w.i != words[0].i)
+    words = [w for w in sorted(words, key=lambda w: w.i) if w.dep_ != "det" or w.i != words[0].i]
+    # as written ("counter-terrorism", "Al-Shabaab"), a space where words were left out
+    text = as_written(words)
+    if words and words[0].is_sent_start and words[0].pos_ not in ("PROPN", "PRON") and not words[0].ent_type_:
+        text = text[:1].lower() + text[1:]  # "Local officials said" opening a sentence are local officials
     return text.replace(" 's", "'s").strip()
