@@ -102,6 +102,13 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "A pupil was shot dead by a classmate at a school in the suburbs on Monday.",
         "Police are questioning a suspect in the murder of a shopkeeper in the old town.",
         "A man was charged with murder after his wife was found strangled at their home.",
+        "Detectives arrested a suspect in the murder of a taxi driver whose body was found on Friday.",
+        # accidents told through causes and chains of verbs
+        "A copper mine collapsed in the south on Sunday, killing at least 30 miners.",
+        "A gas cylinder exploded at a hotel in the city, killing three guests and injuring nine.",
+        "Five workers were killed in a methane blast at a coal mine on Friday, officials said.",
+        "A stray bullet fired during a party killed a girl in the old quarter, police said.",
+        "A guard accidentally shot a colleague dead while cleaning his gun at the bank, police said.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

@@ -293,19 +293,24 @@ def mishap(tok: Token) -> bool:
     political violence, so "a bus plunged into a ravine, killing 12", "a gas cylinder explosion killed three",
     "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events."""
     verbs = [clause_verb(tok)]
-    if verbs[0].dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
-        verbs.append(verbs[0].head)  # "an explosion killed four and injured twenty": the conjunct's doer is its head's
     verbs += [c for c in verbs[0].children if c.dep_ == "advcl"]  # "were killed when a bus collided with a tanker"
-    if verbs[0].dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in verbs[0].children):
-        head = verbs[0].head  # "A truck overturned, killing six": the participle's doer is the clause's above
-        verbs += [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})] if head.pos_ == "NOUN" else [head]
-        if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
-            verbs.append(head.head)  # "a tanker overturned and exploded, killing 90"
+    node = verbs[0]
+    while node.dep_ in {"conj", "advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in node.children):
+        node = node.head  # "a tanker overturned and exploded, killing 90 and injuring 20": the doer is up the chain
+        if node.pos_ == "NOUN":  # "A truck overturned, killing six": the participle's doer is the clause's above
+            verbs += [node, *(c for c in node.children if c.dep_ in {"acl", "relcl"})]
+            break
+        verbs.append(node)
     if any(v.lemma_.lower() in MISHAP_VERBS for v in verbs):
         return True
+    if any(c.lower_ in {"accidentally", "inadvertently"} for v in (tok, *verbs) for c in v.children):
+        return True  # "a soldier accidentally shot a comrade while cleaning his rifle"
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     doers += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     doers += [v.head for v in verbs if v.dep_ == "relcl"]  # "robbers who stormed his home"
+    causes = [g for c in verbs[0].children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+    if any(_mishap_blast(g) for g in causes):
+        return True  # "killed in a methane blast", "died in a house fire" (not "killed in the blast")
     deaths = any(family_of(t) in {"kill", "harm"} for t in (tok, *verbs))  # "a fire ... killed 17"
     burnt = any(family_of(t) == "loot" for t in (tok, *verbs))  # "a fire destroyed 200 shops"
     if any(_mishap_doer(doer, deaths, burnt) for doer in doers) or (tok.pos_ == "NOUN" and _mishap_blast(tok)):
@@ -348,9 +353,11 @@ def _ordinary_crime(tok: Token) -> bool:
         return False
     kinds = VIOLENCE | MEANS | {"protest", "riot"}
     violent = [w for w in words if w != tok and family_of(w) in kinds and w.lemma_.lower() not in SEARCHES]
-    if violent:  # "arrested a man who had stabbed his wife": the violence itself a private crime
-        return all(mishap(w) for w in violent)
-    return bool(lemmas & PETTY_CRIMES)
+    done = [w for w in violent if states_fact(w)]
+    if done:  # "arrested a man who had stabbed his wife": the violence itself a private crime
+        return all(mishap(w) for w in done)
+    charged = any(_charged(w) for w in violent)  # "arrested a suspect in the murder of ...": the crime charged
+    return charged or bool(lemmas & PETTY_CRIMES)
 
 
 def family_of(tok: Token) -> str | None:
@@ -358,18 +365,20 @@ def family_of(tok: Token) -> str | None:
 
 
 def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
-    """Robbers; of deaths, lightning or a drunk driver; of deaths or destruction, a fire or an explosion that nothing
-    ties to a weapon."""
+    """Robbers; of deaths, lightning, a drunk driver, a gas cylinder or a stray bullet; of deaths or destruction, a fire
+    or an explosion that nothing ties to a weapon."""
     lemma = noun.lemma_.lower()
     if lemma in OFFENDERS or _mishap_blast(noun):
         return True
-    if not deaths and not (burnt and lemma in FIRES):
-        return False  # "the drivers attacked police officers": people who attack are no accident
     modifiers = [
         c
         for c in noun.children
         if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
     ]
+    if ({lemma} | {c.lemma_.lower() for c in modifiers if c.dep_ != "prep"}) & MISHAP_CAUSES:
+        return True  # "a gas cylinder exploded, killing four", "a stray bullet killed a boy"
+    if not deaths and not (burnt and lemma in FIRES):
+        return False  # "the drivers attacked police officers": people who attack are no accident
     return lemma in MISHAP_DOERS or (lemma in FIRES and not modifiers)  # not "artillery fire", "fire from troops"
 
 

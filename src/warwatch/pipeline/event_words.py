@@ -270,13 +270,17 @@ DISASTER_CUES = frozenset(
 )
 # Deaths that no side of a conflict caused: a vehicle that crashed, lightning, a house fire or a gas explosion, an
 # ordinary offender (a drunk driver, robbers); and arrests for ordinary crimes.
-MISHAP_VERBS = frozenset("plunge overturn capsize derail collide crash skid topple electrocute".split())
+MISHAP_VERBS = frozenset("plunge overturn capsize derail collide crash skid topple electrocute collapse sink".split())
 MISHAP_DOERS = frozenset("lightning driver motorist accident crash collision stampede".split())  # of deaths
 OFFENDERS = frozenset("robber thief burglar mugger carjacker pickpocket".split())  # of any violence
 FIRES = frozenset(
     "fire blaze explosion blast leak wildfire bushfire".split()
 )  # a mishap when nothing names a weapon or an attacker
-MISHAP_CAUSES = frozenset("gas cylinder boiler transformer fuel firework electrical house kitchen factory".split())
+MISHAP_CAUSES = frozenset(
+    (
+        "gas cylinder boiler transformer fuel firework electrical house kitchen factory methane coal stray celebratory"
+    ).split()
+)
 PETTY_CRIMES = frozenset(
     (
         "steal theft robbery rob burglary fraud shoplifting pickpocketing speeding "
