@@ -109,6 +109,10 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "Five workers were killed in a methane blast at a coal mine on Friday, officials said.",
         "A stray bullet fired during a party killed a girl in the old quarter, police said.",
         "A guard accidentally shot a colleague dead while cleaning his gun at the bank, police said.",
+        # finance in war words, and tolls for a period
+        "The shilling came under attack from speculators on Friday, sliding to a record low.",
+        "More than 900 civilians were killed in the region in the first half of the year, the mission said.",
+        "At least 60 aid workers were killed worldwide last year, a charity said.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

@@ -42,6 +42,7 @@ from .event_words import (
     FALSE_WORDS,
     FIGURATIVE_MODIFIERS,
     FIGURATIVE_OBJECTS,
+    FINANCE_CUES,
     FIRES,
     FOILED_HEADS,
     FREQUENCIES,
@@ -261,9 +262,10 @@ def _headline_plan(verb: Token) -> bool:
 
 
 def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
-    """Sentences about something other than a conflict event: sport, natural disasters (named by nouns: a storm,
-    not protesters who stormed a building)."""
-    if lemmas & (SPORT_CUES | GAME_WORDS) and not lemmas & (STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}):
+    """Sentences about something other than a conflict event: sport, finance, natural disasters (named by nouns: a
+    storm, not protesters who stormed a building)."""
+    cues = SPORT_CUES | GAME_WORDS | FINANCE_CUES
+    if lemmas & cues and not lemmas & (STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}):
         armed = any(family_of(t) in ARMED_VIOLENCE_FAMILIES for t in sent)
         return not armed  # not "gunmen opened fire on fans leaving a match", "teams treated women raped by a gang"
     nouns = [t for t in sent if t.pos_ in {"NOUN", "PROPN"}]  # "Wildfires" tagged a name keeps its plural

@@ -386,6 +386,8 @@ AGGREGATE = re.compile(
     r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b|"
     r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b|\b(?:in|during|of) the (?:early |mid-?|late )?(?:19|20)\d0s\b"
     r"|\bover the (?:past|last) (?:week|fortnight|few days|\d+ days)\b"
+    r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
+    r"|\bworldwide\b|\bglobally\b"
     # history told as such: an anniversary, "ten years after", "during the civil war"
     r"|\banniversary\b|\b(?:\d+|\w+) (?:years|decades) (?:after|since|ago)\b"
     r"|\bduring (?:the |[\w']+ )?(?:civil |world |liberation |independence )?war\b"
@@ -510,6 +512,11 @@ MEASURES = frozenset(
 )
 MEASURE_KINDS = frozenset("sanction tariff embargo".split())  # "a sanctions package", not "law enforcement"
 # Sport words not in SPORT_CUES: "stormed back to win the game".
+# Finance told in war words ("the rupee came under attack from speculators", "stocks were hammered").
+FINANCE_CUES = frozenset(
+    "stock bourse equity investor shareholder currency rupee shilling naira peso rand lira earnings inflation "
+    "nasdaq dow ftse".split()
+)
 GAME_WORDS = frozenset("game fixture playoff play-off scoreline halftime half-time comeback".split())
 # Heads of a charge, trial or verdict: what someone is sentenced, convicted or charged with ("sentenced to death over
 # the killing of protesters") is told as a charge; what someone is accused of, when no day or count places it ("accused
