@@ -21,6 +21,7 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Rebels and government troops clashed near the border town on Monday.", "Armed clash"),
         ("Gunmen assassinated a district judge outside his home on Friday.", "Attack"),
         ("Bandits hijacked a lorry with its driver on the highway on Monday.", "Abduction/forced disappearance"),
+        ("Hundreds of traders marched in the capital on Monday against soaring inflation.", "Peaceful protest"),
         (
             "Hundreds of farmers marched on Monday; the rally passed without any arrests, police said.",
             "Peaceful protest",
@@ -688,3 +689,8 @@ def test_events_developments_told_by_verbs(nlp, text: str, expected: set[str]) -
 )
 def test_events_non_events_in_conflict_words(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
+
+
+def test_events_sport_words_do_not_hide_a_riot(nlp) -> None:
+    riots = {"Violent demonstration", "Mob violence"}
+    assert sub_types(nlp, "Football fans rioted after the match on Sunday, smashing windows and torching cars.") & riots

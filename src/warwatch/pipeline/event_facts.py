@@ -266,8 +266,8 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     storm, not protesters who stormed a building)."""
     cues = SPORT_CUES | GAME_WORDS | FINANCE_CUES
     if lemmas & cues and not lemmas & (STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}):
-        armed = any(family_of(t) in ARMED_VIOLENCE_FAMILIES for t in sent)
-        return not armed  # not "gunmen opened fire on fans leaving a match", "teams treated women raped by a gang"
+        # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
+        return not any(family_of(t) in ARMED_VIOLENCE_FAMILIES | {"protest", "riot"} for t in sent)
     nouns = [t for t in sent if t.pos_ in {"NOUN", "PROPN"}]  # "Wildfires" tagged a name keeps its plural
     disasters = {w for t in nouns for w in (t.lemma_.lower(), t.lower_.removesuffix("s"))} & DISASTER_CUES
     return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
