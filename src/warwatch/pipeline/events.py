@@ -221,8 +221,7 @@ def _mishap(family: str, tok: Token) -> bool:
 
 def _development_verb(tok: Token) -> str | None:
     """Verbs that tell an event only in one use: a person "forcibly disappeared" or "disappeared" by someone (not one
-    who went missing), a place "vacated" or "abandoned" (not a plan), something "stolen" by armed men (not by a
-    thief)."""
+    who went missing), a place "vacated" (not a seat), something "stolen" by armed men (not by a thief)."""
     if tok.pos_ != "VERB":
         return None
     lemma = tok.lemma_.lower()
@@ -236,7 +235,7 @@ def _development_verb(tok: Token) -> str | None:
 
 
 def _place_vacated(tok: Token) -> bool:
-    """Whether what is left is a place: "abandoned their positions", "the base that soldiers vacated"."""
+    """Whether what is left is a place: "vacated their positions", "the base that soldiers vacated"."""
     places = direct_objects(tok)
     if tok.dep_ == "relcl":
         places.append(tok.head)

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
+from ..taxonomy import DEATHLESS_SUB_EVENT_TYPES
 from .actor_roles import (
     antecedent,
     coordinated_speakers,
@@ -145,11 +146,10 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
 
 
 def _violent(mention: Mention) -> bool:
-    # a disrupted weapons use can kill: a bomb going off while it is being planted
-    return mention.sub_event_type not in {
-        "Arrests", "Agreement", "Change to group/activity", "Headquarters or base established",
-        "Non-violent transfer of territory", "Peaceful protest",
-    }  # fmt: skip
+    """Whether a mention can take a sentence's figures: not one of the taxonomy's deathless types, except a protest
+    met with intervention, which assembly may fold with its killings into excessive force. (A disrupted weapons use
+    can kill: a bomb going off while it is being planted.)"""
+    return mention.sub_event_type not in DEATHLESS_SUB_EVENT_TYPES - {"Protest with intervention"}
 
 
 def _total_values(article: Article, doc: Doc) -> set[int]:
