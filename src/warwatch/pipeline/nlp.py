@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 
@@ -74,6 +74,22 @@ def with_text(doc: Doc, text: str) -> Doc:
     (``doc.text == text``), so the string need not be rebuilt from the tokens even once."""
     doc.user_data[("warwatch", "text")] = text
     return doc
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, made once per doc: spaCy builds a new ``Token`` object on every ``doc[i]`` and every pass
+    over a doc or span, and the stages walk each sentence many times."""
+    return per_doc(doc, "tokens", list)
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Each token's ``lower_``, by index, made once per doc: spaCy decodes a new string on every access."""
+    return per_doc(doc, "lowers", lambda d: [t.lower_ for t in d])
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case (``t.lemma_.lower()``), by index, made once per doc."""
+    return per_doc(doc, "lemmas", lambda d: [t.lemma_.lower() for t in d])
 
 
 def per_doc(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
