@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from warwatch.model import Article, Mention, Span, When
-from warwatch.pipeline.dates import relative_resolver, resolve_dates, resolve_expression
+from warwatch.pipeline.dates import _RELATIVE, _RULES, relative_resolver, resolve_dates, resolve_expression
 
 THURSDAY = date(2021, 6, 10)  # the publication date of most cases below
 D = date.fromisoformat
@@ -345,3 +345,18 @@ def test_dates_resolve_expression_never_after_publication(text: str, published: 
 @given(text=st.text(max_size=60), published=_DATES)
 def test_dates_resolve_expression_any_text(text: str, published: date) -> None:
     _assert_invariants(resolve_expression(text, published), published)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from((*_PHRASES, *_RELATIVE, "THE NEXT MORNING", "3 Days Ago")) | st.text(max_size=8)))
+def test_dates_rule_words_are_in_every_match(words: list[str]) -> None:
+    """A rule is skipped for a text without one of its ``needs`` words: sound only if every match holds one."""
+    text = " ".join(words)
+    for rule in _RULES:
+        for match in rule.pattern.finditer(text):
+            assert not rule.needs or any(word in match.group().casefold() for word in rule.needs), (rule.name, text)
+
+
+def test_dates_rule_words_cover_every_relative_expression() -> None:
+    relative = next(rule for rule in _RULES if rule.name == "relative")
+    assert all(any(word in phrase for word in relative.needs) for phrase in _RELATIVE)

@@ -277,6 +277,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Resolve
+    needs: tuple[str, ...] = ()  # words one of which every match holds: without them in the text, no scan is run
 
 
 _RELATIVE_ALTS = "|".join(k.replace(" ", r"\s+") for k in sorted(_RELATIVE, key=len, reverse=True))
@@ -300,6 +301,7 @@ _RULES = (
             rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?:\s+(?i:morning|afternoon|evening|night))?)"
         ),
         _weekday,
+        ("day",),
     ),
     _Rule(
         "month",
@@ -326,8 +328,9 @@ _RULES = (
         "relative",
         re.compile(rf"(?i)\b(?P<x>{_RELATIVE_ALTS})\b"),
         _relative,
+        ("today", "tonight", "this", "yesterday", "night", "recent", "ago", "week", "month"),
     ),
-    _Rule("days-ago", re.compile(rf"(?i)\b(?P<x>(?P<n>{_COUNT})\s+days?\s+ago)\b"), _days_ago),
+    _Rule("days-ago", re.compile(rf"(?i)\b(?P<x>(?P<n>{_COUNT})\s+days?\s+ago)\b"), _days_ago, ("ago",)),
     _Rule(
         "anchored",
         re.compile(
@@ -338,6 +341,7 @@ _RULES = (
             r"|(?P<vague>(?:(?:a\s+few|several|some)\s+)?days\s+(?:later|afterwards)))\b"
         ),
         _anchored,
+        ("day", "night", "morning", "afternoon", "evening"),
     ),
 )
 _APPOSED_RULES = ("absolute", "iso")  # "on the same day, September 19": the date itself wins
@@ -354,7 +358,9 @@ class _Found:
 
 def _find(text: str) -> list[_Found]:
     """Every date expression of ``text``, left to right, the longest one where they overlap."""
-    found = [_Found(m.start("x"), m.end("x"), rule, m) for rule in _RULES for m in rule.pattern.finditer(text)]
+    folded = text.casefold()
+    rules = [rule for rule in _RULES if not rule.needs or any(word in folded for word in rule.needs)]
+    found = [_Found(m.start("x"), m.end("x"), rule, m) for rule in rules for m in rule.pattern.finditer(text)]
     found.sort(key=lambda f: (f.start, f.start - f.end))
     kept: list[_Found] = []
     for item in found:

@@ -481,8 +481,13 @@ def _score(
 
 def _own_name(candidate: Candidate, text: str) -> bool:
     """Whether ``text`` is the candidate's own GeoNames name (up to accents, case and punctuation)."""
-    name = fold(candidate.name)
-    return fold(text) == name or (candidate.is_admin and fold(short_admin_name(text)) == name)
+    return _is_own_name(text, candidate.name, candidate.is_admin)
+
+
+@lru_cache(maxsize=20_000)
+def _is_own_name(text: str, name: str, admin: bool) -> bool:  # asked for every candidate of every name, often
+    name = fold(name)
+    return fold(text) == name or (admin and fold(short_admin_name(text)) == name)
 
 
 def _loosely_in(outer: Candidate, inner: Candidate) -> bool:
@@ -527,34 +532,38 @@ def _rank(
     ranked = []
     for index, toponym in enumerate(toponyms):
         scored = []
+        outers = [toponyms[i] for i in _outers(index, containers)]
+        inner = [toponyms[i] for i, o in containers.items() if o == index]
+        others = _others(index, toponyms, chosen) if chosen else []
         for candidate in toponym.candidates:
             score, reasons = _score(candidate, toponym, country, index in outer_of, areas)
-            bonus, why = _inside(candidate, [toponyms[i] for i in _outers(index, containers)])
+            bonus, why = _inside(candidate, outers)
             if bonus:
                 score += bonus
                 reasons.append(why)
-            inner = [toponyms[i] for i, o in containers.items() if o == index]
             if any(_contains(candidate, c) for t in inner for c in t.candidates):
                 score += 2
                 reasons.append(f"contains {inner[0].text!r} +2")
-            if chosen:
-                score += _proximity(candidate, index, toponyms, chosen, reasons)
+            if others:
+                score += _proximity(candidate, others, reasons)
             scored.append(Scored(candidate=candidate, score=score, reasons=tuple(reasons)))
         scored.sort(key=lambda s: (-s.score, -s.candidate.population, s.candidate.id))
         ranked.append(scored)
     return ranked
 
 
-def _proximity(
-    candidate: Candidate, index: int, toponyms: tuple[Toponym, ...], chosen: dict[int, Candidate], reasons: list[str]
-) -> float:
+def _others(index: int, toponyms: tuple[Toponym, ...], chosen: dict[int, Candidate]) -> list[Candidate]:
+    """The places chosen in a first pass for the article's other names: what a candidate's proximity is measured to."""
     key = fold(toponyms[index].text)
-    others = [
+    return [
         c
         for i, c in chosen.items()
         if i != index and not c.is_country and not toponyms[i].role and fold(toponyms[i].text) != key
     ]
-    if not others or candidate.is_country:
+
+
+def _proximity(candidate: Candidate, others: list[Candidate], reasons: list[str]) -> float:
+    if candidate.is_country:
         return 0.0
     km = min(_km(candidate, other) for other in others)
     bonus = 1.5 if km < 50 else 1.0 if km < 150 else 0.5 if km < 400 else 0.0

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer, fold
 from .actor_names import Entry, load_lexicon
-from .nlp import text_of
+from .nlp import text_of, tokens
 from .place_words import BORDER_WORDS
 from .vocabulary import TermPattern
 
@@ -27,10 +27,12 @@ from .vocabulary import TermPattern
 def nationality_votes(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     """The countries of the actors and demonyms of the text ("Taliban" -> AF, "Turkish" -> TR)."""
     votes: Counter[str] = Counter(_actor_countries(text_of(doc)))
-    for token in doc:
-        countries = gazetteer.demonym(token.text) if token.text[:1].isupper() and not _other_side(token) else ()
-        for code in countries:
-            votes[code] += 0.5 / len(countries)
+    for token in tokens(doc):
+        text = token.text
+        countries = gazetteer.demonym(text) if text[:1].isupper() else ()  # a dict lookup: before the parse's test
+        if countries and not _other_side(token):
+            for code in countries:
+                votes[code] += 0.5 / len(countries)
     return votes
 
 

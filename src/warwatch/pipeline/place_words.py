@@ -263,10 +263,17 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
     for ancestor in root.ancestors:
         if ancestor.dep_ in ("relcl", "appos", "acl"):
             head = ancestor.head
-            other = ({t.i for t in head.subtree} - {t.i for t in ancestor.subtree}) & (names - set(range(start, end)))
-            described = head.i in names or (head.lower_ in PLACE_WORDS and other)
+            described = head.i in names or (
+                head.lower_ in PLACE_WORDS and _other_name(head, ancestor, names, start, end)
+            )
             return "describes" if described else ""
     return ""
+
+
+def _other_name(head: Token, clause: Token, names: set[int], start: int, end: int) -> bool:
+    """Whether a place word heading a clause also governs another name, outside the clause: "the town, which ..."."""
+    other = ({t.i for t in head.subtree} - {t.i for t in clause.subtree}) & (names - set(range(start, end)))
+    return bool(other)
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*,[ \t]*)?$")

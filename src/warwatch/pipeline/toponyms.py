@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Candidate, Gazetteer, fold
 from .geo_cues import armed_group_spans
-from .nlp import sentences, text_of
+from .nlp import lowers, sentences, text_of, tokens
 from .place_words import (
     AREA_WORDS,
     ARTICLES,
@@ -86,7 +86,7 @@ class Toponym:
 
 def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
     text = token.text
-    if token.ent_type_ in _SKIP_ENTS or not text[:1].isupper():
+    if not text[:1].isupper() or token.ent_type_ in _SKIP_ENTS:
         return False
     if token.lower_ in NOT_NAMES and not _opens_place_name(token) and not _hyphened(token):
         return False
@@ -118,7 +118,7 @@ def _demonym_in_name(token: Token) -> bool:
 def _runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[list[int]]:
     """Token indexes of each run of names, with the articles, connectors and hyphens that join them."""
     run: list[int] = []
-    for token in doc:
+    for token in tokens(doc):
         i = token.i
         glue = (token.text in HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_) or (
             token.lower_ in _GLUE_WORDS and i + 1 < len(doc) and not token.is_sent_end
@@ -297,9 +297,9 @@ def _peoples(doc: Doc, hits: list[tuple[int, int, tuple[Candidate, ...], bool]])
     alone or in a list ("Habar Gidir and Dir clan militias", "Zintan fighters"), is a clan or a militia, not a
     place."""
     modifiers: set[int] = set()
-    for token in doc:
-        if token.lower_ in GROUP_WORDS:
-            modifiers |= _modifier_chain(token)
+    for i, word in enumerate(lowers(doc)):
+        if word in GROUP_WORDS:
+            modifiers |= _modifier_chain(doc[i])
     return {
         fold(doc[start:end].text)
         for start, end, _, _ in hits
@@ -365,9 +365,9 @@ def unknown_places(doc: Doc, known: set[int]) -> tuple[int, ...]:
     tokens of the places it knows): "the town of Khiam", "Kasaki village", "Bajaur district", "in Kitchanga" where
     the parser tags a place. Such a name says where the event was, so the dateline's town is no guess for it."""
     found = []
-    for token in doc:
+    for token in tokens(doc):
         i = token.i
-        if i in known or i < 2 or not token.text[:1].isupper() or token.lower_ in NOT_NAMES:
+        if not token.text[:1].isupper() or i in known or i < 2 or token.lower_ in NOT_NAMES:
             continue
         typed = doc[i - 1].lower_ == "of" and singular(doc[i - 2].lower_) in TYPE_WORDS  # "the town of Khiam"
         placed = doc[i - 1].lower_ in _LOCATIVE and token.ent_type_ in ("GPE", "LOC")  # "in Kitchanga"
