@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
@@ -676,6 +676,7 @@ class Gazetteer:
         self._demonyms: dict[str, tuple[str, ...]] = {}  # a few hundred rows: read once, not a query per word
         for key, country in self._query("SELECT key, country FROM demonyms ORDER BY country"):
             self._demonyms[key] = (*self._demonyms.get(key, ()), country)
+        self._countries_by_code = self._read_countries()  # at open, not in the middle of the first article
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -757,8 +758,7 @@ class Gazetteer:
         found = [c for c in self.lookup(text) if c.is_country]
         return found[0] if found else None
 
-    @cached_property
-    def _countries_by_code(self) -> dict[str, Candidate]:
+    def _read_countries(self) -> dict[str, Candidate]:
         """Every country by its ISO2 and ISO3 codes, read in one scan of the places table (ISO3 has no index)."""
         by_code: dict[str, Candidate] = {}
         for row in self._query(f"SELECT {_COLUMNS}, p.iso3 FROM places p WHERE p.feature_code = 'PCLI' ORDER BY p.id"):
