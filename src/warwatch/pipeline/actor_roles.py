@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from .nlp import per_doc
+from .nlp import lemmas, lowers, per_doc, tokens
 from .place_words import past_dateline
 
 # Event words by family: a neighbour sentence refers back to a mention only within one family.
@@ -78,6 +78,7 @@ AFFILIATION = frozenset("belong link affiliate tie connect loyal ally align asso
 USE_VERBS = frozenset("fire launch drop lob hurl throw shoot fly pilot operate plant detonate deploy".split())
 PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
 NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
+CITING_WORDS = frozenset({"according", "per", "citing", "via"})  # "according to X", "as per X", "citing X", "via X"
 QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'")
 OUTLET_VERBS = frozenset("tell speak talk".split())  # "X told Reuters", "speaking to AFP": the outlet reports too
 SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
@@ -259,9 +260,10 @@ def weapon_users(tok: Token) -> list[Token]:
     by X" -> X. The weapon's own words ("artillery", "drone") would name the state's forces; the user acts. Not
     "troops backed by X": a helper is no user (``ALLY_VERBS``). The parser often makes the participle the clause's
     verb ("Bombs dropped by X fell ..."), the weapon its subject: with a "by" and no object, that counts too."""
-    used = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in USE_VERBS]
+    lemma = lemmas(tok.doc)  # the word first: it rules out most tokens
+    used = [c for c in tok.children if lemma[c.i] in USE_VERBS and c.dep_ == "acl" and c.tag_ == "VBN"]
     verb = tok.head
-    if tok.dep_ == "nsubj" and verb.lemma_.lower() in USE_VERBS and not children(verb, "dobj"):
+    if lemma[verb.i] in USE_VERBS and tok.dep_ == "nsubj" and not children(verb, "dobj"):
         used.append(verb)
     return [o for c in used for o in by_objects(c)]
 
@@ -270,8 +272,9 @@ def affiliations(tok: Token) -> list[Token]:
     """The group men are told to belong to: "militants belonging to X", "gunmen linked to X" -> X. The parser often
     makes the participle the clause's verb ("Gunmen linked to X killed ..." with "killed" hanging on "linked"),
     the men its subject: that reading counts too."""
-    heads = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in AFFILIATION]
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in AFFILIATION:
+    lemma = lemmas(tok.doc)  # the word first: it rules out most tokens
+    heads = [c for c in tok.children if lemma[c.i] in AFFILIATION and c.dep_ in ("acl", "amod")]
+    if lemma[tok.head.i] in AFFILIATION and tok.dep_ in ("nsubj", "nsubjpass"):
         heads.append(tok.head)
     return [o for h in heads for o in children(h, "prep", {"to", "with"}, pobj=True)]
 
@@ -438,15 +441,18 @@ def speakers(pronoun: Token) -> list[Token]:
 
 
 def families(sent: Span) -> set[str]:
-    return {FAMILY[t.lemma_.lower()] for t in sent if t.lemma_.lower() in FAMILY}
+    return {FAMILY[lemma] for lemma in lemmas(sent.doc)[sent.start : sent.end] if lemma in FAMILY}
 
 
 def refers_back(sent: Span, mention_sent: Span) -> bool:
     """Whether a sentence points back at the mention's event: 'the attack' after an assault, 'the recording'."""
+    toks, lemma = tokens(sent.doc), lemmas(sent.doc)
     definite = [
-        t for t in sent if t.lemma_.lower() in FAMILY and any(c.lower_ in ("the", "this", "that") for c in t.lefts)
+        lemma[i]
+        for i in range(sent.start, sent.end)
+        if lemma[i] in FAMILY and any(c.lower_ in ("the", "this", "that") for c in toks[i].lefts)
     ]
-    return bool({FAMILY[t.lemma_.lower()] for t in definite} & families(mention_sent))
+    return bool({FAMILY[word] for word in definite} & families(mention_sent))
 
 
 # --- back-references of sources ---------------------------------------------------------------------
@@ -454,7 +460,19 @@ def refers_back(sent: Span, mention_sent: Span) -> bool:
 
 def speaker_indices(doc: Doc) -> list[int]:
     """Token indices of every reporting phrase head of a document, in order; computed once per doc."""
-    return per_doc(doc, "speakers", lambda d: [s.i for tok in d for s in source_tokens(tok)])
+    return per_doc(doc, "speakers", _speaker_indices)
+
+
+def _speaker_indices(doc: Doc) -> list[int]:
+    """Only a verb of saying or a word of citing introduces a reporting phrase: the other tokens are passed over
+    by their words, without a look at their parse."""
+    toks, lemma, lower = tokens(doc), lemmas(doc), lowers(doc)
+    return [
+        s.i
+        for i, tok in enumerate(toks)
+        if lemma[i] in SAY_VERBS or lower[i] in CITING_WORDS
+        for s in source_tokens(tok)
+    ]
 
 
 def is_descriptor(tok: Token) -> bool:
@@ -610,7 +628,7 @@ def claim_agents(sent: Span) -> list[Token]:
     Only a claim of responsibility or of carrying out a definite attack ("the attack", "it"): a claim of
     other deeds is no claim of this one."""
     found: list[Token] = []
-    for tok in sent:
+    for tok in _with_lemma(sent, LAUNCH_VERBS):  # "claim" among them: no other verb claims an attack
         if tok.pos_ not in ("VERB", "AUX") or is_passive(tok):
             continue
         if _claims_attack(tok):
@@ -623,8 +641,8 @@ def blame_agents(sent: Span) -> list[Token]:
 
     The accused, not the accuser: the object, or the 'on'-object when the object is the attack itself."""
     found: list[Token] = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in BLAME_VERBS or is_passive(tok):
+    for tok in _with_lemma(sent, BLAME_VERBS):
+        if tok.pos_ != "VERB" or is_passive(tok):
             continue
         objects = children(tok, "dobj")
         events = [o for o in objects if _definite_event(o)]
@@ -653,7 +671,14 @@ def _definite_event(tok: Token) -> bool:
 def casualty_objects(sent: Span) -> list[Token]:
     """Who was killed or wounded in a sentence: "killing 46 worshippers", "59 people were killed"."""
     found: list[Token] = []
-    for tok in sent:
-        if tok.lemma_.lower() in CASUALTY_VERBS and tok.pos_ == "VERB":
+    for tok in _with_lemma(sent, CASUALTY_VERBS):
+        if tok.pos_ == "VERB":
             found += children(tok, "nsubjpass") if is_passive(tok) else children(tok, "dobj")
     return with_conjuncts(found)
+
+
+def _with_lemma(sent: Span, words: frozenset[str]) -> list[Token]:
+    """The tokens of a sentence whose lemma (in lower case) is one of ``words``, found by the doc's lemmas: the
+    others are never made into Tokens."""
+    toks, lemma = tokens(sent.doc), lemmas(sent.doc)
+    return [toks[i] for i in range(sent.start, sent.end) if lemma[i] in words]

@@ -84,6 +84,7 @@ from .actor_roles import (
     DESCRIPTOR_KINDS,
     EVENT_NOUNS,
     FAMILY,
+    OUTLET_VERBS,
     RECIPROCAL,
     SAY_VERBS,
     affiliations,
@@ -120,7 +121,7 @@ from .actor_roles import (
     with_conjuncts,
 )
 from .event_words import INSTRUMENTS
-from .nlp import noun_chunks, sentences, span_text
+from .nlp import lemmas, lowers, noun_chunks, sentences, span_text, tokens
 
 __all__ = [
     "AliasResolver",
@@ -164,6 +165,8 @@ UNKNOWN_AGENT = re.compile(
     r"\bno (?:group|one|party) (?:has |had )?(?:immediately |yet )?claimed\b",
     re.I,
 )
+UNVERIFIED_CUES = ("verif", "confirm", "purportedly", "allegedly")  # in every match of UNVERIFIED_HERE
+UNKNOWN_CUES = ("who", "which", "claimed")  # in every match of UNKNOWN_AGENT
 UNVERIFIED_NEAR = re.compile(r"\b(verif\w*|independently confirm\w*|unconfirmed)\b", re.I)
 ANONYMOUS = re.compile(
     r"condition of anonymity|not authori[sz]ed to (speak|talk)|(asked|declined|requested) not to be (named|identified)|"
@@ -342,7 +345,7 @@ class _ArticleReader:
                 out.add(self._antecedent(tok, country), ())
             return Reading(tuple(out.actors), tuple(out.assoc), out.allies), out.tokens | {tok.i}
         span = noun_phrase(tok)
-        text = " , ".join([span.text] + [noun_phrase(c).text for c in tok.children if c.dep_ == "appos"])
+        text = " , ".join([span_text(span)] + [span_text(noun_phrase(c)) for c in tok.children if c.dep_ == "appos"])
         reading = self._branch(self.lex.read(text, country, weak=weak), span, country)
         if (_only_generic(reading) or not reading.actors) and depth < 2 and _owned_by_pronoun(tok):
             owner = _Side()  # "X said its fighters fired": X's fighters
@@ -377,7 +380,7 @@ class _ArticleReader:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         named: tuple[Actor, ...] = ()
         if after is not None and after.lower_ == "in" and after.dep_ == "prep":
-            named = self.lex.read(span.doc[span.start : after.right_edge.i + 1].text, country).actors
+            named = self.lex.read(span_text(span.doc[span.start : after.right_edge.i + 1]), country).actors
         actors = []
         for actor in reading.actors:
             branches = self.lex.branches.get(actor.name, [])
@@ -410,7 +413,7 @@ class _ArticleReader:
         before = noun_chunks(self.sents[index - 1]) if index else []
         for chunk in here + before:
             if chunk.root.dep_ in ("nsubj", "nsubjpass") and chunk.root.pos_ != "PRON":
-                reading = self.lex.read(chunk.text, country)
+                reading = self.lex.read(span_text(chunk), country)
                 if any(a.inter != 7 for a in reading.actors):
                     return reading
         return Reading()
@@ -419,7 +422,11 @@ class _ArticleReader:
 
     def _sentence_sources(self, sent: Span, index: int) -> list[tuple[str, set[int]]]:
         found: list[tuple[str, set[int]]] = []
-        for tok in sent:
+        words, lemma = tokens(self.doc), lemmas(self.doc)
+        for i in range(sent.start, sent.end):
+            if lemma[i] not in OUTLET_VERBS and i not in self.speakers:
+                continue  # neither tells an outlet nor speaks
+            tok = words[i]
             for outlet in told_outlets(tok):  # "X told Reuters": the outlet reports it too
                 name = self._source_name(outlet, sent, index)
                 if name:
@@ -551,25 +558,26 @@ class _ArticleReader:
             for ahead in range(index + 1, min(index + 1 + LEAD_REACH, len(self.sources))):
                 if self.sources[ahead]:
                     return self._named(ahead)
-        return [REPORTS] if any(t.lower_ in REPORTEDLY for t in sent) else []
+        return [REPORTS] if not REPORTEDLY.isdisjoint(lowers(self.doc)[sent.start : sent.end]) else []
 
     # --- allies
 
     def _ally_index(self) -> dict[str, list[str]]:
         """Named allies of a state stated anywhere in the article ("X is one of the main allies of Syria's ...")."""
         index: dict[str, list[str]] = {}
-        for tok in self.doc:
-            if tok.lemma_.lower() != "ally" or tok.pos_ != "NOUN":
+        words = tokens(self.doc)
+        for i, lemma in enumerate(lemmas(self.doc)):
+            if lemma != "ally" or (tok := words[i]).pos_ != "NOUN":
                 continue
             members = [tok.head] if tok.dep_ == "appos" else clause_subjects(tok)
-            principal_text = " ".join(noun_phrase(p).text for p in children(tok, "prep", {"of"}, pobj=True))
+            principal_text = " ".join(span_text(noun_phrase(p)) for p in children(tok, "prep", {"of"}, pobj=True))
             codes = [c for _, _, c in self.lex.countries.find(principal_text)] or [self.country]
             if not codes[0]:
                 continue
             principal = self.lex.state_actor("MIL", codes[0]).name
             for member in members:
                 country = self.sentence_country(member.sent)
-                for actor in self.lex.read(noun_phrase(member).text, country).actors:
+                for actor in self.lex.read(span_text(noun_phrase(member)), country).actors:
                     if actor.name != principal and actor.name not in index.setdefault(principal, []):
                         index[principal].append(actor.name)
         return index
@@ -633,14 +641,14 @@ class _ArticleReader:
         patients = [p for p in patients if p.i != trigger.i]  # "lobbed a grenade": the weapon is no target
         if not patients and head.lemma_.lower() in RECIPROCAL:  # "X and Y clashed": the conjuncts are the sides
             for agent in list(agents):
-                rest = [c for c in agent.conjuncts if not self.lex.allies.find(noun_phrase(c).text)]
+                rest = [c for c in agent.conjuncts if not self.lex.allies.find(span_text(noun_phrase(c)))]
                 if rest:
                     agents, patients = [agent], rest
                     break
         side1, side2 = _Side(), _Side()
         victims = _has_victims(sub_event_type)
-        for side, tokens, weak in ((side1, agents, False), (side2, patients, victims)):
-            for tok in with_conjuncts(tokens):
+        for side, role_tokens, weak in ((side1, agents, False), (side2, patients, victims)):
+            for tok in with_conjuncts(role_tokens):
                 reading, toks = self.reading(tok, country, weak=weak, other=side1.actors if side is side2 else ())
                 side.add(reading, toks)
         if not side2.actors and country and not any(a.inter == 1 for a in side1.actors):
@@ -655,11 +663,15 @@ class _ArticleReader:
 
     def _attach_allies(self, sent: Span, side1: _Side, side2: _Side, country: str | None) -> None:
         """'backed by X', 'helped by X', 'alongside X': X is associated with the side the phrase hangs on."""
-        for tok in sent:
+        words, lemma, lower = tokens(self.doc), lemmas(self.doc), lowers(self.doc)
+        for i in range(sent.start, sent.end):
+            if lemma[i] not in ALLY_VERBS and lower[i] != "alongside":
+                continue
+            tok = words[i]
             objects: list[Token] = []
-            if tok.lemma_.lower() in ALLY_VERBS and tok.tag_ == "VBN":
+            if lemma[i] in ALLY_VERBS and tok.tag_ == "VBN":
                 objects = by_objects(tok)
-            elif tok.lower_ == "alongside" and tok.dep_ == "prep":
+            elif lower[i] == "alongside" and tok.dep_ == "prep":
                 objects = [c for c in tok.children if c.dep_ == "pobj"]
             if not objects:
                 continue
@@ -696,9 +708,11 @@ class _ArticleReader:
         """An agentless sentence ("two hospitals were bombarded again") takes the agent of the same kind of
         event in the sentence before ("jets were behind five air raids on hospitals")."""
         wanted = families(sent) - {"media"}
-        for tok in before:
-            if FAMILY.get(tok.lemma_.lower()) not in wanted:
+        words, lemma = tokens(self.doc), lemmas(self.doc)
+        for i in range(before.start, before.end):
+            if FAMILY.get(lemma[i]) not in wanted:
                 continue
+            tok = words[i]
             agents, _ = verb_roles(tok) if tok.pos_ == "VERB" else noun_roles(tok)
             for agent in with_conjuncts(agents):
                 side.add(self.reading(agent, country)[0], ())
@@ -714,7 +728,10 @@ class _ArticleReader:
 
     def _said_unknown(self, index: int) -> bool:
         """Whether the mention's sentence or the next says nobody knows who did it."""
-        return any(UNKNOWN_AGENT.search(span_text(s)) for s in self.sents[index : index + 2])
+        return any(
+            _may_say(text, UNKNOWN_CUES) and UNKNOWN_AGENT.search(text)
+            for text in map(span_text, self.sents[index : index + 2])
+        )
 
     def _owned(self, side: _Side) -> bool:
         """Whether a side's words name its owner ("Turkish drones", "ISIL"), not only a force word ("a drone")."""
@@ -742,7 +759,7 @@ class _ArticleReader:
         """Who intervened in a protest or riot is often told in the next sentences ("Police dispersed them")."""
         for sent in self.sents[index + 1 : index + 3]:
             for chunk in noun_chunks(sent):
-                states = [a for a in self.lex.read(chunk.text, country).actors if a.inter == 1]
+                states = [a for a in self.lex.read(span_text(chunk), country).actors if a.inter == 1]
                 if states:
                     return states[:1]
         return []
@@ -756,9 +773,9 @@ class _ArticleReader:
         used = side1.tokens | side2.tokens | skip
         found: list[Actor] = []
         for chunk in noun_chunks(sent):
-            if any(t.i in used for t in chunk):
+            if not used.isdisjoint(range(chunk.start, chunk.end)):
                 continue
-            for actor in self.lex.read(chunk.text, country).actors:
+            for actor in self.lex.read(span_text(chunk), country).actors:
                 if actor not in found and actor not in side1.actors and actor not in side2.actors:
                     found.append(actor)
         if not side1.actors and not side2.actors and sub_event_type == PLANTED:
@@ -856,13 +873,28 @@ class _ArticleReader:
     def _status(self, index: int, sources: list[str], sides: list[Actor | str]) -> Certainty:
         text = span_text(self.sents[index]) if self.sents else ""
         after = span_text(self.sents[index + 1]) if index + 1 < len(self.sents) else ""
-        if UNVERIFIED_HERE.search(text) or (UNVERIFIED_HERE.search(after) and UNVERIFIED_NEAR.search(after)):
+        if _unverified(text) or (_unverified(after) and UNVERIFIED_NEAR.search(after)):
             return Certainty.UNVERIFIED
         names = {a.name if isinstance(a, Actor) else a for a in sides}
         sources = [v for v in (self.voices.get(s, s) for s in sources) if v]  # who speaks, not who relays
         if sources and all(self.lex.is_party(s) for s in sources) and any(self._related(s, names) for s in sources):
             return Certainty.CLAIMED
         return Certainty.REPORTED
+
+
+def _may_say(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether a regex each of whose matches has one of ``cues`` (ASCII letters) in it in any case may match
+    ``text``: a few substring searches rule most sentences out before the regex, which tries each alternative at
+    each letter. ``lower`` makes of a letter the ASCII letter that ``re`` takes it for in any case, but for
+    "İ", "ı" and "ſ" ("i", "i", "s" to ``re``): a text with one of those is never ruled out."""
+    if not text.isascii() and any(letter in text for letter in "\u0130\u0131\u017f"):
+        return True
+    lowered = text.lower()
+    return any(cue in lowered for cue in cues)
+
+
+def _unverified(text: str) -> bool:
+    return _may_say(text, UNVERIFIED_CUES) and bool(UNVERIFIED_HERE.search(text))
 
 
 def _distinct(names: Iterable[str]) -> list[str]:
