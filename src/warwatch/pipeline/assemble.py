@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When, allies
 from ..taxonomy import DEATHLESS_SUB_EVENT_TYPES, event_type_of
@@ -307,7 +308,14 @@ def _other_village(reading: Reading, named: Place | None, group: list[Reading]) 
 def _village_named(reading: Reading) -> str | None:
     """The name of a village, town, district or quarter the mention's sentence names with its type word ("the village
     of Al-Tah", "Kafr Nabl town", "the district of Baba Amr"), known to the gazetteer or not."""
-    match = _VILLAGE.search(reading.mention.sentence.text)
+    return _village_in(reading.mention.sentence.text)
+
+
+@lru_cache(maxsize=1024)
+def _village_in(sentence: str) -> str | None:
+    """``_village_named`` of a sentence, kept for the last sentences read: the folding asks it of each mention again
+    for every group it might join."""
+    match = _VILLAGE.search(sentence)
     return (match.group(1) or match.group(2)) if match else None
 
 
@@ -356,7 +364,9 @@ def _compatible(a: Sides, b: Sides) -> bool:
     return len(names_a) < 2 or len(names_b) < 2 or bool(names_a & names_b)
 
 
+@lru_cache(maxsize=1024)
 def _identity(name: str) -> str:
+    """A generic actor's kind, else the name; kept for the names last read (each pair of readings compares them)."""
     return _GENERIC.sub(r"\1", name)
 
 

@@ -13,10 +13,10 @@ crime, are no political violence (``mishap``).
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
-from .event_roles import clause_verb, direct_objects, governing_verb
+from .event_roles import NOUN_TAGS, clause_verb, direct_objects, governing_verb, in_doc, pos_tags
 from .event_words import (
     ACCUSING,
     ACQUAINTANCES,
@@ -89,15 +89,19 @@ from .event_words import (
     WORD_VOLLEYS,
     WORKS,
 )
-from .nlp import span_text
+from .nlp import lemmas as doc_lemmas
+from .nlp import lowers, per_doc, span_text
 
 
 def states_fact(tok: Token, family: str | None = None) -> bool:
     """False for negated, planned, conditional, purpose, figurative or reported-topic triggers; ``family`` is the
     trigger's when it is a phrase ("came under fire": an attack), else its word's."""
-    if _denied(tok) or _reported_false(tok) or any(_negated_noun(a) for a in (tok, *tok.ancestors)):
+    negated = in_doc(tok, _NO) and any(_negated_noun(a) for a in (tok, *tok.ancestors))
+    if _denied(tok) or _reported_false(tok) or negated:
         return False  # "denied that its jets had bombed", "reports of a kidnapping were false", "no explosion"
-    if any(a.dep_ == "prep" and a.lower_ == "about" and a.head.pos_ == "NOUN" for a in tok.ancestors):
+    if in_doc(tok, _ABOUT) and any(
+        a.dep_ == "prep" and a.lower_ == "about" and a.head.pos_ == "NOUN" for a in tok.ancestors
+    ):
         return False  # "a documentary about the massacre": its topic
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
     if verb is None:
@@ -105,7 +109,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     for node in (tok, verb):
         if any(child.dep_ == "neg" for child in node.children):
             return False
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and _negated_noun(c) for c in verb.children):
+    if in_doc(tok, _NO) and any(c.dep_ in {"nsubj", "nsubjpass"} and _negated_noun(c) for c in verb.children):
         return False  # "no shells were fired", "no one was killed"
     doers = _doers(tok)
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
@@ -117,7 +121,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "Army to launch offensive": a headline's future
     if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for child in verb.children):
         return False
-    if any(a.lemma_.lower() in COMPARISON_HEADS | CAUSE_HEADS for a in tok.ancestors) or _answered(tok):
+    if in_doc(tok, _TOLD_BEFORE) and (any(a.lemma_.lower() in _TOLD_BEFORE for a in tok.ancestors) or _answered(tok)):
         return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
     if any(a.dep_ == "prep" and a.lower_ in {"for", "over"} and family_of(a.head) == "arrest" for a in tok.ancestors):
         return False  # "arrested for organising the march": the reason for an arrest, done before it
@@ -129,8 +133,9 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     if auxes & {"has", "have"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause):
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or family_of(tok) in PURPOSE_EVENTS
-    kept |= (family or family_of(tok)) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
+    own = family_of(tok)
+    kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or own in PURPOSE_EVENTS
+    kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
     if _conditional(verb):
@@ -138,17 +143,17 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
     for ancestor in heads:
         lemma = ancestor.lemma_.lower()
-        if lemma in INTENT_HEADS | SPEECH_TOPIC_HEADS or (lemma in FOILED_HEADS and _never_used(tok)):
+        if lemma in _UNTOLD_HEADS or (lemma in FOILED_HEADS and _never_used(tok)):
             return False
         if ancestor.dep_ == "ROOT":
             break
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
-    if family_of(tok) == "protest":
+    if own == "protest":
         return True  # "demonstrated against the plan": what protests are about
-    if any(obj.lemma_.lower() in FIGURATIVE_OBJECTS | COMPUTER_TARGETS | WORD_VOLLEYS for obj in objects):
+    if any(obj.lemma_.lower() in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
-    return not (_figurative(tok, objects, doers) or _in_words(tok, family or family_of(tok), doers) or _rehearsed(tok))
+    return not (_figurative(tok, objects, doers) or _in_words(tok, family or own, doers) or _rehearsed(tok))
 
 
 def _charged(tok: Token) -> bool:
@@ -156,6 +161,8 @@ def _charged(tok: Token) -> bool:
     protesters", "convicted of raping", "accused the government of massacring protesters". The trial or the speech is
     told, not the act; an accusation of an act placed by a day or a count ("accused the army of shelling the town on
     Sunday, killing four") still reports it."""
+    if not in_doc(tok, _CHARGES):
+        return False
     for node in tok.ancestors:
         if node.dep_ == "advcl" and node.head.lemma_.lower() in CHARGE_HEADS:
             return True  # "charged with murder after his girlfriend was found stabbed": the charge's ground
@@ -200,7 +207,7 @@ def _history(noun: Token) -> bool:
 def _long_ago(verb: Token) -> bool:
     """ "Decades ago, the army crushed an uprising, killing hundreds", "two years ago gunmen killed 30": history,
     whatever the date; the "ago" may sit on a clause above the trigger's."""
-    return any(
+    return in_doc(verb, _AGO) and any(
         c.lower_ == "ago" and any(w.lemma_.lower() in SPANS for w in c.children)
         for node in (verb, *verb.ancestors)
         for c in node.children
@@ -213,7 +220,9 @@ def _habitual(tok: Token) -> bool:
     if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in FREQUENCIES for c in tok.children):
         return True
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
-    if any(w.lower_ == "every" for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for w in c.subtree):
+    if in_doc(verb, _EVERY) and any(
+        w.lower_ == "every" for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for w in c.subtree
+    ):
         return True
     if tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() not in LINKING_VERBS:
         return False
@@ -234,6 +243,8 @@ def _conditional(verb: Token) -> bool:
     """ "If rebels attack", "if the militia were to fire rockets", "unless they shell and seize the town", "had the
     drone struck": the condition's "if" (or the inverted auxiliary) may sit on the verb or on the verb it complements
     or is coordinated with."""
+    if not in_doc(verb, _CONDITIONS):
+        return False
     node = verb
     while True:
         if any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"} for child in node.children):
@@ -253,10 +264,12 @@ def _headline_plan(verb: Token) -> bool:
     """ "Army to launch offensive", "Rebels to begin assault, commander says": an infinitive with a subject of its own
     (a headline's future, or what someone expects or wants done) tells what is to come."""
     for node in (verb, *verb.ancestors):
+        if node.tag_ != "VB":
+            continue
         children = list(node.children)
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
         subject = any(c.dep_ == "nsubj" for c in children) or node.dep_ == "relcl"  # "Rebels to launch ...", parsed
-        if node.tag_ == "VB" and to_inf and subject:  # as a relative clause of "Rebels"
+        if to_inf and subject:  # as a relative clause of "Rebels"
             return True
     return False
 
@@ -264,13 +277,46 @@ def _headline_plan(verb: Token) -> bool:
 def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     """Sentences about something other than a conflict event: sport, finance, natural disasters (named by nouns: a
     storm, not protesters who stormed a building)."""
-    cues = SPORT_CUES | GAME_WORDS | FINANCE_CUES
-    if lemmas & cues and not lemmas & (STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}):
+    start, end = sent.start, sent.end
+    if lemmas & _BACKGROUND_CUES and not lemmas & _ARMED_CUES:
         # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
-        return not any(family_of(t) in ARMED_VIOLENCE_FAMILIES | {"protest", "riot"} for t in sent)
-    nouns = [t for t in sent if t.pos_ in {"NOUN", "PROPN"}]  # "Wildfires" tagged a name keeps its plural
-    disasters = {w for t in nouns for w in (t.lemma_.lower(), t.lower_.removesuffix("s"))} & DISASTER_CUES
+        return _FOREGROUND_FAMILIES.isdisjoint(families(sent.doc)[start:end])
+    pos, lemma_of, lower_of = pos_tags(sent.doc), doc_lemmas(sent.doc), lowers(sent.doc)
+    nouns = [i for i in range(start, end) if pos[i] in NOUN_TAGS]  # "Wildfires" tagged a name keeps its plural
+    disasters = {w for i in nouns for w in (lemma_of[i], lower_of[i].removesuffix("s"))} & DISASTER_CUES
     return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
+
+
+_BACKGROUND_CUES = SPORT_CUES | GAME_WORDS | FINANCE_CUES
+_ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
+_FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
+_AGO = frozenset({"ago"})
+_NO = frozenset({"no"})
+_TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
+_BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
+_CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
+_EVERY = frozenset({"every"})
+_CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
+_ABOUT = frozenset({"about"})
+_FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
+_MEASURES = MEASURES | MEASURE_KINDS
+_ARMED_PEOPLE = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
+_QUARRELS = QUARRELS | CRIMES
+_PRIVATE_SETTINGS = _QUARRELS | PRIVATE_SETTINGS  # what a setting of ``_private_quarrel`` may be
+_UNTOLD_HEADS = INTENT_HEADS | SPEECH_TOPIC_HEADS
+_NO_VIOLENCE_DONE_TO = FIGURATIVE_OBJECTS | COMPUTER_TARGETS | WORD_VOLLEYS
+_NO_FIGHTERS = HACKERS | MARKET_PLAYERS
+
+
+def families(doc: Doc) -> list[str | None]:
+    """``family_of`` each token of a doc, by index, made once per doc: the events stage asks it of every word."""
+    return per_doc(doc, "event_facts.families", _families)
+
+
+def _families(doc: Doc) -> list[str | None]:
+    return [
+        TRIGGERS.get(lemma) or TRIGGERS.get(lower) for lemma, lower in zip(doc_lemmas(doc), lowers(doc), strict=True)
+    ]
 
 
 def summarised(sent: SpacySpan, lowered: str) -> set[int]:
@@ -305,7 +351,7 @@ def mishap(tok: Token) -> bool:
         verbs.append(node)
     if any(v.lemma_.lower() in MISHAP_VERBS for v in verbs):
         return True
-    if any(c.lower_ in {"accidentally", "inadvertently"} for v in (tok, *verbs) for c in v.children):
+    if in_doc(tok, _BY_ACCIDENT) and any(c.lower_ in _BY_ACCIDENT for v in (tok, *verbs) for c in v.children):
         return True  # "a soldier accidentally shot a comrade while cleaning his rifle"
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     doers += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -328,17 +374,19 @@ def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
     """One person who harms a relative or an acquaintance ("stabbed his neighbour", "he shot her husband"), or harm
     done in a quarrel or a robbery ("during an argument over a phone", "shot dead in a bar fight", "stabbed during a
     supermarket robbery"): ordinary crime, no side of a conflict. With no doer named, only the setting tells it."""
-    armed = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
-    one = [d for d in doers if d.tag_ == "NN" and d.lemma_.lower() not in armed and not family_of(d)]
+    one = [d for d in doers if d.tag_ == "NN" and d.lemma_.lower() not in _ARMED_PEOPLE and not family_of(d)]
     one += [d for d in doers if d.lower_ in {"he", "she"} or (d.tag_ == "NNS" and d.lemma_.lower() in ACQUAINTANCES)]
     if len(one) != len(doers):
         return False
     victims = direct_objects(verb)
     known = any(v.lemma_.lower() in ACQUAINTANCES and any(c.dep_ == "poss" for c in v.children) for v in victims)
     known |= any(d.lemma_.lower() in ACQUAINTANCES for d in doers)  # "shot dead by a classmate"
+    if doers and known:
+        return True
+    if not in_doc(verb, _PRIVATE_SETTINGS):
+        return False
     settings = [w for w in verb.subtree if w.dep_ == "pobj" and w.head.dep_ == "prep"]  # "... shed in a row"
-    quarrel = any(g.lemma_.lower() in QUARRELS | CRIMES or _kinds([g]) & PRIVATE_SETTINGS for g in settings)
-    return quarrel or (bool(doers) and known)
+    return any(g.lemma_.lower() in _QUARRELS or _kinds([g]) & PRIVATE_SETTINGS for g in settings)
 
 
 def _ordinary_crime(tok: Token) -> bool:
@@ -386,30 +434,33 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
 
 def _mishap_blast(noun: Token) -> bool:
     """A gas cylinder explosion, a house fire, a fire at a fuel depot: what burned or blew up was no weapon."""
+    if noun.lemma_.lower() not in FIRES:
+        return False
     modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
     sites = {
         w.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in {"at", "in"} for w in c.subtree
     }
-    return noun.lemma_.lower() in FIRES and bool((modifiers | sites) & MISHAP_CAUSES or sites & INDUSTRIAL)
+    return bool((modifiers | sites) & MISHAP_CAUSES or sites & INDUSTRIAL)
 
 
 def _figurative(tok: Token, objects: list[Token], doers: list[Token]) -> bool:
     """Conflict words told of something else: a kind of attack that is no violence (a cyber, heart or verbal attack,
     a bear raid, test-fired missiles, blank rounds) and what it does ("a shark attack killed a swimmer"), hackers'
     attacks, works and staff (``_work_or_staff``)."""
-    modified = [tok, *(d for d in doers if family_of(d))]  # "a shark attack killed"
-    if tok.dep_ in {"dobj", "nsubjpass"}:
-        modified.append(tok.head)  # "test-fired two missiles"
-    fired = [o for o in objects if o.dep_ == "dobj"]  # "fired blank rounds", not "attacked a media house"
-    if _kinds(modified) & (FIGURATIVE_MODIFIERS | CYBER_WORDS) or _kinds(fired) & DUMMY_ROUNDS:
-        return True
+    if in_doc(tok, _FIGURATIVE_KINDS):  # (most docs name none of these kinds)
+        modified = [tok, *(d for d in doers if family_of(d))]  # "a shark attack killed"
+        if tok.dep_ in {"dobj", "nsubjpass"}:
+            modified.append(tok.head)  # "test-fired two missiles"
+        fired = [o for o in objects if o.dep_ == "dobj"]  # "fired blank rounds", not "attacked a media house"
+        if _kinds(modified) & (FIGURATIVE_MODIFIERS | CYBER_WORDS) or _kinds(fired) & DUMMY_ROUNDS:
+            return True
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
         doers = [*doers, tok.head]  # "sanctions targeting militia leaders"
     if tok.lemma_.lower() == "target" and any(t.lemma_.lower() in MEASURES for t in tok.sent):
         return True  # "adopted a package of sanctions, targeting gas imports"
-    if any(d.lemma_.lower() in MEASURES or _kinds([d]) & MEASURE_KINDS for d in doers):
+    if in_doc(tok, _MEASURES) and any(d.lemma_.lower() in MEASURES or _kinds([d]) & MEASURE_KINDS for d in doers):
         return True  # "sanctions targeting ...", "the new tariffs hit exports": measures, no violence
-    return any(d.lemma_.lower() in HACKERS | MARKET_PLAYERS for d in doers) or _work_or_staff(tok)
+    return any(d.lemma_.lower() in _NO_FIGHTERS for d in doers) or _work_or_staff(tok)
 
 
 def _work_or_staff(tok: Token) -> bool:
@@ -471,6 +522,8 @@ def _rehearsed(tok: Token) -> bool:
     """Fire in a drill, an exercise, a parade or a weapons test ("fired artillery shells at targets during an
     exercise", "live-fire drills") shows force and hits no one; a sentence that names people hurt, a crowd, an
     armed group or a bomb tells of an attack on it ("a bomb went off during the parade")."""
+    if not in_doc(tok, EXERCISES):
+        return False  # nothing frames it
     framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in EXERCISES
     for node in (tok, *tok.ancestors):
         framed = framed or any(_exercise(c) for c in node.children)
@@ -495,13 +548,14 @@ def _doers(tok: Token) -> list[Token]:
     """Who does it: the subject of its clause (not of "came under fire", whose subject is hit), "by" or "from" X,
     and "X's attack"."""
     verb = clause_verb(tok)
+    below = list(verb.children)  # spaCy walks the parse again on every ``children``
     found = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
-    if not any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children):
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c != tok]
+    if not any(c.dep_ == "prep" and c.lower_ == "under" for c in below):
+        subjects = [c for c in below if c.dep_ == "nsubj" and c != tok]
         if not subjects and verb.dep_ == "conj":
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         found += subjects
-    preps = [c for n in (tok, verb) for c in n.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}]
+    preps = [c for c in (*tok.children, *below) if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}]
     return found + [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
@@ -518,6 +572,8 @@ def _negated_noun(tok: Token) -> bool:
 
 def _reported_false(tok: Token) -> bool:
     """Whether the trigger is what a report said, and the report is called false."""
+    if not in_doc(tok, FALSE_WORDS):
+        return False
     for report in (a for a in tok.ancestors if a.lemma_.lower() in REPORT_NOUNS):
         verb = report.head
         if any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FALSE_WORDS for c in verb.children):
@@ -527,6 +583,8 @@ def _reported_false(tok: Token) -> bool:
 
 def _denied(tok: Token) -> bool:
     """Whether the trigger is what a denial disputes: a clause or a report after "deny" (see DENIAL_HEADS)."""
+    if not in_doc(tok, DENIAL_HEADS):
+        return False
     disputed = False
     for node in (tok, *tok.ancestors):
         if node.head.lemma_.lower() in DENIAL_HEADS and node.head.i < node.i:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.symbols import NOUN, PROPN
+from spacy.tokens import Doc, Token
 
 from .actor_names import canonical_actor, load_lexicon
 from .event_words import (
@@ -25,6 +26,26 @@ from .event_words import (
     PROPERTY_TARGETS,
     STATE_CUES,
 )
+from .nlp import lemmas, lowers, per_doc, tokens
+
+
+def pos_tags(doc: Doc) -> list[int]:
+    """Each token's part of speech (``pos``, a spaCy symbol such as ``NOUN``), by index, made once per doc in one
+    call: spaCy makes a Token and decodes a new string on every ``pos_``."""
+    return per_doc(doc, "event_roles.pos", lambda d: d.to_array("POS").tolist())
+
+
+NOUN_TAGS = frozenset({NOUN, PROPN})
+
+
+def in_doc(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the doc of ``tok`` has a word or a lemma among ``words``: a test of one set that rules out a walk of
+    the parse looking for them (most docs have none of a rare cue)."""
+    return not words.isdisjoint(per_doc(tok.doc, "event_roles.vocabulary", _vocabulary))
+
+
+def _vocabulary(doc: Doc) -> frozenset[str]:
+    return frozenset(lemmas(doc)) | frozenset(lowers(doc))
 
 
 def clause_verb(tok: Token) -> Token:
@@ -139,6 +160,7 @@ def non_state_agent(tok: Token) -> bool:
     return False
 
 
+_ARMED = frozenset({"armed"})
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces: not a crowd
 
 
@@ -156,12 +178,12 @@ def state_agent(tok: Token) -> bool:
 
 def target_kind(tok: Token) -> str | None:
     """Whether the trigger's object (or the killed) are civilians, armed people, or an attack itself."""
-    nouns = [w.lemma_.lower() for w in _object_nouns(tok)]
-    if nouns and nouns[0] in {
+    objects = _object_nouns(tok)
+    if objects and objects[0].lemma_.lower() in {
         "attack", "assault", "offensive", "advance", "counterattack", "attempt", "incursion", "infiltration", "raid",
     }:  # fmt: skip
         return "attack"
-    return _kind_of(_patients(tok)) or _kind_of(_object_nouns(tok))
+    return _kind_of(_patients(tok)) or _kind_of(objects)
 
 
 def _patients(tok: Token) -> list[Token]:
@@ -181,12 +203,14 @@ def _patients(tok: Token) -> list[Token]:
 def sentence_targets(tok: Token) -> str | None:
     """The kind of people a sentence is about, apart from the attackers, when the trigger's object says nothing."""
     agents = {w.i for a in _agents(tok) for w in a.subtree}
-    return _kind_of([t for t in tok.sent if t.pos_ in {"NOUN", "PROPN"} and t.i not in agents])
+    sent, pos, words = tok.sent, pos_tags(tok.doc), tokens(tok.doc)
+    return _kind_of([words[i] for i in range(sent.start, sent.end) if pos[i] in NOUN_TAGS and i not in agents])
 
 
 def _kind_of(nouns: list[Token]) -> str | None:
     """Civilians, or armed people ("armed men" are armed; "People's Militia" is a name, not people)."""
-    armed = [t for t in nouns if any(c.lower_ == "armed" for c in t.children) or _member_of_armed(t)]
+    said = bool(nouns) and in_doc(nouns[0], _ARMED)  # a doc without the word needs no walk of the children
+    armed = [t for t in nouns if (said and any(c.lower_ == "armed" for c in t.children)) or _member_of_armed(t)]
     named = [t for t in nouns if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head != t]
     if any(_civilian(t) and t not in armed and t not in named for t in nouns):
         return "civilian"

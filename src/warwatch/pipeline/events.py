@@ -38,14 +38,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
-from .event_facts import family_of, is_background, mishap, states_fact, summarised
-from .event_roles import clause_verb, direct_objects, state_agent
+from .event_facts import families, family_of, is_background, mishap, states_fact, summarised
+from .event_roles import clause_verb, direct_objects, pos_tags, state_agent
 from .event_typing import Context, seized_thing, taken_out_of_use, type_of
 from .event_words import (
     AGREEMENT_NOUNS,
@@ -76,6 +77,7 @@ from .event_words import (
     QUANTITY_NOUNS,
     RIOT_CUES,
     SMALL_ARMS,
+    SMALL_ARMS_WORDS,
     STEALING_VERBS,
     STRIKE_VERBS,
     TERRITORY,
@@ -83,7 +85,8 @@ from .event_words import (
     VERB_ONLY,
     VIOLENCE,
 )
-from .nlp import noun_chunks, sentences, span_text
+from .nlp import lemmas as doc_lemmas
+from .nlp import noun_chunks, sentences, span_text, tokens
 
 
 def rule_detector() -> Callable[[Article, Doc], tuple[Mention, ...]]:
@@ -106,43 +109,51 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
 
 
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
+    doc, start, end = sent.doc, sent.start, sent.end
     lowered = span_text(sent).lower()
-    words = list(sent)  # spaCy makes a new Token object on every access: walk the sentence's tokens once
-    lemmas = frozenset(tok.lemma_.lower() for tok in words)
-    if is_background(sent, lemmas) or not any(t.pos_ in {"VERB", "AUX"} for t in words):
+    words = tokens(doc)[start:end]
+    lemma_of = doc_lemmas(doc)  # by token index: spaCy decodes a new string on every ``lemma_``
+    lemmas = frozenset(lemma_of[start:end])
+    if is_background(sent, lemmas) or _VERB_TAGS.isdisjoint(pos_tags(doc)[start:end]):
         return  # sport, a disaster, or a headline without a verb
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
-    starts = [t.idx - sent.start_char for t in words]
-    for pattern, family in PHRASES if ANY_PHRASE.search(lowered) else ():
-        for match in pattern.finditer(lowered):
+    earliest = ANY_PHRASE.search(lowered)  # one scan rules out most sentences; no phrase starts before it
+    begin = earliest.start() if earliest else len(lowered)
+    starts = [t.idx - sent.start_char for t in words] if earliest else []
+    for pattern, family in PHRASES if earliest else ():
+        for match in pattern.finditer(lowered, begin):
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
-            tokens = words[first:last]
-            head = _head_of(tokens) if tokens else None
+            phrase = words[first:last]
+            head = _head_of(phrase) if phrase else None
             fact = (
-                head is not None and states_fact(tokens[0], family) and _weapon_used(head) and not _mishap(family, head)
+                head is not None and states_fact(phrase[0], family) and _weapon_used(head) and not _mishap(family, head)
             )
-            if fact and not _development_of_no_party(family, head, tokens):
+            if fact and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
-            covered.update(t.i for t in tokens)
-    triggers += [(tok, f) for tok in words if tok.i not in covered and (f := _family(tok)) and states_fact(tok, f)]
-    summed = summarised(sent, lowered)
+            covered.update(t.i for t in phrase)
+    family_at = families(doc)
+    for i in range(start, end):  # only words of the lexicon or a development verb can be triggers: test the word first
+        if (family_at[i] or lemma_of[i] in _DEVELOPMENT_LEMMAS) and i not in covered:
+            tok = words[i - start]
+            if (f := _family(tok, family_at[i])) and states_fact(tok, f):
+                triggers.append((tok, f))
+    summed = summarised(sent, lowered) if triggers else set()
     triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summed]
     if any(family == "protest" for _, family in triggers):  # "protested against the killing of ...": a grievance
         triggers = [(tok, family) for tok, family in triggers if family == "protest" or not _grievance(tok)]
     if not triggers:
         return
+    cues = [(words[i - start], lemma_of[i]) for i in range(start, end) if lemma_of[i] in _CROWD_CUES]
     context = Context(
         families=frozenset(family for _, family in triggers),
         lemmas=lemmas,
         previous_type=previous_type,
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
-        small_arms=bool(SMALL_ARMS.search(lowered)),
-        intervention=any(
-            t.lemma_.lower() in INTERVENTION_CUES and not _grievance(t) and not _without(t) for t in words
-        ),
-        rioting=any(t.lemma_.lower() in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t in words),
+        small_arms=_small_arms(lowered),
+        intervention=any(lemma in INTERVENTION_CUES and not _grievance(t) and not _without(t) for t, lemma in cues),
+        rioting=any(lemma in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t, lemma in cues),
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
         live_fire=bool(LIVE_FIRE.search(lowered)),
@@ -160,14 +171,27 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         )
 
 
+def _small_arms(lowered: str) -> bool:
+    """Whether a sentence names small arms (``SMALL_ARMS``), tested first for the words every match holds."""
+    return any(word in lowered for word in SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered))
+
+
+_VERB_TAGS = frozenset({VERB, AUX})
+_VIOLENCE_OR_MEANS = VIOLENCE | MEANS
+_HARMFUL = _VIOLENCE_OR_MEANS | {"arrest", "loot"}  # the families ``_mishap`` reads
+_DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS  # what ``_development_verb`` reads
+_CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
+
+
 def _head_of(tokens: list[Token]) -> Token:
     """The syntactic head of a multi-word trigger (the token whose head lies outside it)."""
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
 
 
-def _family(tok: Token) -> str | None:
-    family = family_of(tok) or _development_verb(tok)
+def _family(tok: Token, family: str | None) -> str | None:
+    """The trigger family of a word, whose lexicon family (``family_of``) is ``family``, or None: no trigger."""
+    family = family or _development_verb(tok)
     if family is None:
         return None
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
@@ -216,7 +240,7 @@ def _family(tok: Token) -> str | None:
 def _mishap(family: str, tok: Token) -> bool:
     """A bus that plunged, a house fire, thieves who made off with gold, a drug raid: no side of a conflict (ACLED
     codes the state's seizures of contraband as property destruction, so those stay)."""
-    return family in VIOLENCE | MEANS | {"arrest", "loot"} and mishap(tok)
+    return family in _HARMFUL and mishap(tok)
 
 
 def _development_verb(tok: Token) -> str | None:
@@ -263,7 +287,7 @@ def _attacked_gathering(tok: Token) -> bool:
     means = [verb, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})]
     if verb.dep_ in {"acl", "relcl"}:
         means.append(verb.head)  # "a grenade thrown at a rally"
-    violent = any(family_of(m) in VIOLENCE | MEANS for m in means)
+    violent = any(family_of(m) in _VIOLENCE_OR_MEANS for m in means)
     return violent and not state_agent(verb)
 
 

@@ -48,7 +48,7 @@ from .actor_roles import (
     subject_body,
 )
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
-from .nlp import sentences, span_text, text_of
+from .nlp import lemmas, lowers, sentences, span_text, text_of, tokens
 from .place_words import past_dateline
 
 OWNED_MEDIA = frozenset("run controlled owned operated affiliated".split())  # "Hamas-run media" speak for Hamas
@@ -168,8 +168,12 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     certainty = Certainty.UNVERIFIED if UNVERIFIED.search(span_text(sent)) else Certainty.REPORTED
     claims: list[FatalityClaim] = []
     used: set[int] = set()
-    for tok in sent:
-        if tok.lemma_.lower() not in DEATH_WORDS or tok.i in used or _shot_not_killed(tok) or _attempted(tok):
+    lemma_of, words = lemmas(sent.doc), tokens(sent.doc)
+    for i in range(sent.start, sent.end):  # the word's lemma first: spaCy makes a Token and decodes on every access
+        if lemma_of[i] not in DEATH_WORDS or i in used:
+            continue
+        tok = words[i]
+        if _shot_not_killed(tok) or _attempted(tok):
             continue
         if _death_or_other(tok):
             continue
@@ -404,14 +408,15 @@ def _sources(word: Token, sent: SpacySpan) -> list[str]:
             names = _all_named(subject) if subject is not None else []
             if names:
                 return names
-    for tok in sent:  # "according to X", "as per X"
-        if tok.lower_ in {"according", "as"} and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ in {"to", "per"}:
-            objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+    lower_of, lemma_of, words = lowers(sent.doc), lemmas(sent.doc), tokens(sent.doc)
+    for i in range(sent.start, sent.end):  # "according to X", "as per X"
+        if lower_of[i] in {"according", "as"} and i + 2 < len(words) and lower_of[i + 1] in {"to", "per"}:
+            objects = [c for c in words[i + 1].children if c.dep_ == "pobj"]
             if objects:
                 return _all_named(objects[0])
-    for tok in sent:  # "..., police said." after the figure
-        if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in {"ROOT", "parataxis", "conj"} and tok.i > word.i:
-            subject = _speaker(tok, {"nsubj"})
+    for i in range(sent.start, sent.end):  # "..., police said." after the figure
+        if lemma_of[i] in REPORT_VERBS and i > word.i and words[i].dep_ in {"ROOT", "parataxis", "conj"}:
+            subject = _speaker(words[i], {"nsubj"})
             names = _all_named(subject) if subject is not None else []
             if names:
                 return names
