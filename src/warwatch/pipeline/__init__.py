@@ -15,6 +15,7 @@ be swapped without touching this module.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -50,6 +51,8 @@ class Pipeline:
         self.dates = registry.resolve(registry.dates, self.config.dates)()
         self.claims = registry.resolve(registry.claims, self.config.claims)()
         self.from_doc(_WARM_UP, self.nlp(_WARM_UP.text))  # the stages' tables load now, not in the first article
+        gc.collect()
+        gc.freeze()  # the models and tables just loaded live as long as the process: no full collection rescans them
 
     def __call__(self, article: Article) -> tuple[Event, ...]:
         return self.from_doc(article, self.nlp(article.text))
