@@ -21,13 +21,13 @@ from warwatch.pipeline.actors import (
     UNKNOWN_CUES,
     UNVERIFIED_CUES,
     UNVERIFIED_HERE,
-    _may_say,
     alias_resolver,
     article_country,
     canonical_actor,
     country_name,
     is_party,
 )
+from warwatch.pipeline.vocabulary import may_match
 
 
 @pytest.fixture(scope="session")
@@ -1241,4 +1241,4 @@ def test_actors_cue_words_never_rule_out_a_match(data: st.DataObject) -> None:
     """The regexes run only on texts with one of their cue words: every text they match must have one."""
     for pattern, cues in ((UNVERIFIED_HERE, UNVERIFIED_CUES), (UNKNOWN_AGENT, UNKNOWN_CUES)):
         text = data.draw(st.from_regex(pattern))
-        assert _may_say(text, cues), text
+        assert may_match(text, cues), text

@@ -122,6 +122,7 @@ from .actor_roles import (
 )
 from .event_words import INSTRUMENTS
 from .nlp import lemmas, lowers, noun_chunks, sentences, span_text, tokens
+from .vocabulary import may_match
 
 __all__ = [
     "AliasResolver",
@@ -729,7 +730,7 @@ class _ArticleReader:
     def _said_unknown(self, index: int) -> bool:
         """Whether the mention's sentence or the next says nobody knows who did it."""
         return any(
-            _may_say(text, UNKNOWN_CUES) and UNKNOWN_AGENT.search(text)
+            may_match(text, UNKNOWN_CUES) and UNKNOWN_AGENT.search(text)
             for text in map(span_text, self.sents[index : index + 2])
         )
 
@@ -882,19 +883,8 @@ class _ArticleReader:
         return Certainty.REPORTED
 
 
-def _may_say(text: str, cues: tuple[str, ...]) -> bool:
-    """Whether a regex each of whose matches has one of ``cues`` (ASCII letters) in it in any case may match
-    ``text``: a few substring searches rule most sentences out before the regex, which tries each alternative at
-    each letter. ``lower`` makes of a letter the ASCII letter that ``re`` takes it for in any case, but for
-    "İ", "ı" and "ſ" ("i", "i", "s" to ``re``): a text with one of those is never ruled out."""
-    if not text.isascii() and any(letter in text for letter in "\u0130\u0131\u017f"):
-        return True
-    lowered = text.lower()
-    return any(cue in lowered for cue in cues)
-
-
 def _unverified(text: str) -> bool:
-    return _may_say(text, UNVERIFIED_CUES) and bool(UNVERIFIED_HERE.search(text))
+    return may_match(text, UNVERIFIED_CUES) and bool(UNVERIFIED_HERE.search(text))
 
 
 def _distinct(names: Iterable[str]) -> list[str]:

@@ -54,6 +54,7 @@ from ..model import Article, Mention, Span, When
 from ..registry import DateResolver
 from .event_words import TRIGGERS
 from .nlp import sentences, text_of
+from .vocabulary import may_match
 
 log = logging.getLogger(__name__)
 
@@ -358,8 +359,7 @@ class _Found:
 
 def _find(text: str) -> list[_Found]:
     """Every date expression of ``text``, left to right, the longest one where they overlap."""
-    folded = text.casefold()
-    rules = [rule for rule in _RULES if not rule.needs or any(word in folded for word in rule.needs)]
+    rules = [rule for rule in _RULES if not rule.needs or may_match(text, rule.needs)]
     found = [_Found(m.start("x"), m.end("x"), rule, m) for rule in rules for m in rule.pattern.finditer(text)]
     found.sort(key=lambda f: (f.start, f.start - f.end))
     kept: list[_Found] = []

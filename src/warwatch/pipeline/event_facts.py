@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .event_roles import NOUN_TAGS, clause_verb, direct_objects, governing_verb, in_doc, pos_tags
+from .event_roles import NOUN_TAGS, clause_verb, direct_objects, governing_verb
 from .event_words import (
     ACCUSING,
     ACQUAINTANCES,
@@ -89,17 +89,17 @@ from .event_words import (
     WORD_VOLLEYS,
     WORKS,
 )
+from .nlp import in_doc, lowers, per_doc, pos_tags, span_text
 from .nlp import lemmas as doc_lemmas
-from .nlp import lowers, per_doc, span_text
 
 
 def states_fact(tok: Token, family: str | None = None) -> bool:
     """False for negated, planned, conditional, purpose, figurative or reported-topic triggers; ``family`` is the
     trigger's when it is a phrase ("came under fire": an attack), else its word's."""
-    negated = in_doc(tok, _NO) and any(_negated_noun(a) for a in (tok, *tok.ancestors))
+    negated = in_doc(tok, "no") and any(_negated_noun(a) for a in (tok, *tok.ancestors))
     if _denied(tok) or _reported_false(tok) or negated:
         return False  # "denied that its jets had bombed", "reports of a kidnapping were false", "no explosion"
-    if in_doc(tok, _ABOUT) and any(
+    if in_doc(tok, "about") and any(
         a.dep_ == "prep" and a.lower_ == "about" and a.head.pos_ == "NOUN" for a in tok.ancestors
     ):
         return False  # "a documentary about the massacre": its topic
@@ -109,7 +109,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     for node in (tok, verb):
         if any(child.dep_ == "neg" for child in node.children):
             return False
-    if in_doc(tok, _NO) and any(c.dep_ in {"nsubj", "nsubjpass"} and _negated_noun(c) for c in verb.children):
+    if in_doc(tok, "no") and any(c.dep_ in {"nsubj", "nsubjpass"} and _negated_noun(c) for c in verb.children):
         return False  # "no shells were fired", "no one was killed"
     doers = _doers(tok)
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
@@ -207,7 +207,7 @@ def _history(noun: Token) -> bool:
 def _long_ago(verb: Token) -> bool:
     """ "Decades ago, the army crushed an uprising, killing hundreds", "two years ago gunmen killed 30": history,
     whatever the date; the "ago" may sit on a clause above the trigger's."""
-    return in_doc(verb, _AGO) and any(
+    return in_doc(verb, "ago") and any(
         c.lower_ == "ago" and any(w.lemma_.lower() in SPANS for w in c.children)
         for node in (verb, *verb.ancestors)
         for c in node.children
@@ -220,7 +220,7 @@ def _habitual(tok: Token) -> bool:
     if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in FREQUENCIES for c in tok.children):
         return True
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
-    if in_doc(verb, _EVERY) and any(
+    if in_doc(verb, "every") and any(
         w.lower_ == "every" for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for w in c.subtree
     ):
         return True
@@ -290,14 +290,10 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
 _BACKGROUND_CUES = SPORT_CUES | GAME_WORDS | FINANCE_CUES
 _ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
-_AGO = frozenset({"ago"})
-_NO = frozenset({"no"})
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
-_EVERY = frozenset({"every"})
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
-_ABOUT = frozenset({"about"})
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
 _MEASURES = MEASURES | MEASURE_KINDS
 _ARMED_PEOPLE = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
@@ -411,7 +407,7 @@ def _ordinary_crime(tok: Token) -> bool:
 
 
 def family_of(tok: Token) -> str | None:
-    return TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.lower_)
+    return families(tok.doc)[tok.i]
 
 
 def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:

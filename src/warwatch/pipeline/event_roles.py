@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.symbols import NOUN, PROPN
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .actor_names import canonical_actor, load_lexicon
 from .event_words import (
@@ -26,26 +26,9 @@ from .event_words import (
     PROPERTY_TARGETS,
     STATE_CUES,
 )
-from .nlp import lemmas, lowers, per_doc, tokens
-
-
-def pos_tags(doc: Doc) -> list[int]:
-    """Each token's part of speech (``pos``, a spaCy symbol such as ``NOUN``), by index, made once per doc in one
-    call: spaCy makes a Token and decodes a new string on every ``pos_``."""
-    return per_doc(doc, "event_roles.pos", lambda d: d.to_array("POS").tolist())
-
+from .nlp import in_doc, pos_tags, tokens
 
 NOUN_TAGS = frozenset({NOUN, PROPN})
-
-
-def in_doc(tok: Token, words: frozenset[str]) -> bool:
-    """Whether the doc of ``tok`` has a word or a lemma among ``words``: a test of one set that rules out a walk of
-    the parse looking for them (most docs have none of a rare cue)."""
-    return not words.isdisjoint(per_doc(tok.doc, "event_roles.vocabulary", _vocabulary))
-
-
-def _vocabulary(doc: Doc) -> frozenset[str]:
-    return frozenset(lemmas(doc)) | frozenset(lowers(doc))
 
 
 def clause_verb(tok: Token) -> Token:
@@ -160,7 +143,6 @@ def non_state_agent(tok: Token) -> bool:
     return False
 
 
-_ARMED = frozenset({"armed"})
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces: not a crowd
 
 
@@ -209,7 +191,7 @@ def sentence_targets(tok: Token) -> str | None:
 
 def _kind_of(nouns: list[Token]) -> str | None:
     """Civilians, or armed people ("armed men" are armed; "People's Militia" is a name, not people)."""
-    said = bool(nouns) and in_doc(nouns[0], _ARMED)  # a doc without the word needs no walk of the children
+    said = bool(nouns) and in_doc(nouns[0], "armed")  # a doc without the word needs no walk of the children
     armed = [t for t in nouns if (said and any(c.lower_ == "armed" for c in t.children)) or _member_of_armed(t)]
     named = [t for t in nouns if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head != t]
     if any(_civilian(t) and t not in armed and t not in named for t in nouns):

@@ -46,7 +46,7 @@ from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
 from .event_facts import families, family_of, is_background, mishap, states_fact, summarised
-from .event_roles import clause_verb, direct_objects, pos_tags, state_agent
+from .event_roles import clause_verb, direct_objects, state_agent
 from .event_typing import Context, seized_thing, taken_out_of_use, type_of
 from .event_words import (
     AGREEMENT_NOUNS,
@@ -86,7 +86,8 @@ from .event_words import (
     VIOLENCE,
 )
 from .nlp import lemmas as doc_lemmas
-from .nlp import noun_chunks, sentences, span_text, tokens
+from .nlp import noun_chunks, pos_tags, sentences, span_text, tokens
+from .vocabulary import may_match
 
 
 def rule_detector() -> Callable[[Article, Doc], tuple[Mention, ...]]:
@@ -151,7 +152,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         previous_type=previous_type,
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
-        small_arms=_small_arms(lowered),
+        small_arms=may_match(lowered, SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered)),
         intervention=any(lemma in INTERVENTION_CUES and not _grievance(t) and not _without(t) for t, lemma in cues),
         rioting=any(lemma in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t, lemma in cues),
         own_device=bool(OWN_DEVICE.search(lowered)),
@@ -169,11 +170,6 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             sentence=Span.of(article, sent.start_char, sent.end_char),
             rule=rule,
         )
-
-
-def _small_arms(lowered: str) -> bool:
-    """Whether a sentence names small arms (``SMALL_ARMS``), tested first for the words every match holds."""
-    return any(word in lowered for word in SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered))
 
 
 _VERB_TAGS = frozenset({VERB, AUX})

@@ -92,6 +92,19 @@ def lemmas(doc: Doc) -> list[str]:
     return per_doc(doc, "lemmas", lambda d: [t.lemma_.lower() for t in d])
 
 
+def pos_tags(doc: Doc) -> list[int]:
+    """Each token's part of speech (``pos``, a spaCy symbol such as ``NOUN``), by index, made once per doc in one
+    call: spaCy makes a Token and decodes a new string on every ``pos_``."""
+    return per_doc(doc, "pos", lambda d: d.to_array("POS").tolist())
+
+
+def in_doc(tok: Token, words: str | frozenset[str]) -> bool:
+    """Whether the doc of ``tok`` has a word or a lemma (in lower case) that is ``words`` or among them: one set
+    lookup that rules out a walk of the parse looking for a rare cue."""
+    vocabulary = per_doc(tok.doc, "vocabulary", lambda d: frozenset(lemmas(d)) | frozenset(lowers(d)))
+    return words in vocabulary if isinstance(words, str) else not words.isdisjoint(vocabulary)
+
+
 def per_doc(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     """``make(doc)``, computed once per doc and kept in its ``user_data`` (never serialised: docs stay in one
     process); for what several stages ask of the same doc."""

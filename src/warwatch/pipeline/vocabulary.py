@@ -22,6 +22,17 @@ _WORD = re.compile(r"\w+")
 _LEARNT_LIMIT = 50_000  # distinct words remembered; past them, a new word is sorted each time it is met
 
 
+def may_match(text: str, cues: Iterable[str]) -> bool:
+    """Whether a regex every match of which holds one of ``cues`` (lower-case ASCII), in any case, may match ``text``:
+    a few substring tests rule most texts out before a regex that tries its alternatives at every letter. ``lower``
+    makes of a letter the ASCII letter that ``re`` takes it for in any case, but for "İ", "ı" and "ſ" ("i", "i", "s"
+    to ``re``): a text with one of those is never ruled out."""
+    if not text.isascii() and any(letter in text for letter in "\u0130\u0131\u017f"):
+        return True
+    lowered = text.lower()
+    return any(cue in lowered for cue in cues)
+
+
 def _beginning(heads: Iterable[str]) -> str:
     """A regex of the strings that begin with one of ``heads``, as a trie: ``re`` tries the alternatives of an
     alternation one by one, but skips at once those that begin with another letter."""
