@@ -205,6 +205,13 @@ def test_assemble_a_definite_mention_before_the_incident_joins_it() -> None:
     assert fold_text(text, early, first) == [ABDUCTION]
 
 
+def test_assemble_a_definite_mention_of_a_background_incident_stays_background() -> None:
+    text = "Gunmen kidnapped 40 pupils in Alpha in 2014. The kidnapping still haunts the town."
+    old = told(text, "kidnapped", ABDUCTION, "abduct", when=When(date=date(2014, 1, 1), time_precision=3))
+    again = told(text, "kidnapping", ABDUCTION, "abduct")
+    assert fold_text(text, old, again) == []
+
+
 def test_assemble_another_incident_is_not_a_reference() -> None:
     text = "On Monday gunmen kidnapped two traders in Alpha. Another kidnapping was reported in Gamma."
     first = told(text, "kidnapped", ABDUCTION, "abduct")

@@ -246,6 +246,12 @@ def test_dates_resolver_skips_a_date_of_another_event_noun(nlp: Language, text: 
     assert when.time_precision != 3
 
 
+def test_dates_resolver_the_event_noun_a_trigger_happened_in_is_its_own(nlp: Language) -> None:
+    """ "killed 60 people in a 2015 raid": the raid is the killing's own event, so its year dates the killing."""
+    when = _resolve(nlp, "The group, which killed 60 people in a 2015 raid, said on Tuesday it would talk.", "killed")
+    assert (when.date, when.time_precision) == (D("2015-01-01"), 3)
+
+
 def test_dates_resolver_history_sentence_gets_its_year(nlp: Language) -> None:
     when = _resolve(nlp, "The group has carried out kidnappings on the island in 2016.", "kidnappings")
     assert (when.date, when.time_precision) == (D("2016-01-01"), 3)

@@ -8,7 +8,7 @@ a date range when the day is not known, and the ACLED ``time_precision`` (1 day,
 How:
 1. A small grammar of regular expressions finds every date expression of the article: dates
    with or without a year ("19 September 2017", "Sept. 19", "2017-09-19", "on the 19th"),
-   months ("in April", "last May"), years ("in 2014", "last year", "the 2014 attack": the year, at month
+   months ("in April", "last May"), years ("in 2014", "last year", "the 2014 attack", "a 2015 raid": the year, at month
    precision, so that what happened then reads as history), weekdays ("late Thursday"), words relative to publication
    ("yesterday", "last week", "earlier this month") or to another date ("the same day",
    "days later"). spaCy DATE entities the grammar does not cover are read by dateparser, but
@@ -315,7 +315,8 @@ _RULES = (
     _Rule(
         "year",
         re.compile(
-            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout))\s+(?:(?i:early|late|mid)[- ]?\s*)?|(?i:the)\s+)"
+            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout))\s+(?:(?i:early|late|mid)[- ]?\s*)?"
+            rf"|(?i:the|a|its|their)\s+)"
             rf"(?P<y>{_YEAR})(?![-/]\d)|(?P<last>(?i:last|the\s+previous)\s+year))\b"
         ),
         _year,
@@ -521,8 +522,14 @@ def _of_another_event(hit: _Hit, trigger: Token | None) -> bool:
         if ancestor.i == trigger.i or ancestor.i not in hit.path | {hit.root.i}:
             return False
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in TRIGGERS and trigger not in ancestor.subtree:
-            return True
+            return not _scene_of(ancestor, trigger)
     return False
+
+
+def _scene_of(noun: Token, trigger: Token) -> bool:
+    """ "killed 147 people in a 2015 assault": the event noun the trigger happened in is the trigger's own event."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in {"in", "during"} and prep.head.i == trigger.i
 
 
 def _as_report(hit: _Hit) -> When:

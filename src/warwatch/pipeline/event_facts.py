@@ -13,6 +13,7 @@ crime, are no political violence (``mishap``).
 
 from __future__ import annotations
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -20,6 +21,7 @@ from .event_roles import NOUN_TAGS, clause_verb, direct_objects, governing_verb
 from .event_words import (
     ACCUSING,
     ACQUAINTANCES,
+    AGENDAS,
     AGGREGATE,
     AGREEMENT_VERBS,
     ARMED_TARGETS,
@@ -80,6 +82,7 @@ from .event_words import (
     SPORT_CUES,
     STAFF,
     STATE_CUES,
+    TOPIC_VERBS,
     TRIGGERS,
     UNREALISED,
     VIOLENCE,
@@ -147,6 +150,12 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
             return False
         if ancestor.dep_ == "ROOT":
             break
+    if (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in TOPIC_VERBS
+        and any(o.lemma_.lower() in AGENDAS for o in direct_objects(tok.head))
+    ):
+        return False  # "with the fighting in Congo dominating the agenda": a topic of talks
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     if own == "protest":
@@ -284,7 +293,9 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     pos, lemma_of, lower_of = pos_tags(sent.doc), doc_lemmas(sent.doc), lowers(sent.doc)
     nouns = [i for i in range(start, end) if pos[i] in NOUN_TAGS]  # "Wildfires" tagged a name keeps its plural
     disasters = {w for i in nouns for w in (lemma_of[i], lower_of[i].removesuffix("s"))} & DISASTER_CUES
-    return bool(disasters and not lemmas & (STATE_CUES | {"gunman", "militant", "attack", "bomb"}))
+    if not disasters or lemmas & {"gunman", "militant", "attack", "bomb"}:
+        return False
+    return not any(lemma_of[i] in STATE_CUES for i in range(start, end) if pos[i] != VERB)  # not "forcing"
 
 
 _BACKGROUND_CUES = SPORT_CUES | GAME_WORDS | FINANCE_CUES
@@ -332,12 +343,16 @@ def summarised(sent: SpacySpan, lowered: str) -> set[int]:
     return verbs
 
 
-def mishap(tok: Token) -> bool:
+def mishap(tok: Token, family: str | None = None) -> bool:
     """Deaths that an accident or an ordinary offender caused, and arrests for an ordinary crime: ACLED codes
     political violence, so "a bus plunged into a ravine, killing 12", "a gas cylinder explosion killed three",
-    "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events."""
+    "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events. ``family`` is the trigger's
+    when it is a phrase ("taken into custody"), else its word's."""
     verbs = [clause_verb(tok)]
-    verbs += [c for c in verbs[0].children if c.dep_ == "advcl"]  # "were killed when a bus collided with a tanker"
+    if tok.pos_ == "NOUN":  # "a fire sweeping through a factory, killing nine": the noun's own clause tells its deeds
+        verbs += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
+    joined = [c for c in verbs[0].children if c.dep_ == "conj"]  # "were killed and 20 hurt when a bus collided"
+    verbs += [c for v in (*verbs, *joined) for c in v.children if c.dep_ == "advcl"]
     node = verbs[0]
     while node.dep_ in {"conj", "advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in node.children):
         node = node.head  # "a tanker overturned and exploded, killing 90 and injuring 20": the doer is up the chain
@@ -345,13 +360,13 @@ def mishap(tok: Token) -> bool:
             verbs += [node, *(c for c in node.children if c.dep_ in {"acl", "relcl"})]
             break
         verbs.append(node)
-    if any(v.lemma_.lower() in MISHAP_VERBS for v in verbs):
+    if any(v.lemma_.lower() in MISHAP_VERBS for v in (*verbs, *_after_what(verbs))):
         return True
     if in_doc(tok, _BY_ACCIDENT) and any(c.lower_ in _BY_ACCIDENT for v in (tok, *verbs) for c in v.children):
         return True  # "a soldier accidentally shot a comrade while cleaning his rifle"
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     doers += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    doers += [v.head for v in verbs if v.dep_ == "relcl"]  # "robbers who stormed his home"
+    doers += [v.head for v in verbs if v.dep_ in {"relcl", "acl"}]  # "robbers who stormed his home", "a fire sweeping"
     causes = [g for c in verbs[0].children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
     if any(_mishap_blast(g) for g in causes):
         return True  # "killed in a methane blast", "died in a house fire" (not "killed in the blast")
@@ -361,9 +376,15 @@ def mishap(tok: Token) -> bool:
         return True
     if _private_quarrel(verbs[0], doers):
         return True
-    if family_of(tok) == "arrest" or tok.lemma_.lower() in SEARCHES:
+    if (family or family_of(tok)) == "arrest" or tok.lemma_.lower() in SEARCHES:  # "taken into custody": a phrase's
         return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
     return False
+
+
+def _after_what(verbs: list[Token]) -> list[Token]:
+    """What the verbs happened after or upon: "exploded after overturning", "caught fire upon crashing"."""
+    preps = (c for v in verbs if v.pos_ == "VERB" for c in v.children if c.dep_ == "prep")
+    return [g for c in preps if c.lower_ in {"after", "upon", "on"} for g in c.children if g.dep_ == "pcomp"]
 
 
 def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
@@ -382,7 +403,13 @@ def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
     if not in_doc(verb, _PRIVATE_SETTINGS):
         return False
     settings = [w for w in verb.subtree if w.dep_ == "pobj" and w.head.dep_ == "prep"]  # "... shed in a row"
-    return any(g.lemma_.lower() in _QUARRELS or _kinds([g]) & PRIVATE_SETTINGS for g in settings)
+    return any(g.lemma_.lower() in _QUARRELS or _kinds([g]) & PRIVATE_SETTINGS or _fight_at(g) for g in settings)
+
+
+def _fight_at(noun: Token) -> bool:
+    """A fight at a private place: "during a fight outside a bar" (a grenade thrown into a bar is no fight)."""
+    places = (g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    return noun.lemma_.lower() in {"fight", "scuffle"} and any(g.lemma_.lower() in PRIVATE_SETTINGS for g in places)
 
 
 def _ordinary_crime(tok: Token) -> bool:
@@ -403,7 +430,17 @@ def _ordinary_crime(tok: Token) -> bool:
     if done:  # "arrested a man who had stabbed his wife": the violence itself a private crime
         return all(mishap(w) for w in done)
     charged = any(_charged(w) for w in violent)  # "arrested a suspect in the murder of ...": the crime charged
-    return charged or bool(lemmas & PETTY_CRIMES)
+    return charged or bool(lemmas & PETTY_CRIMES) or _after_a_mishap(tok)
+
+
+def _after_a_mishap(tok: Token) -> bool:
+    """An arrest that names no crime, told after an accident or a private crime and nothing else violent ("A man
+    stabbed his wife ... The suspect was taken into custody"): the arrest belongs to what was told before."""
+    kinds = VIOLENCE | MEANS
+    family_at = families(tok.doc)
+    told = [tok.doc[i] for i in range(tok.sent.start) if family_at[i] in kinds]
+    told = [w for w in told if w.dep_ != "compound" and states_fact(w)]  # not "fire officials"
+    return bool(told) and all(mishap(w) for w in told)
 
 
 def family_of(tok: Token) -> str | None:
@@ -419,7 +456,8 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
     modifiers = [
         c
         for c in noun.children
-        if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
+        if (c.dep_ in {"compound", "amod"} and c.lower_ not in {"a", "an", "the"})  # "DHAKA - A fire": "A" a name
+        or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
     ]
     if ({lemma} | {c.lemma_.lower() for c in modifiers if c.dep_ != "prep"}) & MISHAP_CAUSES:
         return True  # "a gas cylinder exploded, killing four", "a stray bullet killed a boy"

@@ -273,7 +273,8 @@ PARTY_WORDS = ORGANIZED_ARMED | STATE_CUES | frozenset("commander emir warlord g
 DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
-        "lightning avalanche mudslide stampede heatwave blizzard tornado bushfire"
+        "lightning avalanche mudslide stampede heatwave blizzard tornado bushfire flooding rain rainfall downpour "
+        "drought eruption volcano cholera measles malaria ebola epidemic"
     ).split()
 )
 # Deaths that no side of a conflict caused: a vehicle that crashed, lightning, a house fire or a gas explosion, an
@@ -286,7 +287,8 @@ FIRES = frozenset(
 )  # a mishap when nothing names a weapon or an attacker
 MISHAP_CAUSES = frozenset(
     (
-        "gas cylinder boiler transformer fuel firework electrical house kitchen factory methane coal stray celebratory"
+        "gas cylinder boiler transformer fuel petrol gasoline diesel firework electrical house kitchen factory methane "
+        "coal stray celebratory"
     ).split()
 )
 PETTY_CRIMES = frozenset(
@@ -389,9 +391,14 @@ DENIAL_HEADS = frozenset("deny refute dismiss".split())
 REPORT_NOUNS = frozenset("report claim allegation accusation rumour rumor".split())
 FOILED_HEADS = frozenset("foil thwart avert".split())  # "foiled a suicide attack": the attack did not happen
 SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate".split())
+# What a meeting's topics do to it: "with the fighting in Congo dominating the agenda".
+TOPIC_VERBS = frozenset("dominate top overshadow headline".split())
+AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|the war|the conflict|the uprising|the crisis)|\bso far this year\b|"
+    r"august|september|october|november|december|the war|the conflict|the uprising|the crisis|records began)|"
+    r"\bso far this year\b|\b(?:deadliest|bloodiest|most violent) (?:year|month)\b|"
+    r"\b(?:monthly|annual|yearly) (?:total|tally|toll|record|average)s?\b|"
     r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"
     r"\bover the past (?:year|decade|months)\b|\bin the (?:preceding|past|last) (?:24|48|72) hours\b|"
     r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b|\b(?:in|during|of) the (?:early |mid-?|late )?(?:19|20)\d0s\b"

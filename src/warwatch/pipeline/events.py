@@ -174,7 +174,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 
 _VERB_TAGS = frozenset({VERB, AUX})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
-_HARMFUL = _VIOLENCE_OR_MEANS | {"arrest", "loot"}  # the families ``_mishap`` reads
+_HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS  # what ``_development_verb`` reads
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 
@@ -236,7 +236,7 @@ def _family(tok: Token, family: str | None) -> str | None:
 def _mishap(family: str, tok: Token) -> bool:
     """A bus that plunged, a house fire, thieves who made off with gold, a drug raid: no side of a conflict (ACLED
     codes the state's seizures of contraband as property destruction, so those stay)."""
-    return family in _HARMFUL and mishap(tok)
+    return family in _HARMFUL and mishap(tok, family)
 
 
 def _development_verb(tok: Token) -> str | None:
