@@ -183,6 +183,10 @@ def test_events_incident_typing(nlp, text: str, expected: set[str]) -> None:
         "Pro-government hackers hit the websites of opposition parties on Sunday.",
         "The new superhero film bombed at the box office in its opening weekend.",
         "Troops staged mock attacks during joint exercises on Wednesday.",
+        "The spinners ripped through the batting order on Monday, killing off the visitors' hopes of a draw.",
+        "Bulls stormed back into the market on Friday as chipmakers led a rally that crushed the short sellers.",
+        "Sellers launched a fresh attack on bank stocks on Monday, and small caps were bombed out in the selloff.",
+        "The war thriller shot to the top of the charts on Sunday, blasting past the studio's forecasts.",
     ],
 )
 def test_events_figurative_words_stay_out(nlp, text: str) -> None:

@@ -287,18 +287,22 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     """Sentences about something other than a conflict event: sport, finance, natural disasters (named by nouns: a
     storm, not protesters who stormed a building)."""
     start, end = sent.start, sent.end
-    if lemmas & _BACKGROUND_CUES and not lemmas & _ARMED_CUES:
-        # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
-        return _FOREGROUND_FAMILIES.isdisjoint(families(sent.doc)[start:end])
     pos, lemma_of, lower_of = pos_tags(sent.doc), doc_lemmas(sent.doc), lowers(sent.doc)
+
+    def named(words: frozenset[str]) -> bool:  # as a thing or a person: not "stocks bombed", "forcing people"
+        return bool(lemmas & words) and any(lemma_of[i] in words for i in range(start, end) if pos[i] != VERB)
+
+    if lemmas & _BACKGROUND_CUES and not named(_ARMED_CUES):
+        # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
+        told = {f for i, f in enumerate(families(sent.doc)[start:end], start) if lemma_of[i] not in _MARKET_MOVES}
+        return _FOREGROUND_FAMILIES.isdisjoint(told)
     nouns = [i for i in range(start, end) if pos[i] in NOUN_TAGS]  # "Wildfires" tagged a name keeps its plural
     disasters = {w for i in nouns for w in (lemma_of[i], lower_of[i].removesuffix("s"))} & DISASTER_CUES
-    if not disasters or lemmas & {"gunman", "militant", "attack", "bomb"}:
-        return False
-    return not any(lemma_of[i] in STATE_CUES for i in range(start, end) if pos[i] != VERB)  # not "forcing"
+    return bool(disasters) and not lemmas & {"gunman", "militant", "attack", "bomb"} and not named(STATE_CUES)
 
 
 _BACKGROUND_CUES = SPORT_CUES | GAME_WORDS | FINANCE_CUES
+_MARKET_MOVES = frozenset({"rally"})  # a rally among stocks or a team's rally is no protest
 _ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS

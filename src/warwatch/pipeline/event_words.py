@@ -304,7 +304,7 @@ FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccura
 SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
     "innings final semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
-    "referee chess grandmaster checkmate".split()
+    "referee chess grandmaster checkmate bowling paceman spinner batting".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
     (
@@ -532,9 +532,11 @@ MEASURE_KINDS = frozenset("sanction tariff embargo".split())  # "a sanctions pac
 # Finance told in war words ("the rupee came under attack from speculators", "stocks were hammered").
 FINANCE_CUES = frozenset(
     "stock bourse equity investor shareholder currency rupee shilling naira peso rand lira earnings inflation "
-    "nasdaq dow ftse".split()
+    "nasdaq dow ftse bull selloff chipmaker".split()
 )
-GAME_WORDS = frozenset("game fixture playoff play-off scoreline halftime half-time comeback".split())
+GAME_WORDS = frozenset(
+    "game fixture playoff play-off scoreline halftime half-time comeback movie thriller blockbuster sequel".split()
+)  # and shows: "the thriller stormed to the top of the box office"
 # Heads of a charge, trial or verdict: what someone is sentenced, convicted or charged with ("sentenced to death over
 # the killing of protesters") is told as a charge; what someone is accused of, when no day or count places it ("accused
 # the army of massacring civilians"), as rhetoric.
