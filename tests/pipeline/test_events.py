@@ -114,6 +114,21 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "The shilling came under attack from speculators on Friday, sliding to a record low.",
         "More than 900 civilians were killed in the region in the first half of the year, the mission said.",
         "At least 60 aid workers were killed worldwide last year, a charity said.",
+        # what did not happen, what drove people away, questions and forecasts
+        "The delegations left the capital on Monday without agreeing to a ceasefire.",
+        "Thousands of families crossed the border on Monday, fleeing fighting in the hills.",
+        "Will the army launch an offensive on the port before the rains? Analysts are predicting an assault soon.",
+        # diplomacy, aid and summaries told in war words
+        "The foreign ministry lodged a strong protest with the ambassador on Monday over the remarks.",
+        "Aid lorries entered the enclave on Monday as the truce took hold, the agency said.",
+        "The agency reopened its clinic in the town on Monday, the first since the peace deal.",
+        "The senator said in a speech on Monday that the insurgency had killed 40,000 people.",
+        "The ministry listed the group as a terrorist organisation on Monday, citing its attacks on shipping.",
+        "The air force took delivery of six new attack helicopters on Monday.",
+        "The comedy killed it at the box office on Sunday, the studio said.",
+        "Navy ships fired missiles and sank an old hulk on Monday in the final stage of the annual drills.",
+        "KISUMU, Kenya - A man stabbed his brother during a quarrel over land on Sunday, police said.",
+        "A scuffle outside a nightclub left a student dead on Saturday after he was hit with a chair.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

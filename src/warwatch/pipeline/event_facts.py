@@ -103,9 +103,14 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     if _denied(tok) or _reported_false(tok) or negated:
         return False  # "denied that its jets had bombed", "reports of a kidnapping were false", "no explosion"
     if in_doc(tok, "about") and any(
-        a.dep_ == "prep" and a.lower_ == "about" and a.head.pos_ == "NOUN" for a in tok.ancestors
+        a.dep_ == "prep" and a.lower_ == "about" and (a.head.pos_ == "NOUN" or a.head.dep_ == "acl")
+        for a in tok.ancestors
     ):
-        return False  # "a documentary about the massacre": its topic
+        return False  # "a documentary about the massacre", "reports circulating online about a blast": its topic
+    if in_doc(tok, "without") and without(tok):
+        return False  # "left without agreeing to a truce", "took the town without a fight"
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"flee", "escape"}:
+        return False  # "refugees fleeing fighting": what drove them out, told as background
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
     if verb is None:
         return True
@@ -133,7 +138,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     auxes = {child.lower_ for child in (*verb.children, *clause.children) if child.dep_ == "aux"}
     if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"}:
         return False  # "which they have been protesting": an ongoing state, not a dated event
-    if auxes & {"has", "have"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause):
+    if auxes & {"has", "have", "had"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause, "had" in auxes):
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     own = family_of(tok)
@@ -163,6 +168,16 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     if any(obj.lemma_.lower() in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
     return not (_figurative(tok, objects, doers) or _in_words(tok, family or own, doers) or _rehearsed(tok))
+
+
+def without(tok: Token) -> bool:
+    """What did not happen: "without a fight", "without agreeing to a truce", "passed without arrests or injuries"."""
+    for node in tok.ancestors:
+        if node.dep_ == "prep" and node.lower_ == "without":
+            return True
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ != "pcomp":
+            return False
+    return False
 
 
 def _charged(tok: Token) -> bool:
@@ -307,6 +322,7 @@ _ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
+_DATELINE_MARKS = frozenset({",", "(", "-", "–", "—"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
@@ -371,6 +387,7 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     doers += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     doers += [v.head for v in verbs if v.dep_ in {"relcl", "acl"}]  # "robbers who stormed his home", "a fire sweeping"
+    doers = [a for d in doers for a in _past_dateline(d)]
     causes = [g for c in verbs[0].children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
     if any(_mishap_blast(g) for g in causes):
         return True  # "killed in a methane blast", "died in a house fire" (not "killed in the blast")
@@ -383,6 +400,15 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     if (family or family_of(tok)) == "arrest" or tok.lemma_.lower() in SEARCHES:  # "taken into custody": a phrase's
         return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
     return False
+
+
+def _past_dateline(noun: Token) -> list[Token]:
+    """A noun for itself, or for what a dateline's place stands beside: the parser makes "SIVAKASI, India - An
+    explosion ... killed" the place's doing, with the explosion in apposition."""
+    if not (noun.is_upper and noun.i == noun.sent.start and noun.i + 1 < len(noun.doc)):
+        return [noun]
+    beside = [c for c in noun.children if c.dep_ == "appos"]
+    return beside if beside or noun.nbor(1).text in _DATELINE_MARKS else [noun]  # "NAKURU, Kenya - A man stabbed"
 
 
 def _after_what(verbs: list[Token]) -> list[Token]:
@@ -406,7 +432,9 @@ def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
         return True
     if not in_doc(verb, _PRIVATE_SETTINGS):
         return False
-    settings = [w for w in verb.subtree if w.dep_ == "pobj" and w.head.dep_ == "prep"]  # "... shed in a row"
+    top = verb.head if verb.dep_ == "advcl" else verb  # "a brawl left a man dead after he was struck"
+    settings = [w for w in top.subtree if w.dep_ == "pobj" and w.head.dep_ == "prep"]  # "... shed in a row"
+    settings += [w for w in top.subtree if w.dep_ in {"nsubj", "appos"} and w.pos_ == "NOUN"]
     return any(g.lemma_.lower() in _QUARRELS or _kinds([g]) & PRIVATE_SETTINGS or _fight_at(g) for g in settings)
 
 
@@ -442,7 +470,7 @@ def _after_a_mishap(tok: Token) -> bool:
     stabbed his wife ... The suspect was taken into custody"): the arrest belongs to what was told before."""
     kinds = VIOLENCE | MEANS
     family_at = families(tok.doc)
-    told = [tok.doc[i] for i in range(tok.sent.start) if family_at[i] in kinds]
+    told = [tok.doc[i] for i in range(tok.i) if family_at[i] in kinds]  # "a brawl ... left a man dead; police held two"
     told = [w for w in told if w.dep_ != "compound" and states_fact(w)]  # not "fire officials"
     return bool(told) and all(mishap(w) for w in told)
 
@@ -564,7 +592,8 @@ def _rehearsed(tok: Token) -> bool:
         return False  # nothing frames it
     framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in EXERCISES
     for node in (tok, *tok.ancestors):
-        framed = framed or any(_exercise(c) for c in node.children)
+        joined = [g for c in node.children if c.dep_ == "conj" for g in c.children]  # "fired and sank ... in a drill"
+        framed = framed or any(_exercise(c) for c in (*node.children, *joined))
         if node.dep_ == "ROOT":
             break
     return framed and not _harm_told(tok, PHYSICAL_CUES | ATTACKER_CUES | CROWD | GATHERINGS)
@@ -597,10 +626,11 @@ def _doers(tok: Token) -> list[Token]:
     return found + [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
-def _sums_up(verb: Token) -> bool:
-    """A perfect tense sums up when it counts over a period so far or a whole conflict does it (see SO_FAR)."""
+def _sums_up(verb: Token, past: bool = False) -> bool:
+    """A perfect tense sums up when it counts over a period so far or a whole conflict does it (see SO_FAR); a past
+    perfect only when a whole conflict does it ("he said the war had killed a million")."""
     doers = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children)}
-    return bool(doers & WHOLE_CONFLICTS) or bool(SO_FAR.search(span_text(verb.sent).lower()))
+    return bool(doers & WHOLE_CONFLICTS) or (not past and bool(SO_FAR.search(span_text(verb.sent).lower())))
 
 
 def _negated_noun(tok: Token) -> bool:

@@ -295,7 +295,7 @@ PETTY_CRIMES = frozenset(
     (
         "steal theft robbery rob burglary fraud shoplifting pickpocketing speeding "
         "drug narcotic cannabis marijuana cocaine heroin methamphetamine gambling counterfeit smuggle smuggling "
-        "contraband trafficking brothel prostitution poaching"
+        "contraband trafficking brothel prostitution poaching scam dupe swindle defraud forgery"
     ).split()
 )
 INDUSTRIAL = frozenset("factory firework plant warehouse refinery mill workshop".split())  # "a blast at a factory"
@@ -311,7 +311,7 @@ FIGURATIVE_OBJECTS = frozenset(
         "policy decision plan remark comment critic critics proposal idea bill law budget record freedom democracy "
         "right rights constitution sovereignty dignity reputation integrity independence judiciary value values "
         "share blaze flame wildfire bushfire inferno outbreak epidemic pandemic disease cancer cholera malaria "
-        "corruption poverty inflation website server database"
+        "corruption poverty inflation website server database stage podium chart charts chairmanship seat majority"
     ).split()
 )
 # Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence
@@ -378,11 +378,13 @@ WEAPONS = frozenset(
     "cache".split()
 )
 FIGURATIVE_VERBS = frozenset("demonstrate rally".split())  # "the attack demonstrates that ...", "rallied support"
+LODGING = frozenset("lodge file register issue deliver".split())  # "lodged a protest": a complaint between states
 IRREALIS_AUX = frozenset("will would could might may should shall 'll must".split())
 INTENT_HEADS = frozenset(
     (
         "plan threaten vow intend want seek hope aim prepare warn call urge pledge promise expect fear try "
-        "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit"
+        "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit "
+        "predict forecast anticipate"
     ).split()
 )
 # What a denial disputes is not known to have happened: "denied (reports) that its soldiers had attacked civilians";
@@ -390,7 +392,7 @@ INTENT_HEADS = frozenset(
 DENIAL_HEADS = frozenset("deny refute dismiss".split())
 REPORT_NOUNS = frozenset("report claim allegation accusation rumour rumor".split())
 FOILED_HEADS = frozenset("foil thwart avert".split())  # "foiled a suicide attack": the attack did not happen
-SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate".split())
+SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate cite".split())
 # What a meeting's topics do to it: "with the fighting in Congo dominating the agenda".
 TOPIC_VERBS = frozenset("dominate top overshadow headline".split())
 AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline".split())
@@ -406,7 +408,7 @@ AGGREGATE = re.compile(
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
     r"|\bworldwide\b|\bglobally\b"
     # history told as such: an anniversary, "ten years after", "during the civil war"
-    r"|\banniversary\b|\b(?:\d+|\w+) (?:years|decades) (?:after|since|ago)\b"
+    r"|\banniversary\b|\b(?:\d+|\w+) (?:years|decades) (?:after|since|ago)\b|\b(?:a|one) year (?:after|since|ago)\b"
     r"|\bduring (?:the |[\w']+ )?(?:civil |world |liberation |independence )?war\b"
 )
 # A perfect tense with a period so far, or with a whole conflict as its doer, sums up: "the conflict has killed
@@ -532,7 +534,7 @@ MEASURE_KINDS = frozenset("sanction tariff embargo".split())  # "a sanctions pac
 # Finance told in war words ("the rupee came under attack from speculators", "stocks were hammered").
 FINANCE_CUES = frozenset(
     "stock bourse equity investor shareholder currency rupee shilling naira peso rand lira earnings inflation "
-    "nasdaq dow ftse bull selloff chipmaker".split()
+    "nasdaq dow ftse bull selloff chipmaker gilt".split()
 )
 GAME_WORDS = frozenset(
     "game fixture playoff play-off scoreline halftime half-time comeback movie thriller blockbuster sequel".split()

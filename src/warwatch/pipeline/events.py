@@ -45,7 +45,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
-from .event_facts import families, family_of, is_background, mishap, states_fact, summarised
+from .event_facts import families, family_of, is_background, mishap, states_fact, summarised, without
 from .event_roles import clause_verb, direct_objects, state_agent
 from .event_typing import Context, seized_thing, taken_out_of_use, type_of
 from .event_words import (
@@ -68,6 +68,7 @@ from .event_words import (
     INSTRUMENTS,
     INTERVENTION_CUES,
     LIVE_FIRE,
+    LODGING,
     MEANS,
     MEDIA_WORKS,
     ORGANIZED_ARMED,
@@ -115,8 +116,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     words = tokens(doc)[start:end]
     lemma_of = doc_lemmas(doc)  # by token index: spaCy decodes a new string on every ``lemma_``
     lemmas = frozenset(lemma_of[start:end])
-    if is_background(sent, lemmas) or _VERB_TAGS.isdisjoint(pos_tags(doc)[start:end]):
-        return  # sport, a disaster, or a headline without a verb
+    if is_background(sent, lemmas) or _VERB_TAGS.isdisjoint(pos_tags(doc)[start:end]) or lowered.rstrip().endswith("?"):
+        return  # sport, a disaster, a headline without a verb, or a question
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
     earliest = ANY_PHRASE.search(lowered)  # one scan rules out most sentences; no phrase starts before it
@@ -130,7 +131,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             fact = (
                 head is not None and states_fact(phrase[0], family) and _weapon_used(head) and not _mishap(family, head)
             )
-            if fact and not _development_of_no_party(family, head, phrase):
+            made = family != "agreement" or _agreement_made(head)  # not "since the peace deal"
+            if fact and made and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
             covered.update(t.i for t in phrase)
     family_at = families(doc)
@@ -153,7 +155,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
         small_arms=may_match(lowered, SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered)),
-        intervention=any(lemma in INTERVENTION_CUES and not _grievance(t) and not _without(t) for t, lemma in cues),
+        intervention=any(lemma in INTERVENTION_CUES and not _grievance(t) and not without(t) for t, lemma in cues),
         rioting=any(lemma in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t, lemma in cues),
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
@@ -202,8 +204,12 @@ def _family(tok: Token, family: str | None) -> str | None:
         return "arrest"  # "arrest raids": what the raid did was arrest people
     if family == "release" and not _media_release(tok):
         return None  # "released the hostages", "the ministry published figures": no media release of a party
+    if family == "protest" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in LODGING:
+        return None  # "lodged a formal protest with the embassy": a complaint between states
     if family == "agreement" and not _agreement_made(tok):
         return None  # "violated the ceasefire", "the end of the truce": an agreement named, not one made
+    if tok.lemma_.lower() == "kill" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return None  # "the film killed it at the box office"
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
@@ -324,7 +330,8 @@ def _names_a_thing(tok: Token) -> bool:
     head = tok.head
     eventive = head.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS  # "a shooting incident", "a killing spree"
     eventive |= family_of(tok) == "agreement" and head.lemma_.lower() in AGREEMENT_NOUNS  # "a ceasefire deal"
-    return head.pos_ in {"NOUN", "PROPN"} and family_of(head) is None and not eventive
+    kind = family_of(head) is None or head.lemma_.lower() in INSTRUMENTS  # "attack helicopters"
+    return head.pos_ in {"NOUN", "PROPN"} and kind and not eventive
 
 
 def _agreement_made(tok: Token) -> bool:
@@ -340,8 +347,11 @@ def _agreement_made(tok: Token) -> bool:
         node = node.head
     if node is tok:
         return True
-    if tok.dep_ == "nsubj" and node.lemma_.lower() in {"hold", "last", "remain", "continue", "survive"}:
+    held = node.lemma_.lower() == "take" and any(c.lemma_.lower() == "hold" for c in node.children)  # "took hold"
+    if tok.dep_ == "nsubj" and (held or node.lemma_.lower() in {"hold", "last", "remain", "continue", "survive"}):
         return False  # "the truce held for a second week": one made before, still in force
+    if tok.head.dep_ == "prep" and tok.head.lower_ == "since":
+        return False  # "the first delivery since the peace deal": one made before, told as a point in time
     return node.lemma_.lower() in AGREEMENT_VERBS or tok.dep_ in {"nsubj", "nsubjpass"}
 
 
@@ -402,12 +412,6 @@ def _armed_thief(tok: Token) -> bool:
     if not subjects and tok.dep_ == "conj":
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return any(w.lemma_.lower() in ORGANIZED_ARMED or w.lower_ == "armed" for s in subjects for w in s.subtree)
-
-
-def _without(tok: Token) -> bool:
-    """ "Passed without any arrests or injuries": what did not happen."""
-    node = tok.head if tok.dep_ == "conj" else tok
-    return node.dep_ == "pobj" and node.head.lower_ == "without"
 
 
 def _grievance(tok: Token) -> bool:
