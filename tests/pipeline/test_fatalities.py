@@ -32,7 +32,7 @@ def claims_of(nlp, text: str) -> list[tuple[int, str, str | None]]:
         ("A soldier was killed when the convoy was ambushed.", [(1, "exact", None)]),
         # a dateline is where the reporter files from, never who speaks
         ("KANO, Nigeria: The army said it killed 12 militants near the town on Friday.", [(12, "exact", "army")]),
-        ("GAO, Mali - Local officials said gunmen killed five farmers on Tuesday.", [(5, "exact", "Local officials")]),
+        ("GAO, Mali - Local officials said gunmen killed five farmers on Tuesday.", [(5, "exact", "local officials")]),
     ],
 )
 def test_fatalities_values_qualifiers_sources(nlp, text, expected) -> None:

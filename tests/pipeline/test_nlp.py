@@ -33,3 +33,20 @@ def test_nlp_per_doc_values_match_spacy() -> None:
     assert [span_text(s) for s in sentences(doc)] + [span_text(doc[2:5])] == [s.text for s in doc.sents] + [
         doc[2:5].text
     ]
+
+
+def test_nlp_a_wire_dateline_ends_its_own_sentence() -> None:
+    """The town of a dateline is no subject: the sentence after the dash is parsed on its own."""
+    for line in (
+        "KAVALA, Greece (Reuters) - A swarm of drones hit the port.",
+        "PORT-AU-PRINCE — A swarm of drones hit the port.",
+    ):
+        doc = NLP(line)
+        swarm = next(t for t in doc if t.text == "swarm")
+        assert swarm.is_sent_start is False and swarm.sent.text == "A swarm of drones hit the port."
+        assert swarm.dep_ == "nsubj"
+
+
+def test_nlp_no_dateline_in_a_sentence_that_merely_opens_with_capitals() -> None:
+    doc = NLP("NATO troops - mostly Turkish - guarded the bridge.")
+    assert len(sentences(doc)) == 1

@@ -249,7 +249,9 @@ STRIKE_VERBS = frozenset(
     "slam tear rip blow struck".split()
 )
 # "dozens of rockets", "a barrage of shells", "mortar rounds": the weapon is used when its quantity or round is
-QUANTITY_NOUNS = frozenset("dozen hundred score barrage salvo volley number series wave hail couple".split())
+QUANTITY_NOUNS = frozenset(
+    "dozen hundred score barrage salvo volley number series wave hail couple swarm flurry".split()
+)
 AMMUNITION = frozenset("round shell bomb projectile munition".split())
 FIRE_VERBS = frozenset("fire launch drop lob hurl throw toss fling plant detonate explode use carry set".split())
 CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun".split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
@@ -31,11 +32,25 @@ def load_nlp(name: str) -> Language:
 
 @Language.component("line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and paragraphs never run into the next line."""
+    """A line break ends a sentence: headlines, datelines and paragraphs never run into the next line. So does a
+    wire dateline ("KHARKIV, Ukraine (Reuters) - "): parsed with its sentence, the town becomes the subject and
+    the sentence's own subject its apposition."""
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+    for match in _DATELINE.finditer(doc.text):
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            doc[first.start].is_sent_start = True
     return doc
+
+
+# A line's opening town in capitals, then a region or a date, an agency, and a dash: "PORT-AU-PRINCE (AP) - ",
+# "KABUL, May 9 (Reuters) — ", "GOMA, Congo - ".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})?"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]+[-–—]+[ \t]+(?=\S)"
+)
 
 
 def sentences(doc: Doc) -> list[Span]:
