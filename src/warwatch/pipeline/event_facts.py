@@ -322,7 +322,6 @@ _ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
-_DATELINE_MARKS = frozenset({",", "(", "-", "–", "—"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
@@ -387,7 +386,6 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     doers += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     doers += [v.head for v in verbs if v.dep_ in {"relcl", "acl"}]  # "robbers who stormed his home", "a fire sweeping"
-    doers = [a for d in doers for a in _past_dateline(d)]
     causes = [g for c in verbs[0].children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
     if any(_mishap_blast(g) for g in causes):
         return True  # "killed in a methane blast", "died in a house fire" (not "killed in the blast")
@@ -400,15 +398,6 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     if (family or family_of(tok)) == "arrest" or tok.lemma_.lower() in SEARCHES:  # "taken into custody": a phrase's
         return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
     return False
-
-
-def _past_dateline(noun: Token) -> list[Token]:
-    """A noun for itself, or for what a dateline's place stands beside: the parser makes "SIVAKASI, India - An
-    explosion ... killed" the place's doing, with the explosion in apposition."""
-    if not (noun.is_upper and noun.i == noun.sent.start and noun.i + 1 < len(noun.doc)):
-        return [noun]
-    beside = [c for c in noun.children if c.dep_ == "appos"]
-    return beside if beside or noun.nbor(1).text in _DATELINE_MARKS else [noun]  # "NAKURU, Kenya - A man stabbed"
 
 
 def _after_what(verbs: list[Token]) -> list[Token]:
@@ -488,8 +477,7 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
     modifiers = [
         c
         for c in noun.children
-        if (c.dep_ in {"compound", "amod"} and c.lower_ not in {"a", "an", "the"})  # "DHAKA - A fire": "A" a name
-        or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
+        if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
     ]
     if ({lemma} | {c.lemma_.lower() for c in modifiers if c.dep_ != "prep"}) & MISHAP_CAUSES:
         return True  # "a gas cylinder exploded, killing four", "a stray bullet killed a boy"
