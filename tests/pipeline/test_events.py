@@ -27,6 +27,35 @@ def sub_types(nlp, text: str) -> set[str]:
             "Peaceful protest",
         ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
+        # wordings of the rarer types
+        ("Four aid workers were taken captive by gunmen near the river on Monday.", "Abduction/forced disappearance"),
+        ("Two nuns were snatched from their convent by armed men on Monday.", "Abduction/forced disappearance"),
+        ("A poison gas attack on the suburb killed 12 people on Monday, medics said.", "Chemical weapon"),
+        (
+            "A remote-controlled device planted by the road hit an army truck on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("The two sides freed 40 detainees each on Monday in an exchange brokered by Qatar.", "Agreement"),
+        ("The army and the rebel front signed a declaration of principles in Doha on Monday.", "Agreement"),
+        (
+            "The militia established a new position on the ridge above the town on Monday.",
+            "Headquarters or base established",
+        ),
+        (
+            "The rebels occupied the town hall on Monday and declared it their headquarters.",
+            "Headquarters or base established",
+        ),
+        (
+            "The peacekeepers handed their base near the airport over to the army on Monday.",
+            "Non-violent transfer of territory",
+        ),
+        ("Nurses formed a human chain around the hospital on Monday to demand unpaid wages.", "Peaceful protest"),
+        ("Teachers staged a week-long sit-in outside the ministry on Monday.", "Peaceful protest"),
+        ("Thousands of supporters filled the square on Friday, chanting against the blockade.", "Peaceful protest"),
+        (
+            "Insurgents pushed the militia out of the town after a day of fighting on Monday.",
+            "Non-state actor overtakes territory",
+        ),
         ("Riot police baton-charged striking nurses outside the ministry on Friday.", "Protest with intervention"),
         ("Army units recaptured the village from the insurgents on Sunday.", "Government regains territory"),
         (

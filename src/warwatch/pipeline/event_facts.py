@@ -322,6 +322,7 @@ _ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
+_VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
@@ -474,6 +475,8 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in OFFENDERS or _mishap_blast(noun):
         return True
+    if family_of(noun) in _VIOLENCE_OR_FIGHT and lemma not in FIRES:
+        return False  # "a poison gas attack killed 42": an attack is no accident, whatever its kind
     modifiers = [
         c
         for c in noun.children

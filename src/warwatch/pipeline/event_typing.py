@@ -309,9 +309,13 @@ def _shootdown_type(tok: Token) -> tuple[str | None, str]:
 
 def _controlled_blast(tok: Token) -> bool:
     """Explosives set off to make them safe: "safely detonated", "a controlled explosion", "found and detonated"."""
-    if any(c.dep_ in {"advmod", "amod"} and c.lower_ in CONTROLLED_BLAST for c in tok.children):
-        return True
+    if any(c.dep_ in {"advmod", "amod"} and c.lower_ in CONTROLLED_BLAST and not _hyphened(c) for c in tok.children):
+        return True  # not a "remote-controlled" bomb
     return tok.dep_ == "conj" and tok.head.lemma_.lower() in FOUND_VERBS
+
+
+def _hyphened(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-"
 
 
 def _means(families: set[str], lemmas: set[str]) -> str | None:

@@ -44,7 +44,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["grenade"], "grenade"),
     **dict.fromkeys("chlorine sarin chloropicrin".split(), "chemical"),
     **dict.fromkeys("rape raped raping".split(), "sexual"),
-    **dict.fromkeys("abduct kidnap abduction kidnapping hostage hijack".split(), "abduct"),
+    **dict.fromkeys("abduct kidnap abduction kidnapping hostage hijack snatch".split(), "abduct"),
     **dict.fromkeys(
         "protest protester demonstrate demonstration demonstrator rally march sit-in vigil agitate".split(),
         "protest",
@@ -79,6 +79,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "suicide",
     ),
     (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
+    (r"\b(?:remote-controlled|remotely detonated|improvised|homemade|home-made) (?:explosive )?devices?\b", "ied"),
     (r"\bexplosives?[- ](?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry|motorcycle)s?\b", "ied"),
     (  # the driver rams it home: a suicide car bomb
         r"\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:explosives?|bomb)[- ]"
@@ -128,6 +129,12 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "loot",
     ),
     (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
+    (  # fighters driven out of a place: "pushed the rebels out of the village", "pushed out government soldiers"
+        r"\bpush(?:ed|es|ing)? out\b|\b(?:push(?:ed|es|ing)?|dr(?:ove|ive|ives|iving|iven)) (?:[\w-]+ ){1,4}?out of "
+        r"(?:the )?(?:village|town|city|area|district|region|base|hill|camp|settlement|stronghold|positions?)\b",
+        "capture",
+    ),
+    (r"\b(?:taken|took|taking) captive\b", "abduct"),
     (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
     (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
     (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w-]+ ){0,4}?into custody\b", "arrest"),
@@ -135,11 +142,14 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bunopposed\b"
         r"|\b(?:withdr[ea]w from|pulled out of)\b"  # a place left (``LEAVING_VERBS``), not talks or a race
         r"|\bhand(?:ed|s|ing)? (?:over )?control\b"
-        r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) [\w-]+) over\b",  # "handed the base over"
+        r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b",  # "its camp in X over"
         "transfer",
     ),
     (
-        r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b|\bsigned an? (?:\w+ )?agreement\b"
+        r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b"
+        r"|\bsign(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum)\b"
+        r"|\b(?:freed|released|handed over) (?:[\w,-]+ ){0,4}?(?:prisoners|detainees|captives|hostages|pows)\b"
+        r"[^.]{0,80}?\b(?:in (?:an? )?(?:exchange|swap)|in return)\b"
         r"|\bexchang(?:ed|e|es|ing) (?:[\w,-]+ ){0,3}?(?:prisoners|detainees|captives|bodies|pows)\b",
         "agreement",
     ),
@@ -162,7 +172,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?|open(?:ed|s|ing)?"
         r"|erect(?:ed|s|ing)?) (?:an? |the |its |their )?"
         r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative) )*(?:base|outpost|camp|"
-        r"headquarters|command (?:centre|center|post)|(?:military|army) post|checkpoint|roadblock)s?\b"
+        r"headquarters|command (?:centre|center|post)|(?:military|army) post|position|checkpoint|roadblock)s?\b"
         r"(?! for)",  # not "a camp for IDPs"
         "base",
     ),
@@ -180,11 +190,12 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "change",
     ),
     (
-        r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bchant(?:ed|ing) slogans\b",
+        r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bchant(?:ed|ing) (?:slogans|against)\b"
+        r"|\bhuman chains?\b",
         "protest",
     ),
     (
-        r"\bstag(?:ed|ing) an? (?:sit-in|demonstration|protest|rally|march|strike)\b"
+        r"\bstag(?:ed|ing) an? (?:[\w-]+ ){0,2}?(?:sit-in|demonstration|protest|rally|march|strike)\b"
         r"|\bheld an? (?:\w+ )?(?:sit-in|vigil)\b",
         "protest",
     ),
@@ -198,6 +209,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bswaps? of (?:\w+ )?(?:prisoners|detainees|captives|hostages|pows)\b",
         "agreement",
     ),  # a prisoner swap is agreed
+    (
+        r"\bdeclared (?:it|them) (?:as )?(?:the |its |their )?(?:new )?headquarters\b",
+        "base",
+    ),
     (
         r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|open(?:ed|s|ing)?|mov(?:e|ed|es|ing)"
         r"|relocat(?:e|ed|es|ing)|transfer(?:s|red|ring)?) (?:its|their|his) "
