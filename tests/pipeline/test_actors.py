@@ -306,6 +306,20 @@ def test_actors_pronoun_subject_of_reported_speech_is_the_speaker(nlp: Language,
     assert _name(sides.actor2) == "Military Forces of Somalia"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type"),
+    [
+        ("A grenade thrown into a bar in Bukavu, Congo, killed two people, police said.", "grenade", "Grenade"),
+        ("Three traders were shot dead at a market in Kano, Nigeria, the police said.", "shot", "Attack"),
+    ],
+)
+def test_actors_the_state_that_reports_an_attack_did_not_make_it(
+    nlp: Language, resolve, text: str, trigger: str, sub_event_type: str
+) -> None:
+    sides = _sides(nlp, resolve, text, trigger, sub_event_type)
+    assert _name(sides.actor1).startswith("Unidentified Armed Group")
+
+
 # --- sources and status --------------------------------------------------------------------------
 
 

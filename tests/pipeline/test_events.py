@@ -28,6 +28,17 @@ def sub_types(nlp, text: str) -> set[str]:
         ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         # wordings of the rarer types
+        ("Grenades thrown into a crowded bar killed two people on Monday.", "Grenade"),
+        ("A van packed with explosives blew up outside the barracks on Monday.", "Remote explosive/landmine/IED"),
+        ("A bomber rammed an explosives-laden pickup into the gate of the base on Monday.", "Suicide bomb"),
+        ("An attacker detonated his explosives at the entrance of a mosque on Friday.", "Suicide bomb"),
+        ("Demonstrators set fire to the town hall on Monday over the election results.", "Violent demonstration"),
+        (
+            "Police fired tear gas and live ammunition at marchers in the capital on Monday.",
+            "Excessive force against protesters",
+        ),
+        ("Government troops took back the town from the insurgents on Monday.", "Government regains territory"),
+        ("The rebels entered the town on Monday without firing a shot.", "Non-violent transfer of territory"),
         ("Four aid workers were taken captive by gunmen near the river on Monday.", "Abduction/forced disappearance"),
         ("Two nuns were snatched from their convent by armed men on Monday.", "Abduction/forced disappearance"),
         ("A poison gas attack on the suburb killed 12 people on Monday, medics said.", "Chemical weapon"),

@@ -60,3 +60,10 @@ def test_pipeline_pipe_gives_what_one_call_per_article_gives(pipeline: Pipeline,
     piped = list(pipeline.pipe(articles, batch_size=2))
     assert [article for article, _ in piped] == articles
     assert [events for _, events in piped] == [pipeline(article) for article in articles]
+
+
+def test_pipeline_a_place_stormed_takes_the_type_of_what_was_done_there() -> None:
+    """Storming a village is typed a clash only when nothing else is told; gunmen firing on residents is an attack."""
+    text = "Gunmen stormed a farming village near Jos on Monday and opened fire on sleeping residents."
+    (event,) = warwatch.extract(text, published=date(2024, 5, 8))
+    assert event.sub_event_type == "Attack"

@@ -138,7 +138,6 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})  # what a name'
 REMOTE = "Explosions/Remote violence"
 PLANTED = "Remote explosive/landmine/IED"
 EXCESSIVE_FORCE = "Excessive force against protesters"
-INSURGENT_MEANS = frozenset({PLANTED, "Suicide bomb"})  # a state that reports one tells of another's deed
 NON_STATE_ARMED = frozenset({2, 3, 4})  # rebels, political and identity militias
 PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
@@ -603,7 +602,8 @@ class _ArticleReader:
         self._fill_from_sentence(sent, side1, side2, country, mention.sub_event_type, reporting)
         if not side2.actors and _has_victims(mention.sub_event_type):
             self._add_casualties(sent, side2, country, reporting | side1.tokens)
-        if not side1.actors and trigger is not None and mention.sub_event_type not in INSURGENT_MEANS:
+        if not side1.actors and trigger is not None and mention.sub_event_type not in UNKNOWN_PERPETRATOR_TYPES:
+            # a state that reports a bomb or an attack on civilians tells of another's deed, not its own
             side1.actors += self._speaker_actors(trigger, index, country)
         if not side1.actors and index and mention.sub_event_type not in PROTEST_TYPES | RIOT_TYPES:
             self._borrow_agents(self.sents[index - 1], sent, side1, country)

@@ -78,6 +78,7 @@ RANK: dict[str, int] = {
     **{t: 70 + i for i, t in enumerate(_PROTEST_TYPES)},
 }
 _FOUGHT = 50
+_STORMED = "storm:place"
 _UNKNOWN = 19  # an attack on nobody named is typed a clash by default; any other reading of the incident is better
 _AT_PROTESTS = frozenset({*_PROTEST_TYPES, "Attack", "Armed clash", "Arrests", "Looting/property destruction"})
 _PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
@@ -276,8 +277,10 @@ def _own_date(reading: Reading) -> bool:
 
 def _rank(mention: Mention) -> int | None:
     rank = RANK.get(mention.sub_event_type)
-    if mention.sub_event_type == "Armed clash" and mention.rule.endswith(":unknown-target"):
-        return _UNKNOWN
+    if mention.sub_event_type == "Armed clash" and (
+        mention.rule.endswith(":unknown-target") or mention.rule == _STORMED
+    ):
+        return _UNKNOWN  # nobody named attacked, or a place stormed with no fight told: any other reading is better
     if mention.sub_event_type == "Armed clash" and not mention.rule.endswith(":armed-target"):
         return _FOUGHT
     return rank

@@ -92,7 +92,7 @@ from .event_words import (
     WORD_VOLLEYS,
     WORKS,
 )
-from .nlp import in_doc, lowers, per_doc, pos_tags, span_text
+from .nlp import in_doc, lowers, per_doc, pos_tags, sentences, span_text
 from .nlp import lemmas as doc_lemmas
 
 
@@ -341,9 +341,14 @@ def families(doc: Doc) -> list[str | None]:
 
 
 def _families(doc: Doc) -> list[str | None]:
-    return [
+    found = [
         TRIGGERS.get(lemma) or TRIGGERS.get(lower) for lemma, lower in zip(doc_lemmas(doc), lowers(doc), strict=True)
     ]
+    for sent in sentences(doc):  # "Grenades thrown into a bus park": a sentence's first word tagged a name keeps
+        first, lower = sent[0], lowers(doc)[sent.start]  # its plural as its lemma
+        if found[sent.start] is None and first.tag_ in {"NNP", "NNPS"} and lower.endswith("s"):
+            found[sent.start] = TRIGGERS.get(lower[:-1])
+    return found
 
 
 def summarised(sent: SpacySpan, lowered: str) -> set[int]:

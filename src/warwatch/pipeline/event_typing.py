@@ -100,6 +100,7 @@ class Context:
     lemmas: frozenset[str]
     previous_type: str | None  # the type of the previous sentence's last mention
     means_tokens: tuple[Token, ...]  # triggers naming remote means (shells, bombs, aircraft, ...)
+    violence_tokens: tuple[Token, ...]  # triggers of one-sided or unclear violence (attack, kill, harm)
     territory_tokens: tuple[Token, ...]  # triggers of a place taken or retaken
     small_arms: bool  # the sentence names direct-fire weapons (rifles, machine guns, small arms)
     intervention: bool  # the authorities acted: tear gas, batons, arrests (not arrests protested against)
@@ -187,18 +188,23 @@ def _fight_type(tok: Token, context: Context) -> tuple[str, str]:
     return "Mob violence", rule
 
 
+_PROTESTERS = frozenset(
+    w + s for w in ("protester", "demonstrator", "supporter") for s in ("", "s")
+)  # "Demonstrators" tagged a name keeps its plural
+
+
 def _crowd_type(context: Context) -> str:
     """Violence by a crowd: a violent demonstration when a protest was told, else mob violence."""
     previous = context.previous_type
     if previous in _RIOTS:
         return previous
-    protest = previous in _PROTESTS or bool(context.lemmas & {"protester", "demonstrator", "supporter"})
+    protest = previous in _PROTESTS or bool(context.lemmas & _PROTESTERS)
     return "Violent demonstration" if protest else "Mob violence"
 
 
 def _riot_type(tok: Token, context: Context) -> tuple[str | None, str]:
     """A mob or a violent demonstration; setting fire with no crowd in sight is arson, typed as looting."""
-    if "mob" in context.lemmas:
+    if "mob" in context.lemmas or tok.lower_ in {"mob", "mobs"}:  # "Mobs" opening a sentence is tagged a name
         return "Mob violence", "riot"
     crowd = context.lemmas & CROWD or "protest" in context.families or context.previous_type in _PROTESTS
     if tok.lemma_.lower() == "set" and not crowd:
@@ -238,7 +244,8 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
         return None, "absorbed-by-arrest"  # "raided houses and arrested five men": the arrests say what it did
     if any(linked(tok, other) for other in context.territory_tokens):
         return None, "absorbed-by-territory"
-    if tok.lemma_.lower() in STORMING and _place_object(tok) and not context.families & _DONE_TO_PEOPLE_OR_GOODS:
+    done = context.families & _DONE_TO_PEOPLE_OR_GOODS or any(t != tok for t in context.violence_tokens)
+    if tok.lemma_.lower() in STORMING and _place_object(tok) and not done:  # "stormed a village and opened fire on"
         return _storming_type(tok, context)
     if family == "attack" and by_aircraft(tok):
         return "Air/drone strike", "attack:by-aircraft"
@@ -341,12 +348,16 @@ def _protest_type(tok: Token, context: Context) -> str:
     lemmas, families = context.lemmas, context.families
     if context.rioting or families & {"riot", "loot"} or ("fight" in families and lemmas & CLASHES):
         return "Violent demonstration"  # stones thrown, shops burned, clashes with the police
-    lethal = context.live_fire or bool(lemmas & {"kill", "shoot", "die", "dead"})
-    if lethal and lemmas & STATE_CUES:
+    if _lethal(context) and lemmas & STATE_CUES:
         return "Excessive force against protesters"
     if context.intervention or _repressed(tok):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _lethal(context: Context) -> bool:
+    """Live fire or deaths told with a protest: force that kills, not crowd control."""
+    return context.live_fire or bool(context.lemmas & {"kill", "shoot", "die", "dead"})
 
 
 def _repressed(tok: Token) -> bool:
@@ -373,6 +384,8 @@ def _intervention_type(tok: Token, context: Context) -> tuple[str | None, str]:
         return None, "absorbed-by-protest"  # the protest mention of this sentence is typed with it
     crowd = context.previous_type in _PROTESTS or bool(context.lemmas & GATHERINGS)
     if crowd and (state_agent(tok) or context.lemmas & CROWD_CONTROL):
+        if _lethal(context):
+            return "Excessive force against protesters", "intervene:lethal"  # "fired tear gas and live rounds"
         return "Protest with intervention", "intervene:dispersed"
     return None, "intervene:no-crowd"
 

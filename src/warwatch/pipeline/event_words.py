@@ -46,7 +46,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("rape raped raping".split(), "sexual"),
     **dict.fromkeys("abduct kidnap abduction kidnapping hostage hijack snatch".split(), "abduct"),
     **dict.fromkeys(
-        "protest protester demonstrate demonstration demonstrator rally march sit-in vigil agitate".split(),
+        "protest protester demonstrate demonstration demonstrator rally march marcher sit-in vigil agitate".split(),
         "protest",
     ),
     **dict.fromkeys("riot rioter mob pelt".split(), "riot"),
@@ -83,9 +83,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bexplosives?[- ](?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry|motorcycle)s?\b", "ied"),
     (  # the driver rams it home: a suicide car bomb
         r"\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:explosives?|bomb)[- ]"
-        r"(?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry)\b"
-        r"|\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:vehicle|car|truck|lorry) "
-        r"(?:laden|packed|rigged|filled|loaded) with (?:explosives|a bomb)\b",
+        r"(?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry|pickup|van|motorcycle|motorbike)\b"
+        r"|\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:vehicle|car|truck|lorry|pickup|van) "
+        r"(?:laden|packed|rigged|filled|loaded) with (?:explosives|a bomb)\b"
+        r"|\bdetonated (?:his|her|their) (?:explosives?|(?:suicide |explosive )?(?:vest|belt|device)s?)\b",
         "suicide",
     ),
     (
@@ -136,10 +137,16 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:taken|took|taking) captive\b", "abduct"),
     (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
-    (r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b", "regain"),
+    (
+        r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b"
+        r"|\b(?:took|take|takes|taken|taking|won|win|wins|winning) back (?:control of )?(?:the )?"
+        r"(?:town|city|village|district|area|base|hill|port|airport|region|province|border)\b",
+        "regain",
+    ),
     (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w-]+ ){0,4}?into custody\b", "arrest"),
     (
-        r"\bwithout (?:a fight|resistance|any resistance|fighting|a shot)\b|\bhanded over\b|\bunopposed\b"
+        r"\bwithout (?:a fight|resistance|any resistance|fighting|(?:firing )?a (?:single )?shot)\b|\bhanded over\b"
+        r"|\bunopposed\b"
         r"|\b(?:withdr[ea]w from|pulled out of)\b"  # a place left (``LEAVING_VERBS``), not talks or a race
         r"|\bhand(?:ed|s|ing)? (?:over )?control\b"
         r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b",  # "its camp in X over"
@@ -236,7 +243,8 @@ CIVILIAN_TARGETS = frozenset(
         "leader developer owner businessman merchant body vendor youth youths resident locals local suspect national "
         "citizen migrant "
         "villager house home village prisoner detainee pastoralist herdsman herdsmen shepherd manager employee staff "
-        "cattle livestock settler nomad adolescent teenager minor motorist pedestrian bystander"
+        "cattle livestock settler nomad adolescent teenager minor motorist pedestrian bystander guest mourner "
+        "reveller partygoer spectator customer diner shopper commuter labourer laborer miner"
     ).split()
 )
 ARMED_TARGETS = frozenset(

@@ -153,6 +153,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         lemmas=lemmas,
         previous_type=previous_type,
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
+        violence_tokens=tuple(tok for tok, family in triggers if family in VIOLENCE),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
         small_arms=may_match(lowered, SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered)),
         intervention=any(lemma in INTERVENTION_CUES and not _grievance(t) and not without(t) for t, lemma in cues),
@@ -177,6 +178,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 _VERB_TAGS = frozenset({VERB, AUX})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
+_LADEN = frozenset("pack laden rig fill load stuff".split())
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS  # what ``_development_verb`` reads
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 
@@ -372,10 +374,12 @@ def _instrument_used(tok: Token) -> bool:
     went_off = head.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
     if dep in {"nsubj", "nsubjpass"} and (head.lemma_.lower() in STRIKE_VERBS or went_off):
         return True
-    if dep == "nsubjpass" and head.lemma_.lower() in FIRE_VERBS:
-        return True  # "a grenade was lobbed at a chapel", "grenades thrown at a bus stop"
+    if (dep == "nsubjpass" or head.tag_ == "VBN") and dep.startswith("nsubj") and head.lemma_.lower() in FIRE_VERBS:
+        return True  # "a grenade was lobbed at a chapel", "grenades thrown at a bus stop" (parsed as a subject)
     if dep == "dobj" and head.lemma_.lower() in FIRE_VERBS:
         return True
+    if dep in {"nsubj", "ROOT"} and any(c.dep_ == "acl" and c.lemma_.lower() in FIRE_VERBS for c in first.children):
+        return True  # "grenades thrown into a bus park killed one", "rockets fired from across the border hit"
     if dep == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
         return True
     head = tok.head
@@ -396,6 +400,8 @@ def _weapon_phrase(tok: Token) -> Token:
             node = head
         elif node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
             node = head.head
+        elif node.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _LADEN:
+            node = head.head.head  # "a motorcycle packed with explosives blew up": the vehicle is the bomb
         else:
             return node
 
