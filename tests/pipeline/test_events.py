@@ -28,6 +28,30 @@ def sub_types(nlp, text: str) -> set[str]:
         ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         # wordings of the rarer types
+        ("An angry crowd stoned to death a man accused of theft in the market on Monday.", "Mob violence"),
+        ("Engineers found and dismantled two rocket launchers in an orchard on Monday.", "Disrupted weapons use"),
+        ("Riot police broke up a gathering of students outside the university on Monday.", "Protest with intervention"),
+        (
+            "Police used batons and stun grenades to break up a rally of teachers on Monday.",
+            "Protest with intervention",
+        ),
+        ("Soldiers blew up a dozen homes in the camp on Monday, residents said.", "Looting/property destruction"),
+        (
+            "Rebel fighters swept into the provincial capital on Monday after the army withdrew.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Four policemen lost their lives when militants ambushed their patrol on Monday.", "Armed clash"),
+        (
+            "Army troops were back in control of the port on Monday after a week of fighting.",
+            "Government regains territory",
+        ),
+        ("The rebel alliance ceased to exist on Monday when its factions joined the army.", "Change to group/activity"),
+        ("Jets dropped canisters releasing a choking gas over the village on Monday.", "Chemical weapon"),
+        (
+            "The army has set up a fortified post on the hill above the village, residents said on Monday.",
+            "Headquarters or base established",
+        ),
+        ("The two sides completed the final stage of a prisoner exchange on Monday.", "Agreement"),
         ("Grenades thrown into a crowded bar killed two people on Monday.", "Grenade"),
         ("A van packed with explosives blew up outside the barracks on Monday.", "Remote explosive/landmine/IED"),
         ("A bomber rammed an explosives-laden pickup into the gate of the base on Monday.", "Suicide bomb"),
@@ -169,6 +193,12 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "Navy ships fired missiles and sank an old hulk on Monday in the final stage of the annual drills.",
         "KISUMU, Kenya - A man stabbed his brother during a quarrel over land on Sunday, police said.",
         "A scuffle outside a nightclub left a student dead on Saturday after he was hit with a chair.",
+        "The army rejected claims on Monday that its soldiers had killed civilians in the north.",
+        "Soldiers fired a 21-gun salute as the president was sworn in on Monday.",
+        "Two lorries collided head-on on the highway on Monday, leaving nine dead and dozens injured.",
+        "The two coast guards clashed verbally near the reef on Monday.",
+        "Should the talks fail, fighting around the city could resume within days, the envoy said on Monday.",
+        "Mediators met both delegations on Monday to discuss a proposal for a 30-day truce.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

@@ -55,6 +55,7 @@ from .event_words import (
     INTENT_HEADS,
     IRREALIS_AUX,
     LINKING_VERBS,
+    LULLS,
     MARKET_PLAYERS,
     MEANS,
     MEASURE_KINDS,
@@ -111,6 +112,10 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "left without agreeing to a truce", "took the town without a fight"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"flee", "escape"}:
         return False  # "refugees fleeing fighting": what drove them out, told as background
+    if tok.dep_ in {"nsubj", "csubj"} and tok.head.lemma_.lower() in LULLS:
+        return False  # "once fighting in the area died down": a lull, not an event
+    if any(c.dep_ == "advmod" and c.lower_ in _IN_WORDS for c in tok.children):
+        return False  # "the coast guards clashed verbally"
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
     if verb is None:
         return True
@@ -127,7 +132,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "an insurgency since militants first attacked police stations": the start of a period told
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
-    if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for child in verb.children):
+    clauses = (verb, verb.head) if verb.dep_ in {"csubj", "xcomp"} else (verb,)  # "fighting could resume"
+    if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for v in clauses for child in v.children):
         return False
     if in_doc(tok, _TOLD_BEFORE) and (any(a.lemma_.lower() in _TOLD_BEFORE for a in tok.ancestors) or _answered(tok)):
         return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
@@ -307,7 +313,10 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     def named(words: frozenset[str]) -> bool:  # as a thing or a person: not "stocks bombed", "forcing people"
         return bool(lemmas & words) and any(lemma_of[i] in words for i in range(start, end) if pos[i] != VERB)
 
-    if lemmas & _BACKGROUND_CUES and not named(_ARMED_CUES):
+    cued = lemmas & _BACKGROUND_CUES or (
+        "final" in lemmas and any(w.lemma_ == "final" and w.dep_ != "amod" for w in sent)
+    )  # "reached the final", not "the final stage of the exchange"
+    if cued and not named(_ARMED_CUES):
         # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
         told = {f for i, f in enumerate(families(sent.doc)[start:end], start) if lemma_of[i] not in _MARKET_MOVES}
         return _FOREGROUND_FAMILIES.isdisjoint(told)
@@ -323,6 +332,7 @@ _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
 _VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
+_IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
@@ -379,13 +389,16 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     joined = [c for c in verbs[0].children if c.dep_ == "conj"]  # "were killed and 20 hurt when a bus collided"
     verbs += [c for v in (*verbs, *joined) for c in v.children if c.dep_ == "advcl"]
     node = verbs[0]
-    while node.dep_ in {"conj", "advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in node.children):
-        node = node.head  # "a tanker overturned and exploded, killing 90 and injuring 20": the doer is up the chain
+    while node.dep_ == "conj" or (
+        node.dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in node.children)
+    ):  # "a tanker overturned and exploded, killing 90 and injuring 20": the doer is up the chain; so is the cause
+        node = node.head  # of "collided, leaving 16 dead and dozens injured"
         if node.pos_ == "NOUN":  # "A truck overturned, killing six": the participle's doer is the clause's above
             verbs += [node, *(c for c in node.children if c.dep_ in {"acl", "relcl"})]
             break
         verbs.append(node)
-    if any(v.lemma_.lower() in MISHAP_VERBS for v in (*verbs, *_after_what(verbs))):
+    told = [c for v in verbs for d in v.children if d.dep_ == "nsubj" for c in d.children if c.dep_ in {"relcl", "acl"}]
+    if any(v.lemma_.lower() in MISHAP_VERBS for v in (*verbs, *_after_what(verbs), *told)):  # "a truck that overturned"
         return True
     if in_doc(tok, _BY_ACCIDENT) and any(c.lower_ in _BY_ACCIDENT for v in (tok, *verbs) for c in v.children):
         return True  # "a soldier accidentally shot a comrade while cleaning his rifle"

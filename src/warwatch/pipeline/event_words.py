@@ -53,7 +53,8 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("ceasefire truce".split(), "agreement"),
     **dict.fromkeys("arrest detain apprehend".split(), "arrest"),
     **dict.fromkeys("disperse intervene dissolve".split(), "intervene"),
-    **dict.fromkeys("defuse thwart foil disarm".split(), "disrupt"),  # disarm: of a weapon (``WEAPON_DISRUPTIONS``)
+    # disarm, dismantle, deactivate: of a weapon (``WEAPON_DISRUPTIONS``)
+    **dict.fromkeys("defuse thwart foil disarm dismantle deactivate".split(), "disrupt"),
     **dict.fromkeys("merge merger defect defection rename disband".split(), "change"),  # a group remade
     **dict.fromkeys(
         "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
@@ -91,13 +92,18 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bchemical (?:attack|weapon|munition|agent|shell|bomb)s?\b|\b(?:toxic|poison|mustard|nerve) "
-        r"(?:gas|agent|chemical)s?\b",
+        r"(?:gas|agent|chemical)s?\b|\b(?:releas(?:ed|ing)|emitt(?:ed|ing)) an? (?:[\w-]+ ){0,2}?gas\b",
         "chemical",
     ),
     (r"\b(?:peaceful|opposition|anti-[\w-]+|protest) (?:gathering|assembly|crowd)s?\b", "protest"),
     (r"\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse)\b", "sexual"),
     (r"\bcame under (?:heavy )?(?:fire|attack)\b|\bopened fire\b", "attack"),
-    (r"\btear[- ]?gass(?:ed|ing)\b|\bbaton[- ]charg(?:ed|ing|es)\b", "intervene"),  # a crowd dispersed
+    (  # a crowd dispersed
+        r"\btear[- ]?gass(?:ed|ing)\b|\bbaton[- ]charg(?:ed|ing|es)\b"
+        r"|\b(?:broke|break|breaks|breaking|broken) up(?= (?:[\w-]+ ){0,3}?(?:gathering|protest|demonstration|rally|"
+        r"march|crowd|sit-in)s?\b)",  # the gathering stays a trigger of its own
+        "intervene",
+    ),
     (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
     (r"\b(?:in|from) both directions\b", "fight"),  # fire both ways across a front line is an exchange
     (r"\b(?:shot|shoot|shoots|shooting) down\b|\bdowned\b", "shootdown"),
@@ -118,18 +124,28 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:body|bodies|corpse|remains) of\b[^.]{0,60}\b(?:was|were) (?:found|discovered|recovered)\b", "kill"),
     (r"\b(?:was|were) found (?:dead|murdered|killed|shot|beheaded|dismembered)\b", "kill"),
+    (r"\blost (?:their|his|her) lives?\b|\bston(?:ed|ing) (?:[\w-]+ ){0,4}?to death\b", "kill"),
     (r"\b(?:threw|hurled|pelted|throwing|hurling|pelting) (?:stones|rocks|bricks|petrol bombs|molotov)", "riot"),
     (
         r"\bburn(?:ed|t|ing)? (?:tyres|tires)\b"
         r"|\bset (?:fire|ablaze)\b[^.]{0,40}\b(?:police|station|office|vehicle)",
         "riot",
     ),
-    (r"\bset (?:\w+ ){0,4}?(?:on fire|ablaze|alight)\b|\bset fire to\b|\bburn(?:ed|t) down\b", "loot"),
+    (
+        r"\bset (?:\w+ ){0,4}?(?:on fire|ablaze|alight)\b|\bset fire to\b|\bburn(?:ed|t) down\b"
+        r"|\b(?:blew|blown|blowing) up (?:[\w-]+ ){0,3}?(?:homes?|houses?|buildings?|bridges?|mosques?|churches?|"
+        r"schools?|shops?)\b",
+        "loot",
+    ),
     (  # goods taken away: "carted away goods", "carried off livestock", "made off with cash"
         r"\bcart(?:ed|s|ing)? (?:away|off)\b|\bcarr(?:ied|ies|y|ying) off\b|\bma(?:de|ke|kes|king) off with\b",
         "loot",
     ),
-    (r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b", "capture"),
+    (
+        r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b"
+        r"|\b(?:swept|sweep|sweeps|sweeping) into\b",
+        "capture",
+    ),
     (  # fighters driven out of a place: "pushed the rebels out of the village", "pushed out government soldiers"
         r"\bpush(?:ed|es|ing)? out\b|\b(?:push(?:ed|es|ing)?|dr(?:ove|ive|ives|iving|iven)) (?:[\w-]+ ){1,4}?out of "
         r"(?:the )?(?:village|town|city|area|district|region|base|hill|camp|settlement|stronghold|positions?)\b",
@@ -140,7 +156,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b"
         r"|\b(?:took|take|takes|taken|taking|won|win|wins|winning) back (?:control of )?(?:the )?"
-        r"(?:town|city|village|district|area|base|hill|port|airport|region|province|border)\b",
+        r"(?:town|city|village|district|area|base|hill|port|airport|region|province|border|stronghold|capital)\b"
+        r"|\b(?:back in|regained) control of\b",
         "regain",
     ),
     (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w-]+ ){0,4}?into custody\b", "arrest"),
@@ -148,7 +165,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bwithout (?:a fight|resistance|any resistance|fighting|(?:firing )?a (?:single )?shot)\b|\bhanded over\b"
         r"|\bunopposed\b"
         r"|\b(?:withdr[ea]w from|pulled out of)\b"  # a place left (``LEAVING_VERBS``), not talks or a race
-        r"|\bhand(?:ed|s|ing)? (?:over )?control\b"
+        r"|\bhand(?:ed|s|ing)? (?:over )?control\b|\bpass(?:ed|es|ing)? (?:in)?to (?:[\w-]+ ){0,2}?control\b"
         r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b",  # "its camp in X over"
         "transfer",
     ),
@@ -178,8 +195,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?|open(?:ed|s|ing)?"
         r"|erect(?:ed|s|ing)?) (?:an? |the |its |their )?"
-        r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative) )*(?:base|outpost|camp|"
-        r"headquarters|command (?:centre|center|post)|(?:military|army) post|position|checkpoint|roadblock)s?\b"
+        r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative|fortified) )*"
+        r"(?:base|outpost|camp|headquarters|command (?:centre|center|post)|(?:military|army|fortified) post|position"
+        r"|checkpoint|roadblock)s?\b"
         r"(?! for)",  # not "a camp for IDPs"
         "base",
     ),
@@ -189,6 +207,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bwithdrew (?:its|their) (?:headquarters|base|bases|command)\b"  # moved there: a base (``events``)
         r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
         r"|\bsplit into (?:two|three|rival)\b|\bbroke away from\b|\bsplinter (?:group|faction|movement)\b"
+        r"|\bceased to exist\b"
         r"|\bjoin(?:ed|s|ing)? forces with\b"
         r"|\bjoin(?:ed|s|ing)? (?:the |an? )?(?:[\w-]+ ){0,3}?(?:alliance|coalition)\b"
         r"|\b(?:named|appointed|elected|chose|picked) (?:[\w'-]+ ){0,4}?as (?:its|their|the group's) new\b"
@@ -259,7 +278,7 @@ VIOLENCE = frozenset("attack kill harm".split())  # one-sided or unclear violenc
 ORGANIZED_ARMED = frozenset(
     (
         "militant fighter rebel insurgent militia militiaman jihadist terrorist gunman soldier troop army military "
-        "cartel gang bandit"
+        "cartel gang bandit serviceman"
     ).split()
 )
 # Weapons and vehicles: triggers only when used (``_instrument_used``), unlike event nouns such as "shelling".
@@ -277,7 +296,7 @@ QUANTITY_NOUNS = frozenset(
 )
 AMMUNITION = frozenset("round shell bomb projectile munition".split())
 FIRE_VERBS = frozenset("fire launch drop lob hurl throw toss fling plant detonate explode use carry set".split())
-CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun".split())
+CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun sound flash".split())
 EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
 IED_CUES = frozenset("bomb device ied mine landmine explosive car roadside planted vehicle motorcycle".split())
 AIRCRAFT = frozenset("air warplane jet aircraft plane bomber helicopter gunship drone airforce".split())
@@ -328,7 +347,7 @@ INDUSTRIAL = frozenset("factory firework plant warehouse refinery mill workshop"
 FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccurate".split())
 SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
-    "innings final semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
+    "innings semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
     "referee chess grandmaster checkmate bowling paceman spinner batting".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
@@ -336,7 +355,8 @@ FIGURATIVE_OBJECTS = frozenset(
         "policy decision plan remark comment critic critics proposal idea bill law budget record freedom democracy "
         "right rights constitution sovereignty dignity reputation integrity independence judiciary value values "
         "share blaze flame wildfire bushfire inferno outbreak epidemic pandemic disease cancer cholera malaria "
-        "corruption poverty inflation website server database stage podium chart charts chairmanship seat majority"
+        "corruption poverty inflation website server database stage podium chart charts chairmanship seat majority "
+        "salute"
     ).split()
 )
 # Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence
@@ -367,7 +387,7 @@ DISRUPTION_VERBS = frozenset(
     "disarm remove dispose".split()
 )
 # Disruption triggers that disrupt only a weapon: "disarmed a car bomb", not "the militia agreed to disarm".
-WEAPON_DISRUPTIONS = frozenset({"disarm"})
+WEAPON_DISRUPTIONS = frozenset({"disarm", "dismantle", "deactivate"})  # of a weapon: not "dismantled a cell"
 # A blast set off on purpose to make explosives safe: "safely detonated the mines", "a controlled explosion".
 CONTROLLED_BLAST = frozenset("safely controlled".split())
 # What the authorities do to a gathering to end it, short of lethal force: "charged the students", "pushed back the
@@ -409,17 +429,18 @@ INTENT_HEADS = frozenset(
     (
         "plan threaten vow intend want seek hope aim prepare warn call urge pledge promise expect fear try "
         "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit "
-        "predict forecast anticipate"
+        "predict forecast anticipate propose proposal"
     ).split()
 )
 # What a denial disputes is not known to have happened: "denied (reports) that its soldiers had attacked civilians";
 # a denial of responsibility ("denied carrying out the attack") is not one.
-DENIAL_HEADS = frozenset("deny refute dismiss".split())
+DENIAL_HEADS = frozenset("deny refute dismiss reject".split())
 REPORT_NOUNS = frozenset("report claim allegation accusation rumour rumor".split())
 FOILED_HEADS = frozenset("foil thwart avert".split())  # "foiled a suicide attack": the attack did not happen
 SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate cite".split())
 # What a meeting's topics do to it: "with the fighting in Congo dominating the agenda".
 TOPIC_VERBS = frozenset("dominate top overshadow headline".split())
+LULLS = frozenset("subside abate ease die end stop cease wane".split())  # "once the fighting died down"
 AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"

@@ -131,7 +131,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             fact = (
                 head is not None and states_fact(phrase[0], family) and _weapon_used(head) and not _mishap(family, head)
             )
-            made = family != "agreement" or _agreement_made(head)  # not "since the peace deal"
+            made = head.lemma_.lower() not in AGREEMENT_NOUNS or _agreement_made(head)  # not "since the peace deal"
             if fact and made and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
             covered.update(t.i for t in phrase)
@@ -367,6 +367,8 @@ def _instrument_used(tok: Token) -> bool:
 
     A weapon in a list ("fired rifles and mortars") is used as the first of the list is.
     """
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in CROWD_CONTROL for c in tok.children):
+        return False  # tear gas shells, rubber bullets, stun grenades: crowd control, not shelling
     first = _weapon_phrase(tok)
     head, dep = first.head, first.dep_
     if dep == "conj" and head.lemma_.lower() in FIRE_VERBS:  # the parser's "fired IFVs and grenade ..."
@@ -383,8 +385,6 @@ def _instrument_used(tok: Token) -> bool:
     if dep == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
         return True
     head = tok.head
-    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in CROWD_CONTROL for c in tok.children):
-        return False  # tear gas shells, rubber bullets: crowd control, not shelling
     compound_of = head if tok.dep_ == "compound" else None
     return compound_of is not None and compound_of.lemma_.lower() in EVENT_NOUNS
 
