@@ -195,6 +195,8 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "A scuffle outside a nightclub left a student dead on Saturday after he was hit with a chair.",
         "The army rejected claims on Monday that its soldiers had killed civilians in the north.",
         "Soldiers fired a 21-gun salute as the president was sworn in on Monday.",
+        "The champion killed off the race with a fast last lap on Sunday.",
+        "Critics said on Monday that the media law would kill off the independent press.",
         "Two lorries collided head-on on the highway on Monday, leaving nine dead and dozens injured.",
         "The two coast guards clashed verbally near the reef on Monday.",
         "Should the talks fail, fighting around the city could resume within days, the envoy said on Monday.",

@@ -67,3 +67,10 @@ def test_pipeline_a_place_stormed_takes_the_type_of_what_was_done_there() -> Non
     text = "Gunmen stormed a farming village near Jos on Monday and opened fire on sleeping residents."
     (event,) = warwatch.extract(text, published=date(2024, 5, 8))
     assert event.sub_event_type == "Attack"
+
+
+def test_pipeline_a_particle_alone_is_no_place_and_gendarmes_are_state_forces() -> None:
+    """ "Le" of "the Le Prince road" is no Leh; gendarmes who kill at a demonstration use excessive force."""
+    text = "Two men were shot dead as gendarmes broke up an opposition demonstration on the Le Prince road in Conakry."
+    (event,) = warwatch.extract(text, published=date(2024, 5, 8))
+    assert (event.location.name, event.sub_event_type) == ("Conakry", "Excessive force against protesters")

@@ -310,7 +310,9 @@ RIOT_CUES = frozenset(
 GRIEVANCE_HEADS = frozenset("demand condemn denounce decry oppose protest against follow".split())
 GRIEVANCE_PREPS = frozenset("against over about for following after during".split())
 BACKGROUND_MODIFIERS = frozenset("previous earlier past former prior".split())  # "from previous fighting"
-STATE_CUES = frozenset("army military troops troop police government forces force soldiers soldier security".split())
+STATE_CUES = frozenset(
+    "army military troops troop police government forces force soldiers soldier security gendarme gendarmerie".split()
+)
 # Words that name a side of a conflict or its leaders: without one, a merger, a base or a handover is no
 # strategic development ("two banks merged", "the airline opened a base").
 PARTY_WORDS = ORGANIZED_ARMED | STATE_CUES | frozenset("commander emir warlord guerrilla separatist".split())
@@ -348,7 +350,7 @@ FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccura
 SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
     "innings semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
-    "referee chess grandmaster checkmate bowling paceman spinner batting".split()
+    "referee chess grandmaster checkmate bowling paceman spinner batting lap sprint marathon".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
     (

@@ -210,8 +210,10 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "lodged a formal protest with the embassy": a complaint between states
     if family == "agreement" and not _agreement_made(tok):
         return None  # "violated the ceasefire", "the end of the truce": an agreement named, not one made
-    if tok.lemma_.lower() == "kill" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
-        return None  # "the film killed it at the box office"
+    if tok.lemma_.lower() == "kill" and any(
+        (c.dep_ == "dobj" and c.lower_ == "it") or (c.dep_ == "prt" and c.lower_ == "off") for c in tok.children
+    ):
+        return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):

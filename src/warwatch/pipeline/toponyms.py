@@ -215,9 +215,9 @@ def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[
             if not (first.text[:1].isupper() or first.lower_ in ARTICLES) or not last.text[:1].isupper():
                 continue
             if (j - i == 1 and (first.lower_ in _COMMON_WORDS or _lone_demonym(first, gazetteer))) or all(
-                doc[k].lower_ in ARTICLES or doc[k].text in HYPHENS for k in run[i:j]
+                doc[k].lower_ in _GLUE_WORDS or doc[k].text in HYPHENS for k in run[i:j]
             ):
-                continue  # "River" alone, or a bare article: "Al" of an unknown "Al-Tah"
+                continue  # "River" alone, or a bare article or particle: "Al" of "Al-Tah", "Le" of "Le Prince road"
             candidates = tuple(gazetteer.lookup(text_of(doc)[first.idx : last.idx + len(last)]))
             if candidates:
                 yield run[i], run[j - 1] + 1, candidates
