@@ -74,3 +74,8 @@ def test_pipeline_a_particle_alone_is_no_place_and_gendarmes_are_state_forces() 
     text = "Two men were shot dead as gendarmes broke up an opposition demonstration on the Le Prince road in Conakry."
     (event,) = warwatch.extract(text, published=date(2024, 5, 8))
     assert (event.location.name, event.sub_event_type) == ("Conakry", "Excessive force against protesters")
+
+
+def test_pipeline_a_season_of_a_year_long_past_is_history() -> None:
+    text = "Residents still recall the summer of 2006, when air raids flattened the old market."
+    assert warwatch.extract(text, published=date(2025, 5, 8)) == ()

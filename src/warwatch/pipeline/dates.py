@@ -315,7 +315,7 @@ _RULES = (
     _Rule(
         "year",
         re.compile(
-            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout))\s+(?:(?i:early|late|mid)[- ]?\s*)?"
+            rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout|of))\s+(?:(?i:early|late|mid)[- ]?\s*)?"
             rf"|(?i:the|a|its|their)\s+)"
             rf"(?P<y>{_YEAR})(?![-/]\d)|(?P<last>(?i:last|the\s+previous)\s+year))\b"
         ),

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .event_roles import NOUN_TAGS, clause_verb, direct_objects, governing_verb
 from .event_words import (
+    ACCIDENTS,
     ACCUSING,
     ACQUAINTANCES,
     AGENDAS,
@@ -70,6 +71,7 @@ from .event_words import (
     PAST_CONFLICTS,
     PETTY_CRIMES,
     PHYSICAL_CUES,
+    POLITICAL_MATTERS,
     POLITICAL_PEOPLE,
     PRIVATE_SETTINGS,
     PURPOSE_EVENTS,
@@ -93,7 +95,7 @@ from .event_words import (
     WORD_VOLLEYS,
     WORKS,
 )
-from .nlp import in_doc, lowers, per_doc, pos_tags, sentences, span_text
+from .nlp import in_doc, lowers, per_doc, pos_tags, sentences, span_text, text_of
 from .nlp import lemmas as doc_lemmas
 
 
@@ -414,6 +416,11 @@ def mishap(tok: Token, family: str | None = None) -> bool:
         return True
     if _private_quarrel(verbs[0], doers):
         return True
+    blast = tok.lemma_.lower() in FIRES or family_of(tok) == "blast"
+    if (blast or (deaths and not doers)) and ACCIDENTS.search(text_of(tok.doc)):
+        return True  # "... killing three soldiers, the ministry said, blaming an electrical fault"
+    if blast and any(c.lower_ == "the" for c in tok.children) and _after_a_mishap(tok):
+        return True  # "A gas cylinder exploded at a restaurant ... The blast blew out windows": the same mishap
     if (family or family_of(tok)) == "arrest" or tok.lemma_.lower() in SEARCHES:  # "taken into custody": a phrase's
         return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
     return False
@@ -579,8 +586,9 @@ def _in_words(tok: Token, family: str | None, doers: list[Token]) -> bool:
         return False  # "a mob attacked two lawmakers in parliament"
     preps = [c for n in (tok, verb) for c in n.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}]
     settings = {g.lemma_.lower() for c in preps for g in c.children}  # not "outside parliament": a place
-    if not doing & WORD_FIGHTERS and not settings & SPEECH_SETTINGS:
-        return False
+    matters = {g.lemma_.lower() for n in (tok, verb) for c in n.children if c.lower_ == "over" for g in c.children}
+    if not doing & WORD_FIGHTERS and not settings & SPEECH_SETTINGS and not matters & POLITICAL_MATTERS:
+        return False  # "a bruising battle over the budget", "clashed openly over the impeachment motion"
     partners = {
         g.lemma_.lower()
         for n in (tok, verb)

@@ -320,6 +320,7 @@ DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
         "lightning avalanche mudslide stampede heatwave blizzard tornado bushfire flooding rain rainfall downpour "
+        "quake aftershock tremor "
         "drought eruption volcano cholera measles malaria ebola epidemic"
     ).split()
 )
@@ -344,6 +345,12 @@ PETTY_CRIMES = frozenset(
         "contraband trafficking brothel prostitution poaching scam dupe swindle defraud forgery"
     ).split()
 )
+# An accidental cause named anywhere in the report: the fire, blast or deaths it tells of were a mishap.
+ACCIDENTS = re.compile(
+    r"\b(?:electrical (?:fault|short)|short[- ]circuit|gas leak|faulty wiring|mechanical (?:fault|failure)"
+    r"|(?:illegally|badly|improperly) (?:refilled|stored)|lightning strike)s?\b",
+    re.IGNORECASE,
+)
 INDUSTRIAL = frozenset("factory firework plant warehouse refinery mill workshop".split())  # "a blast at a factory"
 # What a report is said to be: "reports of a kidnapping were false".
 FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccurate".split())
@@ -358,7 +365,7 @@ FIGURATIVE_OBJECTS = frozenset(
         "right rights constitution sovereignty dignity reputation integrity independence judiciary value values "
         "share blaze flame wildfire bushfire inferno outbreak epidemic pandemic disease cancer cholera malaria "
         "corruption poverty inflation website server database stage podium chart charts chairmanship seat majority "
-        "salute"
+        "salute bustle calm composure momentum"
     ).split()
 )
 # Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence
@@ -439,6 +446,10 @@ INTENT_HEADS = frozenset(
 DENIAL_HEADS = frozenset("deny refute dismiss reject".split())
 REPORT_NOUNS = frozenset("report claim allegation accusation rumour rumor".split())
 FOILED_HEADS = frozenset("foil thwart avert".split())  # "foiled a suicide attack": the attack did not happen
+# What politicians fight over in words: "a battle over the budget", "clashed over the impeachment motion".
+POLITICAL_MATTERS = frozenset(
+    "budget bill law motion impeachment leadership policy reform overhaul nomination constitution amendment".split()
+)
 SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculate cite".split())
 # What a meeting's topics do to it: "with the fighting in Congo dominating the agenda".
 TOPIC_VERBS = frozenset("dominate top overshadow headline".split())
@@ -456,7 +467,8 @@ AGGREGATE = re.compile(
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
     r"|\bworldwide\b|\bglobally\b"
     # history told as such: an anniversary, "ten years after", "during the civil war"
-    r"|\banniversary\b|\b(?:\d+|\w+) (?:years|decades) (?:after|since|ago)\b|\b(?:a|one) year (?:after|since|ago)\b"
+    r"|\banniversary\b|\b(?:(?:\d+|\w+) )?(?:years|decades) (?:after|since|ago)\b"
+    r"|\b(?:a|one) year (?:after|since|ago)\b"
     r"|\bduring (?:the |[\w']+ )?(?:civil |world |liberation |independence )?war\b"
 )
 # A perfect tense with a period so far, or with a whole conflict as its doer, sums up: "the conflict has killed
