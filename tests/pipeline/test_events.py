@@ -28,6 +28,15 @@ def sub_types(nlp, text: str) -> set[str]:
         ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         # wordings of the rarer types
+        ("A bomber walked into the queue at the bank on Monday and set off his explosives.", "Suicide bomb"),
+        ("A woman strapped with explosives blew herself up at a market on Monday.", "Suicide bomb"),
+        ("The two sides handed back 90 prisoners of war each on Monday in a swap brokered by Qatar.", "Agreement"),
+        (
+            "Teachers marched through the city on Monday, part of a nationwide day of action over pay.",
+            "Peaceful protest",
+        ),
+        ("Anti-riot officers fired tear gas to break up a march of nurses on Monday.", "Protest with intervention"),
+        ("Police pushed the crowd back with water cannon outside parliament on Monday.", "Protest with intervention"),
         ("An angry crowd stoned to death a man accused of theft in the market on Monday.", "Mob violence"),
         ("Engineers found and dismantled two rocket launchers in an orchard on Monday.", "Disrupted weapons use"),
         ("Riot police broke up a gathering of students outside the university on Monday.", "Protest with intervention"),
@@ -202,6 +211,7 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "Years after the massacre, in which gunmen killed 148 students, a court jailed two men on Monday.",
         "The coalition partners are locked in a bruising battle over the budget, officials said on Monday.",
         "Two wings of the ruling party clashed openly on Tuesday over the impeachment motion.",
+        "It has been eight months since the October attack, and the families of the hostages are losing hope.",
         "Critics said on Monday that the media law would kill off the independent press.",
         "Two lorries collided head-on on the highway on Monday, leaving nine dead and dozens injured.",
         "The two coast guards clashed verbally near the reef on Monday.",

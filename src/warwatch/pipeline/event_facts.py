@@ -114,7 +114,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "left without agreeing to a truce", "took the town without a fight"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"flee", "escape"}:
         return False  # "refugees fleeing fighting": what drove them out, told as background
-    if tok.dep_ in {"nsubj", "csubj"} and tok.head.lemma_.lower() in LULLS:
+    if tok.dep_ in {"nsubj", "csubj"} and tok.head.lemma_.lower() in LULLS and family_of(tok) != "protest":
         return False  # "once fighting in the area died down": a lull, not an event
     if any(c.dep_ == "advmod" and c.lower_ in _IN_WORDS for c in tok.children):
         return False  # "the coast guards clashed verbally"
@@ -374,7 +374,8 @@ def summarised(sent: SpacySpan, lowered: str) -> set[int]:
     verbs: set[int] = set()
     for match in [*AGGREGATE.finditer(lowered), *ONGOING.finditer(lowered)]:
         tok = _token_at(sent, sent.start_char + match.start())
-        if tok is not None:
+        kind = tok is not None and tok.dep_ == "amod" and " " not in match.group()  # "a nationwide day of action"
+        if tok is not None and not kind:
             verb = clause_verb(tok)
             verbs.update(w.i for w in verb.subtree)
     return verbs

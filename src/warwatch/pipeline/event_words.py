@@ -87,7 +87,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry|pickup|van|motorcycle|motorbike)\b"
         r"|\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:vehicle|car|truck|lorry|pickup|van) "
         r"(?:laden|packed|rigged|filled|loaded) with (?:explosives|a bomb)\b"
-        r"|\bdetonated (?:his|her|their) (?:explosives?|(?:suicide |explosive )?(?:vest|belt|device)s?)\b",
+        r"|\b(?:detonated|set off|triggered) (?:his|her|their) "
+        r"(?:explosives?|(?:suicide |explosive )?(?:vest|belt|device)s?)\b"
+        r"|\bstrapped with explosives\b",
         "suicide",
     ),
     (
@@ -101,7 +103,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (  # a crowd dispersed
         r"\btear[- ]?gass(?:ed|ing)\b|\bbaton[- ]charg(?:ed|ing|es)\b"
         r"|\b(?:broke|break|breaks|breaking|broken) up(?= (?:[\w-]+ ){0,3}?(?:gathering|protest|demonstration|rally|"
-        r"march|crowd|sit-in)s?\b)",  # the gathering stays a trigger of its own
+        r"march|crowd|sit-in)s?\b)"  # the gathering stays a trigger of its own
+        r"|\b(?:with|fired|used|using|deployed|sprayed) (?:water cannons?|pepper spray)\b"
+        r"|\bpush(?:ed|ing)? (?:the |a )?(?:crowds?|protesters|demonstrators|marchers) back\b",
         "intervene",
     ),
     (r"\bshoot-?outs?\b|\bgun ?battles?\b|\bfire ?fights?\b", "fight"),
@@ -172,7 +176,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b"
         r"|\bsign(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum)\b"
-        r"|\b(?:freed|released|handed over) (?:[\w,-]+ ){0,4}?(?:prisoners|detainees|captives|hostages|pows)\b"
+        r"|\b(?:freed|released|handed (?:over|back)) (?:[\w,-]+ ){0,4}?(?:prisoners|detainees|captives|hostages|pows)\b"
         r"[^.]{0,80}?\b(?:in (?:an? )?(?:exchange|swap)|in return)\b"
         r"|\bexchang(?:ed|e|es|ing) (?:[\w,-]+ ){0,3}?(?:prisoners|detainees|captives|bodies|pows)\b",
         "agreement",
@@ -468,7 +472,7 @@ AGGREGATE = re.compile(
     r"|\bworldwide\b|\bglobally\b"
     # history told as such: an anniversary, "ten years after", "during the civil war"
     r"|\banniversary\b|\b(?:(?:\d+|\w+) )?(?:years|decades) (?:after|since|ago)\b"
-    r"|\b(?:a|one) year (?:after|since|ago)\b"
+    r"|\b(?:a|one) year (?:after|since|ago)\b|\b(?:\w+ )(?:days|weeks|months|years) since\b"
     r"|\bduring (?:the |[\w']+ )?(?:civil |world |liberation |independence )?war\b"
 )
 # A perfect tense with a period so far, or with a whole conflict as its doer, sums up: "the conflict has killed

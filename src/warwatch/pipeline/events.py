@@ -128,9 +128,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
             phrase = words[first:last]
             head = _head_of(phrase) if phrase else None
-            fact = (
-                head is not None and states_fact(phrase[0], family) and _weapon_used(head) and not _mishap(family, head)
-            )
+            used = family == "suicide" or (head is not None and _weapon_used(head))  # a suicide bomber is no aircraft
+            fact = head is not None and states_fact(phrase[0], family) and used and not _mishap(family, head)
             made = head.lemma_.lower() not in AGREEMENT_NOUNS or _agreement_made(head)  # not "since the peace deal"
             if fact and made and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
@@ -157,7 +156,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
         small_arms=may_match(lowered, SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered)),
         intervention=any(lemma in INTERVENTION_CUES and not _grievance(t) and not without(t) for t, lemma in cues),
-        rioting=any(lemma in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) for t, lemma in cues),
+        rioting=any(
+            lemma in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) and not _against(t) for t, lemma in cues
+        ),
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
         live_fire=bool(LIVE_FIRE.search(lowered)),
@@ -198,6 +199,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None
     if tok.ent_type_ in {"DATE", "TIME"}:
         return None  # "in March": a month, not a march
+    if _against(tok):
+        return None  # "anti-riot officers", "anti-terror laws": what a thing is against
     if tok.lemma_.lower() in VERB_ONLY and tok.pos_ != "VERB":
         return None  # "gunned down" is a killing, "heavy machine guns" a weapon
     if family not in MEANS and _names_a_thing(tok):
@@ -325,6 +328,11 @@ def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] =
     inside = {t.i for t in trigger}
     armed = any(t.lemma_.lower() in PARTY_WORDS or t.lower_ == "armed" for t in tok.sent if t.i not in inside)
     return not armed and not _party_named(tok, {1, 2, 3, 4, 8}, inside)
+
+
+def _against(tok: Token) -> bool:
+    """ "anti-riot police": the word names what a thing is against."""
+    return tok.i > 1 and tok.doc[tok.i - 1].text in {"-", "‐", "–"} and tok.doc[tok.i - 2].lower_ == "anti"
 
 
 def _names_a_thing(tok: Token) -> bool:
