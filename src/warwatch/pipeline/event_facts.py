@@ -46,6 +46,7 @@ from .event_words import (
     FIGURATIVE_MODIFIERS,
     FIGURATIVE_OBJECTS,
     FINANCE_CUES,
+    FIREFIGHTERS,
     FIRES,
     FOILED_HEADS,
     FREQUENCIES,
@@ -86,6 +87,7 @@ from .event_words import (
     STAFF,
     STATE_CUES,
     TOPIC_VERBS,
+    TRIAL_NOUNS,
     TRIGGERS,
     UNREALISED,
     VIOLENCE,
@@ -128,6 +130,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "no shells were fired", "no one was killed"
     doers = _doers(tok)
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
+    if in_doc(tok, TRIAL_NOUNS) and any(a.lemma_.lower() in TRIAL_NOUNS for a in tok.ancestors):
+        return False  # "upheld the convictions of two men who supplied the truck that killed 86": a trial
     if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
     if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children) and not _day_named(verb):
@@ -344,7 +348,7 @@ _QUARRELS = QUARRELS | CRIMES
 _PRIVATE_SETTINGS = _QUARRELS | PRIVATE_SETTINGS  # what a setting of ``_private_quarrel`` may be
 _UNTOLD_HEADS = INTENT_HEADS | SPEECH_TOPIC_HEADS
 _NO_VIOLENCE_DONE_TO = FIGURATIVE_OBJECTS | COMPUTER_TARGETS | WORD_VOLLEYS
-_NO_FIGHTERS = HACKERS | MARKET_PLAYERS
+_NO_FIGHTERS = HACKERS | MARKET_PLAYERS | FIREFIGHTERS
 
 
 def families(doc: Doc) -> list[str | None]:
@@ -418,7 +422,7 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     if _private_quarrel(verbs[0], doers):
         return True
     blast = tok.lemma_.lower() in FIRES or family_of(tok) == "blast"
-    if (blast or (deaths and not doers)) and ACCIDENTS.search(text_of(tok.doc)):
+    if (blast or ((deaths or burnt) and not doers)) and ACCIDENTS.search(text_of(tok.doc)):
         return True  # "... killing three soldiers, the ministry said, blaming an electrical fault"
     if blast and any(c.lower_ == "the" for c in tok.children) and _after_a_mishap(tok):
         return True  # "A gas cylinder exploded at a restaurant ... The blast blew out windows": the same mishap

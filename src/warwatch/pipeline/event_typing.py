@@ -135,7 +135,7 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
             return seized
         if "transfer" in families:
             return "Non-violent transfer of territory", f"{family}:without-fight"
-        if family == "regain" or state_subject(tok):
+        if state_subject(tok) or (family == "regain" and not non_state_agent(tok)):  # not the RSF "liberating"
             return "Government regains territory", f"{family}:state-actor"
         return "Non-state actor overtakes territory", f"{family}:non-state-actor"
     if family == "protest":
@@ -207,7 +207,7 @@ def _riot_type(tok: Token, context: Context) -> tuple[str | None, str]:
     if "mob" in context.lemmas or tok.lower_ in {"mob", "mobs"}:  # "Mobs" opening a sentence is tagged a name
         return "Mob violence", "riot"
     crowd = context.lemmas & CROWD or "protest" in context.families or context.previous_type in _PROTESTS
-    if tok.lemma_.lower() == "set" and not crowd:
+    if tok.lemma_.lower() == "set" and (not crowd or non_state_agent(tok)):  # or "militiamen set fire to the office"
         return None, "riot:no-crowd"  # the looting/property-destruction reading of the sentence carries it
     return "Violent demonstration", "riot"
 

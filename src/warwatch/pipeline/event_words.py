@@ -89,7 +89,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:laden|packed|rigged|filled|loaded) with (?:explosives|a bomb)\b"
         r"|\b(?:detonated|set off|triggered) (?:his|her|their) "
         r"(?:explosives?|(?:suicide |explosive )?(?:vest|belt|device)s?)\b"
-        r"|\bstrapped with explosives\b",
+        r"|\bstrapped with explosives\b|\bexplosives?[- ](?:laden|packed) (?:vehicle|car|truck|lorry|pickup)s? "
+        r"(?:was|were) rammed\b",
         "suicide",
     ),
     (
@@ -161,6 +162,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b"
         r"|\b(?:took|take|takes|taken|taking|won|win|wins|winning) back (?:control of )?(?:the )?"
         r"(?:town|city|village|district|area|base|hill|port|airport|region|province|border|stronghold|capital)\b"
+        r"|\brecover(?:ed|s|ing)? (?:control of )?the (?:town|city|village|district|base|hill|port|airport)\b"
         r"|\b(?:back in|regained) control of\b",
         "regain",
     ),
@@ -178,7 +180,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bsign(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum)\b"
         r"|\b(?:freed|released|handed (?:over|back)) (?:[\w,-]+ ){0,4}?(?:prisoners|detainees|captives|hostages|pows)\b"
         r"[^.]{0,80}?\b(?:in (?:an? )?(?:exchange|swap)|in return)\b"
-        r"|\bexchang(?:ed|e|es|ing) (?:[\w,-]+ ){0,3}?(?:prisoners|detainees|captives|bodies|pows)\b",
+        r"|\b(?:exchang(?:ed|e|es|ing)|swap(?:ped|s|ping)?) (?:[\w,-]+ ){0,3}?"
+        r"(?:prisoners|detainees|captives|bodies|pows)\b",
         "agreement",
     ),
     (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
@@ -324,7 +327,7 @@ DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
         "lightning avalanche mudslide stampede heatwave blizzard tornado bushfire flooding rain rainfall downpour "
-        "quake aftershock tremor "
+        "quake aftershock tremor floodwater "
         "drought eruption volcano cholera measles malaria ebola epidemic"
     ).split()
 )
@@ -361,7 +364,8 @@ FALSE_WORDS = frozenset("false untrue baseless unfounded fake incorrect inaccura
 SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
     "innings semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
-    "referee chess grandmaster checkmate bowling paceman spinner batting lap sprint marathon".split()
+    "referee chess grandmaster checkmate bowling paceman spinner batting lap sprint marathon heavyweight "
+    "knockout bout".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
     (
@@ -545,6 +549,11 @@ FIGURATIVE_MODIFIERS = frozenset(
 )
 DUMMY_ROUNDS = frozenset("blank dummy practice mock".split())  # what is fired in a drill: "fired blank rounds"
 HACKERS = frozenset("hacker cybercriminal".split())  # they break into computers, not hurt people
+FIREFIGHTERS = frozenset("firefighter fireman rescuer".split())  # they battle fires and floods, not people
+# The trial of an old attack tells the trial: "upheld the convictions of two men who supplied the truck that killed".
+TRIAL_NOUNS = frozenset("conviction trial verdict sentencing indictment appeal acquittal".split())
+# Marching in a parade or a passing-out is no protest: "marching cadets paraded through the capital".
+CEREMONIES = frozenset("parade cadet recruit ceremony ceremonial display graduation".split())
 # Doers who attack, clash and launch offensives in words or money: "the senator attacked the minister", "two
 # ministers clashed over the bill", "hedge funds staged a raid on the bank's shares".
 WORD_FIGHTERS = frozenset(
@@ -601,7 +610,8 @@ FINANCE_CUES = frozenset(
     "nasdaq dow ftse bull selloff chipmaker gilt".split()
 )
 GAME_WORDS = frozenset(
-    "game fixture playoff play-off scoreline halftime half-time comeback movie thriller blockbuster sequel".split()
+    "game fixture playoff play-off scoreline halftime half-time comeback movie thriller blockbuster sequel finale "
+    "episode".split()
 )  # and shows: "the thriller stormed to the top of the box office"
 # Heads of a charge, trial or verdict: what someone is sentenced, convicted or charged with ("sentenced to death over
 # the killing of protesters") is told as a charge; what someone is accused of, when no day or count places it ("accused

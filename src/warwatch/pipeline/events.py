@@ -55,6 +55,7 @@ from .event_words import (
     AMMUNITION,
     ANY_PHRASE,
     BACKGROUND_MODIFIERS,
+    CEREMONIES,
     CIVILIAN_TARGETS,
     CROWD_CONTROL,
     DISAPPEARING,
@@ -86,8 +87,8 @@ from .event_words import (
     VERB_ONLY,
     VIOLENCE,
 )
+from .nlp import in_doc, noun_chunks, pos_tags, sentences, span_text, tokens
 from .nlp import lemmas as doc_lemmas
-from .nlp import noun_chunks, pos_tags, sentences, span_text, tokens
 from .vocabulary import may_match
 
 
@@ -238,6 +239,10 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
     if _mishap(family, tok):
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
+    if family == "protest" and tok.lemma_.lower() == "march" and in_doc(tok, CEREMONIES):
+        return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
+    if tok.lemma_.lower() == "slay" and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children):
+        return None  # "the band absolutely slayed on the final night": slaying nobody
     if family == "protest" and _armed_subject(tok):
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
