@@ -320,6 +320,28 @@ def test_actors_the_state_that_reports_an_attack_did_not_make_it(
     assert _name(sides.actor1).startswith("Unidentified Armed Group")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type", "expected"),
+    [
+        ("Members of the Ti Makak gang killed four people in Cabaret, Haiti, on Monday.", "killed", "Attack",
+         "Ti Makak"),
+        ("Gunmen of the 300 Kilos group kidnapped a pastor in Cabaret, Haiti, on Monday.", "kidnapped",
+         "Abduction/forced disappearance", "300 Kilos"),
+        ("The Tamu Liberation Front attacked a police post in Tamu, Myanmar, on Monday.", "attacked", "Armed clash",
+         "Tamu Liberation Front"),
+        # a country's army, and no group at all, are no unlisted group
+        ("The Malian army attacked a rebel camp near Kidal, Mali, on Monday.", "attacked", "Armed clash",
+         "Military Forces of Mali"),
+        ("No group attacked the convoy near Kidal, Mali, on Monday.", "attacked", "Armed clash", None),
+    ],
+)  # fmt: skip
+def test_actors_an_armed_group_the_table_lacks_goes_by_its_written_name(
+    nlp: Language, resolve, text: str, trigger: str, sub_event_type: str, expected: str | None
+) -> None:
+    sides = _sides(nlp, resolve, text, trigger, sub_event_type)
+    assert _name(sides.actor1) == expected or (expected is None and not _name(sides.actor1).startswith("No"))
+
+
 # --- sources and status --------------------------------------------------------------------------
 
 

@@ -62,6 +62,17 @@ ARMED_AFTER = re.compile(
     re.I,
 )
 # "a Hamas-controlled area", "the Houthi-run ministry": the group holds the place or office, which is not the group
+# An unlisted armed group: up to five capitalised words (or numbers: "400 Mawozo") before the kind of group.
+UNLISTED_INTER = {"gang": 3, "group": 3, "militia": 3, "faction": 3, "brigade": 3, "army": 2, "front": 2, "movement": 2}
+UNLISTED = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z0-9][\w'’.-]*\s+){1,5})(?P<kind>(?i:gang|group|militia|faction|brigade|army|front"
+    r"|movement)s?)\b"
+)
+NOT_GROUP_NAMES = frozenset(
+    "the a an armed rival local several two three unidentified suspected criminal new other islamist jihadist "
+    "ethnic tribal national regional state federal government opposition rebel insurgent separatist militant "
+    "members fighters gunmen men of and no any each every this that these those which what some".split()
+)
 CONTROLLER = re.compile(r"-(controlled|held|run|occupied|administered|ruled|governed|dominated)\b", re.I)
 BACKER = re.compile(
     r"-(backed|led|based|linked|allied|supported|funded|trained|aligned|affiliated|made|built|supplied|donated|run)\b",
@@ -269,8 +280,13 @@ class Lexicon:
         for s, e, _ in hits:
             masked = masked[:s] + " " * (e - s) + masked[e:]
         named = [(s, e, v) for s, e, v in hits if not self._controls(masked, e)]
-        actors = [self.named(self.pick(v, country), country) for _, _, v in named] + self._states(masked, country)
+        actors = [self.named(self.pick(v, country), country) for _, _, v in named]
+        unlisted = [] if actors else self._unlisted(masked)
+        if not any(a.name.endswith(("Army", "Front", "Movement")) for a in unlisted):  # "the Chin Brotherhood Army"
+            actors += self._states(masked, country)
         local = next(iter(self.owners(masked)), None) or country
+        if not actors:
+            actors = unlisted
         if not actors:
             hits = self.generic.find(masked) + (self.weak.find(masked) if weak else [])
             if weak:  # a gang member killed or seized in a one-sided attack is coded a civilian victim
@@ -279,6 +295,25 @@ class Lexicon:
             actors = [self._generic(masked[s:e], v, _where(masked, s, e, local, country)) for s, e, v in sorted(hits)]
         labels = tuple(dict.fromkeys(self.fill(v, local) for _, _, v in self.labels.find(masked)))
         return Reading(tuple(dict.fromkeys(actors)), labels, bool(self.allies.find(masked)))
+
+    def _unlisted(self, text: str) -> list[Actor]:
+        """An armed group the alias table does not know, named before its kind: "the Gran Grif gang", "fighters of
+        the Lakurawa group", "the Chin Brotherhood Army". The name is what the text writes, with its kind when the
+        text capitalises it as part of the name; a country's or a people's word is no such name ("Nigerian army")."""
+        for match in UNLISTED.finditer(text):
+            kind = match.group("kind")
+            words = match.group("name").split()
+            while words and words[0].lower() in {"the", "a", "an"}:
+                words = words[1:]  # "The Tamu Liberation Front" opening a sentence
+            name = " ".join(words)
+            named = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            if not words or not named or any(w.lower() in NOT_GROUP_NAMES for w in words):
+                continue
+            if any(e - s == len(name) for s, e, _ in self.countries.find(name)) or self.state.find(name):
+                continue  # "the Sudanese army", "the Police Mobile Force" (not "the Chin Brotherhood Army")
+            head = kind.lower().rstrip("s")
+            return [Actor(name=f"{name} {kind}" if kind[:1].isupper() else name, inter=UNLISTED_INTER[head])]
+        return []
 
     def _controls(self, text: str, end: int) -> bool:
         """Whether a name ends in "-controlled", "-held", "-run" before a place or office ("an IS-held village",
