@@ -385,6 +385,12 @@ def test_actors_an_armed_group_the_table_lacks_goes_by_its_written_name(
             "destroyed",
             ("Physicians for Human Rights",),
         ),
+        # an organisation's name keeps its clause, without the article
+        (
+            "Two reporters were killed in Gaza on Monday, the Committee to Protect Journalists said.",
+            "killed",
+            ("Committee to Protect Journalists",),
+        ),
     ],
 )
 def test_actors_sources(nlp: Language, resolve, text: str, trigger: str, sources: tuple[str, ...]) -> None:

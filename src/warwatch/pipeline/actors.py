@@ -503,11 +503,12 @@ class _ArticleReader:
         if outlet:  # "the Daily Planet newspaper" -> Daily Planet
             return self.doc[outlet[0].i : outlet[-1].i + 1].text
         appositions = [noun_phrase(c) for c in tok.children if c.dep_ == "appos"]  # "a council member, John Doe,"
-        for ent in [*phrase.ents, *(e for a in appositions for e in a.ents if e.label_ == "PERSON")]:
+        around = [e for e in self.doc.ents if e.start <= tok.i < e.end and e.end > phrase.end]  # its clause in the name
+        for ent in [*around, *phrase.ents, *(e for a in appositions for e in a.ents if e.label_ == "PERSON")]:
             if ent.label_ == "PERSON":
                 return person_name(ent)
             if ent.label_ == "ORG" and ent.root.i == tok.i:
-                return ent.text
+                return ent[1:].text if ent[0].lower_ == "the" else ent.text
         words = [t for t in phrase if t.dep_ not in ("det", "poss", "case", "nummod", "punct", "prep") and t.i <= tok.i]
         cleaned = as_written(words, lower=lambda t: t.pos_ != "PROPN" and not t.ent_type_)
         if not cleaned:
