@@ -28,6 +28,19 @@ def sub_types(nlp, text: str) -> set[str]:
         ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         # wordings of the rarer types
+        (
+            "Police found 90 kilograms of explosives and two homemade mortars buried on a farm on Monday.",
+            "Disrupted weapons use",
+        ),
+        ("Two primed rocket launchers were found and dismantled in an orchard on Monday.", "Disrupted weapons use"),
+        ("Thousands packed the square on Saturday, chanting 'Bring them home'.", "Peaceful protest"),
+        ("Rebels took Nyabibwe after a short fight with the army on Monday.", "Non-state actor overtakes territory"),
+        ("Armed separatists seized a traditional ruler in his palace on Monday.", "Abduction/forced disappearance"),
+        ("The bomber walked into the tea shop on Monday and set off a vest packed with explosives.", "Suicide bomb"),
+        (
+            "Police opened fire on a crowd of demonstrators marching through the town on Monday.",
+            "Excessive force against protesters",
+        ),
         ("The two countries swapped 200 prisoners each at the border on Monday.", "Agreement"),
         ("The army said on Monday that it had recovered the town from the rebels.", "Government regains territory"),
         (

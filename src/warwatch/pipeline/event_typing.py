@@ -408,7 +408,7 @@ def _left_a_place(tok: Token) -> bool:
 def _weapon_objects(tok: Token) -> bool:
     """Whether what a verb destroys is a weapon ("destroyed three IEDs", "an explosive device"): disarmed, not
     property destroyed."""
-    objects = direct_objects(tok)
+    objects = direct_objects(tok) or (direct_objects(tok.head) if tok.dep_ == "conj" else [])  # "found and defused"
     objects += [c for o in objects for c in o.conjuncts]
     return any(_is_weapon(o) for o in objects)
 

@@ -89,6 +89,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:laden|packed|rigged|filled|loaded) with (?:explosives|a bomb)\b"
         r"|\b(?:detonated|set off|triggered) (?:his|her|their) "
         r"(?:explosives?|(?:suicide |explosive )?(?:vest|belt|device)s?)\b"
+        r"|\b(?:detonated|set off|triggered) an? (?:suicide |explosive )?(?:vest|belt)\b"
         r"|\bstrapped with explosives\b|\bexplosives?[- ](?:laden|packed) (?:vehicle|car|truck|lorry|pickup)s? "
         r"(?:was|were) rammed\b",
         "suicide",
@@ -186,7 +187,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
     (
-        r"\brecover(?:ed|s|ing)? (?:[\w-]+ ){0,5}?(?:weapons|arms|ammunition|explosives|rifles|guns|firearms)\b"
+        r"\b(?:recover(?:ed|s|ing)?|found|unearth(?:ed|s|ing)?) (?:[\w,-]+ ){0,6}?"
+        r"(?:weapons|arms|ammunition|explosives|rifles|guns|firearms|mortars|detonators)\b"
         r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:packed|laden|loaded|rigged) with explosives\b"
         r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?carrying (?:[\w-]+ ){0,3}?(?:weapons|arms|missiles?|"
         r"explosives|ammunition|rockets|drones|components)\b"
@@ -223,7 +225,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "change",
     ),
     (
-        r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bchant(?:ed|ing) (?:slogans|against)\b"
+        r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b"
+        r"|\bchant(?:ed|ing) (?:slogans|against|for|['\"‘“])"
         r"|\bhuman chains?\b",
         "protest",
     ),
@@ -270,7 +273,8 @@ CIVILIAN_TARGETS = frozenset(
         "citizen migrant "
         "villager house home village prisoner detainee pastoralist herdsman herdsmen shepherd manager employee staff "
         "cattle livestock settler nomad adolescent teenager minor motorist pedestrian bystander guest mourner "
-        "reveller partygoer spectator customer diner shopper commuter labourer laborer miner"
+        "reveller partygoer spectator customer diner shopper commuter labourer laborer miner ruler priest pastor imam "
+        "nun missionary cleric notable tourist"
     ).split()
 )
 ARMED_TARGETS = frozenset(
@@ -528,7 +532,9 @@ CIVILIAN_PLACES = frozenset("hospital clinic school market house home village".s
 # "A member of the militia" is one of the militia.
 MEMBER_NOUNS = frozenset("member leader commander chief head".split())
 # Heavy direct-fire weapons: fire with them at no one named is shelling, as ACLED codes heavy machine-gun fire.
-LIVE_FIRE = re.compile(r"\blive (?:ammunition|rounds|fire|bullets)\b")  # not "rubber bullets", not "cost of living"
+LIVE_FIRE = re.compile(  # not "rubber bullets", not "cost of living"
+    r"\blive (?:ammunition|rounds|fire|bullets)\b|\bopen(?:ed|s|ing)? fire\b"
+)
 HEAVY_WEAPONS = re.compile(r"\bheavy (?:machine ?-?guns?|weapons)\b|\bheavy machineguns?\b|\banti-aircraft guns?\b")
 VERB_ONLY = frozenset({"gun"})  # triggers only as verbs: "gunned down", not "guns"
 # Raids and searches are typed by what they did to people when the sentence says it: arrests, abductions.

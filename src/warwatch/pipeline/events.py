@@ -181,7 +181,7 @@ _VERB_TAGS = frozenset({VERB, AUX})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
 _LADEN = frozenset("pack laden rig fill load stuff".split())
-_DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS  # what ``_development_verb`` reads
+_DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take"}  # what ``_development_verb`` reads
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 
 
@@ -269,7 +269,13 @@ def _development_verb(tok: Token) -> str | None:
         return "transfer"
     if lemma in STEALING_VERBS and _armed_thief(tok):
         return "loot"
+    if lemma == "take" and _armed_subject(tok) and any(_named_place(o) for o in direct_objects(tok)):
+        return "capture"  # "M23 rebels took Nyabibwe", not "took part" or "took 20 hostages"
     return None
+
+
+def _named_place(noun: Token) -> bool:
+    return noun.ent_type_ in {"GPE", "LOC", "FAC"} or noun.lemma_.lower() in TERRITORY
 
 
 def _place_vacated(tok: Token) -> bool:
