@@ -28,6 +28,7 @@ def sub_types(nlp, text: str) -> set[str]:
         ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         # wordings of the rarer types
+        ("Armed separatists carried off a village chief and his sons on Monday.", "Abduction/forced disappearance"),
         (
             "Police found 90 kilograms of explosives and two homemade mortars buried on a farm on Monday.",
             "Disrupted weapons use",

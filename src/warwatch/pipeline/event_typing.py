@@ -154,6 +154,8 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return _riot_type(tok, context)
     if family == "transfer" and not _left_a_place(tok):
         return None, "transfer:no-place-left"  # "withdrew from the election"
+    if family == "loot" and _people_objects(tok) and non_state_agent(tok):
+        return "Abduction/forced disappearance", "loot:people-carried-off"  # "separatists carried off a ruler"
     if family in {"transfer", "loot"} and _people_objects(tok):
         return None, f"{family}:people-taken"  # "handed the suspects over to the police", "carried off the wounded"
     if family == "base" and state_agent(tok) and any(o.lemma_.lower() in ROUTINE_POSTS for o in direct_objects(tok)):
