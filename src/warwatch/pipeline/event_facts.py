@@ -128,6 +128,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
             return False
     if in_doc(tok, "no") and any(c.dep_ in {"nsubj", "nsubjpass"} and _negated_noun(c) for c in verb.children):
         return False  # "no shells were fired", "no one was killed"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"nobody", "none"} for c in verb.children):
+        return False  # "nobody was injured"
     doers = _doers(tok)
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
     if in_doc(tok, TRIAL_NOUNS) and any(a.lemma_.lower() in TRIAL_NOUNS for a in tok.ancestors):
@@ -338,6 +340,7 @@ _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
 _VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
+_SITE_PREPS = frozenset({"at", "in", "through"})
 _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
@@ -405,6 +408,9 @@ def mishap(tok: Token, family: str | None = None) -> bool:
             break
         verbs.append(node)
     told = [c for v in verbs for d in v.children if d.dep_ == "nsubj" for c in d.children if c.dep_ in {"relcl", "acl"}]
+    told += [
+        c for v in verbs if v.pos_ == "NOUN" for c in v.children if c.pos_ == "VERB"
+    ]  # "when their vehicle overturned"
     if any(v.lemma_.lower() in MISHAP_VERBS for v in (*verbs, *_after_what(verbs), *told)):  # "a truck that overturned"
         return True
     if in_doc(tok, _BY_ACCIDENT) and any(c.lower_ in _BY_ACCIDENT for v in (tok, *verbs) for c in v.children):
@@ -524,9 +530,8 @@ def _mishap_blast(noun: Token) -> bool:
     if noun.lemma_.lower() not in FIRES:
         return False
     modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
-    sites = {
-        w.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in {"at", "in"} for w in c.subtree
-    }
+    around = [*noun.children, *(noun.head.children if noun.dep_ == "nsubj" else ())]  # "a blast tore through a plant"
+    sites = {w.lemma_.lower() for c in around if c.dep_ == "prep" and c.lower_ in _SITE_PREPS for w in c.subtree}
     return bool((modifiers | sites) & MISHAP_CAUSES or sites & INDUSTRIAL)
 
 

@@ -148,8 +148,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "loot",
     ),
     (
-        r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b"
-        r"|\b(?:swept|sweep|sweeps|sweeping) into\b",
+        r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b",
         "capture",
     ),
     (  # fighters driven out of a place: "pushed the rebels out of the village", "pushed out government soldiers"
@@ -346,6 +345,7 @@ FIRES = frozenset(
 MISHAP_CAUSES = frozenset(
     (
         "gas cylinder boiler transformer fuel petrol gasoline diesel firework electrical house kitchen factory methane "
+        "reactor "
         "coal stray celebratory"
     ).split()
 )

@@ -181,7 +181,9 @@ _VERB_TAGS = frozenset({VERB, AUX})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
 _LADEN = frozenset("pack laden rig fill load stuff".split())
-_DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take"}  # what ``_development_verb`` reads
+_DEVELOPMENT_LEMMAS = (
+    DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take", "sweep"}
+)  # what ``_development_verb`` reads
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 
 
@@ -271,6 +273,9 @@ def _development_verb(tok: Token) -> str | None:
         return "loot"
     if lemma == "take" and _armed_subject(tok) and any(_named_place(o) for o in direct_objects(tok)):
         return "capture"  # "M23 rebels took Nyabibwe", not "took part" or "took 20 hostages"
+    into = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
+    if lemma == "sweep" and _armed_subject(tok) and any(p.pos_ == "PROPN" or _named_place(p) for p in into):
+        return "capture"  # "fighters swept into Saraqeb", not "floodwaters swept into homes"
     return None
 
 
