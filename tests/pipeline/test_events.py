@@ -28,6 +28,21 @@ def sub_types(nlp, text: str) -> set[str]:
         ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         # wordings of the rarer types
+        ("Unions rallied in the capital on Sunday against corruption in flood-control projects.", "Peaceful protest"),
+        (
+            "A sit-in by students outside the court was broken up by police firing tear gas on Friday.",
+            "Protest with intervention",
+        ),
+        ("Soldiers dug up an arms cache containing eight rifles on a farm on Sunday.", "Disrupted weapons use"),
+        (
+            "A barrage of 30 rockets launched from across the border set fields ablaze on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "The rebels handed the city back to the army on Tuesday under a deal brokered by China.",
+            "Non-violent transfer of territory",
+        ),
+        ("The two sides completed the third and final stage of their prisoner exchange on Sunday.", "Agreement"),
         ("Armed separatists carried off a village chief and his sons on Monday.", "Abduction/forced disappearance"),
         (
             "Police found 90 kilograms of explosives and two homemade mortars buried on a farm on Monday.",
@@ -241,6 +256,7 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "In the series finale, the detective is shot in the closing scene.",
         "The dam gave way on Monday and floodwaters swept through the town, killing 30 people.",
         "Crocodiles from the zoo were swept into homes by the floodwaters on Monday.",
+        "Aid deliveries stopped on Monday after the truce in the enclave broke down.",
         "Two soldiers were killed on Monday when their armoured vehicle overturned during a night exercise.",
         "A reactor blast tore through a chemical plant on Monday, killing 36 workers.",
         "Thieves stormed the museum on Sunday and escaped with the jewels. Nobody was injured.",

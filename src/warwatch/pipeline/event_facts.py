@@ -322,13 +322,15 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
         return bool(lemmas & words) and any(lemma_of[i] in words for i in range(start, end) if pos[i] != VERB)
 
     cued = lemmas & _BACKGROUND_CUES or (
-        "final" in lemmas and any(w.lemma_ == "final" and w.dep_ != "amod" for w in sent)
+        "final" in lemmas and any(w.lemma_ == "final" and w.dep_ in _NOUN_DEPS for w in sent)
     )  # "reached the final", not "the final stage of the exchange"
     if cued and not named(_ARMED_CUES):
         # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
         told = {f for i, f in enumerate(families(sent.doc)[start:end], start) if lemma_of[i] not in _MARKET_MOVES}
         return _FOREGROUND_FAMILIES.isdisjoint(told)
-    nouns = [i for i in range(start, end) if pos[i] in NOUN_TAGS]  # "Wildfires" tagged a name keeps its plural
+    nouns = [  # "Wildfires" tagged a name keeps its plural; "flood-control projects" name no flood
+        i for i in range(start, end) if pos[i] in NOUN_TAGS and not (i + 1 < end and lower_of[i + 1] == "-")
+    ]
     disasters = {w for i in nouns for w in (lemma_of[i], lower_of[i].removesuffix("s"))} & DISASTER_CUES
     return bool(disasters) and not lemmas & {"gunman", "militant", "attack", "bomb"} and not named(STATE_CUES)
 
@@ -341,6 +343,7 @@ _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
 _VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
 _SITE_PREPS = frozenset({"at", "in", "through"})
+_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})  # a word used as a noun: "reached the final"
 _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for

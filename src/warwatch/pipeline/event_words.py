@@ -80,7 +80,11 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "suicide",
     ),
     (r"\b(?:car|truck|roadside|road-side|parcel|motorcycle) bombs?\b|\bvbied\b|\bexplosive device\b", "ied"),
-    (r"\b(?:remote-controlled|remotely detonated|improvised|homemade|home-made) (?:explosive )?devices?\b", "ied"),
+    (
+        r"\b(?:remote-controlled|remotely detonated|improvised|homemade|home-made) "
+        r"(?:explosive )?(?:devices?|bombs?)\b",
+        "ied",
+    ),
     (r"\bexplosives?[- ](?:laden|packed|rigged|filled|loaded) (?:vehicle|car|truck|lorry|motorcycle)s?\b", "ied"),
     (  # the driver rams it home: a suicide car bomb
         r"\b(?:rammed|drove|ploughed|plowed) (?:an? |his |her |their )?(?:explosives?|bomb)[- ]"
@@ -172,7 +176,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bunopposed\b"
         r"|\b(?:withdr[ea]w from|pulled out of)\b"  # a place left (``LEAVING_VERBS``), not talks or a race
         r"|\bhand(?:ed|s|ing)? (?:over )?control\b|\bpass(?:ed|es|ing)? (?:in)?to (?:[\w-]+ ){0,2}?control\b"
-        r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b",  # "its camp in X over"
+        r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b"  # "its camp in X over"
+        r"|\bhand(?:ed|s|ing)? (?:[\w-]+ ){1,3}?back to\b"  # "handed Lashio back to the army"
+        r"|\bhand(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:villages|towns|bases|camps|positions|posts|territory|districts) "
+        r"(?:[\w-]+ ){0,4}?to\b",
         "transfer",
     ),
     (
@@ -184,7 +191,11 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:prisoners|detainees|captives|bodies|pows)\b",
         "agreement",
     ),
-    (r"\bweapons? cache\b|\bseized (?:weapons|arms|ammunition|explosives)\b|\bbomb disposal\b", "disrupt"),
+    (
+        r"\b(?:weapons?|arms|ammunition) (?:cache|dump)s?\b|\bseized (?:weapons|arms|ammunition|explosives)\b"
+        r"|\bbomb disposal\b",
+        "disrupt",
+    ),
     (
         r"\b(?:recover(?:ed|s|ing)?|found|unearth(?:ed|s|ing)?) (?:[\w,-]+ ){0,6}?"
         r"(?:weapons|arms|ammunition|explosives|rifles|guns|firearms|mortars|detonators)\b"
@@ -230,7 +241,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "protest",
     ),
     (
-        r"\bstag(?:ed|ing) an? (?:[\w-]+ ){0,2}?(?:sit-in|demonstration|protest|rally|march|strike)\b"
+        r"\bstag(?:ed|ing) an? (?:[\w-]+ ){0,2}?(?:demonstration|protest|rally|march|strike)\b|\bsit-ins?\b"
         r"|\bheld an? (?:\w+ )?(?:sit-in|vigil)\b",
         "protest",
     ),

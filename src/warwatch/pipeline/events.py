@@ -376,6 +376,11 @@ def _agreement_made(tok: Token) -> bool:
     if node is tok:
         return True
     held = node.lemma_.lower() == "take" and any(c.lemma_.lower() == "hold" for c in node.children)  # "took hold"
+    undone = node.lemma_.lower() in {"collapse", "fail"} or (
+        node.lemma_.lower() == "break" and any(c.lower_ == "down" for c in node.children)
+    )  # "since the truce broke down"
+    if tok.dep_ == "nsubj" and undone:
+        return False
     if tok.dep_ == "nsubj" and (held or node.lemma_.lower() in {"hold", "last", "remain", "continue", "survive"}):
         return False  # "the truce held for a second week": one made before, still in force
     if tok.head.dep_ == "prep" and tok.head.lower_ == "since":
@@ -406,7 +411,8 @@ def _instrument_used(tok: Token) -> bool:
         return True  # "a grenade was lobbed at a chapel", "grenades thrown at a bus stop" (parsed as a subject)
     if dep == "dobj" and head.lemma_.lower() in FIRE_VERBS:
         return True
-    if dep in {"nsubj", "ROOT"} and any(c.dep_ == "acl" and c.lemma_.lower() in FIRE_VERBS for c in first.children):
+    launched = (c for w in {first, tok} for c in w.children if c.dep_ == "acl")  # "a barrage of rockets launched"
+    if dep in {"nsubj", "ROOT"} and any(c.lemma_.lower() in FIRE_VERBS for c in launched):
         return True  # "grenades thrown into a bus park killed one", "rockets fired from across the border hit"
     if dep == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
         return True
