@@ -363,12 +363,11 @@ def families(doc: Doc) -> list[str | None]:
 
 
 def _families(doc: Doc) -> list[str | None]:
-    found = [
-        TRIGGERS.get(lemma) or TRIGGERS.get(lower) for lemma, lower in zip(doc_lemmas(doc), lowers(doc), strict=True)
-    ]
+    lower_of = lowers(doc)
+    found = [TRIGGERS.get(lemma) or TRIGGERS.get(lower) for lemma, lower in zip(doc_lemmas(doc), lower_of, strict=True)]
     for sent in sentences(doc):  # "Grenades thrown into a bus park": a sentence's first word tagged a name keeps
-        first, lower = sent[0], lowers(doc)[sent.start]  # its plural as its lemma
-        if found[sent.start] is None and first.tag_ in {"NNP", "NNPS"} and lower.endswith("s"):
+        lower = lower_of[sent.start]  # its plural as its lemma
+        if found[sent.start] is None and sent[0].tag_ in {"NNP", "NNPS"} and lower.endswith("s"):
             found[sent.start] = TRIGGERS.get(lower[:-1])
     return found
 
@@ -410,11 +409,10 @@ def mishap(tok: Token, family: str | None = None) -> bool:
             verbs += [node, *(c for c in node.children if c.dep_ in {"acl", "relcl"})]
             break
         verbs.append(node)
-    told = [c for v in verbs for d in v.children if d.dep_ == "nsubj" for c in d.children if c.dep_ in {"relcl", "acl"}]
-    told += [
-        c for v in verbs if v.pos_ == "NOUN" for c in v.children if c.pos_ == "VERB"
-    ]  # "when their vehicle overturned"
-    if any(v.lemma_.lower() in MISHAP_VERBS for v in (*verbs, *_after_what(verbs), *told)):  # "a truck that overturned"
+    # what the doers and the nouns of the chain did: "a truck that overturned", "when their vehicle overturned"
+    nouns = [d for v in verbs for d in v.children if d.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
+    told = [c for n in nouns for c in n.children if c.dep_ in {"relcl", "acl"} or c.pos_ == "VERB"]
+    if any(v.lemma_.lower() in MISHAP_VERBS for v in (*verbs, *_after_what(verbs), *told)):
         return True
     if in_doc(tok, _BY_ACCIDENT) and any(c.lower_ in _BY_ACCIDENT for v in (tok, *verbs) for c in v.children):
         return True  # "a soldier accidentally shot a comrade while cleaning his rifle"
