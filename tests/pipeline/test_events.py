@@ -257,6 +257,8 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "The dam gave way on Monday and floodwaters swept through the town, killing 30 people.",
         "Crocodiles from the zoo were swept into homes by the floodwaters on Monday.",
         "Aid deliveries stopped on Monday after the truce in the enclave broke down.",
+        "Security chiefs of the two countries held talks on Monday on cross-border raids by the militants.",
+        "Carjackings have risen sharply in the northern suburbs this year, police said.",
         "Two soldiers were killed on Monday when their armoured vehicle overturned during a night exercise.",
         "A reactor blast tore through a chemical plant on Monday, killing 36 workers.",
         "Thieves stormed the museum on Sunday and escaped with the jewels. Nobody was injured.",

@@ -87,6 +87,7 @@ from .event_words import (
     STAFF,
     STATE_CUES,
     TOPIC_VERBS,
+    TREND_VERBS,
     TRIAL_NOUNS,
     TRIGGERS,
     UNREALISED,
@@ -175,6 +176,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         and any(o.lemma_.lower() in AGENDAS for o in direct_objects(tok.head))
     ):
         return False  # "with the fighting in Congo dominating the agenda": a topic of talks
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "about", "over"} and _talks(tok.head.head):
+        return False  # "held talks on cross-border raids", "a meeting on the attacks": a topic of talks
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     if own == "protest":
@@ -182,6 +185,11 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     if any(obj.lemma_.lower() in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
     return not (_figurative(tok, objects, doers) or _in_words(tok, family or own, doers) or _rehearsed(tok))
+
+
+def _talks(head: Token) -> bool:
+    """Talks, a meeting or a debate, or a verb that holds one ("held talks", "convened a meeting")."""
+    return head.lemma_.lower() in AGENDAS or any(o.lemma_.lower() in AGENDAS for o in direct_objects(head))
 
 
 def without(tok: Token) -> bool:
@@ -262,6 +270,8 @@ def _habitual(tok: Token) -> bool:
         w.lower_ == "every" for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for w in c.subtree
     ):
         return True
+    if tok.tag_ in {"NNS", "NNPS"} and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TREND_VERBS:
+        return True  # "kidnappings have risen sharply this year": a trend, not an event
     if tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() not in LINKING_VERBS:
         return False
     return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FREQUENCIES for c in tok.head.children)

@@ -648,6 +648,8 @@ CRIMES = frozenset("robbery burglary theft heist mugging carjacking holdup hold-
 PRIVATE_SETTINGS = frozenset("bar pub nightclub drunken domestic family".split())
 # "Kidnappings have become common", "attacks remain frequent": a pattern told, not an event.
 LINKING_VERBS = frozenset("be become remain grow".split())
+# What a kind of event does as a trend: "kidnappings have risen sharply", "carjackings cost insurers millions".
+TREND_VERBS = frozenset("rise increase surge soar spike climb double triple decline fall drop cost".split())
 FREQUENCIES = frozenset(
     "common frequent routine commonplace widespread rampant regular endemic rife sporadic occasional periodic".split()
 )
