@@ -333,6 +333,8 @@ def test_actors_the_state_that_reports_an_attack_did_not_make_it(
         ("The Malian army attacked a rebel camp near Kidal, Mali, on Monday.", "attacked", "Armed clash",
          "Military Forces of Mali"),
         ("No group attacked the convoy near Kidal, Mali, on Monday.", "attacked", "Armed clash", None),
+        ("Extortion gangs attacked a market in Guayaquil, Ecuador, on Monday.", "attacked", "Armed clash",
+         "Unidentified Gang (Ecuador)"),
     ],
 )  # fmt: skip
 def test_actors_an_armed_group_the_table_lacks_goes_by_its_written_name(

@@ -303,8 +303,11 @@ class Lexicon:
         for match in UNLISTED.finditer(text):
             kind = match.group("kind")
             words = match.group("name").split()
-            while words and words[0].lower() in {"the", "a", "an"}:
-                words = words[1:]  # "The Tamu Liberation Front" opening a sentence
+            article = re.search(r"\bthe\s+$", text[: match.start()], re.IGNORECASE) is not None
+            if words and words[0].lower() == "the":
+                words, article = words[1:], True  # "The Tamu Liberation Front" opening a sentence
+            if not article and not any(w[:1].isdigit() for w in words):
+                continue  # a name goes with "the": "the Gran Grif gang", not "Extortion gangs" opening a sentence
             name = " ".join(words)
             named = all(w[:1].isupper() or w[:1].isdigit() for w in words)
             if not words or not named or any(w.lower() in NOT_GROUP_NAMES for w in words):
