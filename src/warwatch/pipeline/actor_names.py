@@ -65,9 +65,10 @@ ARMED_AFTER = re.compile(
 # An unlisted armed group: up to five capitalised words (or numbers: "400 Mawozo") before the kind of group.
 UNLISTED_INTER = {"gang": 3, "group": 3, "militia": 3, "faction": 3, "brigade": 3, "army": 2, "front": 2, "movement": 2}
 UNLISTED = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z0-9][\w'’.-]*\s+){1,5})(?P<kind>(?i:gang|group|militia|faction|brigade|army|front"
-    r"|movement)s?)\b"
+    rf"(?<![\w-])(?P<name>(?:[A-Z0-9][\w'’.-]*\s+){{1,5}})(?P<kind>(?i:{'|'.join(UNLISTED_INTER)})s?)\b"
 )
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+NAMED_FORCES = frozenset({"Army", "Front", "Movement"})  # an unlisted name with one of them outranks a state's force
 NOT_GROUP_NAMES = frozenset(
     "the a an armed rival local several two three unidentified suspected criminal new other islamist jihadist "
     "ethnic tribal national regional state federal government opposition rebel insurgent separatist militant "
@@ -281,12 +282,12 @@ class Lexicon:
             masked = masked[:s] + " " * (e - s) + masked[e:]
         named = [(s, e, v) for s, e, v in hits if not self._controls(masked, e)]
         actors = [self.named(self.pick(v, country), country) for _, _, v in named]
-        unlisted = [] if actors else self._unlisted(masked)
-        if not any(a.name.endswith(("Army", "Front", "Movement")) for a in unlisted):  # "the Chin Brotherhood Army"
+        unlisted, proper = (None, False) if actors else self._unlisted(masked)  # "the Chin Brotherhood Army"
+        if not proper:
             actors += self._states(masked, country)
         local = next(iter(self.owners(masked)), None) or country
-        if not actors:
-            actors = unlisted
+        if not actors and unlisted is not None:
+            actors = [unlisted]
         if not actors:
             hits = self.generic.find(masked) + (self.weak.find(masked) if weak else [])
             if weak:  # a gang member killed or seized in a one-sided attack is coded a civilian victim
@@ -296,14 +297,15 @@ class Lexicon:
         labels = tuple(dict.fromkeys(self.fill(v, local) for _, _, v in self.labels.find(masked)))
         return Reading(tuple(dict.fromkeys(actors)), labels, bool(self.allies.find(masked)))
 
-    def _unlisted(self, text: str) -> list[Actor]:
+    def _unlisted(self, text: str) -> tuple[Actor | None, bool]:
         """An armed group the alias table does not know, named before its kind: "the Gran Grif gang", "fighters of
         the Lakurawa group", "the Chin Brotherhood Army". The name is what the text writes, with its kind when the
-        text capitalises it as part of the name; a country's or a people's word is no such name ("Nigerian army")."""
+        text capitalises it as part of the name; a country's or a people's word is no such name ("Nigerian army").
+        Beside it, whether its kind is one of ``NAMED_FORCES`` ("the Chin Brotherhood Army" is no state's army)."""
         for match in UNLISTED.finditer(text):
             kind = match.group("kind")
             words = match.group("name").split()
-            article = re.search(r"\bthe\s+$", text[: match.start()], re.IGNORECASE) is not None
+            article = THE_BEFORE.search(text, 0, match.start()) is not None
             if words and words[0].lower() == "the":
                 words, article = words[1:], True  # "The Tamu Liberation Front" opening a sentence
             if not article and not any(w[:1].isdigit() for w in words):
@@ -314,9 +316,10 @@ class Lexicon:
                 continue
             if any(e - s == len(name) for s, e, _ in self.countries.find(name)) or self.state.find(name):
                 continue  # "the Sudanese army", "the Police Mobile Force" (not "the Chin Brotherhood Army")
-            head = kind.lower().rstrip("s")
-            return [Actor(name=f"{name} {kind}" if kind[:1].isupper() else name, inter=UNLISTED_INTER[head])]
-        return []
+            proper = kind[:1].isupper()  # the kind written as part of the name
+            actor = Actor(name=f"{name} {kind}" if proper else name, inter=UNLISTED_INTER[kind.lower().rstrip("s")])
+            return actor, kind in NAMED_FORCES
+        return None, False
 
     def _controls(self, text: str, end: int) -> bool:
         """Whether a name ends in "-controlled", "-held", "-run" before a place or office ("an IS-held village",

@@ -101,19 +101,18 @@ class Reading:
 def assemble_events(article: Article, readings: list[Reading], *, is_party: Callable[[str], bool]) -> tuple[Event, ...]:
     """Fold one article's readings into events (see the module docstring for the rule)."""
     groups: list[list[Reading]] = []
-    history: list[list[Reading]] = []  # incidents told as background, each on its own
+    history: set[str] = set()  # the event types of the incidents told as background
     latest: list[Reading] | None = None
     for reading in _full_source_names(readings):
         if article.published and (article.published - reading.when.date).days > HISTORY_DAYS:
-            history.append([reading])
+            history.add(_event_type([reading]))
             continue
         group = next((g for g in groups if _joins(reading, g)), None)
         if group is None and latest is not None and _elaborates(reading, latest):
             group = latest
         if group is None and _refers_back(reading):
             group = _referent(reading, groups)
-            kind = event_type_of(reading.mention.sub_event_type)
-            if group is None and any(_event_type(g) == kind for g in history):
+            if group is None and event_type_of(reading.mention.sub_event_type) in history:
                 continue  # "The attack remains the deadliest": the background incident named again
         if group is None:
             groups.append([reading])

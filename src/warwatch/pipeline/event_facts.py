@@ -439,13 +439,18 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     if _private_quarrel(verbs[0], doers):
         return True
     blast = tok.lemma_.lower() in FIRES or family_of(tok) == "blast"
-    if (blast or ((deaths or burnt) and not doers)) and ACCIDENTS.search(text_of(tok.doc)):
+    if (blast or ((deaths or burnt) and not doers)) and _accident_told(tok.doc):
         return True  # "... killing three soldiers, the ministry said, blaming an electrical fault"
     if blast and any(c.lower_ == "the" for c in tok.children) and _after_a_mishap(tok):
         return True  # "A gas cylinder exploded at a restaurant ... The blast blew out windows": the same mishap
     if (family or family_of(tok)) == "arrest" or tok.lemma_.lower() in SEARCHES:  # "taken into custody": a phrase's
         return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
     return False
+
+
+def _accident_told(doc: Doc) -> bool:
+    """Whether the report names an accidental cause (``ACCIDENTS``): read once per doc, asked of many triggers."""
+    return per_doc(doc, "event_facts.accident", lambda d: bool(ACCIDENTS.search(text_of(d))))
 
 
 def _after_what(verbs: list[Token]) -> list[Token]:

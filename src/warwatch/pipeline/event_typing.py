@@ -64,6 +64,7 @@ from .event_words import (
     WEAPON_DISRUPTIONS,
     WEAPONS,
 )
+from .nlp import hyphened_to
 
 _REMOTE = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Explosions/Remote violence")
 _VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -318,13 +319,10 @@ def _shootdown_type(tok: Token) -> tuple[str | None, str]:
 
 def _controlled_blast(tok: Token) -> bool:
     """Explosives set off to make them safe: "safely detonated", "a controlled explosion", "found and detonated"."""
-    if any(c.dep_ in {"advmod", "amod"} and c.lower_ in CONTROLLED_BLAST and not _hyphened(c) for c in tok.children):
+    controlled = (c for c in tok.children if c.dep_ in {"advmod", "amod"} and c.lower_ in CONTROLLED_BLAST)
+    if any(hyphened_to(c) is None for c in controlled):
         return True  # not a "remote-controlled" bomb
     return tok.dep_ == "conj" and tok.head.lemma_.lower() in FOUND_VERBS
-
-
-def _hyphened(tok: Token) -> bool:
-    return tok.i > 0 and tok.doc[tok.i - 1].text == "-"
 
 
 def _means(families: set[str], lemmas: set[str]) -> str | None:

@@ -188,7 +188,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:freed|released|handed (?:over|back)) (?:[\w,-]+ ){0,4}?(?:prisoners|detainees|captives|hostages|pows)\b"
         r"[^.]{0,80}?\b(?:in (?:an? )?(?:exchange|swap)|in return)\b"
         r"|\b(?:exchang(?:ed|e|es|ing)|swap(?:ped|s|ping)?) (?:[\w,-]+ ){0,3}?"
-        r"(?:prisoners|detainees|captives|bodies|pows)\b",
+        r"(?:prisoners|detainees|captives|bodies|pows)\b"
+        r"|\bswaps? of (?:\w+ )?(?:prisoners|detainees|captives|hostages|pows)\b",  # a prisoner swap is agreed
         "agreement",
     ),
     (
@@ -252,15 +253,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:split(?:s|ting)?|br(?:eak|eaks|eaking|oken) away) from\b", "change"),  # any tense
     (
-        r"\bswaps? of (?:\w+ )?(?:prisoners|detainees|captives|hostages|pows)\b",
-        "agreement",
-    ),  # a prisoner swap is agreed
-    (
-        r"\bdeclared (?:it|them) (?:as )?(?:the |its |their )?(?:new )?headquarters\b",
-        "base",
-    ),
-    (
-        r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|open(?:ed|s|ing)?|mov(?:e|ed|es|ing)"
+        r"\bdeclared (?:it|them) (?:as )?(?:the |its |their )?(?:new )?headquarters\b"
+        r"|\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|open(?:ed|s|ing)?|mov(?:e|ed|es|ing)"
         r"|relocat(?:e|ed|es|ing)|transfer(?:s|red|ring)?) (?:its|their|his) "
         r"(?:(?!(?:of|from|to|at|in|near|into|the|and|for)\b)[\w-]+ ){0,2}?"
         r"(?:base|headquarters|outpost|command (?:centre|center|post))s?\b(?! for)",

@@ -87,7 +87,7 @@ from .event_words import (
     VERB_ONLY,
     VIOLENCE,
 )
-from .nlp import in_doc, noun_chunks, pos_tags, sentences, span_text, tokens
+from .nlp import hyphened_to, in_doc, noun_chunks, pos_tags, sentences, span_text, tokens
 from .nlp import lemmas as doc_lemmas
 from .vocabulary import may_match
 
@@ -131,8 +131,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             head = _head_of(phrase) if phrase else None
             used = family == "suicide" or (head is not None and _weapon_used(head))  # a suicide bomber is no aircraft
             fact = head is not None and states_fact(phrase[0], family) and used and not _mishap(family, head)
-            made = head.lemma_.lower() not in AGREEMENT_NOUNS or _agreement_made(head)  # not "since the peace deal"
-            if fact and made and not _development_of_no_party(family, head, phrase):
+            if fact and _made_if_agreement(head) and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
             covered.update(t.i for t in phrase)
     family_at = families(doc)
@@ -181,9 +180,9 @@ _VERB_TAGS = frozenset({VERB, AUX})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
 _LADEN = frozenset("pack laden rig fill load stuff".split())
-_DEVELOPMENT_LEMMAS = (
-    DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take", "sweep"}
-)  # what ``_development_verb`` reads
+# what ``_development_verb`` reads
+_DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take", "sweep"}
+_IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail".split())  # an agreement's subject
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 
 
@@ -348,7 +347,8 @@ def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] =
 
 def _against(tok: Token) -> bool:
     """ "anti-riot police": the word names what a thing is against."""
-    return tok.i > 1 and tok.doc[tok.i - 1].text in {"-", "‐", "–"} and tok.doc[tok.i - 2].lower_ == "anti"
+    prefix = hyphened_to(tok)
+    return prefix is not None and prefix.lower_ == "anti"
 
 
 def _names_a_thing(tok: Token) -> bool:
@@ -360,6 +360,12 @@ def _names_a_thing(tok: Token) -> bool:
     eventive |= family_of(tok) == "agreement" and head.lemma_.lower() in AGREEMENT_NOUNS  # "a ceasefire deal"
     kind = family_of(head) is None or head.lemma_.lower() in INSTRUMENTS  # "attack helicopters"
     return head.pos_ in {"NOUN", "PROPN"} and kind and not eventive
+
+
+def _made_if_agreement(head: Token) -> bool:
+    """A phrase naming an agreement ("the peace deal") tells one only when it was made (not "since the peace
+    deal"); other phrases tell what they say."""
+    return head.lemma_.lower() not in AGREEMENT_NOUNS or _agreement_made(head)
 
 
 def _agreement_made(tok: Token) -> bool:
@@ -375,17 +381,15 @@ def _agreement_made(tok: Token) -> bool:
         node = node.head
     if node is tok:
         return True
-    held = node.lemma_.lower() == "take" and any(c.lemma_.lower() == "hold" for c in node.children)  # "took hold"
-    undone = node.lemma_.lower() in {"collapse", "fail"} or (
-        node.lemma_.lower() == "break" and any(c.lower_ == "down" for c in node.children)
-    )  # "since the truce broke down"
-    if tok.dep_ == "nsubj" and undone:
-        return False
-    if tok.dep_ == "nsubj" and (held or node.lemma_.lower() in {"hold", "last", "remain", "continue", "survive"}):
-        return False  # "the truce held for a second week": one made before, still in force
+    verb, below = node.lemma_.lower(), {c.lemma_.lower() for c in node.children}
+    before = (
+        verb in _IN_FORCE_OR_UNDONE or (verb == "take" and "hold" in below) or (verb == "break" and "down" in below)
+    )
+    if tok.dep_ == "nsubj" and before:
+        return False  # "the truce held for a second week", "took hold", "broke down": one made before
     if tok.head.dep_ == "prep" and tok.head.lower_ == "since":
         return False  # "the first delivery since the peace deal": one made before, told as a point in time
-    return node.lemma_.lower() in AGREEMENT_VERBS or tok.dep_ in {"nsubj", "nsubjpass"}
+    return verb in AGREEMENT_VERBS or tok.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _weapon_used(tok: Token) -> bool:

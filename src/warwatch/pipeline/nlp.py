@@ -120,6 +120,18 @@ def in_doc(tok: Token, words: str | frozenset[str]) -> bool:
     return words in vocabulary if isinstance(words, str) else not words.isdisjoint(vocabulary)
 
 
+HYPHENS = frozenset({"-", "‐", "–"})
+
+
+def hyphened_to(tok: Token) -> Token | None:
+    """The word a hyphen written without spaces joins ``tok`` to: "remote" of "remote-controlled", "anti" of
+    "anti-riot", "au" of "Port-au-Prince"."""
+    i, doc = tok.i, tok.doc
+    if i > 1 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return doc[i - 2]
+    return None
+
+
 def per_doc(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     """``make(doc)``, computed once per doc and kept in its ``user_data`` (never serialised: docs stay in one
     process); for what several stages ask of the same doc."""

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from .nlp import text_of
+from .nlp import HYPHENS, text_of
 
 ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et ath".split())
 # joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw),
@@ -28,7 +28,6 @@ ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et 
 CONNECTORS = frozenset(
     "de del della di da du des au aux la le los las van von dos do das a bin ibn of the e i ye imeni".split()
 )
-HYPHENS = frozenset({"-", "‐", "–"})
 TITLES = frozenset(
     "president minister leader envoy ambassador spokesman spokeswoman spokesperson commander general gen "
     "colonel col major maj captain capt lieutenant lt sergeant mr mrs ms dr king queen prince princess emir pope "

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Candidate, Gazetteer, fold
 from .geo_cues import armed_group_spans
-from .nlp import lowers, sentences, text_of, tokens
+from .nlp import hyphened_to, lowers, sentences, text_of, tokens
 from .place_words import (
     AREA_WORDS,
     ARTICLES,
@@ -88,7 +88,7 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
     text = token.text
     if not text[:1].isupper() or token.ent_type_ in _SKIP_ENTS:
         return False
-    if token.lower_ in NOT_NAMES and not _opens_place_name(token) and not _hyphened(token):
+    if token.lower_ in NOT_NAMES and not _opens_place_name(token) and hyphened_to(token) is None:
         return False
     if not _NAME_WORD.fullmatch(text):
         return False
@@ -96,17 +96,6 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
         return False
     # a capitalised word before an area word names a place whatever its tag: "Bokkos local government area"
     return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS or _area_word_at(token.doc, token.i + 1)
-
-
-def _hyphened(token: Token) -> bool:
-    """Whether a word is joined by a hyphen to the word before: "Prince" of "Port-au-Prince" is no title."""
-    i = token.i
-    return (
-        i > 1
-        and token.doc[i - 1].text in HYPHENS
-        and not token.doc[i - 1].whitespace_
-        and not token.doc[i - 2].whitespace_
-    )
 
 
 def _demonym_in_name(token: Token) -> bool:
