@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -509,7 +511,7 @@ def _configure_sqlite(engine: Engine) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _write_ahead(cursor)
         finally:
             cursor.close()
 
@@ -518,6 +520,23 @@ def _configure_sqlite(engine: Engine) -> None:
         # A deferred transaction that later writes fails at once with "database is locked" when
         # another process wrote meanwhile; IMMEDIATE takes the write lock first, waiting busy_timeout.
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+def _write_ahead(cursor: Any) -> None:
+    """Switch a new database to WAL. The switch needs the file to itself, and SQLite answers "database is locked" at
+    once, without waiting its busy timeout, while another connection writes (two processes opening one new store
+    race to create its schema): retry until the busy timeout has passed. A database in WAL stays in WAL."""
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _remedy(reason: str) -> str:
