@@ -607,6 +607,10 @@ def test_events_what_a_denial_disputes_stays_out(nlp, text: str, expected: set[s
         ("The valley saw massacres by militias during the war of the 1980s.", set()),
         # a perfect tense telling one dated incident is an event
         ("Gunmen have killed four farmers in the village on Monday, police said.", {"Attack"}),
+        ("Hundreds of villagers have lost their lives since the insurgency began.", set()),
+        # a period that only ranks the incident leaves it standing
+        ("Gunmen killed 30 farmers on Monday in the deadliest raid since 2021.", {"Attack"}),
+        ("Rebels shelled the port on Friday, the first attack since the truce.", {"Shelling/artillery/missile attack"}),
     ],
 )
 def test_events_running_totals_and_decades_stay_out(nlp, text: str, expected: set[str]) -> None:

@@ -33,6 +33,10 @@ def claims_of(nlp, text: str) -> list[tuple[int, str, str | None]]:
         # a dateline is where the reporter files from, never who speaks
         ("KANO, Nigeria: The army said it killed 12 militants near the town on Friday.", [(12, "exact", "army")]),
         ("GAO, Mali - Local officials said gunmen killed five farmers on Tuesday.", [(5, "exact", "local officials")]),
+        ("Four guards lost their lives when militants stormed the depot.", [(4, "exact", None)]),
+        # a period that ranks the event is no running total
+        ("Gunmen killed 40 herders on Monday in the deadliest attack since 2019.", [(40, "exact", None)]),
+        ("Rebels killed nine soldiers on Friday, the first ambush since the truce began.", [(9, "exact", None)]),
     ],
 )
 def test_fatalities_values_qualifiers_sources(nlp, text, expected) -> None:

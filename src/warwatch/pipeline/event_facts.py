@@ -98,7 +98,7 @@ from .event_words import (
     WORD_VOLLEYS,
     WORKS,
 )
-from .nlp import in_doc, lowers, per_doc, pos_tags, sentences, span_text, text_of
+from .nlp import compared, in_doc, lowers, per_doc, pos_tags, sentences, span_text, text_of
 from .nlp import lemmas as doc_lemmas
 
 
@@ -394,8 +394,10 @@ def summarised(sent: SpacySpan, lowered: str) -> set[int]:
     for match in [*AGGREGATE.finditer(lowered), *ONGOING.finditer(lowered)]:
         tok = _token_at(sent, sent.start_char + match.start())
         kind = tok is not None and tok.dep_ == "amod" and " " not in match.group()  # "a nationwide day of action"
-        if tok is not None and not kind:
+        if tok is not None and not kind and not compared(tok):
             verb = clause_verb(tok)
+            if tok.dep_ == "mark" and verb.dep_ == "advcl":  # "killed since the war began": the clause it dates
+                verb = verb.head
             verbs.update(w.i for w in verb.subtree)
     return verbs
 

@@ -474,7 +474,8 @@ LULLS = frozenset("subside abate ease die end stop cease wane".split())  # "once
 AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|the war|the conflict|the uprising|the crisis|records began)|"
+    r"august|september|october|november|december|records began|"
+    r"the (?:war|conflict|uprising|crisis|insurgency|rebellion|invasion|coup)\b)|"
     r"\bso far this year\b|\b(?:deadliest|bloodiest|most violent) (?:year|month)\b|"
     r"\b(?:monthly|annual|yearly) (?:total|tally|toll|record|average)s?\b|"
     r"\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|"

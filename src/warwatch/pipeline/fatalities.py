@@ -48,7 +48,7 @@ from .actor_roles import (
     subject_body,
 )
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
-from .nlp import lemmas, lowers, sentences, span_text, text_of, tokens
+from .nlp import compared, lemmas, lowers, sentences, span_text, text_of, tokens
 from .place_words import past_dateline
 
 OWNED_MEDIA = frozenset("run controlled owned operated affiliated".split())  # "Hamas-run media" speak for Hamas
@@ -71,7 +71,8 @@ NOT_COUNTED = DEATH_VERBS | frozenset(
 )
 # Figures for other times or places than the event's: "since the uprising began", "across the country".
 TOTALS = re.compile(
-    r"\bsince (?:the |its |their )?(?:start|beginning|outbreak|uprising|war|conflict|(?:19|20)\d\d)|\bso far\b"
+    r"\bsince (?:the |its |their )?(?:start|beginning|outbreak|uprising|war|conflict|insurgency|rebellion|invasion|"
+    r"coup|(?:19|20)\d\d)|\bso far\b"
     r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b",
     re.IGNORECASE,
 )
@@ -154,13 +155,23 @@ def _violent(mention: Mention) -> bool:
 
 def _total_values(article: Article, doc: Doc) -> set[int]:
     """The figures of the sentences that give a running total or another period's toll."""
-    return {c.value for sent in sentences(doc) if TOTALS.search(span_text(sent)) for c in _figure_claims(article, sent)}
+    return {c.value for sent in sentences(doc) if _totals(sent) for c in _figure_claims(article, sent)}
 
 
 def _sentence_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
-    if TOTALS.search(span_text(sent)):
+    if _totals(sent):
         return []  # a running total or another period's toll, not this event's dead
     return _figure_claims(article, sent)
+
+
+def _totals(sent: SpacySpan) -> bool:
+    """Whether a sentence gives a running total or another period's toll; "the deadliest attack since 2019" only
+    ranks its event."""
+    for match in TOTALS.finditer(span_text(sent)):
+        phrase = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if phrase is None or not compared(phrase[0]):
+            return True
+    return False
 
 
 def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
@@ -253,6 +264,8 @@ def _figures_of(word: Token) -> list[Token]:
         heads += [c for c in word.subtree if c.dep_ == "pobj" and c.head.lower_ in {"to", "at", "of"}]
         if lemma in {"killing", "assassination"}:  # "the killing of 4 gunmen and 2 soldiers" (parsed as conjoined)
             heads += [c for c in word.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+        if lemma == "life" and word.dep_ == "dobj" and word.head.lemma_.lower() == "lose":  # "six men lost their lives"
+            heads += [c for c in word.head.children if c.dep_ == "nsubj"]
         if lemma == "toll" and word.dep_ == "nsubj":  # "the death toll rose to 27"
             heads += [g for c in word.head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
         heads += _figures_given(word)

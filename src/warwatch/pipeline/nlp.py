@@ -132,6 +132,22 @@ def hyphened_to(tok: Token) -> Token | None:
     return None
 
 
+RANKS = frozenset("first last only worst biggest largest heaviest deadliest bloodiest".split())
+
+
+def compared(tok: Token) -> bool:
+    """Whether the period phrase opening at ``tok`` ranks one thing against the past instead of counting over it:
+    "the deadliest attack since 2019", "the first raid since the war began", "the worst fighting in a decade"."""
+    phrase = tok.head if tok.dep_ == "mark" else tok  # "since the war began": the clause the conjunction opens
+    if phrase.dep_ not in {"prep", "advcl", "acl", "relcl"}:
+        return False
+    ranked = phrase.head
+    return ranked.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKS or any(g.lower_ == "most" for g in c.children))
+        for c in ranked.children
+    )
+
+
 def per_doc(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     """``make(doc)``, computed once per doc and kept in its ``user_data`` (never serialised: docs stay in one
     process); for what several stages ask of the same doc."""
