@@ -872,3 +872,62 @@ def test_events_non_events_in_conflict_words(nlp, text: str) -> None:
 def test_events_sport_words_do_not_hide_a_riot(nlp) -> None:
     riots = {"Violent demonstration", "Mob violence"}
     assert sub_types(nlp, "Football fans rioted after the match on Sunday, smashing windows and torching cars.") & riots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # labour action is protest: strikes by workers, of a kind, over a grievance; walkouts; tools downed
+        ("Nurses at the county referral hospital struck over unpaid allowances on Monday.", {"Peaceful protest"}),
+        ("A 48-hour strike by port workers shut the harbour in Mombasa on Tuesday.", {"Peaceful protest"}),
+        ("Bus drivers in the city walked out on Monday over late wages.", {"Peaceful protest"}),
+        ("Miners downed tools at the shaft on Friday, demanding safer equipment.", {"Peaceful protest"}),
+        ("Students filled the streets of the capital on Sunday in defence of free tuition.", {"Peaceful protest"}),
+        # a drone or jet strike stays one
+        ("A drone strike hit a pickup near the border on Monday, killing two fighters.", {"Air/drone strike"}),
+        # crowd control used is an intervention, whatever the verb; warning shots hit no one
+        ("Police lobbed tear gas to break up a procession of traders on Monday.", {"Protest with intervention"}),
+        ("Riot officers dismantled the protest camp outside parliament on Friday.", {"Protest with intervention"}),
+        (
+            "Soldiers fired tear gas and shots into the air to push back jobless youths on Sunday.",
+            {"Protest with intervention"},
+        ),
+        # riot-control agents dropped in war are chemical weapons
+        ("Drones dropped tear-gas grenades on the trenches near the river on Tuesday.", {"Chemical weapon"}),
+        # people taken by unknown armed men, or led away by plainclothes men, were abducted
+        ("Three teachers were taken by masked men from the school on Friday.", {"Abduction/forced disappearance"}),
+        (
+            "Orchards were burned and 200 olive saplings uprooted by settlers on Monday.",
+            {"Looting/property destruction"},
+        ),
+    ],
+)
+def test_events_labour_action_crowd_control_and_abductions(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates walked out as the foreign minister began his speech.",
+        "The columnist argued that the right to protest does not cover blocking motorways.",
+        "The union announced a march on the ministry for next week.",
+        "The group remains capable of deadly attacks, the report said.",
+        "Should the garrison be withdrawn, an assault becomes very likely.",
+        "The bloc imposed sanctions on four generals over the killing of protesters.",
+        "Officials were briefed on recent attacks on border posts.",
+        "The film's car chases and shootouts drew crowds to cinemas in small towns.",
+        "The new season opens with an episode featuring a gunfight in a casino.",
+        "Paratroopers staged demonstrations of storming a building at the army day parade.",
+        "Marines fired rockets to sink an old hulk off the coast as part of the joint exercises.",
+        "Rescuers were engaged in the search for survivors after the landslide.",
+        "Insurgents killed more than 900 people in 130 attacks in the province last year.",
+        "Civilians were killed by soldiers between 2006 and 2008, the tribunal found.",
+        "Shares rallied for a fourth session as miners led the gains.",
+        "The visitors bombarded the home defence but the qualifier ended goalless.",
+        "The home side ran riot in the derby, scoring five times.",
+        "Her new album is a riot of colour and brass.",
+    ],
+)
+def test_events_more_non_events(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()

@@ -39,10 +39,12 @@ from .event_words import (
     CRUDE_WEAPONS,
     CYBER_WORDS,
     DENIAL_HEADS,
+    DEPICTING,
     DISASTER_CUES,
     DUMMY_ROUNDS,
     EXERCISES,
     FALSE_WORDS,
+    FICTION,
     FIGURATIVE_MODIFIERS,
     FIGURATIVE_OBJECTS,
     FINANCE_CUES,
@@ -115,6 +117,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "a documentary about the massacre", "reports circulating online about a blast": its topic
     if in_doc(tok, "without") and without(tok):
         return False  # "left without agreeing to a truce", "took the town without a fight"
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in {"demonstration", "display", "simulation"}:
+        return False  # "demonstrations of storming a position": a show of skill
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"flee", "escape"}:
         return False  # "refugees fleeing fighting": what drove them out, told as background
     if tok.dep_ in {"nsubj", "csubj"} and tok.head.lemma_.lower() in LULLS and family_of(tok) != "protest":
@@ -146,8 +150,10 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False
     if in_doc(tok, _TOLD_BEFORE) and (any(a.lemma_.lower() in _TOLD_BEFORE for a in tok.ancestors) or _answered(tok)):
         return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
-    if any(a.dep_ == "prep" and a.lower_ in {"for", "over"} and family_of(a.head) == "arrest" for a in tok.ancestors):
-        return False  # "arrested for organising the march": the reason for an arrest, done before it
+    if any(a.dep_ == "prep" and a.lower_ in {"for", "over"} and _reacts(a.head) for a in tok.ancestors):
+        return False  # "arrested for organising the march", "sanctions over the killing": a reason, done before it
+    if _future(tok):
+        return False  # "announced a march for next week"
     shared = verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
     clause = verb.head if shared else verb  # "has displaced and killed": the conjunct shares its head's auxiliary
     auxes = {child.lower_ for child in (*verb.children, *clause.children) if child.dep_ == "aux"}
@@ -157,14 +163,14 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     own = family_of(tok)
-    kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or own in PURPOSE_EVENTS
+    purpose = own in PURPOSE_EVENTS and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")  # not "the right to"
+    kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or purpose
     kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
     if _conditional(verb):
         return False
-    heads = [verb, *verb.ancestors] if verb is not tok else list(verb.ancestors)
-    for ancestor in heads:
+    for ancestor in tok.ancestors:  # and the words between a noun and its verb: "capable of attacks"
         lemma = ancestor.lemma_.lower()
         if lemma in _UNTOLD_HEADS or (lemma in FOILED_HEADS and _never_used(tok)):
             return False
@@ -180,11 +186,54 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "held talks on cross-border raids", "a meeting on the attacks": a topic of talks
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}]
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
+    if _in_a_work(tok):
+        return False  # "the film's shootouts", "an episode featuring a shootout": fiction
+    if _foreseen(tok):
+        return False  # "an assault becomes very likely"
     if own == "protest":
         return True  # "demonstrated against the plan": what protests are about
     if any(obj.lemma_.lower() in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
     return not (_figurative(tok, objects, doers) or _in_words(tok, family or own, doers) or _rehearsed(tok))
+
+
+def _in_a_work(tok: Token) -> bool:
+    """Whether a trigger noun is a scene of a film, a show or a book: owned by one ("the film's shootouts") or what
+    one features ("an episode featuring a shootout")."""
+    if tok.pos_ != "NOUN":
+        return False
+    nouns = [tok, *([tok.head] if tok.dep_ == "conj" else [])]  # "the film's chase sequences and shootouts"
+    owners = [c for n in nouns for c in n.children if c.dep_ in {"poss", "compound"}]
+    shown = tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEPICTING
+    return shown or any(o.lemma_.lower() in FICTION for o in owners)
+
+
+def _foreseen(tok: Token) -> bool:
+    """ "An assault becomes likely", "attacks are possible": what may come, told as a prospect."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in LINKING_VERBS:
+        return False
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in _PROSPECTS for c in tok.head.children)
+
+
+def _reacts(head: Token) -> bool:
+    """An arrest or a measure (sanctions imposed), whose reasons were done before it."""
+    measures = [head, *direct_objects(head)]
+    return family_of(head) == "arrest" or any(m.lemma_.lower() in MEASURES for m in measures)
+
+
+def _future(tok: Token) -> bool:
+    """Whether the trigger, or its clause, is dated to a time to come: "a march for next week", "strikes tomorrow"."""
+    if not in_doc(tok, _FUTURE_WORDS):
+        return False
+    verb = clause_verb(tok)
+    phrases = [c for c in (tok, *([] if verb is tok else [verb])) for c in c.children if c.dep_ in _WHEN_DEPS]
+    times = [g for p in phrases for g in (p.children if p.dep_ == "prep" else (p,)) if g.dep_ != "prep"]
+    return any(t.lower_ == "tomorrow" or _next_time(t) for t in times)  # not "a week before next month's vote"
+
+
+def _next_time(time: Token) -> bool:
+    """ "next week", "the coming days": a time to come named by its modifier."""
+    return time.lemma_.lower() in _TIME_UNITS and any(c.lower_ in _FUTURE_WORDS for c in time.children)
 
 
 def _talks(head: Token) -> bool:
@@ -331,8 +380,10 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
     def named(words: frozenset[str]) -> bool:  # as a thing or a person: not "stocks bombed", "forcing people"
         return bool(lemmas & words) and any(lemma_of[i] in words for i in range(start, end) if pos[i] != VERB)
 
-    cued = lemmas & _BACKGROUND_CUES or (
-        "final" in lemmas and any(w.lemma_ == "final" and w.dep_ in _NOUN_DEPS for w in sent)
+    cued = (
+        lemmas & _BACKGROUND_CUES
+        or named(_SECURITIES)
+        or ("final" in lemmas and any(w.lemma_ == "final" and w.dep_ in _NOUN_DEPS for w in sent))
     )  # "reached the final", not "the final stage of the exchange"
     if cued and not named(_ARMED_CUES):
         # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
@@ -347,11 +398,17 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
 
 _BACKGROUND_CUES = SPORT_CUES | GAME_WORDS | FINANCE_CUES
 _MARKET_MOVES = frozenset({"rally"})  # a rally among stocks or a team's rally is no protest
+_SECURITIES = frozenset("share bond sensex".split())  # as nouns: not "the armies share a border"
 _ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
 _VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
+_FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
+_PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
+_TIME_UNITS = frozenset("day week weekend month year monday tuesday wednesday thursday friday saturday sunday".split())
+_WHEN_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})
+_MUNITIONS = frozenset("grenade bomb shell rocket missile mortar ied".split())  # made to harm, whatever fills them
 _SITE_PREPS = frozenset({"at", "in", "through"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})  # a word used as a noun: "reached the final"
 _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
@@ -396,8 +453,8 @@ def summarised(sent: SpacySpan, lowered: str) -> set[int]:
         kind = tok is not None and tok.dep_ == "amod" and " " not in match.group()  # "a nationwide day of action"
         if tok is not None and not kind and not compared(tok):
             verb = clause_verb(tok)
-            if tok.dep_ == "mark" and verb.dep_ == "advcl":  # "killed since the war began": the clause it dates
-                verb = verb.head
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+                verb = verb.head  # "killed since the war began", "Since violence broke out two years ago, ..."
             verbs.update(w.i for w in verb.subtree)
     return verbs
 
@@ -536,8 +593,11 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
         for c in noun.children
         if c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ not in {"at", "in"})
     ]
-    if ({lemma} | {c.lemma_.lower() for c in modifiers if c.dep_ != "prep"}) & MISHAP_CAUSES:
-        return True  # "a gas cylinder exploded, killing four", "a stray bullet killed a boy"
+    if (
+        lemma not in _MUNITIONS
+        and ({lemma} | {c.lemma_.lower() for c in modifiers if c.dep_ != "prep"}) & MISHAP_CAUSES
+    ):
+        return True  # "a gas cylinder exploded, killing four", "a stray bullet killed a boy"; not "tear-gas grenades"
     if not deaths and not (burnt and lemma in FIRES):
         return False  # "the drivers attacked police officers": people who attack are no accident
     return lemma in MISHAP_DOERS or (lemma in FIRES and not modifiers)  # not "artillery fire", "fire from troops"
@@ -637,7 +697,9 @@ def _rehearsed(tok: Token) -> bool:
         return False  # nothing frames it
     framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in EXERCISES
     for node in (tok, *tok.ancestors):
-        joined = [g for c in node.children if c.dep_ == "conj" for g in c.children]  # "fired and sank ... in a drill"
+        joined = [  # "fired and sank ... in a drill", "fired missiles to sink a hulk as part of an exercise"
+            g for c in node.children if c.dep_ in {"conj", "xcomp", "advcl"} for g in c.children
+        ]
         framed = framed or any(_exercise(c) for c in (*node.children, *joined))
         if node.dep_ == "ROOT":
             break

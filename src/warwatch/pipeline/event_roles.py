@@ -152,10 +152,13 @@ def _actor_inter(agent: Token) -> int | None:
     return actor.inter if actor is not None else None
 
 
+_OFFICERS = frozenset("gendarme gendarmerie guard authority officer policeman cop trooper".split())
+
+
 def state_agent(tok: Token) -> bool:
     """Whether the police, army or security forces do it (its subject, or "by" them)."""
     words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
-    return bool(words & STATE_CUES) or bool(words & {"gendarme", "gendarmerie", "guard", "authority"})
+    return bool(words & (STATE_CUES | _OFFICERS))
 
 
 def target_kind(tok: Token) -> str | None:
@@ -222,8 +225,9 @@ def _agents(tok: Token) -> list[Token]:
     """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
     verb = clause_verb(tok)
     found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-    if not found and verb.dep_ == "conj":  # "stormed the residence and set it on fire": one subject
-        found = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]
+    if not found and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        found = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]  # "stormed the house and set it on
+        # fire", "set upon him, beating him": one subject
     found += [c for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
     if tok.pos_ in {"NOUN", "PROPN"}:  # "a police raid", "the army's attack": the modifier does it
         found += [c for c in tok.children if c.dep_ in {"compound", "poss", "nmod"}]

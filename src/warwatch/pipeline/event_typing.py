@@ -378,11 +378,16 @@ def _repressed(tok: Token) -> bool:
     return bool(acts & CROWD_REPRESSION) and state_agent(verb)
 
 
+_CROWD_GEAR = frozenset("tear teargas rubber cannon".split())  # made for crowds: their use tells of one
+
+
 def _intervention_type(tok: Token, context: Context) -> tuple[str | None, str]:
     """Authorities dispersing a crowd: the protest (in this sentence or the one before) met intervention."""
     if "protest" in context.families or "riot" in context.families:
         return None, "absorbed-by-protest"  # the protest mention of this sentence is typed with it
-    crowd = context.previous_type in _PROTESTS or bool(context.lemmas & GATHERINGS)
+    if context.previous_type in _RIOTS | {"Attack"}:
+        return None, "absorbed-by-violence"  # "a mob beat a man ... Officers dispersed the crowd": the mob's violence
+    crowd = context.previous_type in _PROTESTS or bool(context.lemmas & (GATHERINGS | _CROWD_GEAR))
     if crowd and (state_agent(tok) or context.lemmas & CROWD_CONTROL):
         if _lethal(context):
             return "Excessive force against protesters", "intervene:lethal"  # "fired tear gas and live rounds"

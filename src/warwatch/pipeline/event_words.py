@@ -46,7 +46,10 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("rape raped raping".split(), "sexual"),
     **dict.fromkeys("abduct kidnap abduction kidnapping hostage hijack snatch".split(), "abduct"),
     **dict.fromkeys(
-        "protest protester demonstrate demonstration demonstrator rally march marcher sit-in vigil agitate".split(),
+        (
+            "protest protester demonstrate demonstration demonstrator rally march marcher sit-in vigil agitate walkout "
+            "picket stayaway bandh hartal dharna"
+        ).split(),
         "protest",
     ),
     **dict.fromkeys("riot rioter mob pelt".split(), "riot"),
@@ -119,10 +122,23 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:shot|shoot|shoots|shooting) down\b|\bdowned\b", "shootdown"),
     (r"\b(?:shot|fired) back\b|\breturn(?:ed|ing)? (?:the )?fire\b|\bresponded with (?:their )?guns\b", "fight"),
     (r"\bwith heavy (?:weapons|artillery)\b", "shell"),
+    (  # crowd control used, by whatever verb: "lobbed tear gas", "used water cannon", "sprayed pepper spray"
+        r"\b(?:lob|use|spray|deploy|fire|shoot|throw|hurl|turn)(?:s|ed|bed|ing|bing)? (?:[\w-]+ ){0,3}?"
+        r"(?:tear ?gas|teargas|water cannons?|rubber bullets|pepper spray|stun grenades)\b"
+        r"|\b(?:clear(?:ed|s|ing)?|dismantl(?:ed|es|ing)|lift(?:ed|s|ing)?) (?:an? |the |their )?(?:[\w'’-]+ ){0,2}?"
+        r"(?:blockade|barricades|sit-in|encampment|protest camp)s?\b",
+        "intervene",
+    ),
+    (  # riot control agents dropped in war: "dropped tear-gas grenades on trenches"
+        r"\b(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison) (?:gas )?(?:grenades|munitions|canisters|bombs)\b"
+        r"[^.]{0,40}?\bdropped\b|\bdropp(?:ed|ing) (?:[\w-]+ ){0,3}?(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison)"
+        r" (?:gas )?(?:grenades|munitions|canisters|bombs)\b",
+        "chemical",
+    ),
     (r"\bunexploded (?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)\b", "ied"),
     (
         r"\b(?:gathered|assembled|converged)\b[^.]{0,100}?"
-        r"\bto (?:demand|protest|denounce|condemn|call for|oppose)\b",
+        r"\b(?:to (?:demand|protest|denounce|condemn|call for|oppose)|demanding|denouncing|chanting|calling for)\b",
         "protest",
     ),
     (
@@ -148,7 +164,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "loot",
     ),
     (  # goods taken away: "carted away goods", "carried off livestock", "made off with cash"
-        r"\bcart(?:ed|s|ing)? (?:away|off)\b|\bcarr(?:ied|ies|y|ying) off\b|\bma(?:de|ke|kes|king) off with\b",
+        r"\bcart(?:ed|s|ing)? (?:away|off)\b|\bcarr(?:ied|ies|y|ying) off\b|\bma(?:de|ke|kes|king) off with\b"
+        r"|\buproot(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:trees|saplings|crops|vines|orchards?|groves?)\b",
         "loot",
     ),
     (
@@ -160,7 +177,14 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:the )?(?:village|town|city|area|district|region|base|hill|camp|settlement|stronghold|positions?)\b",
         "capture",
     ),
-    (r"\b(?:taken|took|taking) captive\b", "abduct"),
+    (
+        r"\b(?:taken|took|taking) captive\b"
+        r"|\b(?:taken|whisked|bundled|driven|led) (?:away )?by (?:[\w-]+ ){0,2}?(?:gunmen|kidnappers|abductors|"
+        r"(?:armed|masked|unidentified|unknown|plainclothes|hooded) (?:men|individuals|assailants|persons|people))\b"
+        r"|\b(?:armed|masked|plainclothes|hooded|unidentified) (?:men|individuals|assailants|persons) "
+        r"(?:picked up|took away|whisked away|bundled|dragged away)\b",
+        "abduct",
+    ),
     (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
     (
         r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b"
@@ -170,7 +194,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:back in|regained) control of\b",
         "regain",
     ),
-    (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w-]+ ){0,4}?into custody\b", "arrest"),
+    (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w'’-]+ ){0,10}?into custody\b", "arrest"),
     (
         r"\bwithout (?:a fight|resistance|any resistance|fighting|(?:firing )?a (?:single )?shot)\b|\bhanded over\b"
         r"|\bunopposed\b"
@@ -236,7 +260,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "change",
     ),
     (
-        r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b"
+        r"\b(?:general|hunger) strike\b|\bon strike\b|\btook to the streets?\b|\bfill(?:ed|ing) the streets\b"
+        r"|\b(?:workers|employees|staff|teachers|doctors|nurses|drivers|miners|students|lecturers|pilots|dockers)\b"
+        r"[^.]{0,60}?\bwalk(?:ed|ing)? out\b(?! of)"  # not delegates leaving a speech
+        r"|\bdown(?:ed|ing)? (?:their )?tools\b|\bstop(?:ped|ping)? work\b"
         r"|\bchant(?:ed|ing) (?:slogans|against|for|['\"‘“])"
         r"|\bhuman chains?\b",
         "protest",
@@ -374,7 +401,7 @@ SPORT_CUES = frozenset(
     "match goal striker scored team league football cricket championship tournament bowler batsman wicket "
     "innings semifinal semi-final olympic medal derby boxer boxing rugby tennis ace goalkeeper midfielder "
     "referee chess grandmaster checkmate bowling paceman spinner batting lap sprint marathon heavyweight "
-    "knockout bout".split()
+    "knockout bout midfield seamer pacer qualifier goalless touchline".split()
 )
 FIGURATIVE_OBJECTS = frozenset(
     (
@@ -400,7 +427,8 @@ CROWD = frozenset("crowd rioter protester demonstrator youth mob resident villag
 # People gathered to make a point: whom the authorities disperse in a protest with intervention.
 GATHERINGS = frozenset(
     (
-        "crowd protester demonstrator supporter gathering rally march marcher mourner demonstration protest demonstrate"
+        "crowd protester demonstrator supporter gathering rally march marcher mourner demonstration protest "
+        "demonstrate procession picket sit-in vigil blockade"
     ).split()
 )
 # Leaving verbs are a transfer of territory only when what is left is a place: not "withdrew from the talks".
@@ -448,6 +476,21 @@ WEAPONS = frozenset(
     "weapon arm gun rifle ammunition explosive bomb ied mine landmine grenade rocket missile mortar launcher "
     "cache".split()
 )
+# A strike of labour, not from the air: by whom ("a teachers' strike", "workers struck"), of what kind ("a general
+# strike", "a 24-hour strike"), over what ("a strike over pay") or how it is made ("called a strike").
+WORKERS = frozenset(
+    "worker employee teacher doctor nurse driver miner staff union lecturer labourer laborer trucker docker "
+    "servant transporter pilot".split()
+)
+STRIKE_KINDS = frozenset(
+    "general hunger indefinite nationwide national wildcat sit-down token transport labour labor warning rolling "
+    "hour day-long week-long".split()
+)
+STRIKE_GRIEVANCES = frozenset(
+    "pay wage salary pension reform law tax bill price arrear cut privatisation privatization contract bonus "
+    "allowance condition hike fee layoff job dismissal".split()
+)
+STRIKE_CALLS = frozenset("call stage hold observe declare join enforce suspend announce end begin start".split())
 FIGURATIVE_VERBS = frozenset("demonstrate rally".split())  # "the attack demonstrates that ...", "rallied support"
 LODGING = frozenset("lodge file register issue deliver".split())  # "lodged a protest": a complaint between states
 IRREALIS_AUX = frozenset("will would could might may should shall 'll must".split())
@@ -455,7 +498,7 @@ INTENT_HEADS = frozenset(
     (
         "plan threaten vow intend want seek hope aim prepare warn call urge pledge promise expect fear try "
         "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit "
-        "predict forecast anticipate propose proposal"
+        "predict forecast anticipate propose proposal capable capacity capability potential risk threat danger"
     ).split()
 )
 # What a denial disputes is not known to have happened: "denied (reports) that its soldiers had attacked civilians";
@@ -471,7 +514,10 @@ SPEECH_TOPIC_HEADS = frozenset("refer discuss talk speak mention debate speculat
 # What a meeting's topics do to it: "with the fighting in Congo dominating the agenda".
 TOPIC_VERBS = frozenset("dominate top overshadow headline".split())
 LULLS = frozenset("subside abate ease die end stop cease wane".split())  # "once the fighting died down"
-AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline".split())
+AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline brief briefing".split())
+# Works of fiction and what shows a scene in them: "the film's shootouts", "an episode featuring a gunfight".
+FICTION = frozenset("film movie show series episode thriller novel book game play drama teleserye soap".split())
+DEPICTING = frozenset("feature depict portray dramatise dramatize recreate re-enact reenact".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|records began|"
@@ -483,6 +529,9 @@ AGGREGATE = re.compile(
     r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b|\b(?:in|during|of) the (?:early |mid-?|late )?(?:19|20)\d0s\b"
     r"|\bover the (?:past|last) (?:week|fortnight|few days|\d+ days)\b"
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
+    r"|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and\b"
+    r"|\bbetween (?:19|20)\d\d and\b|\b(?:over|during|in) the same period\b"
+    r"|\b(?:[1-9]\d+|[1-9]\d{0,2},\d{3}) (?:[\w-]+ )?(?:attacks|incidents|strikes|bombings|clashes|raids|protests)\b"
     r"|\bworldwide\b|\bglobally\b"
     # history told as such: an anniversary, "ten years after", "during the civil war"
     r"|\banniversary\b|\b(?:(?:\d+|\w+) )?(?:years|decades) (?:after|since|ago)\b"

@@ -62,6 +62,7 @@ from .event_words import (
     EVENT_NOUNS,
     FIGURATIVE_VERBS,
     FIRE_VERBS,
+    GAME_WORDS,
     GRIEVANCE_HEADS,
     GRIEVANCE_PREPS,
     HEAVY_WEAPONS,
@@ -80,12 +81,17 @@ from .event_words import (
     RIOT_CUES,
     SMALL_ARMS,
     SMALL_ARMS_WORDS,
+    SPORT_CUES,
     STEALING_VERBS,
+    STRIKE_CALLS,
+    STRIKE_GRIEVANCES,
+    STRIKE_KINDS,
     STRIKE_VERBS,
     TERRITORY,
     VACATING_VERBS,
     VERB_ONLY,
     VIOLENCE,
+    WORKERS,
 )
 from .nlp import hyphened_to, in_doc, noun_chunks, pos_tags, sentences, span_text, tokens
 from .nlp import lemmas as doc_lemmas
@@ -129,7 +135,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
             phrase = words[first:last]
             head = _head_of(phrase) if phrase else None
-            used = family == "suicide" or (head is not None and _weapon_used(head))  # a suicide bomber is no aircraft
+            used = family in _NAMED_BY_PHRASE or (head is not None and _weapon_used(head))
             fact = head is not None and states_fact(phrase[0], family) and used and not _mishap(family, head)
             if fact and _made_if_agreement(head) and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
@@ -177,6 +183,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 
 
 _VERB_TAGS = frozenset({VERB, AUX})
+# Phrases whose weapon the phrase itself tells used: a suicide bomber is no aircraft, tear-gas grenades dropped on
+# trenches are no crowd control.
+_NAMED_BY_PHRASE = frozenset({"suicide", "chemical"})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
 _LADEN = frozenset("pack laden rig fill load stuff".split())
@@ -221,12 +230,16 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
+    if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "a demonstration of force", "demonstrations of storming a position": a display
+    if tok.lemma_.lower() == "riot" and _figurative_riot(tok):
+        return None  # "a riot of colour", "the home side ran riot in the derby"
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
         return None  # petrol bombs are arson or rioting, not explosives
-    if family == "attack" and _crowd_control_fired(tok):
-        return "intervene"  # "police fired tear gas": a crowd dispersed, not an attack
-    if family == "attack" and tok.lower_ == "striking" and tok.head.lemma_.lower() in CIVILIAN_TARGETS:
-        return "protest"  # "striking teachers": people on strike
+    if family == "attack" and (_crowd_control_fired(tok) or _into_the_air(tok)):
+        return "intervene"  # "police fired tear gas", "shots into the air": a crowd dispersed, not an attack
+    if family == "attack" and tok.lemma_.lower() == "strike" and _labour_strike(tok):
+        return "protest"  # "striking teachers", "a general strike", "workers struck over pay": people on strike
     if family == "protest" and _attacked_gathering(tok):
         return None  # "a grenade thrown at a political rally": the rally is what was attacked
     taker = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "took them hostage", "taken as hostages"
@@ -300,6 +313,35 @@ def _crowd_control_fired(tok: Token) -> bool:
         if words & CROWD_CONTROL - {"gas"} or {"water", "cannon"} <= words:
             return True  # not "a gas pipeline"
     return False
+
+
+def _figurative_riot(tok: Token) -> bool:
+    """A riot of something other than people, or one "run" in a sentence about sport."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True
+    return tok.head.lemma_.lower() == "run" and in_doc(tok, SPORT_CUES | GAME_WORDS)
+
+
+def _labour_strike(tok: Token) -> bool:
+    """Whether "strike" is work stopped, told by who strikes, the kind of strike, its grievance or its calling."""
+    if tok.lower_ == "striking" and tok.head.lemma_.lower() in CIVILIAN_TARGETS | WORKERS:
+        return True  # "striking teachers"
+    if tok.pos_ == "VERB":  # "teachers struck over pay": no one struck
+        subjects = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"]
+        return bool(WORKERS.intersection(subjects)) and not direct_objects(tok)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in STRIKE_CALLS:
+        return True  # "the union called a strike"
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}}
+    grievances = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.children}
+    return bool(words & (STRIKE_KINDS | WORKERS) or grievances & (STRIKE_GRIEVANCES | WORKERS))
+
+
+def _into_the_air(tok: Token) -> bool:
+    """Whether the fire of a clause went into the air: warning shots hit no one."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"into", "in"} and any(g.lemma_ == "air" for g in c.children)
+        for c in clause_verb(tok).children
+    )
 
 
 def _attacked_gathering(tok: Token) -> bool:
