@@ -314,3 +314,20 @@ def test_assemble_keeps_one_actor_on_both_sides_where_a_reading_says_so() -> Non
                     when=fight.when, claims=())  # fmt: skip
     (event,) = assemble_events(ARTICLE, [fight], is_party=lambda n: False)
     assert (event.actor1, event.actor2) == (clans, clans)
+
+
+@pytest.mark.parametrize("taken", ["Abduction/forced disappearance", "Sexual violence"])
+def test_assemble_what_was_done_to_people_outranks_an_attack_that_killed_no_one(taken: str) -> None:
+    """ "Gunmen fired shots and abducted 30 pupils", "raped two women during a raid": no one killed."""
+    attack = reading("Gunmen", "Attack", "attack:civilian-target")
+    assert fold(attack, reading("killed", taken, "abduct"))[0][0] == taken
+    lethal = reading("Gunmen", "Attack", "attack:civilian-target", claims=(2,))
+    assert fold(lethal, reading("killed", taken, "abduct"))[0][0] == "Attack"
+
+
+def test_assemble_weapons_seized_belong_to_the_arrest() -> None:
+    arrests = reading("arrested", "Arrests", "arrest:by-authorities")
+    seized = reading("12", "Disrupted weapons use", "capture:weapons-seized")
+    assert fold(arrests, seized)[0][0] == "Arrests"
+    goods = reading("12", "Looting/property destruction", "capture:goods-seized")
+    assert fold(arrests, goods)[0][0] == "Looting/property destruction"  # ACLED's seizures of goods stay

@@ -37,6 +37,13 @@ def claims_of(nlp, text: str) -> list[tuple[int, str, str | None]]:
         # a period that ranks the event is no running total
         ("Gunmen killed 40 herders on Monday in the deadliest attack since 2019.", [(40, "exact", None)]),
         ("Rebels killed nine soldiers on Friday, the first ambush since the truce began.", [(9, "exact", None)]),
+        # the press's words for the dead: martyred, gunned down, neutralised (of fighters), left dead
+        ("Three policemen were martyred when a bomb hit their van.", [(3, "exact", None)]),
+        ("Four suspected militants were gunned down near the camp.", [(4, "exact", None)]),
+        ("Troops repelled the raid, neutralising 7 of the bandits.", [(7, "exact", None)]),
+        ("At least six people were left dead after the clashes.", [(6, "at least", None)]),
+        # the wounded conjoined to the dead are not counted with them
+        ("The blast left two dead and nine injured.", [(2, "exact", None)]),
     ],
 )
 def test_fatalities_values_qualifiers_sources(nlp, text, expected) -> None:
@@ -115,6 +122,8 @@ def test_fatalities_numbers_and_names_as_written(nlp, text, expected) -> None:
         "Two guards were shot and wounded when gunmen attacked the bank.",
         "The monitor says more than 9,000 people have been killed since the war began.",
         "He called the attack a massacre committed by the militia.",
+        "Soldiers neutralised two bombs planted near the bridge.",
+        "Police seized three guns from the gang's hideout after the shooting.",
     ],
 )
 def test_fatalities_no_figure_for_this_event(nlp, text) -> None:

@@ -79,3 +79,20 @@ def test_pipeline_a_particle_alone_is_no_place_and_gendarmes_are_state_forces() 
 def test_pipeline_a_season_of_a_year_long_past_is_history() -> None:
     text = "Residents still recall the summer of 2006, when air raids flattened the old market."
     assert warwatch.extract(text, published=date(2025, 5, 8)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no one killed: what was done to the people is the incident, not the raid or the shots around it
+        ("Soldiers raped two women during a raid on the village on Friday.", {"Sexual violence"}),
+        ("Gunmen fired shots and abducted 30 pupils from the school on Friday.", {"Abduction/forced disappearance"}),
+        # weapons found on people arrested belong to the arrest
+        ("Police arrested two militants in the town on Monday and seized two rifles from them.", {"Arrests"}),
+        # armed men blocking a road are no protest
+        ("Armed men blocked the highway on Monday night and shot dead six passengers.", {"Attack"}),
+        ("Drones dropped grenades filled with CS gas on the positions on Sunday.", {"Chemical weapon"}),
+    ],
+)
+def test_pipeline_what_an_incident_is(text: str, expected: set[str]) -> None:
+    assert {e.sub_event_type for e in warwatch.extract(text, published=date(2022, 3, 10))} == expected

@@ -78,6 +78,9 @@ RANK: dict[str, int] = {
     **{t: 70 + i for i, t in enumerate(_PROTEST_TYPES)},
 }
 _FOUGHT = 50
+_SEIZED = 9
+_DONE_TO_PEOPLE = ("Abduction/forced disappearance", "Sexual violence")
+_WEAPONS_SEIZED = "capture:weapons-seized"  # the events stage's rule for "seized two rifles"
 _STORMED = "storm:place"
 _UNKNOWN = 19  # an attack on nobody named is typed a clash by default; any other reading of the incident is better
 _AT_PROTESTS = frozenset({*_PROTEST_TYPES, "Attack", "Armed clash", "Arrests", "Looting/property destruction"})
@@ -276,6 +279,9 @@ def _own_date(reading: Reading) -> bool:
 
 def _rank(mention: Mention) -> int | None:
     rank = RANK.get(mention.sub_event_type)
+    if mention.rule == _WEAPONS_SEIZED:
+        return _SEIZED  # weapons found on people arrested: the arrest is the incident (goods seized stay ACLED's
+        # property destruction)
     if mention.sub_event_type == "Armed clash" and (
         mention.rule.endswith(":unknown-target") or mention.rule == _STORMED
     ):
@@ -294,6 +300,10 @@ def _incident_type(group: list[Reading]) -> tuple[str, int | None]:
     sub_type = top.mention.sub_event_type
     if sub_type == "Attack" and _property_only(group):
         return "Looting/property destruction", rank
+    taken = [r.mention.sub_event_type for r in group if r.mention.sub_event_type in _DONE_TO_PEOPLE]
+    if sub_type == "Attack" and taken and not any(c.value for r in group for c in r.claims):
+        return taken[-1], rank  # "shot sporadically before herding the victims away", "raped during a raid": no one
+        # killed, so what was done to the people is the incident
     if sub_type in _PEACEFUL and any(r.mention.sub_event_type in _CROWD_VIOLENCE for r in group):
         return "Violent demonstration", rank  # "Teachers marched. They burned tyres."
     if sub_type == "Peaceful protest" and any(r.mention.rule == _ARRESTS_BY_AUTHORITIES for r in group):

@@ -29,7 +29,8 @@ TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting".split(), "attack"),
     **dict.fromkeys(
-        "kill murder execute behead massacre slay shoot gun stab assassinate assassination strangle".split(), "kill"
+        "kill murder execute behead massacre slay shoot gun stab assassinate assassination strangle martyr".split(),
+        "kill",
     ),
     **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
     **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
@@ -130,7 +131,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "intervene",
     ),
     (  # riot control agents dropped in war: "dropped tear-gas grenades on trenches"
-        r"\b(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison) (?:gas )?(?:grenades|munitions|canisters|bombs)\b"
+        r"\b(?:grenades|munitions|shells|bombs|canisters) (?:loaded|filled|laced|charged) with (?:cs|tear|toxic|"
+        r"poison|irritant|chlorine|chemical)"
+        r"|\b(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison) (?:gas )?(?:grenades|munitions|canisters|bombs)\b"
         r"[^.]{0,40}?\bdropped\b|\bdropp(?:ed|ing) (?:[\w-]+ ){0,3}?(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison)"
         r" (?:gas )?(?:grenades|munitions|canisters|bombs)\b",
         "chemical",
@@ -474,7 +477,7 @@ TERRITORY = frozenset(
 )
 WEAPONS = frozenset(
     "weapon arm gun rifle ammunition explosive bomb ied mine landmine grenade rocket missile mortar launcher "
-    "cache".split()
+    "cache device pistol firearm revolver shotgun carbine".split()
 )
 # A strike of labour, not from the air: by whom ("a teachers' strike", "workers struck"), of what kind ("a general
 # strike", "a 24-hour strike"), over what ("a strike over pay") or how it is made ("called a strike").
@@ -591,7 +594,7 @@ LIVE_FIRE = re.compile(  # not "rubber bullets", not "cost of living"
     r"\blive (?:ammunition|rounds|fire|bullets)\b|\bopen(?:ed|s|ing)? fire\b"
 )
 HEAVY_WEAPONS = re.compile(r"\bheavy (?:machine ?-?guns?|weapons)\b|\bheavy machineguns?\b|\banti-aircraft guns?\b")
-VERB_ONLY = frozenset({"gun"})  # triggers only as verbs: "gunned down", not "guns"
+VERB_ONLY = frozenset({"gun", "martyr"})  # triggers only as verbs: "gunned down", not "guns"; not "the martyrs"
 # Raids and searches are typed by what they did to people when the sentence says it: arrests, abductions.
 SEARCHES = frozenset("raid storm search".split())
 # Nouns that name an incident: a trigger compounded with them still tells of one ("a shooting incident").

@@ -137,6 +137,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             head = _head_of(phrase) if phrase else None
             used = family in _NAMED_BY_PHRASE or (head is not None and _weapon_used(head))
             fact = head is not None and states_fact(phrase[0], family) and used and not _mishap(family, head)
+            fact = fact and not (family == "protest" and _armed_subject(head))  # gunmen blocking a road
             if fact and _made_if_agreement(head) and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
             covered.update(t.i for t in phrase)
@@ -230,6 +231,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
+    if family == "kill" and _fired_at_no_one(tok):
+        return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
     if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "a demonstration of force", "demonstrations of storming a position": a display
     if tok.lemma_.lower() == "riot" and _figurative_riot(tok):
@@ -334,6 +337,14 @@ def _labour_strike(tok: Token) -> bool:
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}}
     grievances = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.children}
     return bool(words & (STRIKE_KINDS | WORKERS) or grievances & (STRIKE_GRIEVANCES | WORKERS))
+
+
+def _fired_at_no_one(tok: Token) -> bool:
+    """ "Shot" with no one shot: no object, no passive subject, no "dead"."""
+    if tok.lemma_.lower() != "shoot" or tok.pos_ != "VERB":
+        return False
+    told = {c.dep_ for c in tok.children} | {c.lower_ for c in tok.children}
+    return not told & {"dobj", "nsubjpass", "auxpass", "dead", "conj"} and tok.dep_ not in {"amod", "acl", "conj"}
 
 
 def _into_the_air(tok: Token) -> bool:
@@ -486,7 +497,7 @@ def _weapon_phrase(tok: Token) -> Token:
 
 def _armed_subject(tok: Token) -> bool:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
-    return any(w.lemma_.lower() in ORGANIZED_ARMED for s in subjects for w in s.subtree)
+    return any(w.lemma_.lower() in ORGANIZED_ARMED or w.lower_ == "armed" for s in subjects for w in s.subtree)
 
 
 def _armed_thief(tok: Token) -> bool:

@@ -48,12 +48,21 @@ from .actor_roles import (
     subject_body,
 )
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
+from .event_roles import direct_objects
 from .nlp import compared, lemmas, lowers, sentences, span_text, text_of, tokens
 from .place_words import past_dateline
 
 OWNED_MEDIA = frozenset("run controlled owned operated affiliated".split())  # "Hamas-run media" speak for Hamas
 NOT_SPEAKERS = frozenset({"which", "who", "i", "we", "you"})  # relative or quoted speakers: named elsewhere
-DEATH_VERBS = frozenset("kill murder execute slay behead massacre assassinate shoot lynch".split())
+DEATH_VERBS = frozenset(
+    "kill murder execute slay behead massacre assassinate shoot lynch martyr gun neutralise neutralize".split()
+)
+# "Neutralised" kills only fighters (a military euphemism): "neutralised 11 bandits", not "neutralised two IEDs".
+NEUTRALISED = frozenset(
+    "militant fighter rebel insurgent terrorist gunman bandit hoodlum criminal kidnapper "
+    "attacker assailant jihadist extremist insurgent cadre maoist".split()
+)
+WOUNDS = frozenset("injure wound hurt injured wounded".split())
 DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
 # One person, named without a number: "the officer died", "a trader and his son were killed", "shot him dead".
 PERSONS = frozenset(
@@ -184,7 +193,7 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
         if lemma_of[i] not in DEATH_WORDS or i in used:
             continue
         tok = words[i]
-        if _shot_not_killed(tok) or _attempted(tok):
+        if _shot_not_killed(tok) or _attempted(tok) or _gun_not_gunned_down(tok) or _neutralised_no_one(tok):
             continue
         if _death_or_other(tok):
             continue
@@ -217,6 +226,19 @@ def _shot_not_killed(word: Token) -> bool:
         return False
     linked = [*word.children, word.head] if word.dep_ == "conj" else list(word.children)
     return not any(w.lower_ == "dead" or (w.lemma_.lower() in DEATH_VERBS and w != word) for w in linked)
+
+
+def _gun_not_gunned_down(word: Token) -> bool:
+    """ "Gun" counts the dead only as "gunned down": two guns seized are no one dead."""
+    return word.lemma_.lower() == "gun" and (word.pos_ != "VERB" or not any(c.lower_ == "down" for c in word.children))
+
+
+def _neutralised_no_one(word: Token) -> bool:
+    """ "Neutralised" counts the dead only when what it neutralised are fighters ("11 of the bandits")."""
+    if word.lemma_.lower() not in {"neutralise", "neutralize"}:
+        return False
+    objects = [w for o in direct_objects(word) for w in o.subtree]
+    return not any(w.lemma_.lower() in NEUTRALISED for w in objects)
 
 
 def _death_or_other(word: Token) -> bool:
@@ -254,7 +276,7 @@ def _figures_of(word: Token) -> list[Token]:
         heads += [c for c in word.children if c.dep_ in {"nsubj", "npadvmod"}]
         if word.head.pos_ == "VERB":  # "shot dead a shopkeeper": the object; "two men lay dead": the subject
             objects = [c for c in word.head.children if c.dep_ == "dobj"]
-            heads += objects or [c for c in word.head.children if c.dep_ == "nsubj"]
+            heads += objects or [c for c in word.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "were left dead"
         if any(c.dep_ == "nummod" for c in word.children):  # "the 43 dead", "At Least 43 Dead": the dead counted
             heads.append(word)
     elif lemma == "death" and word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.pos_ == "VERB":
@@ -271,13 +293,18 @@ def _figures_of(word: Token) -> list[Token]:
         heads += _figures_given(word)
     figures: dict[int, Token] = {}
     for head in heads:
-        for noun in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+        for noun in [head, *[c for c in head.conjuncts if c.i > head.i and not _wounded(c)]]:
             figure = _number_in(noun)
             if figure is not None:
                 figures.setdefault(figure.i, figure)
     if not figures and lemma in ELLIPTIC_WORDS:
         return _elliptic_figure(word)
     return list(figures.values())
+
+
+def _wounded(noun: Token) -> bool:
+    """A conjoined figure that its own word makes the wounded: "left one dead and five injured"."""
+    return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lemma_.lower() in WOUNDS
 
 
 def _figures_given(noun: Token) -> list[Token]:
@@ -312,6 +339,8 @@ def _victims_of_verb(verb: Token) -> list[Token]:
     heads = [c for c in children if c.dep_ in deps]
     if modifier and not own_subject:  # "the 5 people killed", "Two soldiers killed in ..."
         heads.append(verb.head)
+    if not heads and bare_participle and verb.dep_ == "advcl" and verb.head.lemma_ == "be":
+        heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a trader was on Sunday lynched", misparsed
     return heads
 
 
