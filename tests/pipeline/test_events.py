@@ -931,3 +931,36 @@ def test_events_labour_action_crowd_control_and_abductions(nlp, text: str, expec
 )
 def test_events_more_non_events(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police confirmed the killing of 17 villagers in the district on Tuesday.", {"Attack"}),
+        ("Gunmen invaded the farming community on Tuesday night, shooting residents.", {"Attack"}),
+        ("The government and the rebel movement inked a deal in the capital on Saturday.", {"Agreement"}),
+        (
+            "Foreign troops completed the handover of the air base to the army on Monday.",
+            {"Non-violent transfer of territory"},
+        ),
+        ("Six men were taken from a bus station by armed men on Saturday.", {"Abduction/forced disappearance"}),
+        ("Troops entered the town on Saturday, ending five months of rebel control.", {"Government regains territory"}),
+        ("Mourners raised slogans against the killing of the student on Sunday.", {"Peaceful protest"}),
+        # killings told as a series or a reference are no event of their own
+        ("Police are on alert after a spate of machete killings in the hills.", set()),
+        ("The council condemned the recent killings of civilians in the province.", set()),
+    ],
+)
+def test_events_killings_handovers_and_deals(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry signed a deal on Monday to buy 40 attack helicopters.",
+        "The president pledged new measures to curb the killings in the border towns.",
+    ],
+)
+def test_events_purchases_and_remedies_are_no_events(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()

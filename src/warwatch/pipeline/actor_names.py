@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from ..model import Actor, Article
 from .nlp import span_text, text_of, tokens
+from .place_words import GENERIC, NEAR_AFTER, NOT_NAMES
 from .vocabulary import TermPattern
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -581,11 +582,15 @@ def _proper_names(doc: Doc) -> dict[str, int]:
         if tok is not None and tok.pos == PROPN:  # the number: ``pos_`` would make a string of it for each token
             run.append(tok)
             continue
-        if run:
-            for name in (span_text(doc[run[0].i : run[-1].i + 1]), *(t.text for t in run)):
+        if run:  # the run, and its words that may name a place alone (not "Police" of "State Police Command")
+            words = [t.text for t in run if len(run) == 1 or t.lower_ not in _NAME_PARTS]
+            for name in (span_text(doc[run[0].i : run[-1].i + 1]), *words):
                 names.setdefault(name, 15000)
         run = []
     return names
+
+
+_NAME_PARTS = GENERIC | NOT_NAMES | NEAR_AFTER | frozenset("local general command".split())
 
 
 def place_countries(lex: Lexicon, ents: Iterable[Span], *, located: bool = False) -> Iterator[str]:

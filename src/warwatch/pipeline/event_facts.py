@@ -81,6 +81,7 @@ from .event_words import (
     QUARRELS,
     REPORT_NOUNS,
     SEARCHES,
+    SERIES,
     SO_FAR,
     SPANS,
     SPEECH_SETTINGS,
@@ -312,8 +313,10 @@ def _long_ago(verb: Token) -> bool:
 def _habitual(tok: Token) -> bool:
     """What happens often, not one event: "kidnappings have become common", "it still mounts sporadic attacks",
     "they attacked our cities every night"."""
-    if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in FREQUENCIES for c in tok.children):
-        return True
+    if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in _SERIES_MODIFIERS for c in tok.children):
+        return True  # "sporadic attacks", "the recent killings"
+    if tok.tag_ == "NNS" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES:
+        return not _day_named(clause_verb(tok))  # "a spate of machete killings", not "a series of blasts on Monday"
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if in_doc(verb, "every") and any(
         w.lower_ == "every" for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for w in c.subtree
@@ -405,6 +408,7 @@ _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
 _VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
 _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
+_SERIES_MODIFIERS = FREQUENCIES | {"recent"}
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
 _TIME_UNITS = frozenset("day week weekend month year monday tuesday wednesday thursday friday saturday sunday".split())
 _WHEN_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})

@@ -270,6 +270,8 @@ def _object_nouns(tok: Token) -> list[Token]:
 def state_subject(tok: Token) -> bool:
     """True when the agent of a capture is the state (army, government forces, police)."""
     verb = tok if tok.pos_ == "VERB" else governing_verb(tok) or tok
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "entered the town, ending rebel control": the doer of the clause above
     agents = [_antecedent(c) for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     for agent in agents:
         words = {w.lemma_.lower() for w in agent.subtree}

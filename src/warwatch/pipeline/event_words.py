@@ -27,9 +27,10 @@ TRIGGERS: dict[str, str] = {
         ).split(),
         "fight",
     ),
-    **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting".split(), "attack"),
+    **dict.fromkeys("attack strike hit target fire raid storm shot gunfire shooting invade".split(), "attack"),
     **dict.fromkeys(
-        "kill murder execute behead massacre slay shoot gun stab assassinate assassination strangle martyr".split(),
+        "kill murder execute behead massacre slay shoot gun stab assassinate assassination strangle martyr "
+        "killing".split(),
         "kill",
     ),
     **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
@@ -182,7 +183,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:taken|took|taking) captive\b"
-        r"|\b(?:taken|whisked|bundled|driven|led) (?:away )?by (?:[\w-]+ ){0,2}?(?:gunmen|kidnappers|abductors|"
+        r"|\b(?:taken|whisked|bundled|driven|led) (?:[\w-]+ ){0,8}?by (?:[\w-]+ ){0,2}?(?:gunmen|kidnappers|abductors|"
         r"(?:armed|masked|unidentified|unknown|plainclothes|hooded) (?:men|individuals|assailants|persons|people))\b"
         r"|\b(?:armed|masked|plainclothes|hooded|unidentified) (?:men|individuals|assailants|persons) "
         r"(?:picked up|took away|whisked away|bundled|dragged away)\b",
@@ -194,7 +195,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:took|take|takes|taken|taking|won|win|wins|winning) back (?:control of )?(?:the )?"
         r"(?:town|city|village|district|area|base|hill|port|airport|region|province|border|stronghold|capital)\b"
         r"|\brecover(?:ed|s|ing)? (?:control of )?the (?:town|city|village|district|base|hill|port|airport)\b"
-        r"|\b(?:back in|regained) control of\b",
+        r"|\b(?:back in|regained) control of\b"
+        r"|\bend(?:ed|ing|s)? (?:more than |nearly |almost |over )?(?:[\w-]+ ){0,3}?of (?:[\w'’-]+ ){0,4}?"
+        r"(?:control|occupation|rule)\b",  # "entered the town, ending five months of rebel control"
         "regain",
     ),
     (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w'’-]+ ){0,10}?into custody\b", "arrest"),
@@ -203,6 +206,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bunopposed\b"
         r"|\b(?:withdr[ea]w from|pulled out of)\b"  # a place left (``LEAVING_VERBS``), not talks or a race
         r"|\bhand(?:ed|s|ing)? (?:over )?control\b|\bpass(?:ed|es|ing)? (?:in)?to (?:[\w-]+ ){0,2}?control\b"
+        r"|\bhand-?overs? of\b"
         r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b"  # "its camp in X over"
         r"|\bhand(?:ed|s|ing)? (?:[\w-]+ ){1,3}?back to\b"  # "handed Lashio back to the army"
         r"|\bhand(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:villages|towns|bases|camps|positions|posts|territory|districts) "
@@ -211,7 +215,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b"
-        r"|\bsign(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum)\b"
+        r"|\b(?:sign|ink)(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum|document"
+        r"|deal|protocol|roadmap|charter)\b"
+        r"(?![^.]{0,30}?\b(?:to|for) (?:the )?(?:buy|purchase|sell|sale|supply|import|export))"  # not arms bought
         r"|\b(?:freed|released|handed (?:over|back)) (?:[\w,-]+ ){0,4}?(?:prisoners|detainees|captives|hostages|pows)\b"
         r"[^.]{0,80}?\b(?:in (?:an? )?(?:exchange|swap)|in return)\b"
         r"|\b(?:exchang(?:ed|e|es|ing)|swap(?:ped|s|ping)?) (?:[\w,-]+ ){0,3}?"
@@ -243,7 +249,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?|open(?:ed|s|ing)?"
         r"|erect(?:ed|s|ing)?) (?:an? |the |its |their )?"
         r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative|fortified) )*"
-        r"(?:base|outpost|camp|headquarters|command (?:centre|center|post)|(?:military|army|fortified) post|position"
+        r"(?:base|outpost|camp|headquarters|quarters|command (?:centre|center|post)|(?:military|army|fortified) post"
+        r"|position"
         r"|checkpoint|roadblock)s?\b"
         r"(?! for)",  # not "a camp for IDPs"
         "base",
@@ -259,7 +266,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bjoin(?:ed|s|ing)? (?:the |an? )?(?:[\w-]+ ){0,3}?(?:alliance|coalition)\b"
         r"|\b(?:named|appointed|elected|chose|picked) (?:[\w'-]+ ){0,4}?as (?:its|their|the group's) new\b"
         r"|\b(?:named|appointed|elected|chose|picked) (?:an? )?new (?:[\w-]+ ){0,2}?"
-        r"(?:leader|commander|chief|head|emir|spokesman)\b",
+        r"(?:leader|commander|chief|head|emir|amir|wali|spokesman|spokesperson|deputy)\b",
         "change",
     ),
     (
@@ -267,7 +274,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:workers|employees|staff|teachers|doctors|nurses|drivers|miners|students|lecturers|pilots|dockers)\b"
         r"[^.]{0,60}?\bwalk(?:ed|ing)? out\b(?! of)"  # not delegates leaving a speech
         r"|\bdown(?:ed|ing)? (?:their )?tools\b|\bstop(?:ped|ping)? work\b"
-        r"|\bchant(?:ed|ing) (?:slogans|against|for|['\"‘“])"
+        r"|\bchant(?:ed|ing) (?:slogans|against|for|['\"‘“])|\b(?:rais|shout)(?:ed|ing) slogans\b"
         r"|\bhuman chains?\b",
         "protest",
     ),
@@ -501,7 +508,8 @@ INTENT_HEADS = frozenset(
     (
         "plan threaten vow intend want seek hope aim prepare warn call urge pledge promise expect fear try "
         "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit "
-        "predict forecast anticipate propose proposal capable capacity capability potential risk threat danger"
+        "predict forecast anticipate propose proposal capable capacity capability potential risk threat danger curb "
+        "reduce tackle combat stem eradicate"
     ).split()
 )
 # What a denial disputes is not known to have happened: "denied (reports) that its soldiers had attacked civilians";
@@ -697,6 +705,7 @@ PRIVATE_SETTINGS = frozenset("bar pub nightclub drunken domestic family".split()
 LINKING_VERBS = frozenset("be become remain grow".split())
 # What a kind of event does as a trend: "kidnappings have risen sharply", "carjackings cost insurers millions".
 TREND_VERBS = frozenset("rise increase surge soar spike climb double triple decline fall drop cost".split())
+SERIES = frozenset("spate series wave string rash spree litany catalogue catalog".split())  # "a spate of killings"
 FREQUENCIES = frozenset(
     "common frequent routine commonplace widespread rampant regular endemic rife sporadic occasional periodic".split()
 )
