@@ -964,3 +964,31 @@ def test_events_killings_handovers_and_deals(nlp, text: str, expected: set[str])
 )
 def test_events_purchases_and_remedies_are_no_events(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ACLED-style notes: a bracketed aside ("(Alpha, Beta)") does not break a phrase
+        (
+            "On 3 May 2024, the rebels handed Kolo (Kolo, North) back to the army.",
+            {"Non-violent transfer of territory"},
+        ),
+        (
+            "On 3 May 2024, the militia turned the district hospital in Kolo (Kolo, North) into a military base.",
+            {"Headquarters or base established"},
+        ),
+        (
+            "On 3 May 2024, the army established a new company operating base in Kolo.",
+            {"Headquarters or base established"},
+        ),
+        ("On 3 May 2024, police picked up 9 opposition supporters at a party office in Kolo.", {"Arrests"}),
+        ("On 3 May 2024, militants took away 4 village elders from Kolo.", {"Abduction/forced disappearance"}),
+        ("On 3 May 2024, the two armies agreed on the demarcation of the border near Kolo.", {"Agreement"}),
+        ("On 3 May 2024, a farmer died after stepping on a landmine near Kolo.", {"Remote explosive/landmine/IED"}),
+        ("On 3 May 2024, a drone dropped a tear-gas grenade into a trench near Kolo.", {"Chemical weapon"}),
+        ("On 3 May 2024, the command announced the dissolution of the armed factions.", {"Change to group/activity"}),
+    ],
+)
+def test_events_in_note_style(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -60,7 +60,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("disperse intervene dissolve".split(), "intervene"),
     # disarm, dismantle, deactivate: of a weapon (``WEAPON_DISRUPTIONS``)
     **dict.fromkeys("defuse thwart foil disarm dismantle deactivate".split(), "disrupt"),
-    **dict.fromkeys("merge merger defect defection rename disband".split(), "change"),  # a group remade
+    **dict.fromkeys("merge merger defect defection rename disband dissolution".split(), "change"),  # a group remade
     **dict.fromkeys(
         "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
     ),
@@ -75,6 +75,11 @@ MEDIA_WORKS = frozenset(
 )
 
 # Multi-word triggers, matched on the lower-cased sentence: regex -> family.
+# People whom armed men "took" or "took away" were abducted.
+_TAKEN = (
+    "(?:passengers|villagers|chiefs?|people|men|women|children|students|teachers?|workers|employees|residents|farmers"
+    "|traders|civilians|elders|officials|pupils|worshippers|girls|boys|hostages)"
+)
 _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bair ?(?:strike|raid|attack|bombardment)s?\b", "air"),
     (r"\b(?:grenade|rocket)[- ]launchers?\b|\brpgs?\b|\banti-tank (?:guided )?missiles?\b", "shell"),
@@ -132,11 +137,11 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "intervene",
     ),
     (  # riot control agents dropped in war: "dropped tear-gas grenades on trenches"
-        r"\b(?:grenades|munitions|shells|bombs|canisters) (?:loaded|filled|laced|charged) with (?:cs|tear|toxic|"
+        r"\b(?:grenades?|munitions?|shells?|bombs?|canisters?) (?:loaded|filled|laced|charged) with (?:cs|tear|toxic|"
         r"poison|irritant|chlorine|chemical)"
-        r"|\b(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison) (?:gas )?(?:grenades|munitions|canisters|bombs)\b"
+        r"|\b(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison) (?:gas )?(?:grenades?|munitions?|canisters?|bombs?)\b"
         r"[^.]{0,40}?\bdropped\b|\bdropp(?:ed|ing) (?:[\w-]+ ){0,3}?(?:tear[- ]?gas|irritant|cs[- ]gas|toxic|poison)"
-        r" (?:gas )?(?:grenades|munitions|canisters|bombs)\b",
+        r" (?:gas )?(?:grenades?|munitions?|canisters?|bombs?)\b",
         "chemical",
     ),
     (r"\bunexploded (?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)\b", "ied"),
@@ -186,7 +191,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:taken|whisked|bundled|driven|led) (?:[\w-]+ ){0,8}?by (?:[\w-]+ ){0,2}?(?:gunmen|kidnappers|abductors|"
         r"(?:armed|masked|unidentified|unknown|plainclothes|hooded) (?:men|individuals|assailants|persons|people))\b"
         r"|\b(?:armed|masked|plainclothes|hooded|unidentified) (?:men|individuals|assailants|persons) "
-        r"(?:picked up|took away|whisked away|bundled|dragged away)\b",
+        r"(?:picked up|took away|whisked away|bundled|dragged away)\b"
+        rf"|\btook (?:away )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|an? ) ?"
+        rf"(?:[\w'’-]+ ){{0,4}}?{_TAKEN}\b(?! (?:into custody|to (?:hospital|safety)))"  # not the arrested or the hurt
+        rf"|\btook away (?:[\w'’-]+ ){{0,5}}?{_TAKEN}\b",
         "abduct",
     ),
     (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
@@ -200,7 +208,12 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:control|occupation|rule)\b",  # "entered the town, ending five months of rebel control"
         "regain",
     ),
-    (r"\brounded up\b|\b(?:took|taken|take|takes|taking) (?:[\w'’-]+ ){0,10}?into custody\b", "arrest"),
+    (
+        r"\bpick(?:ed|ing)? up (?:[\w'’-]+ ){0,4}?(?:supporters|activists|members|leaders|protesters|students"
+        r"|journalists|critics|lawyers|opposition)\b|\brounded up\b"
+        r"|\b(?:took|taken|take|takes|taking) (?:[\w'’-]+ ){0,10}?into custody\b",
+        "arrest",
+    ),
     (
         r"\bwithout (?:a fight|resistance|any resistance|fighting|(?:firing )?a (?:single )?shot)\b|\bhanded over\b"
         r"|\bunopposed\b"
@@ -209,12 +222,14 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bhand-?overs? of\b"
         r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b"  # "its camp in X over"
         r"|\bhand(?:ed|s|ing)? (?:[\w-]+ ){1,3}?back to\b"  # "handed Lashio back to the army"
-        r"|\bhand(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:villages|towns|bases|camps|positions|posts|territory|districts) "
+        r"|\b(?:hand|return)(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:villages|towns|bases|camps|positions|posts|territory"
+        r"|districts) "
         r"(?:[\w-]+ ){0,4}?to\b",
         "transfer",
     ),
     (
         r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b"
+        r"|\bagreed (?:on|to) (?:the )?(?:delimitation|demarcation|ceasefire|truce|exchange|swap|withdrawal|release)\b"
         r"|\b(?:sign|ink)(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum|document"
         r"|deal|protocol|roadmap|charter)\b"
         r"(?![^.]{0,30}?\b(?:to|for) (?:the )?(?:buy|purchase|sell|sale|supply|import|export))"  # not arms bought
@@ -241,18 +256,22 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:ran|run|runs|drove|driving) over an? (?:[\w-]+ )?(?:land ?)?mine\b"
-        r"|\b(?:hit|struck|strikes|stepped on|triggered) an? (?:[\w-]+ )?(?:land ?mine|mine|ied|roadside bomb|"
+        r"|\b(?:hit|struck|strikes|stepp(?:ed|ing) on|steps on|trigger(?:ed|ing)) an? (?:[\w-]+ )?"
+        r"(?:land ?mine|mine|ied|roadside bomb|"
         r"explosive device)\b",
         "ied",
     ),
     (
         r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?|open(?:ed|s|ing)?"
         r"|erect(?:ed|s|ing)?) (?:an? |the |its |their )?"
-        r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative|fortified) )*"
+        r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative|fortified|company|battalion"
+        r"|brigade|army|police|patrol|security) )*"
         r"(?:base|outpost|camp|headquarters|quarters|command (?:centre|center|post)|(?:military|army|fortified) post"
         r"|position"
         r"|checkpoint|roadblock)s?\b"
-        r"(?! for)",  # not "a camp for IDPs"
+        r"(?! for)"  # not "a camp for IDPs"
+        r"|\b(?:convert|turn)(?:ed|s|ing)? (?:[\w'’-]+ ){0,9}?into an? (?:military |army |operating )?"
+        r"(?:base|barracks|headquarters|camp|outpost|command cent(?:re|er))\b",
         "base",
     ),
     (
@@ -262,7 +281,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
         r"|\bsplit into (?:two|three|rival)\b|\bbroke away from\b|\bsplinter (?:group|faction|movement)\b"
         r"|\bceased to exist\b"
-        r"|\bjoin(?:ed|s|ing)? forces with\b"
+        r"|\blaunch(?:ed|es|ing)? (?:an? |the )?(?:new )?(?:[\w'’-]+ ){0,4}?(?:alliance|coalition|front|movement)\b"
+        r"(?! (?:offensive|attack|strike|raid|operation|forces|troops|jets|aircraft))"
+        r"|\bjoined forces\b|\bjoin(?:s|ing)? forces with\b"
         r"|\bjoin(?:ed|s|ing)? (?:the |an? )?(?:[\w-]+ ){0,3}?(?:alliance|coalition)\b"
         r"|\b(?:named|appointed|elected|chose|picked) (?:[\w'-]+ ){0,4}?as (?:its|their|the group's) new\b"
         r"|\b(?:named|appointed|elected|chose|picked) (?:an? )?new (?:[\w-]+ ){0,2}?"
@@ -367,7 +388,11 @@ STATE_CUES = frozenset(
 )
 # Words that name a side of a conflict or its leaders: without one, a merger, a base or a handover is no
 # strategic development ("two banks merged", "the airline opened a base").
-PARTY_WORDS = ORGANIZED_ARMED | STATE_CUES | frozenset("commander emir warlord guerrilla separatist".split())
+PARTY_WORDS = (
+    ORGANIZED_ARMED
+    | STATE_CUES
+    | frozenset("commander emir warlord guerrilla separatist rifles corps regiment battalion brigade legion".split())
+)
 DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "

@@ -35,6 +35,7 @@ are left to their own stages.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
@@ -119,7 +120,7 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
 
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
     doc, start, end = sent.doc, sent.start, sent.end
-    lowered = span_text(sent).lower()
+    lowered = _ASIDES.sub(_masked, span_text(sent).lower())  # "handed Lashio (Lashio, Shan-North) back"
     words = tokens(doc)[start:end]
     lemma_of = doc_lemmas(doc)  # by token index: spaCy decodes a new string on every ``lemma_``
     lemmas = frozenset(lemma_of[start:end])
@@ -184,6 +185,14 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 
 
 _VERB_TAGS = frozenset({VERB, AUX})
+# A short aside in brackets ("(Lashio, Shan-North)", "(AFP)", "(PLA)"): phrases read past it as past one word.
+_ASIDES = re.compile(r"\([^()\n]{1,60}\)")
+
+
+def _masked(aside: re.Match[str]) -> str:
+    return "x" * len(aside.group())
+
+
 # Phrases whose weapon the phrase itself tells used: a suicide bomber is no aircraft, tear-gas grenades dropped on
 # trenches are no crowd control.
 _NAMED_BY_PHRASE = frozenset({"suicide", "chemical"})
