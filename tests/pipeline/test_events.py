@@ -992,3 +992,25 @@ def test_events_purchases_and_remedies_are_no_events(nlp, text: str) -> None:
 )
 def test_events_in_note_style(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline or a follow-up naming no one armed, in a report of an accident, tells of that accident
+        (
+            "Tanker explosion kills 30 in northern town\nA fuel tanker overturned and exploded on Monday, killing 30.",
+            set(),
+        ),
+        ("A bus plunged off a bridge on Monday, killing 12 passengers. Ten people were injured.", set()),
+        ("A fire that broke out in a market on Monday killed nine traders.", set()),
+        ("A massive explosion at a fireworks factory killed eight workers on Monday.", set()),
+        # a bomb is no accident, whatever else the report tells
+        (
+            "A bomb exploded in a market on Monday, killing nine. A bus overturned nearby, injuring two.",
+            {"Remote explosive/landmine/IED"},
+        ),
+    ],
+)
+def test_events_reports_of_accidents(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

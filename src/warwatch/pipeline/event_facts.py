@@ -101,7 +101,7 @@ from .event_words import (
     WORD_VOLLEYS,
     WORKS,
 )
-from .nlp import compared, in_doc, lowers, per_doc, pos_tags, sentences, span_text, text_of
+from .nlp import compared, in_doc, lowers, per_doc, pos_tags, sentences, span_text, text_of, tokens
 from .nlp import lemmas as doc_lemmas
 
 
@@ -407,6 +407,8 @@ _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
 _VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
+_VIOLENCE_OR_MEANS = VIOLENCE | MEANS
+_SIZES = frozenset("massive huge big large powerful major devastating enormous deadly giant".split())
 _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
 _SERIES_MODIFIERS = FREQUENCIES | {"recent"}
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
@@ -467,7 +469,38 @@ def mishap(tok: Token, family: str | None = None) -> bool:
     """Deaths that an accident or an ordinary offender caused, and arrests for an ordinary crime: ACLED codes
     political violence, so "a bus plunged into a ravine, killing 12", "a gas cylinder explosion killed three",
     "robbers shot dead a shopkeeper" and "arrested for stealing phones" are no events. ``family`` is the trigger's
-    when it is a phrase ("taken into custody"), else its word's."""
+    when it is a phrase ("taken into custody"), else its word's.
+
+    Harm told with no one armed in its sentence ("Huge explosion kills dozens", "Ten people were injured.") in a
+    report whose other violence is all accident or private crime is part of that mishap: a headline or a follow-up.
+    """
+    return _mishap_told(tok, family) or (_unarmed_sentence(tok) and _only_mishaps_besides(tok))
+
+
+def _unarmed_sentence(tok: Token) -> bool:
+    lemma_of = doc_lemmas(tok.doc)
+    return not any(lemma_of[i] in _ARMED_CUES for i in range(tok.sent.start, tok.sent.end))
+
+
+def _only_mishaps_besides(tok: Token) -> bool:
+    """Whether the report tells violence outside the trigger's sentence, all of it an accident or a private crime."""
+    key = ("warwatch", "event_facts.mishaps")
+    if key not in tok.doc.user_data:  # kept per doc; None while it is being read (a trigger read asks it again)
+        tok.doc.user_data[key] = None
+        tok.doc.user_data[key] = _mishaps(tok.doc)
+    told = tok.doc.user_data[key] or []
+    others = [accidental for start, accidental in told if start != tok.sent.start]
+    return bool(others) and all(others)
+
+
+def _mishaps(doc: Doc) -> list[tuple[int, bool]]:
+    """(sentence start, whether a mishap) of each violent trigger of a doc that states a fact."""
+    family_at = families(doc)
+    violent = [t for t in tokens(doc) if family_at[t.i] in _VIOLENCE_OR_MEANS and t.dep_ != "compound"]
+    return [(t.sent.start, _mishap_told(t)) for t in violent if states_fact(t)]
+
+
+def _mishap_told(tok: Token, family: str | None = None) -> bool:
     verbs = [clause_verb(tok)]
     if tok.pos_ == "NOUN":  # "a fire sweeping through a factory, killing nine": the noun's own clause tells its deeds
         verbs += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
@@ -604,7 +637,14 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
         return True  # "a gas cylinder exploded, killing four", "a stray bullet killed a boy"; not "tear-gas grenades"
     if not deaths and not (burnt and lemma in FIRES):
         return False  # "the drivers attacked police officers": people who attack are no accident
-    return lemma in MISHAP_DOERS or (lemma in FIRES and not modifiers)  # not "artillery fire", "fire from troops"
+    kinds = [m for m in modifiers if m.lower_ not in _SIZES]  # "a massive explosion" is of no kind
+    return lemma in MISHAP_DOERS or (lemma in FIRES and (not kinds or _broke_out(noun)))  # not "artillery fire"
+
+
+def _broke_out(noun: Token) -> bool:
+    """ "A fire that broke out in a restaurant": fires break out, attacks do not."""
+    verbs = [noun.head] if noun.dep_ == "nsubj" else [c for c in noun.children if c.dep_ == "relcl"]
+    return any(v.lemma_ == "break" and any(c.lower_ == "out" for c in v.children) for v in verbs)
 
 
 def _mishap_blast(noun: Token) -> bool:

@@ -412,7 +412,7 @@ FIRES = frozenset(
 MISHAP_CAUSES = frozenset(
     (
         "gas cylinder boiler transformer fuel petrol gasoline diesel firework electrical house kitchen factory methane "
-        "reactor "
+        "reactor tanker "
         "coal stray celebratory"
     ).split()
 )
