@@ -1014,3 +1014,28 @@ def test_events_in_note_style(nlp, text: str, expected: set[str]) -> None:
 )
 def test_events_reports_of_accidents(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army launched a new campaign after a surge in attacks on police posts.",
+        "Ministers met in Brussels as missile attacks on the cities continue.",
+        "Jihadist groups have attacked border posts for more than a decade.",
+        "The recruits will join units fighting the insurgents in the north.",
+        "The new single stormed to the top of the charts on Friday.",
+        "Stocks stormed past records as the rally in bank shares gathered pace.",
+        "The two carriers fired fresh shots in their long-running tariff war.",
+        "A war of words broke out between governors and senators.\nAnalysts said the fight was an early skirmish.",
+        "The series killed off its lead character in the final episode.",
+        "The plane burst into flames after hitting the ground near the runway.",
+        "The court sentenced five former commanders over thousands of kidnappings.",
+    ],
+)
+def test_events_trends_descriptions_and_figures_of_speech(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+def test_events_a_distant_participle_still_tells_what_was_done(nlp) -> None:
+    text = "On Monday gangs from the coalition overran the town, attacking the police station and freeing inmates."
+    assert sub_types(nlp, text)

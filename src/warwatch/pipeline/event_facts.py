@@ -91,6 +91,7 @@ from .event_words import (
     STATE_CUES,
     TOPIC_VERBS,
     TREND_VERBS,
+    TRENDS,
     TRIAL_NOUNS,
     TRIGGERS,
     UNREALISED,
@@ -315,6 +316,11 @@ def _habitual(tok: Token) -> bool:
     "they attacked our cities every night"."""
     if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in _SERIES_MODIFIERS for c in tok.children):
         return True  # "sporadic attacks", "the recent killings"
+    if tok.tag_ == "NNS" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in TRENDS:
+        return True  # "after a surge in attacks"
+    noun = tok.head if tok.dep_ == "compound" else tok  # "missile attacks"
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _GOING_ON and not _day_named(noun.head):
+        return True  # "as missile and drone attacks continue"
     if tok.tag_ == "NNS" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES:
         return not _day_named(clause_verb(tok))  # "a spate of machete killings", not "a series of blasts on Monday"
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
@@ -411,6 +417,7 @@ _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _SIZES = frozenset("massive huge big large powerful major devastating enormous deadly giant".split())
 _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
 _SERIES_MODIFIERS = FREQUENCIES | {"recent"}
+_GOING_ON = frozenset("continue persist".split())
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
 _TIME_UNITS = frozenset("day week weekend month year monday tuesday wednesday thursday friday saturday sunday".split())
 _WHEN_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})

@@ -567,7 +567,8 @@ AGGREGATE = re.compile(
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
     r"|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and\b"
     r"|\bbetween (?:19|20)\d\d and\b|\b(?:over|during|in) the same period\b"
-    r"|\b(?:[1-9]\d+|[1-9]\d{0,2},\d{3}) (?:[\w-]+ )?(?:attacks|incidents|strikes|bombings|clashes|raids|protests)\b"
+    r"|\b(?:[1-9]\d+|[1-9]\d{0,2},\d{3}|dozens of|scores of|hundreds of|thousands of) (?:[\w-]+ )?"
+    r"(?:attacks|incidents|strikes|bombings|clashes|raids|protests|kidnappings|abductions|killings)\b"
     r"|\bworldwide\b|\bglobally\b"
     # history told as such: an anniversary, "ten years after", "during the civil war"
     r"|\banniversary\b|\b(?:(?:\d+|\w+) )?(?:years|decades) (?:after|since|ago)\b"
@@ -582,6 +583,17 @@ ONGOING = re.compile(
     r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"
     r"rarely|repeatedly)\b|\bnotorious for\b|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"
     r"\bfor (?:years|decades)\b|\bover the years\b|\bhas been accused of\b"
+    r"|\bfor (?:more than |over |nearly |almost )?(?:a|two|three|four|five|several) (?:decades?|years)\b"
+)
+# Idioms that use conflict words for something else: their words trigger nothing.
+IDIOMS = re.compile(
+    r"\bkilling fields?\b|\b(?:kill|kills|killed|killing) off\b|\bhit(?:s|ting)? the ground\b"
+    r"|\bon fire\b(?= (?:at|with|in|during|for)\b)|\bset(?:s|ting)? (?:\w+ ){0,3}?stage on fire\b"
+)
+# Wars fought in words or prices: a sentence that names one and no one armed tells no violence at all.
+FIGURATIVE_WARS = re.compile(
+    r"\bshots? across the bows?\b|\bwar of words\b|\b(?:tariff|price|trade|bidding|ratings|currency|streaming) wars?\b"
+    r"|\bdeclared? war on\b"
 )
 
 # What an air defence brings down: unmanned things (intercepted: disrupted weapons use), else aircraft (fired upon).
@@ -704,7 +716,7 @@ MEASURE_KINDS = frozenset("sanction tariff embargo".split())  # "a sanctions pac
 # Finance told in war words ("the rupee came under attack from speculators", "stocks were hammered").
 FINANCE_CUES = frozenset(
     "stock bourse equity investor shareholder currency rupee shilling naira peso rand lira earnings inflation "
-    "nasdaq dow ftse bull selloff chipmaker gilt".split()
+    "nasdaq dow ftse bull selloff chipmaker gilt bitcoin crypto cryptocurrency".split()
 )
 GAME_WORDS = frozenset(
     "game fixture playoff play-off scoreline halftime half-time comeback movie thriller blockbuster sequel finale "
@@ -730,6 +742,8 @@ PRIVATE_SETTINGS = frozenset("bar pub nightclub drunken domestic family".split()
 LINKING_VERBS = frozenset("be become remain grow".split())
 # What a kind of event does as a trend: "kidnappings have risen sharply", "carjackings cost insurers millions".
 TREND_VERBS = frozenset("rise increase surge soar spike climb double triple decline fall drop cost".split())
+# What a kind of event does in number: "after a surge in attacks".
+TRENDS = frozenset("surge rise increase spike uptick upsurge decline drop fall escalation".split())
 SERIES = frozenset("spate series wave string rash spree litany catalogue catalog".split())  # "a spate of killings"
 FREQUENCIES = frozenset(
     "common frequent routine commonplace widespread rampant regular endemic rife sporadic occasional periodic".split()

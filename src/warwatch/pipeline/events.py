@@ -62,11 +62,14 @@ from .event_words import (
     DISAPPEARING,
     EVENT_NOUNS,
     FIGURATIVE_VERBS,
+    FIGURATIVE_WARS,
+    FINANCE_CUES,
     FIRE_VERBS,
     GAME_WORDS,
     GRIEVANCE_HEADS,
     GRIEVANCE_PREPS,
     HEAVY_WEAPONS,
+    IDIOMS,
     INCIDENT_NOUNS,
     INSTRUMENTS,
     INTERVENTION_CUES,
@@ -83,6 +86,7 @@ from .event_words import (
     SMALL_ARMS,
     SMALL_ARMS_WORDS,
     SPORT_CUES,
+    STATE_CUES,
     STEALING_VERBS,
     STRIKE_CALLS,
     STRIKE_GRIEVANCES,
@@ -94,7 +98,7 @@ from .event_words import (
     VIOLENCE,
     WORKERS,
 )
-from .nlp import hyphened_to, in_doc, noun_chunks, pos_tags, sentences, span_text, tokens
+from .nlp import hyphened_to, in_doc, noun_chunks, per_doc, pos_tags, sentences, span_text, text_of, tokens
 from .nlp import lemmas as doc_lemmas
 from .vocabulary import may_match
 
@@ -150,6 +154,12 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
                 triggers.append((tok, f))
     summed = summarised(sent, lowered) if triggers else set()
     triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summed]
+    if triggers and lemmas.isdisjoint(_ARMED_CUES) and _war_of_words(doc):
+        return  # "fired fresh shots in a tariff war", "the fight was an early skirmish" in a war of words
+    if triggers and IDIOMS.search(lowered):  # "killing fields", "killed off", "set the stage on fire"
+        idioms = [m.span() for m in IDIOMS.finditer(lowered)]
+        at = sent.start_char
+        triggers = [(t, f) for t, f in triggers if not any(s <= t.idx - at < e for s, e in idioms)]
     if any(family == "protest" for _, family in triggers):  # "protested against the killing of ...": a grievance
         triggers = [(tok, family) for tok, family in triggers if family == "protest" or not _grievance(tok)]
     if not triggers:
@@ -185,6 +195,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 
 
 _VERB_TAGS = frozenset({VERB, AUX})
+_ARMED_CUES = ORGANIZED_ARMED | STATE_CUES | {"armed"}
+_PEOPLE_GATHERED = frozenset("protester demonstrator supporter crowd activist worker student farmer".split())
 # A short aside in brackets ("(Lashio, Shan-North)", "(AFP)", "(PLA)"): phrases read past it as past one word.
 _ASIDES = re.compile(r"\([^()\n]{1,60}\)")
 
@@ -244,6 +256,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
     if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "a demonstration of force", "demonstrations of storming a position": a display
+    if tok.lemma_.lower() == "rally" and _market_rally(tok):
+        return None  # "capping an explosive rally" of Bitcoin: a market's, no crowd's
     if tok.lemma_.lower() == "riot" and _figurative_riot(tok):
         return None  # "a riot of colour", "the home side ran riot in the derby"
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
@@ -267,6 +281,10 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
     if family == "protest" and tok.lemma_.lower() == "march" and in_doc(tok, CEREMONIES):
         return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
+    if family in {"fight", "attack"} and tok.tag_ == "VBG" and tok.dep_ == "acl" and 0 < tok.i - tok.head.i <= 2:
+        return None  # "units fighting al Shabaab", "the mission fighting gangs": who they are, not what they did
+    if tok.lemma_.lower() == "storm" and _stormed_ahead(tok):
+        return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000"
     if tok.lemma_.lower() == "slay" and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children):
         return None  # "the band absolutely slayed on the final night": slaying nobody
     if family == "protest" and _armed_subject(tok):
@@ -325,6 +343,25 @@ def _crowd_control_fired(tok: Token) -> bool:
         if words & CROWD_CONTROL - {"gas"} or {"water", "cannon"} <= words:
             return True  # not "a gas pipeline"
     return False
+
+
+def _war_of_words(doc: Doc) -> bool:
+    """Whether the report tells of a war fought in words or prices ("a war of words", "a tariff war")."""
+    return per_doc(doc, "events.war_of_words", lambda d: bool(FIGURATIVE_WARS.search(text_of(d))))
+
+
+def _stormed_ahead(tok: Token) -> bool:
+    """ "Stormed" with nothing stormed, only a direction: "to the top", "past $100,000", "back to win"."""
+    if tok.pos_ != "VERB" or direct_objects(tok):
+        return False
+    ways = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "advmod"}}
+    return bool(ways & {"to", "past", "ahead", "back"}) and not ways & {"into", "through", "onto", "inside"}
+
+
+def _market_rally(tok: Token) -> bool:
+    """A rally in a sentence about markets or sport that names no people gathered."""
+    words = {w.lemma_.lower() for w in tok.sent}
+    return bool(words & (FINANCE_CUES | SPORT_CUES | GAME_WORDS)) and not words & _PEOPLE_GATHERED
 
 
 def _figurative_riot(tok: Token) -> bool:
