@@ -97,6 +97,17 @@ def test_model_conservative_estimate() -> None:
     assert (only_parties.best, only_parties.low, only_parties.high) == (100, 100, 100)
 
 
+def test_model_a_vague_amount_counts_only_without_a_number() -> None:
+    """ "Gunmen kill scores" (40 by convention) in a headline, "at least 58" in the body: 58."""
+    text = "Gunmen kill scores in raids. At least 58 people were killed, police said."
+    article = Article(text=text)
+    scores = FatalityClaim(value=40, qualifier=Qualifier.AT_LEAST, span=Span.of(article, 12, 18))
+    counted = FatalityClaim(value=58, qualifier=Qualifier.AT_LEAST, source="police", span=Span.of(article, 29, 40))
+    assert scores.vague and not counted.vague
+    assert Fatalities.from_claims((scores, counted)).best == 58
+    assert Fatalities.from_claims((scores,)).best == 40
+
+
 @given(
     values=st.lists(st.integers(min_value=0, max_value=10_000), min_size=0, max_size=4),
     precision=st.sampled_from([1, 2, 3]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt  # module, not class: Event has a field named `date`
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -132,6 +133,9 @@ class Actor:
     inter: int | None = None
 
 
+_VAGUE = re.compile(r"\b(?:few|several|dozens|scores|hundreds|thousands|tens)\b", re.IGNORECASE)  # not "a dozen"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FatalityClaim:
     """One fatality figure as somebody states it; never merged away."""
@@ -146,6 +150,11 @@ class FatalityClaim:
     def conservative(self) -> int:
         """The figure a conservative coder takes: "more than 58" counts as 58."""
         return self.value
+
+    @property
+    def vague(self) -> bool:
+        """Whether the text gave an amount, not a number ("dozens", "scores"): its value is a convention's."""
+        return self.span is not None and bool(_VAGUE.search(self.span.text))
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -184,13 +193,15 @@ class Fatalities:
 
         best: the lowest figure from a source that is not a party to the fighting, else the
         lowest; low: the lowest credible figure (unverified claims are not credible while a
-        verified one exists); high: the highest.
+        verified one exists); high: the highest. A vague amount ("dozens") counts only when
+        no claim gives a number.
         """
         if not claims:
             return cls()
-        values = [c.conservative for c in claims]
-        neutral = [c.conservative for c in claims if c.source not in parties and c.certainty != Certainty.CLAIMED]
-        credible = [c.conservative for c in claims if c.certainty != Certainty.UNVERIFIED] or values
+        counted = [c for c in claims if not c.vague] or claims  # "scores killed" in a headline, 58 in the body
+        values = [c.conservative for c in counted]
+        neutral = [c.conservative for c in counted if c.source not in parties and c.certainty != Certainty.CLAIMED]
+        credible = [c.conservative for c in counted if c.certainty != Certainty.UNVERIFIED] or values
         return cls(claims=claims, best=min(neutral or values), low=min(credible), high=max(values))
 
     def to_dict(self) -> dict[str, Any]:
