@@ -124,6 +124,8 @@ def test_fatalities_numbers_and_names_as_written(nlp, text, expected) -> None:
         "He called the attack a massacre committed by the militia.",
         "Soldiers neutralised two bombs planted near the bridge.",
         "Police seized three guns from the gang's hideout after the shooting.",
+        "The violence between the two communities has killed more than 250 people since May 2023.",
+        "Thousands were killed in police operations during his 2016-2022 term.",
     ],
 )
 def test_fatalities_no_figure_for_this_event(nlp, text) -> None:

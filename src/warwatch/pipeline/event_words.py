@@ -566,7 +566,7 @@ AGGREGATE = re.compile(
     r"|\bover the (?:past|last) (?:week|fortnight|few days|\d+ days)\b"
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
     r"|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and\b"
-    r"|\bbetween (?:19|20)\d\d and\b|\b(?:over|during|in) the same period\b"
+    r"|\bbetween (?:19|20)\d\d and\b|\b(?:over|during|in) the same period\b|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b"
     r"|\b(?:[1-9]\d+|[1-9]\d{0,2},\d{3}|dozens of|scores of|hundreds of|thousands of) (?:[\w-]+ )?"
     r"(?:attacks|incidents|strikes|bombings|clashes|raids|protests|kidnappings|abductions|killings)\b"
     r"|\bworldwide\b|\bglobally\b"

@@ -81,8 +81,10 @@ NOT_COUNTED = DEATH_VERBS | frozenset(
 # Figures for other times or places than the event's: "since the uprising began", "across the country".
 TOTALS = re.compile(
     r"\bsince (?:the |its |their )?(?:start|beginning|outbreak|uprising|war|conflict|insurgency|rebellion|invasion|"
-    r"coup|(?:19|20)\d\d)|\bso far\b"
-    r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b",
+    r"coup|fall|collapse|takeover|(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) )?(?:19|20)\d\d)|\bso far\b"
+    r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b"
+    r"|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b",  # "during his 2016-2022 term"
     re.IGNORECASE,
 )
 # Verbs that give the dead their number: "deaths were estimated at 40", "fatalities coded as 10" ("cod" is how
