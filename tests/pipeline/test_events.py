@@ -1039,3 +1039,19 @@ def test_events_trends_descriptions_and_figures_of_speech(nlp, text: str) -> Non
 def test_events_a_distant_participle_still_tells_what_was_done(nlp) -> None:
     text = "On Monday gangs from the coalition overran the town, attacking the police station and freeing inmates."
     assert sub_types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans who had fought in the war attended the ceremony.",
+        "Bandits have killed thousands of people and abducted many more in the region over the past decade.",
+        "Historians studied the remains of soldiers killed near the river in 1632.",
+        "The court acquitted five men accused over a 2008 bomb blast that killed six people.",
+        "Cyclone Idai tore through the port city on Sunday, killing 40 people.",
+        "Police said such killings are on the rise.",
+        "The visitors launched wave after wave of attacks in the derby.\nThe home goalkeeper kept a clean sheet.",
+    ],
+)
+def test_events_history_disasters_and_match_reports(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()

@@ -141,10 +141,16 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
     if in_doc(tok, TRIAL_NOUNS) and any(a.lemma_.lower() in TRIAL_NOUNS for a in tok.ancestors):
         return False  # "upheld the convictions of two men who supplied the truck that killed 86": a trial
-    if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *told_of, *doers)):
+    named = [tok.head] if tok.dep_ == "compound" else []  # "a 2008 bomb blast"
+    if tok.pos_ == "VERB" and any(_before_our_time(g) for c in tok.children if c.lower_ == "in" for g in c.children):
+        return False  # "soldiers killed at the Battle of Lützen in 1632"
+    if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *named, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
     if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children) and not _day_named(verb):
         return False  # "an insurgency since militants first attacked police stations": the start of a period told
+    once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
+    if once and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return False  # "soldiers who had fought in Ukraine marched": who they are, told by what they once did
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
     clauses = (verb, verb.head) if verb.dep_ in {"csubj", "xcomp"} else (verb,)  # "fighting could resume"
@@ -316,6 +322,8 @@ def _habitual(tok: Token) -> bool:
     "they attacked our cities every night"."""
     if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in _SERIES_MODIFIERS for c in tok.children):
         return True  # "sporadic attacks", "the recent killings"
+    if tok.tag_ == "NNS" and any(c.dep_ in {"det", "amod"} and c.lower_ in {"such", "some"} for c in tok.children):
+        return True  # "such killings are on the rise", "some killings went unrecorded": a kind, not an incident
     if tok.tag_ == "NNS" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in TRENDS:
         return True  # "after a surge in attacks"
     noun = tok.head if tok.dep_ == "compound" else tok  # "missile attacks"
@@ -341,8 +349,13 @@ def _day_named(verb: Token) -> bool:
     return any(w.ent_type_ == "DATE" and not _year(w) for w in verb.subtree)
 
 
+def _before_our_time(tok: Token) -> bool:
+    """A year before any news this tool reads could be published (ACLED's data begin in 1997)."""
+    return _year(tok) and int(tok.text) < 1990
+
+
 def _year(tok: Token) -> bool:
-    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2099
+    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1000 <= int(tok.text) <= 2099
 
 
 def _conditional(verb: Token) -> bool:
@@ -468,6 +481,11 @@ def summarised(sent: SpacySpan, lowered: str) -> set[int]:
             verb = clause_verb(tok)
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
                 verb = verb.head  # "killed since the war began", "Since violence broke out two years ago, ..."
+            while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                inner = {w.i for w in verb.subtree}
+                if any(w.ent_type_ == "DATE" and not _year(w) and w.i not in inner for w in verb.head.subtree):
+                    break  # "attacked the town on Monday and have killed 300 since January": the Monday stands
+                verb = verb.head  # "have killed thousands and abducted many more over the past decade"
             verbs.update(w.i for w in verb.subtree)
     return verbs
 
@@ -508,6 +526,8 @@ def _mishaps(doc: Doc) -> list[tuple[int, bool]]:
 
 
 def _mishap_told(tok: Token, family: str | None = None) -> bool:
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in DISASTER_CUES:
+        return True  # "the storm devastated Mayotte": weather, not people storming it
     verbs = [clause_verb(tok)]
     if tok.pos_ == "NOUN":  # "a fire sweeping through a factory, killing nine": the noun's own clause tells its deeds
         verbs += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
@@ -628,8 +648,9 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
     """Robbers; of deaths, lightning, a drunk driver, a gas cylinder or a stray bullet; of deaths or destruction, a fire
     or an explosion that nothing ties to a weapon."""
     lemma = noun.lemma_.lower()
-    if lemma in OFFENDERS or _mishap_blast(noun):
-        return True
+    named = {lemma, *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}  # "Cyclone Chido"
+    if lemma in OFFENDERS or _mishap_blast(noun) or ((deaths or burnt) and named & DISASTER_CUES):
+        return True  # robbers; "a cyclone killed 34", "torrents of water destroyed villages"
     if family_of(noun) in _VIOLENCE_OR_FIGHT and lemma not in FIRES:
         return False  # "a poison gas attack killed 42": an attack is no accident, whatever its kind
     modifiers = [

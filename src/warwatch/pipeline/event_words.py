@@ -397,7 +397,7 @@ DISASTER_CUES = frozenset(
     (
         "earthquake flood landslide cyclone hurricane typhoon storm accident crash collision drown tsunami wildfire "
         "lightning avalanche mudslide stampede heatwave blizzard tornado bushfire flooding rain rainfall downpour "
-        "quake aftershock tremor floodwater "
+        "quake aftershock tremor floodwater torrent mudflow cloudburst "
         "drought eruption volcano cholera measles malaria ebola epidemic"
     ).split()
 )
@@ -660,7 +660,7 @@ DUMMY_ROUNDS = frozenset("blank dummy practice mock".split())  # what is fired i
 HACKERS = frozenset("hacker cybercriminal".split())  # they break into computers, not hurt people
 FIREFIGHTERS = frozenset("firefighter fireman rescuer".split())  # they battle fires and floods, not people
 # The trial of an old attack tells the trial: "upheld the convictions of two men who supplied the truck that killed".
-TRIAL_NOUNS = frozenset("conviction trial verdict sentencing indictment appeal acquittal".split())
+TRIAL_NOUNS = frozenset("conviction trial verdict sentencing indictment appeal acquittal acquit convict".split())
 # Marching in a parade or a passing-out is no protest: "marching cadets paraded through the capital".
 CEREMONIES = frozenset("parade cadet recruit ceremony ceremonial display graduation".split())
 # Doers who attack, clash and launch offensives in words or money: "the senator attacked the minister", "two

@@ -55,6 +55,7 @@ from .event_words import (
     AGREEMENT_VERBS,
     AMMUNITION,
     ANY_PHRASE,
+    ATTACKER_CUES,
     BACKGROUND_MODIFIERS,
     CEREMONIES,
     CIVILIAN_TARGETS,
@@ -156,6 +157,10 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summed]
     if triggers and lemmas.isdisjoint(_ARMED_CUES) and _war_of_words(doc):
         return  # "fired fresh shots in a tariff war", "the fight was an early skirmish" in a war of words
+    if triggers and lemmas.isdisjoint(_ARMED_CUES) and _about_sport_or_fiction(doc):
+        # "relentless attacks broke through the defence" in a match report, "a firefight" in a film review; the crowd's
+        # riots and arson stay
+        triggers = [(tok, family) for tok, family in triggers if family not in _FIGHTING]
     if triggers and IDIOMS.search(lowered):  # "killing fields", "killed off", "set the stage on fire"
         idioms = [m.span() for m in IDIOMS.finditer(lowered)]
         at = sent.start_char
@@ -195,7 +200,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 
 
 _VERB_TAGS = frozenset({VERB, AUX})
-_ARMED_CUES = ORGANIZED_ARMED | STATE_CUES | {"armed"}
+_ARMED_CUES = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | {"armed"}
+_SHOW_WORDS = SPORT_CUES | GAME_WORDS | frozenset("film movie cinema review premiere concert album episode".split())
+_FIGHTING = VIOLENCE | MEANS | {"fight", "capture", "regain"}
 _PEOPLE_GATHERED = frozenset("protester demonstrator supporter crowd activist worker student farmer".split())
 # A short aside in brackets ("(Lashio, Shan-North)", "(AFP)", "(PLA)"): phrases read past it as past one word.
 _ASIDES = re.compile(r"\([^()\n]{1,60}\)")
@@ -343,6 +350,16 @@ def _crowd_control_fired(tok: Token) -> bool:
         if words & CROWD_CONTROL - {"gas"} or {"water", "cannon"} <= words:
             return True  # not "a gas pipeline"
     return False
+
+
+def _about_sport_or_fiction(doc: Doc) -> bool:
+    """Whether the report is about a match, a film or a show: it names two kinds of them as nouns."""
+
+    def read(d: Doc) -> bool:
+        nouns = {t.lemma_.lower() for t in tokens(d) if t.pos_ == "NOUN"}
+        return len(nouns & _SHOW_WORDS) >= 2
+
+    return per_doc(doc, "events.sport_or_fiction", read)
 
 
 def _war_of_words(doc: Doc) -> bool:
