@@ -1055,3 +1055,28 @@ def test_events_a_distant_participle_still_tells_what_was_done(nlp) -> None:
 )
 def test_events_history_disasters_and_match_reports(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 6 May 2024, troops pushed the militiamen out of Kolo after fighting on the outskirts.",
+            {"Government regains territory"},
+        ),
+        (
+            "On 6 May 2024, army soldiers, backed by allied fighters, recovered the locality of Kolo from the rebels.",
+            {"Government regains territory"},
+        ),
+        (
+            "On 6 May 2024, national army troops and clan militias regained control of Kolo after heavy fighting.",
+            {"Government regains territory"},
+        ),
+    ],
+)
+def test_events_territory_regained_with_allies(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+def test_events_territory_taken_over_months_is_a_summary(nlp) -> None:
+    assert sub_types(nlp, "The army has pushed the rebels out of most of the city.") == set()

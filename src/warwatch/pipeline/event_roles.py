@@ -273,12 +273,16 @@ def state_subject(tok: Token) -> bool:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "entered the town, ending rebel control": the doer of the clause above
     agents = [_antecedent(c) for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    agents += [c for a in agents for c in a.conjuncts]  # "SNA troops and clan militia": the state leads
     for agent in agents:
-        words = {w.lemma_.lower() for w in agent.subtree}
+        own = [w for w in agent.subtree if w.i <= agent.i and w.dep_ != "cc"]  # "army soldiers", not "backed by ..."
+        words = {w.lemma_.lower() for w in own}
         allies = any(w.startswith("pro-") or w == "pro" for w in words)  # "pro-STC forces": allies, not the STC
-        inter = None if allies else _actor_inter(agent)
-        if inter is not None:
-            return inter == 1  # the lexicon knows it: "the FARDC" is the state, "the Arakan Army" a rebel group
+        actor = None if allies else canonical_actor(" ".join(w.text for w in own))
+        if actor is not None and actor.inter is not None:
+            if actor.inter == 1:  # the lexicon knows it: "the FARDC" is the state, "the Arakan Army" a rebel group
+                return True
+            continue
         if words & STATE_CUES and not words & {"rebel", "militant", "insurgent", "jihadist"}:
             return True
     return False

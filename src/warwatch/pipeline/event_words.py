@@ -182,8 +182,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "capture",
     ),
     (  # fighters driven out of a place: "pushed the rebels out of the village", "pushed out government soldiers"
-        r"\bpush(?:ed|es|ing)? out\b|\b(?:push(?:ed|es|ing)?|dr(?:ove|ive|ives|iving|iven)) (?:[\w-]+ ){1,4}?out of "
-        r"(?:the )?(?:village|town|city|area|district|region|base|hill|camp|settlement|stronghold|positions?)\b",
+        r"\bpush(?:ed|es|ing)? out\b|\b(?:push(?:ed|es|ing)?|dr(?:ove|ive|ives|iving|iven)) (?:[\w-]+ ){1,4}?out of\b",
         "capture",
     ),
     (
@@ -202,7 +201,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\blift(?:ed|ing)? (?:a|the)\b[\w\s-]{0,30}\bsiege\b|\bsecured the\b"
         r"|\b(?:took|take|takes|taken|taking|won|win|wins|winning) back (?:control of )?(?:the )?"
         r"(?:town|city|village|district|area|base|hill|port|airport|region|province|border|stronghold|capital)\b"
-        r"|\brecover(?:ed|s|ing)? (?:control of )?the (?:town|city|village|district|base|hill|port|airport)\b"
+        r"|\brecover(?:ed|s|ing)? (?:control of )?the (?:town|city|village|district|base|hill|port|airport|locality"
+        r"|area|commune|settlement|positions?|stronghold|capital)\b"
         r"|\b(?:back in|regained) control of\b"
         r"|\bend(?:ed|ing|s)? (?:more than |nearly |almost |over )?(?:[\w-]+ ){0,3}?of (?:[\w'’-]+ ){0,4}?"
         r"(?:control|occupation|rule)\b",  # "entered the town, ending five months of rebel control"
@@ -566,6 +566,7 @@ AGGREGATE = re.compile(
     r"|\bover the (?:past|last) (?:week|fortnight|few days|\d+ days)\b"
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
     r"|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and\b"
+    r"|\bout of (?:most|much|large parts|parts) of\b"  # "pushed the RSF out of most of Omdurman": over months
     r"|\bbetween (?:19|20)\d\d and\b|\b(?:over|during|in) the same period\b|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b"
     r"|\b(?:[1-9]\d+|[1-9]\d{0,2},\d{3}|dozens of|scores of|hundreds of|thousands of) (?:[\w-]+ )?"
     r"(?:attacks|incidents|strikes|bombings|clashes|raids|protests|kidnappings|abductions|killings)\b"

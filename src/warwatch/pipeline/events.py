@@ -222,6 +222,7 @@ _LADEN = frozenset("pack laden rig fill load stuff".split())
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take", "sweep"}
 _IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail".split())  # an agreement's subject
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
+_PAST_FORMS = frozenset("retook overran took fought shot struck stole".split())
 
 
 def _head_of(tokens: list[Token]) -> Token:
@@ -471,6 +472,8 @@ def _names_a_thing(tok: Token) -> bool:
     """A trigger noun that only modifies a noun that is no event names a kind of thing ("battle tank")."""
     if tok.dep_ != "compound" or tok.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if tok.lower_.endswith("ed") or tok.lower_ in _PAST_FORMS:
+        return False  # "retook Wad Madani" parsed as a name "retook Madani": a verb all the same
     head = tok.head
     eventive = head.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS  # "a shooting incident", "a killing spree"
     eventive |= family_of(tok) == "agreement" and head.lemma_.lower() in AGREEMENT_NOUNS  # "a ceasefire deal"
