@@ -1080,3 +1080,38 @@ def test_events_territory_regained_with_allies(nlp, text: str, expected: set[str
 
 def test_events_territory_taken_over_months_is_a_summary(nlp) -> None:
     assert sub_types(nlp, "The army has pushed the rebels out of most of the city.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 6 May 2024, hundreds of nurses gathered outside the ministry in Kolo against the new pay scale.",
+            {"Peaceful protest"},
+        ),
+        ("On 6 May 2024, four traders were taken by an armed group near Kolo.", {"Abduction/forced disappearance"}),
+        ("On 6 May 2024, gunmen took a shop owner at gunpoint in Kolo.", {"Abduction/forced disappearance"}),
+        (
+            "On 6 May 2024, the rebel front announced its separation from the movement's command.",
+            {"Change to group/activity"},
+        ),
+        ("On 6 May 2024, two armed factions announced an alliance in Kolo.", {"Change to group/activity"}),
+        ("On 6 May 2024, 30 militants turned themselves in to the army in Kolo.", {"Change to group/activity"}),
+        ("On 6 May 2024, the army and the rebels agreed to a cessation of hostilities in Kolo.", {"Agreement"}),
+        (
+            "On 6 May 2024, the foreign troops transferred the air base in Kolo to the national army.",
+            {"Non-violent transfer of territory"},
+        ),
+        (
+            "On 6 May 2024, the troops left the camp at Kolo and handed it to the police.",
+            {"Non-violent transfer of territory"},
+        ),
+        # an arrest no one admits to is a forced disappearance
+        (
+            "On 6 May 2024, plainclothes police picked up an activist in Kolo; he has not been heard from since.",
+            {"Abduction/forced disappearance"},
+        ),
+    ],
+)
+def test_events_more_notes(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -58,6 +58,7 @@ from .event_words import (
     STORMED_PLACES,
     STORMING,
     TERRITORY,
+    UNACCOUNTED,
     UNMANNED,
     UNREALISED,
     VIOLENCE,
@@ -143,6 +144,8 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return _protest_type(tok, context), "protest"
     if family == "intervene":
         return _intervention_type(tok, context)
+    if family == "arrest" and UNACCOUNTED.search(tok.sent.text):
+        return "Abduction/forced disappearance", "arrest:unacknowledged"  # "picked up ..., not heard from since"
     if family == "arrest" and non_state_agent(tok):
         return "Abduction/forced disappearance", "arrest:by-non-state-group"  # an armed group has no power of arrest
     if family == "arrest" and state_agent(tok):

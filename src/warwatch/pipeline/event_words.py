@@ -147,7 +147,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bunexploded (?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)\b", "ied"),
     (
         r"\b(?:gathered|assembled|converged)\b[^.]{0,100}?"
-        r"\b(?:to (?:demand|protest|denounce|condemn|call for|oppose)|demanding|denouncing|chanting|calling for)\b",
+        r"\b(?:to (?:demand|protest|denounce|condemn|call for|oppose)|demanding|denouncing|chanting|calling for|against"
+        r"|in protest)\b",
         "protest",
     ),
     (
@@ -188,7 +189,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:taken|took|taking) captive\b"
         r"|\b(?:taken|whisked|bundled|driven|led) (?:[\w-]+ ){0,8}?by (?:[\w-]+ ){0,2}?(?:gunmen|kidnappers|abductors|"
-        r"(?:armed|masked|unidentified|unknown|plainclothes|hooded) (?:men|individuals|assailants|persons|people))\b"
+        r"(?:armed|masked|unidentified|unknown|plainclothes|hooded) (?:men|individuals|assailants|persons|people|group"
+        r"|gang))\b|\b(?:took|taken|seized|led away|forced) (?:[\w'’-]+ ){0,8}?at gunpoint\b"
         r"|\b(?:armed|masked|plainclothes|hooded|unidentified) (?:men|individuals|assailants|persons) "
         r"(?:picked up|took away|whisked away|bundled|dragged away)\b"
         rf"|\btook (?:away )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|an? ) ?"
@@ -210,7 +212,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bpick(?:ed|ing)? up (?:[\w'’-]+ ){0,4}?(?:supporters|activists|members|leaders|protesters|students"
-        r"|journalists|critics|lawyers|opposition)\b|\brounded up\b"
+        r"|journalists|critics|lawyers|opposition|leader|activist|journalist|lawyer)\b|\brounded up\b"
         r"|\b(?:took|taken|take|takes|taking) (?:[\w'’-]+ ){0,10}?into custody\b",
         "arrest",
     ),
@@ -221,7 +223,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bhand(?:ed|s|ing)? (?:over )?control\b|\bpass(?:ed|es|ing)? (?:in)?to (?:[\w-]+ ){0,2}?control\b"
         r"|\bhand-?overs? of\b"
         r"|\bhand(?:ed|s|ing)? (?:it|them|(?:the|its|their) (?:[\w-]+ ){0,3}?[\w-]+) over\b"  # "its camp in X over"
+        r"|\bhand(?:ed|s|ing)? (?:it|them) to\b"
         r"|\bhand(?:ed|s|ing)? (?:[\w-]+ ){1,3}?back to\b"  # "handed Lashio back to the army"
+        r"|\btransfer(?:red|s|ring)? (?:[\w-]+ ){0,4}?(?:base|camp|airport|post|town|village)s? "
+        r"(?:[\w-]+ ){0,4}?to\b"
         r"|\b(?:hand|return)(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:villages|towns|bases|camps|positions|posts|territory"
         r"|districts) "
         r"(?:[\w-]+ ){0,4}?to\b",
@@ -229,7 +234,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b"
-        r"|\bagreed (?:on|to) (?:the )?(?:delimitation|demarcation|ceasefire|truce|exchange|swap|withdrawal|release)\b"
+        r"|\bagreed (?:on|to) (?:an? |the )?(?:delimitation|demarcation|ceasefire|truce|exchange|swap|withdrawal"
+        r"|release|cessation)\b|\bcessation of hostilities\b"
         r"|\b(?:sign|ink)(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum|document"
         r"|deal|protocol|roadmap|charter)\b"
         r"(?![^.]{0,30}?\b(?:to|for) (?:the )?(?:buy|purchase|sell|sale|supply|import|export))"  # not arms bought
@@ -275,7 +281,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "base",
     ),
     (
-        r"\bpledged allegiance\b|\bnew leader\b|\bannounced (?:a |the )?merger\b|\bmerged (?:with|into)\b"
+        r"\bpledged allegiance\b|\bnew leader\b|\bmerged (?:with|into)\b"
+        r"|\bannounced (?:an? |the |their )?(?:new )?(?:merger|alliance|coalition)\b"
         r"|\b(?:moved|relocated|withdrew) (?:its|their) fighters\b"
         r"|\bwithdrew (?:its|their) (?:headquarters|base|bases|command)\b"  # moved there: a base (``events``)
         r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
@@ -309,7 +316,11 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:road|roads|highway|traffic|entrance|street|streets)\b",
         "protest",
     ),
-    (r"\b(?:split(?:s|ting)?|br(?:eak|eaks|eaking|oken) away) from\b", "change"),  # any tense
+    (  # any tense
+        r"\b(?:split(?:s|ting)?|br(?:eak|eaks|eaking|oken) away) from\b|\bseparat(?:ed|es|ing|ion) from\b"
+        r"|\bturned (?:themselves|himself|herself) in\b|\blaid down (?:their|his|its) (?:arms|weapons)\b",
+        "change",
+    ),
     (
         r"\bdeclared (?:it|them) (?:as )?(?:the |its |their )?(?:new )?headquarters\b"
         r"|\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|open(?:ed|s|ing)?|mov(?:e|ed|es|ing)"
@@ -765,5 +776,11 @@ VACATING_VERBS = frozenset({"vacate"})
 STEALING_VERBS = frozenset({"steal"})
 # Triggers of a forced disappearance: "was forcibly disappeared", "security agents disappeared him".
 DISAPPEARING = frozenset({"disappear"})
+# Said of someone taken away: no one admits holding them, so an arrest is a forced disappearance.
+UNACCOUNTED = re.compile(
+    r"\bnot (?:been )?(?:heard (?:from|of)|seen)(?: \w+)? since\b|\bwhereabouts (?:remain |are |is )?unknown\b"
+    r"|\bdenied (?:holding|detaining|arresting|having)\b|\bforcibly disappeared\b",
+    re.IGNORECASE,
+)
 # Objects of "fire" told of words: "fired a broadside at the government".
 WORD_VOLLEYS = frozenset("broadside barb jibe".split())
