@@ -1115,3 +1115,28 @@ def test_events_territory_taken_over_months_is_a_summary(nlp) -> None:
 )
 def test_events_more_notes(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"These gangs kill, rape and kidnap," the minister said.',
+        '"It felt like a bomb went off," one resident said of the landslide.',
+        "The army denies bomb explosion in border market",
+        "Leaders met to review security ahead of planned opposition rallies.",
+        "A new exhibition recalls the massacres of the civil war.",
+        "The war killed hundreds of thousands of people.",
+        "Shootouts and torched vehicles have become a daily feature of life in the city.",
+        "The exercise simulated an attack on an enemy convoy.",
+        "Soldiers used helicopters to rescue stranded residents from the floods.",
+        "Garment exports took a big hit as buyers stayed away.",
+        "The war epic shot to the top of the box office.",
+    ],
+)
+def test_events_quotes_denials_plans_and_remembrance(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+def test_events_a_quote_reporting_an_incident_still_counts(nlp) -> None:
+    text = '"The army repelled the attack on the highway near Palmyra on Thursday," the monitor said.'
+    assert sub_types(nlp, text)

@@ -196,6 +196,12 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     objects += [g for c in objects if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
     if _in_a_work(tok):
         return False  # "the film's shootouts", "an episode featuring a shootout": fiction
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _TO_COME for c in tok.children):
+        return False  # "ahead of planned opposition rallies"
+    if _remembered(tok):
+        return False  # "recalls the civil war massacres", "the mall attack remembered 11 years on"
+    if any(d.lemma_.lower() in _WHOLE_WARS for d in doers):
+        return False  # "the war killed hundreds of thousands": a war's toll, not an incident
     if _foreseen(tok):
         return False  # "an assault becomes very likely"
     if own == "protest":
@@ -214,6 +220,14 @@ def _in_a_work(tok: Token) -> bool:
     owners = [c for n in nouns for c in n.children if c.dep_ in {"poss", "compound"}]
     shown = tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEPICTING
     return shown or any(o.lemma_.lower() in FICTION for o in owners)
+
+
+def _remembered(tok: Token) -> bool:
+    """What is recalled, remembered or commemorated happened before the report."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    marked = [c for c in noun.children if c.dep_ == "acl"]
+    marked += [noun.head] if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} else []  # "the mall attack remembered"
+    return noun.pos_ in {"NOUN", "PROPN"} and any(v.lemma_.lower() in _REMEMBERING for v in marked)
 
 
 def _foreseen(tok: Token) -> bool:
@@ -340,7 +354,9 @@ def _habitual(tok: Token) -> bool:
         return True  # "kidnappings have risen sharply this year": a trend, not an event
     if tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() not in LINKING_VERBS:
         return False
-    return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FREQUENCIES for c in tok.head.children)
+    said = [c for c in tok.head.children if c.dep_ in {"acomp", "attr"}]
+    said += [g for c in said if c.dep_ == "attr" for g in c.children if g.dep_ == "amod"]  # "a daily feature"
+    return any(c.lemma_.lower() in FREQUENCIES for c in said)
 
 
 def _day_named(verb: Token) -> bool:
@@ -432,6 +448,9 @@ _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
 _SERIES_MODIFIERS = FREQUENCIES | {"recent"}
 _GOING_ON = frozenset("continue persist".split())
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
+_TO_COME = frozenset("planned proposed upcoming scheduled threatened announced".split())
+_REMEMBERING = frozenset("recall remember commemorate mourn honour honor".split())
+_WHOLE_WARS = frozenset("war conflict insurgency genocide occupation".split())
 _TIME_UNITS = frozenset("day week weekend month year monday tuesday wednesday thursday friday saturday sunday".split())
 _WHEN_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})
 _MUNITIONS = frozenset("grenade bomb shell rocket missile mortar ied".split())  # made to harm, whatever fills them
@@ -835,7 +854,8 @@ def _denied(tok: Token) -> bool:
     disputed = False
     for node in (tok, *tok.ancestors):
         if node.head.lemma_.lower() in DENIAL_HEADS and node.head.i < node.i:
-            return disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
+            denied_event = node.dep_ == "dobj" and family_of(node) is not None  # "army denies bomb explosion"
+            return disputed or denied_event or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
         disputed = disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
     return False
 

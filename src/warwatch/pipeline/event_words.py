@@ -415,7 +415,7 @@ DISASTER_CUES = frozenset(
 # Deaths that no side of a conflict caused: a vehicle that crashed, lightning, a house fire or a gas explosion, an
 # ordinary offender (a drunk driver, robbers); and arrests for ordinary crimes.
 MISHAP_VERBS = frozenset("plunge overturn capsize derail collide crash skid topple electrocute collapse sink".split())
-MISHAP_DOERS = frozenset("lightning driver motorist accident crash collision stampede".split())  # of deaths
+MISHAP_DOERS = frozenset("lightning driver motorist accident crash collision stampede collapse".split())  # of deaths
 OFFENDERS = frozenset("robber thief burglar mugger carjacker pickpocket".split())  # of any violence
 FIRES = frozenset(
     "fire blaze explosion blast leak wildfire bushfire".split()
@@ -564,7 +564,7 @@ LULLS = frozenset("subside abate ease die end stop cease wane".split())  # "once
 AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline brief briefing".split())
 # Works of fiction and what shows a scene in them: "the film's shootouts", "an episode featuring a gunfight".
 FICTION = frozenset("film movie show series episode thriller novel book game play drama teleserye soap".split())
-DEPICTING = frozenset("feature depict portray dramatise dramatize recreate re-enact reenact".split())
+DEPICTING = frozenset("feature depict portray dramatise dramatize recreate re-enact reenact simulate".split())
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|records began|"
@@ -600,6 +600,7 @@ ONGOING = re.compile(
 # Idioms that use conflict words for something else: their words trigger nothing.
 IDIOMS = re.compile(
     r"\bkilling fields?\b|\b(?:kill|kills|killed|killing) off\b|\bhit(?:s|ting)? the ground\b"
+    r"|\b(?:take|takes|took|taken|taking) an? (?:big |major |heavy )?hit\b"
     r"|\bon fire\b(?= (?:at|with|in|during|for)\b)|\bset(?:s|ting)? (?:\w+ ){0,3}?stage on fire\b"
 )
 # Wars fought in words or prices: a sentence that names one and no one armed tells no violence at all.
@@ -758,7 +759,8 @@ TREND_VERBS = frozenset("rise increase surge soar spike climb double triple decl
 TRENDS = frozenset("surge rise increase spike uptick upsurge decline drop fall escalation".split())
 SERIES = frozenset("spate series wave string rash spree litany catalogue catalog".split())  # "a spate of killings"
 FREQUENCIES = frozenset(
-    "common frequent routine commonplace widespread rampant regular endemic rife sporadic occasional periodic".split()
+    "common frequent routine commonplace widespread rampant regular endemic rife sporadic occasional periodic daily "
+    "weekly nightly constant".split()
 )
 ACQUAINTANCES = frozenset(
     (

@@ -161,6 +161,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         # "relentless attacks broke through the defence" in a match report, "a firefight" in a film review; the crowd's
         # riots and arson stay
         triggers = [(tok, family) for tok, family in triggers if family not in _FIGHTING]
+    if triggers and (quotes := _quotes_telling_nothing(sent)):  # '"We are fighting a crisis," an aid worker said'
+        triggers = [(t, f) for t, f in triggers if not any(s <= t.i < e for s, e in quotes)]
     if triggers and IDIOMS.search(lowered):  # "killing fields", "killed off", "set the stage on fire"
         idioms = [m.span() for m in IDIOMS.finditer(lowered)]
         at = sent.start_char
@@ -222,6 +224,10 @@ _LADEN = frozenset("pack laden rig fill load stuff".split())
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take", "sweep"}
 _IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail".split())  # an agreement's subject
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
+# A quotation: between double quotes, or single quotes that open after a space and close before one.
+_QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'‘’]{2,}?)['’](?=[\s,.;:!?]|$)")
+_PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
+_RESCUING = frozenset("rescue evacuate airlift transport ferry deliver search carry distribute supply".split())
 _PAST_FORMS = frozenset("retook overran took fought shot struck stole".split())
 
 
@@ -260,6 +266,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
+    if tok.lemma_.lower() in {"storm", "shoot"} and _stormed_ahead(tok):
+        return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000"
     if family == "kill" and _fired_at_no_one(tok):
         return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
     if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -283,7 +291,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "a soldier who had defected to the rebels": a person named by a past change of side
     if _development_of_no_party(family, tok):
         return None
-    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" and family not in MEANS:
+    past = tok.tag_ == "VBN" or (tok.tag_ == "JJ" and tok.lower_.endswith("ed"))  # "besieged" tagged an adjective
+    if tok.dep_ == "amod" and past and tok.head.pos_ == "NOUN" and family not in MEANS:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
     if _mishap(family, tok):
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
@@ -291,8 +300,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
     if family in {"fight", "attack"} and tok.tag_ == "VBG" and tok.dep_ == "acl" and 0 < tok.i - tok.head.i <= 2:
         return None  # "units fighting al Shabaab", "the mission fighting gangs": who they are, not what they did
-    if tok.lemma_.lower() == "storm" and _stormed_ahead(tok):
-        return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000"
+    if family in MEANS and _used_to_rescue(tok):
+        return None  # "soldiers used helicopters to rescue stranded residents"
     if tok.lemma_.lower() == "slay" and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children):
         return None  # "the band absolutely slayed on the final night": slaying nobody
     if family == "protest" and _armed_subject(tok):
@@ -363,9 +372,34 @@ def _about_sport_or_fiction(doc: Doc) -> bool:
     return per_doc(doc, "events.sport_or_fiction", read)
 
 
+def _quotes_telling_nothing(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Token ranges of the quotations in a sentence that name no one, no day, number or place: what someone says in
+    general ("These gangs kill, rape and kidnap", "It felt like a bomb went off"), not a report of an incident ("The
+    Syrian army secured the highway after foiling the attack") nor a word in scare quotes ("liberated")."""
+    found = []
+    for match in _QUOTED.finditer(span_text(sent)):
+        start, end = match.span(1) if match.group(1) is not None else match.span(2)
+        inner = sent.char_span(start, end, alignment_mode="expand")
+        if inner is None or len(inner) < 3:
+            continue
+        if not any(w.ent_type_ in _PARTICULARS or w.pos_ == "PROPN" for w in inner):
+            found.append((inner.start, inner.end))
+    return found
+
+
 def _war_of_words(doc: Doc) -> bool:
     """Whether the report tells of a war fought in words or prices ("a war of words", "a tariff war")."""
     return per_doc(doc, "events.war_of_words", lambda d: bool(FIGURATIVE_WARS.search(text_of(d))))
+
+
+def _used_to_rescue(tok: Token) -> bool:
+    """A means used for a rescue or a delivery: "used boats and helicopters to evacuate residents"."""
+    user = tok.head
+    while user.dep_ in {"dobj", "conj"} and user.lemma_.lower() != "use":
+        user = user.head
+    return user.lemma_.lower() == "use" and any(
+        c.lemma_.lower() in _RESCUING for c in user.children if c.dep_ in {"xcomp", "advcl"}
+    )
 
 
 def _stormed_ahead(tok: Token) -> bool:
@@ -373,6 +407,9 @@ def _stormed_ahead(tok: Token) -> bool:
     if tok.pos_ != "VERB" or direct_objects(tok):
         return False
     ways = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "advmod"}}
+    goals = {g.lemma_.lower() for c in tok.children if c.lower_ == "to" for g in c.children}
+    if tok.lemma_.lower() == "shoot":  # "shot to the top of the box office", not "shot to death"
+        return bool(goals & {"top", "fame", "number", "lead", "victory"})
     return bool(ways & {"to", "past", "ahead", "back"}) and not ways & {"into", "through", "onto", "inside"}
 
 
