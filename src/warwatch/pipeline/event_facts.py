@@ -25,6 +25,7 @@ from .event_words import (
     AGENDAS,
     AGGREGATE,
     AGREEMENT_VERBS,
+    ARMED_CUES,
     ARMED_TARGETS,
     ARMED_VIOLENCE_FAMILIES,
     ATTACKER_CUES,
@@ -423,7 +424,7 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
         or named(_SECURITIES)
         or ("final" in lemmas and any(w.lemma_ == "final" and w.dep_ in _NOUN_DEPS for w in sent))
     )  # "reached the final", not "the final stage of the exchange"
-    if cued and not named(_ARMED_CUES):
+    if cued and not named(ARMED_CUES):
         # not "gunmen opened fire on fans leaving a match", "fans rioted", "traders protested against inflation"
         told = {f for i, f in enumerate(families(sent.doc)[start:end], start) if lemma_of[i] not in _MARKET_MOVES}
         return _FOREGROUND_FAMILIES.isdisjoint(told)
@@ -437,7 +438,6 @@ def is_background(sent: SpacySpan, lemmas: frozenset[str]) -> bool:
 _BACKGROUND_CUES = SPORT_CUES | GAME_WORDS | FINANCE_CUES
 _MARKET_MOVES = frozenset({"rally"})  # a rally among stocks or a team's rally is no protest
 _SECURITIES = frozenset("share bond sensex".split())  # as nouns: not "the armies share a border"
-_ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
@@ -523,7 +523,7 @@ def mishap(tok: Token, family: str | None = None) -> bool:
 
 def _unarmed_sentence(tok: Token) -> bool:
     lemma_of = doc_lemmas(tok.doc)
-    return not any(lemma_of[i] in _ARMED_CUES for i in range(tok.sent.start, tok.sent.end))
+    return not any(lemma_of[i] in ARMED_CUES for i in range(tok.sent.start, tok.sent.end))
 
 
 def _only_mishaps_besides(tok: Token) -> bool:
@@ -545,6 +545,7 @@ def _mishaps(doc: Doc) -> list[tuple[int, bool]]:
 
 
 def _mishap_told(tok: Token, family: str | None = None) -> bool:
+    """``mishap`` as the trigger's own clause and its doers tell it."""
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in DISASTER_CUES:
         return True  # "the storm devastated Mayotte": weather, not people storming it
     verbs = [clause_verb(tok)]

@@ -712,6 +712,9 @@ ATTACKER_CUES = frozenset(
         "explosive grenade suicide ied"
     ).split()
 )
+# Words that name someone armed or a weapon: a sentence without one tells no fighting in a match report or a
+# war of words, and no attack in a report of an accident.
+ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 
 # --- Which sentences tell an event at all (read by event_facts and events) ---
 # Words naming an attack on computers ("a denial-of-service attack", "a DDoS attack") and what it hits online.

@@ -55,7 +55,7 @@ from .event_words import (
     AGREEMENT_VERBS,
     AMMUNITION,
     ANY_PHRASE,
-    ATTACKER_CUES,
+    ARMED_CUES,
     BACKGROUND_MODIFIERS,
     CEREMONIES,
     CIVILIAN_TARGETS,
@@ -87,7 +87,6 @@ from .event_words import (
     SMALL_ARMS,
     SMALL_ARMS_WORDS,
     SPORT_CUES,
-    STATE_CUES,
     STEALING_VERBS,
     STRIKE_CALLS,
     STRIKE_GRIEVANCES,
@@ -155,9 +154,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
                 triggers.append((tok, f))
     summed = summarised(sent, lowered) if triggers else set()
     triggers = [(tok, family) for tok, family in triggers if clause_verb(tok).i not in summed]
-    if triggers and lemmas.isdisjoint(_ARMED_CUES) and _war_of_words(doc):
+    if triggers and lemmas.isdisjoint(ARMED_CUES) and _war_of_words(doc):
         return  # "fired fresh shots in a tariff war", "the fight was an early skirmish" in a war of words
-    if triggers and lemmas.isdisjoint(_ARMED_CUES) and _about_sport_or_fiction(doc):
+    if triggers and lemmas.isdisjoint(ARMED_CUES) and _about_sport_or_fiction(doc):
         # "relentless attacks broke through the defence" in a match report, "a firefight" in a film review; the crowd's
         # riots and arson stay
         triggers = [(tok, family) for tok, family in triggers if family not in _FIGHTING]
@@ -202,7 +201,6 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 
 
 _VERB_TAGS = frozenset({VERB, AUX})
-_ARMED_CUES = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | {"armed"}
 _SHOW_WORDS = SPORT_CUES | GAME_WORDS | frozenset("film movie cinema review premiere concert album episode".split())
 _FIGHTING = VIOLENCE | MEANS | {"fight", "capture", "regain"}
 _PEOPLE_GATHERED = frozenset("protester demonstrator supporter crowd activist worker student farmer".split())

@@ -60,7 +60,7 @@ DEATH_VERBS = frozenset(
 # "Neutralised" kills only fighters (a military euphemism): "neutralised 11 bandits", not "neutralised two IEDs".
 NEUTRALISED = frozenset(
     "militant fighter rebel insurgent terrorist gunman bandit hoodlum criminal kidnapper "
-    "attacker assailant jihadist extremist insurgent cadre maoist".split()
+    "attacker assailant jihadist extremist cadre maoist".split()
 )
 WOUNDS = frozenset("injure wound hurt injured wounded".split())
 DEATH_WORDS = frozenset("die dead death body corpse fatality toll life killing assassination".split()) | DEATH_VERBS
