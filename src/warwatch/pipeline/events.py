@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from spacy.symbols import AUX, VERB
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -124,7 +124,9 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
 
 def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | None) -> Iterable[Mention]:
     doc, start, end = sent.doc, sent.start, sent.end
-    lowered = _ASIDES.sub(_masked, span_text(sent).lower())  # "handed Lashio (Lashio, Shan-North) back"
+    lowered = span_text(sent).lower()
+    if "(" in lowered:
+        lowered = _ASIDES.sub(_masked, lowered)  # "handed Lashio (Lashio, Shan-North) back"
     words = tokens(doc)[start:end]
     lemma_of = doc_lemmas(doc)  # by token index: spaCy decodes a new string on every ``lemma_``
     lemmas = frozenset(lemma_of[start:end])
@@ -363,8 +365,8 @@ def _crowd_control_fired(tok: Token) -> bool:
 def _about_sport_or_fiction(doc: Doc) -> bool:
     """Whether the report is about a match, a film or a show: it names two kinds of them as nouns."""
 
-    def read(d: Doc) -> bool:
-        nouns = {t.lemma_.lower() for t in tokens(d) if t.pos_ == "NOUN"}
+    def read(d: Doc) -> bool:  # by index: spaCy makes a Token and decodes strings on every access
+        nouns = {lemma for lemma, pos in zip(doc_lemmas(d), pos_tags(d), strict=True) if pos == NOUN}
         return len(nouns & _SHOW_WORDS) >= 2
 
     return per_doc(doc, "events.sport_or_fiction", read)
