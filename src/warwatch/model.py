@@ -133,7 +133,10 @@ class Actor:
     inter: int | None = None
 
 
-_VAGUE = re.compile(r"\b(?:few|several|dozens|scores|hundreds|thousands|tens)\b", re.IGNORECASE)  # not "a dozen"
+# Vague amounts of the dead and the figure the claim extractor gives each: the smallest quantity the expression
+# denotes (not "a dozen", which is 12).
+VAGUE_AMOUNTS = {"few": 3, "several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+_VAGUE = re.compile(rf"\b(?:{'|'.join(VAGUE_AMOUNTS)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -360,10 +360,11 @@ def _habitual(tok: Token) -> bool:
     return any(c.lemma_.lower() in FREQUENCIES for c in said)
 
 
-def _day_named(verb: Token) -> bool:
+def _day_named(verb: Token, besides: Token | None = None) -> bool:
     """Whether a clause names a day ("since gunmen attacked the town on Monday"): a recent event, not the start of a
-    period."""
-    return any(w.ent_type_ == "DATE" and not _year(w) for w in verb.subtree)
+    period; outside the clause ``besides`` when one is given."""
+    inside = {w.i for w in besides.subtree} if besides is not None else set()
+    return any(w.ent_type_ == "DATE" and not _year(w) and w.i not in inside for w in verb.subtree)
 
 
 def _before_our_time(tok: Token) -> bool:
@@ -501,8 +502,7 @@ def summarised(sent: SpacySpan, lowered: str) -> set[int]:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
                 verb = verb.head  # "killed since the war began", "Since violence broke out two years ago, ..."
             while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-                inner = {w.i for w in verb.subtree}
-                if any(w.ent_type_ == "DATE" and not _year(w) and w.i not in inner for w in verb.head.subtree):
+                if _day_named(verb.head, besides=verb):
                     break  # "attacked the town on Monday and have killed 300 since January": the Monday stands
                 verb = verb.head  # "have killed thousands and abducted many more over the past decade"
             verbs.update(w.i for w in verb.subtree)

@@ -146,10 +146,17 @@ def non_state_agent(tok: Token) -> bool:
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces: not a crowd
 
 
-def _actor_inter(agent: Token) -> int | None:
-    """The ACLED inter code of the actor a phrase names, from the actor lexicon ("the FARDC": 1, state forces)."""
-    actor = canonical_actor(agent.doc[agent.left_edge.i : agent.right_edge.i + 1].text)
+def _actor_inter(agent: Token, *, up_to_head: bool = False) -> int | None:
+    """The ACLED inter code of the actor a phrase names, from the actor lexicon ("the FARDC": 1, state forces);
+    ``up_to_head`` reads only the words before the head and the head ("army soldiers", not "..., backed by ...")."""
+    end = agent.i if up_to_head else agent.right_edge.i
+    actor = canonical_actor(agent.doc[agent.left_edge.i : end + 1].text)
     return actor.inter if actor is not None else None
+
+
+def _participle(verb: Token) -> bool:
+    """A participle clause hung on the clause above, whose subject it shares: "set upon him, beating him"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG"
 
 
 _OFFICERS = frozenset("gendarme gendarmerie guard authority officer policeman cop trooper".split())
@@ -225,7 +232,7 @@ def _agents(tok: Token) -> list[Token]:
     """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
     verb = clause_verb(tok)
     found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-    if not found and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+    if not found and (verb.dep_ == "conj" or _participle(verb)):
         found = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]  # "stormed the house and set it on
         # fire", "set upon him, beating him": one subject
     found += [c for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
@@ -270,7 +277,7 @@ def _object_nouns(tok: Token) -> list[Token]:
 def state_subject(tok: Token) -> bool:
     """True when the agent of a capture is the state (army, government forces, police)."""
     verb = tok if tok.pos_ == "VERB" else governing_verb(tok) or tok
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+    if _participle(verb) and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "entered the town, ending rebel control": the doer of the clause above
     agents = [_antecedent(c) for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     agents += [c for a in agents for c in a.conjuncts]  # "SNA troops and clan militia": the state leads
@@ -278,9 +285,9 @@ def state_subject(tok: Token) -> bool:
         own = [w for w in agent.subtree if w.i <= agent.i and w.dep_ != "cc"]  # "army soldiers", not "backed by ..."
         words = {w.lemma_.lower() for w in own}
         allies = any(w.startswith("pro-") or w == "pro" for w in words)  # "pro-STC forces": allies, not the STC
-        actor = None if allies else canonical_actor(" ".join(w.text for w in own))
-        if actor is not None and actor.inter is not None:
-            if actor.inter == 1:  # the lexicon knows it: "the FARDC" is the state, "the Arakan Army" a rebel group
+        inter = None if allies else _actor_inter(agent, up_to_head=True)
+        if inter is not None:
+            if inter == 1:  # the lexicon knows it: "the FARDC" is the state, "the Arakan Army" a rebel group
                 return True
             continue
         if words & STATE_CUES and not words & {"rebel", "militant", "insurgent", "jihadist"}:

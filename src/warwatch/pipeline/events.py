@@ -162,12 +162,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         # "relentless attacks broke through the defence" in a match report, "a firefight" in a film review; the crowd's
         # riots and arson stay
         triggers = [(tok, family) for tok, family in triggers if family not in _FIGHTING]
-    if triggers and (quotes := _quotes_telling_nothing(sent)):  # '"We are fighting a crisis," an aid worker said'
-        triggers = [(t, f) for t, f in triggers if not any(s <= t.i < e for s, e in quotes)]
-    if triggers and IDIOMS.search(lowered):  # "killing fields", "killed off", "set the stage on fire"
-        idioms = [m.span() for m in IDIOMS.finditer(lowered)]
-        at = sent.start_char
-        triggers = [(t, f) for t, f in triggers if not any(s <= t.idx - at < e for s, e in idioms)]
+    if triggers and (said := _quotes_telling_nothing(sent) + _idioms(sent, lowered)):
+        triggers = [(t, f) for t, f in triggers if not any(s <= t.i < e for s, e in said)]
     if any(family == "protest" for _, family in triggers):  # "protested against the killing of ...": a grievance
         triggers = [(tok, family) for tok, family in triggers if family == "protest" or not _grievance(tok)]
     if not triggers:
@@ -385,6 +381,12 @@ def _quotes_telling_nothing(sent: SpacySpan) -> list[tuple[int, int]]:
         if not any(w.ent_type_ in _PARTICULARS or w.pos_ == "PROPN" for w in inner):
             found.append((inner.start, inner.end))
     return found
+
+
+def _idioms(sent: SpacySpan, lowered: str) -> list[tuple[int, int]]:
+    """Token ranges of the idioms in a sentence ("killing fields", "killed off", "set the stage on fire")."""
+    spans = (sent.char_span(*m.span(), alignment_mode="expand") for m in IDIOMS.finditer(lowered))
+    return [(s.start, s.end) for s in spans if s is not None]
 
 
 def _war_of_words(doc: Doc) -> bool:

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Article, Certainty, FatalityClaim, Mention, Qualifier, Span
+from ..model import VAGUE_AMOUNTS, Article, Certainty, FatalityClaim, Mention, Qualifier, Span
 from ..taxonomy import DEATHLESS_SUB_EVENT_TYPES
 from .actor_roles import (
     antecedent,
@@ -113,7 +113,7 @@ WORD_NUMBERS = {
         ).split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-VAGUE = {"few": 3, "several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+VAGUE = VAGUE_AMOUNTS
 QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
     (re.compile(p + r"(?:\s+an?)?\s*$", re.IGNORECASE), q)  # "about a dozen", "more than a hundred"
     for p, q in (
