@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 from ..model import Actor, Article
-from .nlp import span_text, text_of, tokens
+from .nlp import entities, span_text, text_of, tokens
 from .place_words import GENERIC, NEAR_AFTER, NOT_NAMES
 from .vocabulary import TermPattern
 
@@ -576,7 +576,7 @@ def _city_countries() -> dict[str, tuple[str, int]]:
 def _proper_names(doc: Doc) -> dict[str, int]:
     """Place-like names in text order with the least population that makes them count: any known place
     for a place entity, towns of 15,000 or more for other runs of proper nouns (often people's names)."""
-    names = {span_text(e): 0 for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    names = {span_text(e): 0 for e in entities(doc) if e.label_ in ("GPE", "LOC")}
     run: list[Token] = []
     for tok in [*tokens(doc), None]:
         if tok is not None and tok.pos == PROPN:  # the number: ``pos_`` would make a string of it for each token

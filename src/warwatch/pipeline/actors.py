@@ -121,7 +121,7 @@ from .actor_roles import (
     with_conjuncts,
 )
 from .event_words import INSTRUMENTS
-from .nlp import lemmas, lowers, noun_chunks, sentences, span_text, tokens
+from .nlp import entities, lemmas, lowers, noun_chunks, sentences, span_text, tokens
 from .vocabulary import may_match
 
 __all__ = [
@@ -306,7 +306,7 @@ class _ArticleReader:
         return 0 < gap <= 2 and same
 
     def sentence_country(self, sent: Span) -> str | None:
-        found = Counter(place_countries(self.lex, sent.ents, located=True))
+        found = Counter(place_countries(self.lex, entities(sent), located=True))
         return found.most_common(1)[0][0] if found else self.country
 
     def reading(
@@ -503,8 +503,9 @@ class _ArticleReader:
         if outlet:  # "the Daily Planet newspaper" -> Daily Planet
             return self.doc[outlet[0].i : outlet[-1].i + 1].text
         appositions = [noun_phrase(c) for c in tok.children if c.dep_ == "appos"]  # "a council member, John Doe,"
-        around = [e for e in self.doc.ents if e.start <= tok.i < e.end and e.end > phrase.end]  # its clause in the name
-        for ent in [*around, *phrase.ents, *(e for a in appositions for e in a.ents if e.label_ == "PERSON")]:
+        # the name the phrase is the start of, its clause in the name
+        around = [e for e in entities(self.doc) if e.start <= tok.i < e.end and e.end > phrase.end]
+        for ent in [*around, *entities(phrase), *(e for a in appositions for e in entities(a) if e.label_ == "PERSON")]:
             if ent.label_ == "PERSON":
                 return person_name(ent)
             if ent.label_ == "ORG" and ent.root.i == tok.i:
@@ -917,7 +918,7 @@ def _people(speaker: Token) -> list[str]:
     phrases = [noun_phrase(speaker)] + [
         noun_phrase(c) for t in speaker.subtree for c in t.children if c.dep_ == "appos"
     ]
-    return [person_name(e) for p in phrases for e in p.ents if e.label_ == "PERSON"]
+    return [person_name(e) for p in phrases for e in entities(p) if e.label_ == "PERSON"]
 
 
 def _adjectival_country(tok: Token) -> bool:

@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Mention, Span, When
 from ..registry import DateResolver
 from .event_words import TRIGGERS
-from .nlp import sentences, text_of
+from .nlp import entities, sentences, text_of
 from .vocabulary import may_match
 
 log = logging.getLogger(__name__)
@@ -479,7 +479,7 @@ def _read_dates(article: Article, doc: Doc, published: date) -> list[_Hit]:
         when = _finalize(item.rule.resolve(item.match, published, exact[-1].when.date if exact else None), published)
         if when is not None:
             hits.append(_hit(article, doc, item.start, item.end, when))
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "DATE" and not any(f.start < ent.end_char and ent.start_char < f.end for f in found):
             when = _finalize(_parse_with_dateparser(ent.text, published), published)
             if when is not None:

@@ -72,6 +72,22 @@ def _chunks_by_start(doc: Doc) -> tuple[list[Span], list[int]]:
     return chunks, [c.start for c in chunks]
 
 
+def entities(span: Span | Doc) -> list[Span]:
+    """``span.ents`` (or ``doc.ents``) from one pass per doc: spaCy's ``Span.ents`` builds every entity of the
+    whole doc again on each call."""
+    doc = span if isinstance(span, Doc) else span.doc
+    ents, starts = per_doc(doc, "ents", _ents_by_start)
+    if span is doc:
+        return ents
+    inside = ents[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+    return [e for e in inside if e.end <= span.end]
+
+
+def _ents_by_start(doc: Doc) -> tuple[list[Span], list[int]]:
+    ents = list(doc.ents)  # in text order, none overlapping
+    return ents, [e.start for e in ents]
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, made once per doc: spaCy joins every token's text on each access (8,300 times over the
     421 development texts: a fifth of the time the stages after spaCy took)."""

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Candidate, Gazetteer, fold
 from .geo_cues import armed_group_spans
-from .nlp import hyphened_to, lowers, sentences, text_of, tokens
+from .nlp import entities, hyphened_to, lowers, sentences, text_of, tokens
 from .place_words import (
     AREA_WORDS,
     ARTICLES,
@@ -223,7 +223,7 @@ def _lone_demonym(token: Token, gazetteer: Gazetteer) -> bool:
 
 
 def _ent_of(doc: Doc) -> dict[int, Span]:
-    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    return {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
 
 
 def _inside_other_name(start: int, end: int, ents: dict[int, Span], covered: set[int]) -> bool:
@@ -398,7 +398,7 @@ def _with_conjuncts(doc: Doc, toponyms: tuple[Toponym, ...]) -> tuple[Toponym, .
 def _person_names(doc: Doc) -> set[str]:
     """Folded names the article uses for people: PERSON names after a title or as the subject of "said"."""
     names = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES
         speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in SPEECH
         if ent.label_ == "PERSON" and (titled or (speaking and len(ent) > 1)):
