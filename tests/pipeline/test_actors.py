@@ -703,6 +703,15 @@ def test_actors_sides_beyond_the_speaker(
             "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
             Certainty.REPORTED,
         ),
+        # ... or blame in the sentence that tells the attack
+        (
+            "Nine people were killed in a bombing at a bus park in Gwoza on Monday, residents said, blaming Boko "
+            "Haram.",
+            "bombing",
+            "Remote explosive/landmine/IED",
+            "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+            Certainty.REPORTED,
+        ),
         # a claim of another deed is no claim of this attack
         (
             "A roadside bomb exploded near a market in Baidoa on Monday, killing six people. "

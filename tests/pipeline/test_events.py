@@ -1140,3 +1140,50 @@ def test_events_quotes_denials_plans_and_remembrance(nlp, text: str) -> None:
 def test_events_a_quote_reporting_an_incident_still_counts(nlp) -> None:
     text = '"The army repelled the attack on the highway near Palmyra on Thursday," the monitor said.'
     assert sub_types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three workers died on Friday when solvents caught fire at a paint plant near Pune.",
+        "The navy test-fired an anti-ship missile in the Bay of Bengal on Monday, sinking an old target hulk.",
+        "Bank shares rocketed to a five-year high on Tuesday.",
+        "The sequel stormed the box office on its opening weekend.",
+        "The Ghanaian pound came under renewed pressure on Monday.",
+        "Police arrested nine people accused of running a scheme that cheated pensioners out of their savings.",
+        "A farmer has been charged after allegedly killing his brother and his nephew at their home on Sunday.",
+        "Hundreds of displaced families reached the camp on Monday, many children with shrapnel wounds.",
+        "The army on Tuesday denied losing two helicopters in the northern offensive.",
+        "Police said the blast in the market on Sunday was a gas cylinder.",
+        'A spokesman described as "baseless" reports that troops had shelled the village on Friday.',
+        "Rumours of an attack on the barracks spread through the town on Monday.",
+    ],
+)
+def test_events_fires_tests_markets_and_rumours_stay_out(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mortar rounds fired by the militia crashed into a bus station in Kalemie on Sunday, killing six.",
+            {"Shelling/artillery/missile attack"},
+        ),
+        (
+            "A man with explosives strapped to his body set them off at a checkpoint in Bama on Monday.",
+            {"Suicide bomb"},
+        ),
+        ("The gunman shot at guards before blowing himself up at the gate on Friday.", {"Suicide bomb"}),
+        (
+            "Witnesses said a helicopter dropped barrels that spread a choking gas over Saraqib on Tuesday.",
+            {"Chemical weapon"},
+        ),
+        (
+            "The unit said troops had fired grenades filled with the irritant agent at its trenches on Monday.",
+            {"Chemical weapon"},
+        ),
+    ],
+)
+def test_events_rounds_fired_suicide_bombers_and_gas(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

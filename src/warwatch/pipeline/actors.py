@@ -744,10 +744,11 @@ class _ArticleReader:
     def _claimant(
         self, index: int, side: _Side, country: str | None, agents: Callable[[Span], list[Token]] = claim_agents
     ) -> bool:
-        """An attacker the text leaves unknown is who claims the attack in the next sentences ("A car bomb
-        exploded ... Al Shabaab said it carried out the attack."), or, with ``blame_agents``, who the
-        authorities blame for it ("Police blamed X."); True when one does."""
-        for sent in self.sents[index + 1 : index + 3]:
+        """An attacker the text leaves unknown is who claims the attack in its sentence or the next two ("A car
+        bomb exploded ... Al Shabaab said it carried out the attack."), or, with ``blame_agents``, who the
+        authorities blame for it ("..., rescuers said, blaming government forces", "Police blamed X."); True when
+        one does."""
+        for sent in self.sents[index : index + 3]:
             found = _Side()
             for tok in agents(sent):
                 reading, toks = self.reading(tok, country)

@@ -25,6 +25,7 @@ from .event_words import (
     AGENDAS,
     AGGREGATE,
     AGREEMENT_VERBS,
+    AMMUNITION,
     ARMED_CUES,
     ARMED_TARGETS,
     ARMED_VIOLENCE_FAMILIES,
@@ -207,9 +208,16 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "an assault becomes very likely"
     if own == "protest":
         return True  # "demonstrated against the plan": what protests are about
-    if any(obj.lemma_.lower() in _NO_VIOLENCE_DONE_TO for obj in objects):
+    if any(_object_name(obj) in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
     return not (_figurative(tok, objects, doers) or _in_words(tok, family or own, doers) or _rehearsed(tok))
+
+
+def _object_name(noun: Token) -> str:
+    """A noun's lemma, with its compound when that makes a name of two words: "box office", not "the police office"."""
+    lemma = noun.lemma_.lower()
+    compound = [c.lower_ for c in noun.children if c.dep_ == "compound"]
+    return f"{compound[-1]} {lemma}" if compound and f"{compound[-1]} {lemma}" in FIGURATIVE_OBJECTS else lemma
 
 
 def _in_a_work(tok: Token) -> bool:
@@ -462,6 +470,7 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  #
 _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
 _MEASURES = MEASURES | MEASURE_KINDS
+_RUMOURS = frozenset("rumour rumor speculation".split())
 _ARMED_PEOPLE = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
 _QUARRELS = QUARRELS | CRIMES
 _PRIVATE_SETTINGS = _QUARRELS | PRIVATE_SETTINGS  # what a setting of ``_private_quarrel`` may be
@@ -548,6 +557,8 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     """``mishap`` as the trigger's own clause and its doers tell it."""
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in DISASTER_CUES:
         return True  # "the storm devastated Mayotte": weather, not people storming it
+    if tok.lemma_.lower() in FIRES and tok.dep_ == "dobj" and tok.head.lemma_ == "catch":
+        return True  # "chemicals caught fire": what burned (set on fire, it would be arson; hit, the strike tells it)
     verbs = [clause_verb(tok)]
     if tok.pos_ == "NOUN":  # "a fire sweeping through a factory, killing nine": the noun's own clause tells its deeds
         verbs += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
@@ -565,7 +576,7 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     # what the doers and the nouns of the chain did: "a truck that overturned", "when their vehicle overturned"
     nouns = [d for v in verbs for d in v.children if d.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     told = [c for n in nouns for c in n.children if c.dep_ in {"relcl", "acl"} or c.pos_ == "VERB"]
-    if any(v.lemma_.lower() in MISHAP_VERBS for v in (*verbs, *_after_what(verbs), *told)):
+    if any(v.lemma_.lower() in MISHAP_VERBS and not _munition_fell(v) for v in (*verbs, *_after_what(verbs), *told)):
         return True
     if in_doc(tok, _BY_ACCIDENT) and any(c.lower_ in _BY_ACCIDENT for v in (tok, *verbs) for c in v.children):
         return True  # "a soldier accidentally shot a comrade while cleaning his rifle"
@@ -591,6 +602,13 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     return False
 
 
+def _munition_fell(verb: Token) -> bool:
+    """ "Artillery rounds crashed into a market", "a rocket crashed through the roof": a weapon's strike, no crash."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    words = {w.lemma_.lower() for s in subjects for w in (s, *s.children) if w.dep_ in {"nsubj", "compound"}}
+    return bool(words & (_MUNITIONS | AMMUNITION))
+
+
 def _accident_told(doc: Doc) -> bool:
     """Whether the report names an accidental cause (``ACCIDENTS``): read once per doc, asked of many triggers."""
     return per_doc(doc, "event_facts.accident", lambda d: bool(ACCIDENTS.search(text_of(d))))
@@ -613,7 +631,7 @@ def _private_quarrel(verb: Token, doers: list[Token]) -> bool:
     victims = direct_objects(verb)
     known = any(v.lemma_.lower() in ACQUAINTANCES and any(c.dep_ == "poss" for c in v.children) for v in victims)
     known |= any(d.lemma_.lower() in ACQUAINTANCES for d in doers)  # "shot dead by a classmate"
-    if doers and known:
+    if known and (doers or verb.tag_ == "VBG"):  # "charged with murder after killing his wife": the gerund's doer
         return True
     if not in_doc(verb, _PRIVATE_SETTINGS):
         return False
@@ -702,7 +720,8 @@ def _mishap_blast(noun: Token) -> bool:
     modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
     around = [*noun.children, *(noun.head.children if noun.dep_ == "nsubj" else ())]  # "a blast tore through a plant"
     sites = {w.lemma_.lower() for c in around if c.dep_ == "prep" and c.lower_ in _SITE_PREPS for w in c.subtree}
-    return bool((modifiers | sites) & MISHAP_CAUSES or sites & INDUSTRIAL)
+    said = {w.lemma_.lower() for c in around if c.dep_ == "attr" for w in (c, *c.children)}  # "the blast was a
+    return bool((modifiers | sites | said) & MISHAP_CAUSES or sites & INDUSTRIAL)  # transformer, not a bomb"
 
 
 def _figurative(tok: Token, objects: list[Token], doers: list[Token]) -> bool:
@@ -799,8 +818,8 @@ def _rehearsed(tok: Token) -> bool:
 
 
 def _exercise(child: Token) -> bool:
-    """ "held an exercise", "during a drill", "as part of a military parade"."""
-    if child.dep_ == "dobj":
+    """ "held an exercise", "during a drill", "as part of a military parade", "test-fired"."""
+    if child.dep_ in {"dobj", "dep"}:
         return child.lemma_.lower() in EXERCISES
     return child.dep_ == "prep" and any(w.pos_ == "NOUN" and w.lemma_.lower() in EXERCISES for w in child.subtree)
 
@@ -838,12 +857,17 @@ def _negated_noun(tok: Token) -> bool:
 
 
 def _reported_false(tok: Token) -> bool:
-    """Whether the trigger is what a report said, and the report is called false."""
+    """Whether the trigger is what a rumour tells ("rumours of attacks spread"), or what a report said and the report
+    is called false ("reports of a kidnapping were false", "described as 'fake news' reports that ...")."""
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RUMOURS:
+        return True
     if not in_doc(tok, FALSE_WORDS):
         return False
     for report in (a for a in tok.ancestors if a.lemma_.lower() in REPORT_NOUNS):
-        verb = report.head
-        if any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FALSE_WORDS for c in verb.children):
+        called = [c for c in report.head.children if c.dep_ in {"acomp", "attr"}]
+        called += [w for c in report.head.children if c.dep_ == "prep" and c.lower_ == "as" for w in c.subtree]
+        called += [c for c in report.children if c.dep_ == "amod"]  # "baseless reports that ..."
+        if any(w.lemma_.lower() in FALSE_WORDS for w in called):
             return True
     return False
 
@@ -856,7 +880,8 @@ def _denied(tok: Token) -> bool:
     for node in (tok, *tok.ancestors):
         if node.head.lemma_.lower() in DENIAL_HEADS and node.head.i < node.i:
             denied_event = node.dep_ == "dobj" and family_of(node) is not None  # "army denies bomb explosion"
-            return disputed or denied_event or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
+            said = node.dep_ in {"ccomp", "xcomp"}  # "denied that its jets had bombed", "deny losing soldiers"
+            return disputed or denied_event or said or node.lemma_.lower() in REPORT_NOUNS
         disputed = disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
     return False
 

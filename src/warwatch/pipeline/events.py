@@ -262,8 +262,10 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
-    if tok.lemma_.lower() in {"storm", "shoot"} and _stormed_ahead(tok):
-        return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000"
+    if tok.lemma_.lower() in {"storm", "shoot", "rocket"} and _stormed_ahead(tok):
+        return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000", "shares rocketed"
+    if family == "harm" and tok.dep_ == "pobj" and tok.head.lower_ == "with" and _bearer(tok.head.head):
+        return None  # "refugees with gunshot wounds": what people bear; the harm done to them is told apart or not
     if family == "kill" and _fired_at_no_one(tok):
         return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
     if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -402,6 +404,11 @@ def _used_to_rescue(tok: Token) -> bool:
     return user.lemma_.lower() == "use" and any(
         c.lemma_.lower() in _RESCUING for c in user.children if c.dep_ in {"xcomp", "advcl"}
     )
+
+
+def _bearer(noun: Token) -> bool:
+    """Whether a noun names people who bear wounds, not a place they were taken to ("to hospital with wounds")."""
+    return noun.pos_ in {"NOUN", "PROPN", "PRON"} and noun.lemma_.lower() not in {"hospital", "clinic"}
 
 
 def _stormed_ahead(tok: Token) -> bool:
