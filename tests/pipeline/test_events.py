@@ -1187,3 +1187,26 @@ def test_events_fires_tests_markets_and_rumours_stay_out(nlp, text: str) -> None
 )
 def test_events_rounds_fired_suicide_bombers_and_gas(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president said soldiers should shoot anyone caught looting shops or attacking police posts.",
+        "Cadets marched past the dais, fired a ceremonial salute and demonstrated an assault on a mock trench.",
+        "Oil fell to $70 a barrel on Monday.",
+        "Residents practised sheltering in basements in case of air strikes.",
+        "The army ruled out hostile fire after a transport plane crashed near Kassala on Monday.",
+        "Medics carried the wounded to a field clinic on Sunday.",
+        "The district was hit by a wave of violence earlier this year.",
+        "Speculators launched a fresh assault on the rupee on Monday.",
+        "The foreign ministry summoned the ambassador on Tuesday to protest against the remarks.",
+        "Residents now farm the fields they once fought over.",
+        "Mediators met in Nairobi on Monday to revive a stalled truce push.",
+        "The premier said the army would keep fighting until the rebels were destroyed.",
+        "Officials said militias had systematically attacked villages in the region.",
+        "Gold prices hit a record as investors cashed in on the rally.",
+    ],
+)
+def test_events_cases_put_shows_levels_and_wounded_people_stay_out(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == set()

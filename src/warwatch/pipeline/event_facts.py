@@ -155,7 +155,9 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "soldiers who had fought in Ukraine marched": who they are, told by what they once did
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
-    clauses = (verb, verb.head) if verb.dep_ in {"csubj", "xcomp"} else (verb,)  # "fighting could resume"
+    clauses = [verb]  # "fighting could resume", "would keep fighting until Hamas was destroyed"
+    while clauses[-1].dep_ in {"csubj", "xcomp"} or _until(clauses[-1]):
+        clauses.append(clauses[-1].head)
     if any(child.dep_ == "aux" and child.lower_ in IRREALIS_AUX for v in clauses for child in v.children):
         return False
     if in_doc(tok, _TOLD_BEFORE) and (any(a.lemma_.lower() in _TOLD_BEFORE for a in tok.ancestors) or _answered(tok)):
@@ -178,7 +180,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
-    if _conditional(verb):
+    if _conditional(verb) or _in_case_of(tok) or _anyone(tok, verb):
         return False
     for ancestor in tok.ancestors:  # and the words between a noun and its verb: "capable of attacks"
         lemma = ancestor.lemma_.lower()
@@ -202,8 +204,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "ahead of planned opposition rallies"
     if _remembered(tok):
         return False  # "recalls the civil war massacres", "the mall attack remembered 11 years on"
-    if any(d.lemma_.lower() in _WHOLE_WARS for d in doers):
-        return False  # "the war killed hundreds of thousands": a war's toll, not an incident
+    if any(d.lemma_.lower() in _WHOLE_WARS | SERIES for d in doers):
+        return False  # "the war killed hundreds of thousands", "hit by a wave of violence": a toll, not an incident
     if _foreseen(tok):
         return False  # "an assault becomes very likely"
     if own == "protest":
@@ -223,12 +225,17 @@ def _object_name(noun: Token) -> str:
 def _in_a_work(tok: Token) -> bool:
     """Whether a trigger noun is a scene of a film, a show or a book: owned by one ("the film's shootouts") or what
     one features ("an episode featuring a shootout")."""
-    if tok.pos_ != "NOUN":
+    noun = tok.head if tok.dep_ == "compound" else tok  # "shoot-outs"
+    if noun.pos_ != "NOUN":
         return False
-    nouns = [tok, *([tok.head] if tok.dep_ == "conj" else [])]  # "the film's chase sequences and shootouts"
+    nouns = [noun, *([noun.head] if noun.dep_ == "conj" else [])]  # "the film's chase sequences and shootouts"
     owners = [c for n in nouns for c in n.children if c.dep_ in {"poss", "compound"}]
-    shown = tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEPICTING
-    return shown or any(o.lemma_.lower() in FICTION for o in owners)
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head  # "features car chases, shoot-outs and an assault", "demonstrated an assault"
+    shown = first.dep_ == "dobj" and first.head.lemma_.lower() in DEPICTING
+    listed = first is not noun and first.lemma_.lower() in FICTION  # (the parser's "the film, ..., shoot-outs and")
+    return shown or listed or any(o.lemma_.lower() in FICTION for o in owners)
 
 
 def _remembered(tok: Token) -> bool:
@@ -332,7 +339,12 @@ def _history(noun: Token) -> bool:
 
 def _long_ago(verb: Token) -> bool:
     """ "Decades ago, the army crushed an uprising, killing hundreds", "two years ago gunmen killed 30": history,
-    whatever the date; the "ago" may sit on a clause above the trigger's."""
+    whatever the date; the "ago" may sit on a clause above the trigger's. "The land they once fought over": so is
+    what was done once upon a time (not "once again")."""
+    if in_doc(verb, "once") and any(
+        c.dep_ == "advmod" and c.lower_ == "once" and not c.n_rights for c in verb.children
+    ):
+        return True
     return in_doc(verb, "ago") and any(
         c.lower_ == "ago" and any(w.lemma_.lower() in SPANS for w in c.children)
         for node in (verb, *verb.ancestors)
@@ -405,6 +417,28 @@ def _conditional(verb: Token) -> bool:
         node = node.head
 
 
+def _until(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in verb.children)
+
+
+def _in_case_of(tok: Token) -> bool:
+    """ "Rehearsed evacuations in case of missile strikes", "in the event of an attack": a case foreseen."""
+    noun = tok.head if tok.dep_ == "compound" else tok  # "missile strikes"
+    case = noun.head.head if noun.head.lower_ == "of" else None
+    return case is not None and case.lemma_.lower() in {"case", "event"} and case.head.lower_ == "in"
+
+
+def _anyone(tok: Token, verb: Token) -> bool:
+    """ "Anyone who attacks a police station", "shoot anyone caught burning shops": a case put, no one's deed."""
+    if not in_doc(tok, _ANYONE):
+        return False
+    clause = [verb]  # the clauses it is part of: "anyone caught burning shops or attacking police stations"
+    while clause[-1].dep_ not in {"ROOT", "ccomp"} and clause[-1].head != clause[-1]:
+        clause.append(clause[-1].head)
+    near = [c for v in clause for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return any(w.lower_ in _ANYONE for w in (*clause, *near))
+
+
 def _headline_plan(verb: Token) -> bool:
     """ "Army to launch offensive", "Rebels to begin assault, commander says": an infinitive with a subject of its own
     (a headline's future, or what someone expects or wants done) tells what is to come."""
@@ -471,6 +505,7 @@ _CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
 _MEASURES = MEASURES | MEASURE_KINDS
 _RUMOURS = frozenset("rumour rumor speculation".split())
+_ANYONE = frozenset("anyone anybody whoever whomever".split())
 _ARMED_PEOPLE = ORGANIZED_ARMED | STATE_CUES | ATTACKER_CUES | CROWD  # not "a mob lynched a man in a land dispute"
 _QUARRELS = QUARRELS | CRIMES
 _PRIVATE_SETTINGS = _QUARRELS | PRIVATE_SETTINGS  # what a setting of ``_private_quarrel`` may be
@@ -878,12 +913,19 @@ def _denied(tok: Token) -> bool:
         return False
     disputed = False
     for node in (tok, *tok.ancestors):
-        if node.head.lemma_.lower() in DENIAL_HEADS and node.head.i < node.i:
+        if _denies(node.head) and node.head.i < node.i:
             denied_event = node.dep_ == "dobj" and family_of(node) is not None  # "army denies bomb explosion"
             said = node.dep_ in {"ccomp", "xcomp"}  # "denied that its jets had bombed", "deny losing soldiers"
             return disputed or denied_event or said or node.lemma_.lower() in REPORT_NOUNS
         disputed = disputed or node.dep_ == "ccomp" or node.lemma_.lower() in REPORT_NOUNS
     return False
+
+
+def _denies(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in DENIAL_HEADS and (
+        lemma != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    )
 
 
 def _never_used(tok: Token) -> bool:

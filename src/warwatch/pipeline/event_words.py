@@ -457,7 +457,7 @@ FIGURATIVE_OBJECTS = frozenset(
         "right rights constitution sovereignty dignity reputation integrity independence judiciary value values "
         "share blaze flame wildfire bushfire inferno outbreak epidemic pandemic disease cancer cholera malaria "
         "corruption poverty inflation website server database stage podium chart charts chairmanship seat majority "
-        "salute bustle calm composure momentum"
+        "salute bustle calm composure momentum gain gains programme program agenda veto"
     ).split()
 ) | {"box office"}  # a name of two words: see ``event_facts._object_name``
 # Direct fire weapons: with them, fighting between armed sides is a battle, not remote violence
@@ -547,12 +547,12 @@ INTENT_HEADS = frozenset(
         "plan threaten vow intend want seek hope aim prepare warn call urge pledge promise expect fear try "
         "attempt plot need decide refuse discuss consider press encourage order instruct ask prevent ban prohibit "
         "predict forecast anticipate propose proposal capable capacity capability potential risk threat danger curb "
-        "reduce tackle combat stem eradicate"
+        "reduce tackle combat stem eradicate idea option possibility"
     ).split()
 )
 # What a denial disputes is not known to have happened: "denied (reports) that its soldiers had attacked civilians";
 # a denial of responsibility ("denied carrying out the attack") is not one.
-DENIAL_HEADS = frozenset("deny refute dismiss reject".split())
+DENIAL_HEADS = frozenset("deny refute dismiss reject rule".split())  # "rule" with "out": "ruled out hostile fire"
 REPORT_NOUNS = frozenset("report claim allegation accusation rumour rumor".split())
 FOILED_HEADS = frozenset("foil thwart avert".split())  # "foiled a suicide attack": the attack did not happen
 # What politicians fight over in words: "a battle over the budget", "clashed over the impeachment motion".
@@ -566,7 +566,9 @@ LULLS = frozenset("subside abate ease die end stop cease wane".split())  # "once
 AGENDAS = frozenset("agenda talk discussion meeting summit session debate conversation headline brief briefing".split())
 # Works of fiction and what shows a scene in them: "the film's shootouts", "an episode featuring a gunfight".
 FICTION = frozenset("film movie show series episode thriller novel book game play drama teleserye soap".split())
-DEPICTING = frozenset("feature depict portray dramatise dramatize recreate re-enact reenact simulate".split())
+DEPICTING = frozenset(
+    "feature depict portray dramatise dramatize recreate re-enact reenact simulate demonstrate rehearse".split()
+)
 AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|records began|"
@@ -594,8 +596,9 @@ AGGREGATE = re.compile(
 SO_FAR = re.compile(r"\b(?:this|so far this|earlier this) (?:year|month)\b|\bso far\b|\bto date\b")
 WHOLE_CONFLICTS = frozenset("conflict war insurgency violence unrest crisis rebellion uprising".split())
 ONGOING = re.compile(
-    r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b|\b(?:routinely|regularly|frequently|usually|often|"
-    r"rarely|repeatedly)\b|\bnotorious for\b|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"
+    r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b"
+    r"|\b(?:routinely|regularly|frequently|usually|often|rarely|repeatedly|systematically)\b|\bnotorious for\b"
+    r"|\bknown for\b|\b(?:in|over) (?:recent|the past) (?:weeks|months|years)\b|"
     r"\bfor (?:years|decades)\b|\bover the years\b|\bhas been accused of\b"
     r"|\bfor (?:more than |over |nearly |almost )?(?:a|two|three|four|five|several) (?:decades?|years)\b"
 )
@@ -672,7 +675,9 @@ FIGURATIVE_MODIFIERS = frozenset(
         "mock simulated bar pub nightclub fist pillow lightning"
     ).split()
 )
-DUMMY_ROUNDS = frozenset("blank dummy practice mock".split())  # what is fired in a drill: "fired blank rounds"
+DUMMY_ROUNDS = frozenset(
+    "blank dummy practice mock ceremonial".split()
+)  # what is fired in a drill: "fired blank rounds"
 HACKERS = frozenset("hacker cybercriminal".split())  # they break into computers, not hurt people
 FIREFIGHTERS = frozenset("firefighter fireman rescuer".split())  # they battle fires and floods, not people
 # The trial of an old attack tells the trial: "upheld the convictions of two men who supplied the truck that killed".
@@ -724,7 +729,7 @@ ARMED_CUES = STATE_CUES | ATTACKER_CUES | ORGANIZED_ARMED | {"armed"}
 CYBER_WORDS = frozenset("denial ddos dos botnet spyware wiper hack".split())
 COMPUTER_TARGETS = frozenset("portal server website database email account app computer".split())
 # Market players who "raid" or "attack" shares: "bears raid the bourse".
-MARKET_PLAYERS = frozenset("bear bull speculator short-seller".split())
+MARKET_PLAYERS = frozenset("bear bull speculator short-seller investor".split())
 # Measures that "target" or "hit" people without violence: "sanctions targeting militia leaders".
 MEASURES = frozenset(
     "sanction measure tariff tax levy law bill policy embargo restriction regulation decree legislation reform probe "
@@ -735,7 +740,7 @@ MEASURE_KINDS = frozenset("sanction tariff embargo".split())  # "a sanctions pac
 # Finance told in war words ("the rupee came under attack from speculators", "stocks were hammered").
 FINANCE_CUES = frozenset(
     "stock bourse equity investor shareholder currency rupee shilling naira peso rand lira earnings inflation "
-    "nasdaq dow ftse bull selloff chipmaker gilt bitcoin crypto cryptocurrency".split()
+    "nasdaq dow ftse bull selloff chipmaker gilt bitcoin crypto cryptocurrency gold bullion jeweller".split()
 )
 GAME_WORDS = frozenset(
     "game fixture playoff play-off scoreline halftime half-time comeback movie thriller blockbuster sequel finale "

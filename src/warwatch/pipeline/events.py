@@ -224,6 +224,9 @@ _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'‘’]{2,}?)['’](?=[\s,.;:!?]|$)")
 _PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
 _RESCUING = frozenset("rescue evacuate airlift transport ferry deliver search carry distribute supply".split())
+_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+_LEVELS = frozenset("low high level record minimum".split())
 _PAST_FORMS = frozenset("retook overran took fought shot struck stole".split())
 
 
@@ -254,6 +257,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "released the hostages", "the ministry published figures": no media release of a party
     if family == "protest" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in LODGING:
         return None  # "lodged a formal protest with the embassy": a complaint between states
+    if family == "protest" and tok.dep_ in {"advcl", "xcomp"} and tok.head.lemma_.lower() == "summon":
+        return None  # "summoned the ambassador to protest against remarks": so is this one
     if family == "agreement" and not _agreement_made(tok):
         return None  # "violated the ceasefire", "the end of the truce": an agreement named, not one made
     if tok.lemma_.lower() == "kill" and any(
@@ -264,6 +269,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
     if tok.lemma_.lower() in {"storm", "shoot", "rocket"} and _stormed_ahead(tok):
         return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000", "shares rocketed"
+    if tok.lower_ in {"injured", "wounded"} and tok.dep_ in _NOUN_DEPS and any(c.lower_ == "the" for c in tok.children):
+        return None  # "helicopters ferried the injured to hospitals": people, named by what befell them
     if family == "harm" and tok.dep_ == "pobj" and tok.head.lower_ == "with" and _bearer(tok.head.head):
         return None  # "refugees with gunshot wounds": what people bear; the harm done to them is told apart or not
     if family == "kill" and _fired_at_no_one(tok):
@@ -500,7 +507,10 @@ def _party_named(tok: Token, inters: set[int], inside: set[int] | None = None) -
 def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] = ()) -> bool:
     """A group remade, a base set up or ground handed over by no side of a conflict: "two banks merged", "the
     airline opened a new base", "the actor joined forces with a director". "Armed" names a side ("the armed
-    faction")."""
+    faction"). What "fell to" a figure or a level ("crude fell to $67", "fell to a record low") was no place taken."""
+    if family == "capture" and tok.lemma_.lower() == "fall":
+        levels = [g for c in tok.children if c.lower_ == "to" for g in c.children]
+        return any(g.like_num or g.ent_type_ in _FIGURES or g.lemma_.lower() in _LEVELS for g in levels)
     if family not in {"change", "base", "transfer"}:
         return False
     inside = {t.i for t in trigger}
@@ -546,6 +556,11 @@ def _agreement_made(tok: Token) -> bool:
         node = node.head
     if node is tok:
         return True
+    if (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and node.head.lemma_.lower() not in AGREEMENT_VERBS
+    ):
+        return False  # "envoys met to revive a ceasefire push": a purpose (not "agreed to sign a truce")
     verb, below = node.lemma_.lower(), {c.lemma_.lower() for c in node.children}
     before = (
         verb in _IN_FORCE_OR_UNDONE or (verb == "take" and "hold" in below) or (verb == "break" and "down" in below)
