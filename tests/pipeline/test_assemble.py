@@ -235,7 +235,10 @@ def test_assemble_generic_actors_differing_by_guessed_country_do_not_contradict(
     assert fold_text(text, first, second) == ["Armed clash"]
     named = Sides(actor1=Actor(name="Islamic State"), actor2=Actor(name="Military Forces of Mali"))
     third = told(text, "killed", "Armed clash", "kill:armed-target", sides=named)
-    assert len(fold_text(text, first, third)) == 2
+    assert fold_text(text, first, third) == ["Armed clash"]  # an unidentified group is who the text did not name
+    jnim = Sides(actor1=Actor(name="JNIM"), actor2=ARMY)
+    fourth = told(text, "attacked", "Armed clash", "attack:armed-target", sides=jnim)
+    assert len(fold_text(text, fourth, third)) == 2  # named sides that share no one: two incidents
 
 
 def test_assemble_a_person_attacked_keeps_the_attack_when_property_was_destroyed() -> None:

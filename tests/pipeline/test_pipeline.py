@@ -96,3 +96,21 @@ def test_pipeline_a_season_of_a_year_long_past_is_history() -> None:
 )
 def test_pipeline_what_an_incident_is(text: str, expected: set[str]) -> None:
     assert {e.sub_event_type for e in warwatch.extract(text, published=date(2022, 3, 10))} == expected
+
+
+def test_pipeline_a_headline_and_its_body_tell_one_incident_whose_sides_the_body_names() -> None:
+    """The headline's misread attacker (no one named) contradicts no one; the body names the sides."""
+    text = (
+        "IS claims bombing of Taliban post in Kunduz\n"
+        "KABUL (AP) - A suicide bomber blew himself up at the gate of a Taliban police post in Kunduz on "
+        "Wednesday, killing four people, officials said. Islamic State claimed the attack."
+    )
+    (event,) = warwatch.extract(text, published=date(2024, 10, 17))
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.date == date(2024, 10, 16)
+    assert event.actor1 is not None and event.actor1.name.startswith("Islamic State")
+
+
+def test_pipeline_a_cache_uncovered_is_disrupted_weapons_use() -> None:
+    text = "Soldiers searching a farm near Culiacan on Tuesday uncovered a cache of 80 rifles and 20 grenades."
+    assert {e.sub_event_type for e in warwatch.extract(text, published=date(2024, 12, 4))} == {"Disrupted weapons use"}

@@ -123,7 +123,23 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
         else:
             group.append(reading)
             latest = group
-    return tuple(_event(article, group, is_party) for group in _fold_references(groups))
+    return tuple(_event(article, group, is_party) for group in _fold_headlines(article, _fold_references(groups)))
+
+
+def _fold_headlines(article: Article, groups: list[list[Reading]]) -> list[list[Reading]]:
+    """A headline with no date of its own tells, in a word of its own ("bombing", "grenade attack"), an incident the
+    body tells: it joins the first incident of the body it can be (``_headline_of``) that fits it (``RANK`` types
+    the incident)."""
+    kept: list[list[Reading]] = []
+    for group in groups:
+        told = all(_headline(article, r) and not _own_date(r) for r in group)
+        body = [g for g in groups if g is not group and not all(_headline(article, r) for r in g)]
+        target = next((g for g in body if _headline_of(group, g) and _fits(group[0], g, sides=False)), None)
+        if told and target is not None:
+            target.extend(group)
+            continue
+        kept.append(group)
+    return kept
 
 
 def _fold_references(groups: list[list[Reading]]) -> list[list[Reading]]:
@@ -236,6 +252,7 @@ _DEFINITE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \(.*\)$")
+_UNNAMED = "Unidentified Armed Group"
 _AGENT_NOUN = re.compile(r"(?:er|or)s?$", re.IGNORECASE)  # "the protesters" are people, who may act again elsewhere
 _NAME = r"[A-Z][\w'’]*(?:[ -](?:al|el|ad|as|ash)?-?[A-Z][\w'’]*)*"
 _LOCALITY = "|".join(sorted(TOWN_WORDS | PART_WORDS | ADMIN2_WORDS))  # not provinces: those the gazetteer knows
@@ -374,10 +391,11 @@ def _compatible(a: Sides, b: Sides) -> bool:
     """Sides contradict only when both mentions name two actors and share none of them.
 
     A generic actor's country ("Unidentified Armed Group (Mali)") is the country the actors stage
-    guessed for the event, not part of who the actor is: generic actors are compared by kind.
+    guessed for the event, not part of who the actor is: generic actors are compared by kind. An unidentified
+    armed group is who the text did not name: it contradicts no one (a headline's "IS claims attack" misread).
     """
-    names_a = {_identity(x.name) for x in (a.actor1, a.actor2) if x}
-    names_b = {_identity(x.name) for x in (b.actor1, b.actor2) if x}
+    names_a = {_identity(x.name) for x in (a.actor1, a.actor2) if x} - {_UNNAMED}
+    names_b = {_identity(x.name) for x in (b.actor1, b.actor2) if x} - {_UNNAMED}
     return len(names_a) < 2 or len(names_b) < 2 or bool(names_a & names_b)
 
 
@@ -408,9 +426,10 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     anchor = _anchor(group)
     places = [r.place for r in group if r.place and anchor and _same_area(r.place, anchor)]
     place = min(places, key=lambda p: p.geo_precision) if places else None
-    actor1 = next((r.sides.actor1 for r in group if r.sides.actor1), None)
+    told = sorted(group, key=lambda r: _headline(article, r))  # the body tells the sides better than a headline
+    actor1 = next((r.sides.actor1 for r in told if r.sides.actor1), None)
     # the same actor on both sides only where a reading says so: "two rival clans fought" (ACLED codes it so)
-    actor2 = next((r.sides.actor2 for r in group if r.sides.actor2 and _other_side(r.sides, actor1)), None)
+    actor2 = next((r.sides.actor2 for r in told if r.sides.actor2 and _other_side(r.sides, actor1)), None)
     if actor2 is None and sub_type in ("Protest with intervention", "Excessive force against protesters"):
         # a protest folded with its arrests: the state force that arrested is the other side
         actor2 = next((a for r in group for a in (r.sides.actor1, r.sides.actor2) if a and a.inter == 1), None)
@@ -440,6 +459,21 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
         articles=(article.id,),
         rule=typed.mention.rule if typed.mention.sub_event_type == sub_type else "fold:protest-with-arrests",
     )
+
+
+def _headline_of(headline: list[Reading], group: list[Reading]) -> bool:
+    """Whether a headline's incident can be the body's: of its sub-event type, or of its event type where headlines
+    use a word of their own for the means or the harm ("bombing" for a suicide blast, "assault" for a rape); a
+    capture is no recapture, and a deal no handover."""
+    if _incident_type(headline)[0] == _incident_type(group)[0]:
+        return True
+    return _event_type(headline) == _event_type(group) in {"Explosions/Remote violence", "Violence against civilians"}
+
+
+def _headline(article: Article, reading: Reading) -> bool:
+    """Whether the mention is told by an article's first line, a headline above the body (no full stop ends it)."""
+    line, _, body = article.text.partition("\n")
+    return reading.mention.sentence.start < len(line) and bool(body.strip()) and not line.rstrip().endswith(".")
 
 
 def _other_side(sides: Sides, actor1: Actor | None) -> bool:

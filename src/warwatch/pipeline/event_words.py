@@ -254,7 +254,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "disrupt",
     ),
     (
-        r"\b(?:recover(?:ed|s|ing)?|found|unearth(?:ed|s|ing)?) (?:[\w,-]+ ){0,6}?"
+        r"\b(?:recover(?:ed|s|ing)?|found|(?:unearth|uncover|discover)(?:ed|s|ing)?) (?:[\w,-]+ ){0,6}?"
         r"(?:weapons|arms|ammunition|explosives|rifles|guns|firearms|mortars|detonators)\b"
         r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:packed|laden|loaded|rigged) with explosives\b"
         r"|\bintercept(?:ed|s|ing)? (?:[\w-]+ ){0,4}?carrying (?:[\w-]+ ){0,3}?(?:weapons|arms|missiles?|"
