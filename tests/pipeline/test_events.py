@@ -1210,3 +1210,40 @@ def test_events_rounds_fired_suicide_bombers_and_gas(nlp, text: str, expected: s
 )
 def test_events_cases_put_shows_levels_and_wounded_people_stay_out(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops struck a school in Kherson with two drones on Monday, killing four civilians.", {"Air/drone strike"}),
+        (
+            "Militants set off a pressure IED during a police patrol near Bijapur on Tuesday.",
+            {"Remote explosive/landmine/IED"},
+        ),
+        ("Police detained the mayor of the city on corruption charges on Tuesday.", {"Arrests"}),
+        (
+            "Police fired live ammunition at supporters of the opposition leader in Maputo on Monday.",
+            {"Excessive force against protesters"},
+        ),
+        (
+            "Republican Guard officers opened fire on people protesting the election results in Lome on Monday, "
+            "killing two protesters.",
+            {"Excessive force against protesters"},
+        ),
+        (
+            "Insurgents occupied the town of Mocimboa on Sunday after soldiers fled.",
+            {"Non-state actor overtakes territory"},
+        ),
+        ("Government troops reoccupied the town of Kalemie on Sunday.", {"Government regains territory"}),
+        ("Students occupied the university library on Monday.", {"Peaceful protest"}),
+        ("Soldiers entered and retook the town of Kidal on Tuesday.", {"Government regains territory"}),
+        (
+            "The army said on Monday it had recaptured the town following several days of fighting.",
+            {"Government regains territory"},
+        ),
+        ("Talks resumed on Monday after weeks of heavy fighting.", set()),
+        ("Hezbollah said it would not disarm while Israel continues to occupy Lebanese land.", set()),
+    ],
+)
+def test_events_means_named_by_with_fire_on_crowds_and_occupations(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

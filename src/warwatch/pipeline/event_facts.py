@@ -210,7 +210,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "an assault becomes very likely"
     if own == "protest":
         return True  # "demonstrated against the plan": what protests are about
-    if any(_object_name(obj) in _NO_VIOLENCE_DONE_TO for obj in objects):
+    arrested = own == "arrest"  # "detained the mayor on corruption charges": what he is charged with, not a target
+    if not arrested and any(_object_name(obj) in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
     return not (_figurative(tok, objects, doers) or _in_words(tok, family or own, doers) or _rehearsed(tok))
 
@@ -361,6 +362,16 @@ def _habitual(tok: Token) -> bool:
         return True  # "such killings are on the rise", "some killings went unrecorded": a kind, not an incident
     if tok.tag_ == "NNS" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in TRENDS:
         return True  # "after a surge in attacks"
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head  # "following days of fighting and drone strikes"
+    period = first.head.head if first.head.lower_ == "of" else first  # "after days of fighting": the time before
+    if (
+        period.tag_ == "NNS"
+        and period.lemma_.lower() in _TIME_UNITS
+        and period.head.lemma_.lower() in {"after", "follow"}
+    ):
+        return True
     noun = tok.head if tok.dep_ == "compound" else tok  # "missile attacks"
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _GOING_ON and not _day_named(noun.head):
         return True  # "as missile and drone attacks continue"

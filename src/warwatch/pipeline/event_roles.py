@@ -279,6 +279,8 @@ def state_subject(tok: Token) -> bool:
     verb = tok if tok.pos_ == "VERB" else governing_verb(tok) or tok
     if _participle(verb) and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "entered the town, ending rebel control": the doer of the clause above
+    while verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children):
+        verb = verb.head  # "FAMa entered and retook Kidal": the conjuncts share their subject
     agents = [_antecedent(c) for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     agents += [c for a in agents for c in a.conjuncts]  # "SNA troops and clan militia": the state leads
     for agent in agents:

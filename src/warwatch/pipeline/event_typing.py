@@ -199,6 +199,9 @@ _PROTESTERS = frozenset(
 )  # "Demonstrators" tagged a name keeps its plural
 
 
+_DEMONSTRATORS = frozenset("protester demonstrator marcher supporter".split())
+
+
 def _crowd_type(context: Context) -> str:
     """Violence by a crowd: a violent demonstration when a protest was told, else mob violence."""
     previous = context.previous_type
@@ -257,6 +260,8 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
         return "Air/drone strike", "attack:by-aircraft"
     kind = target_kind(tok)
     target = (kind if kind != "attack" else None) or sentence_targets(tok)  # "injured in the attack": no target
+    if family in {"attack", "kill"} and state_agent(tok) and _at_protesters(tok):
+        return "Excessive force against protesters", f"{family}:protesters-fired-on"  # the march misparsed or untold
     if crowd_agent(tok):
         return _crowd_type(context), f"{family}:by-crowd"  # "the drivers attacked police officers": a riot
     if family == "attack" and _looting_raid(tok, target, context):
@@ -276,6 +281,15 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
     if context.heavy_weapons and family == "attack" and target is None:
         return "Shelling/artillery/missile attack", "attack:heavy-weapons"  # heavy machine-gun fire at no one named
     return "Armed clash", f"{family}:{'armed' if target else 'unknown'}-target"
+
+
+def _at_protesters(tok: Token) -> bool:
+    """ "Police fired live ammunition at supporters marching against the results", "shot dead two demonstrators"."""
+    nouns = [
+        *direct_objects(tok),
+        *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"at", "on"} for g in c.children),
+    ]
+    return any(n.lemma_.lower() in _DEMONSTRATORS for n in nouns)
 
 
 def _looting_raid(tok: Token, target: str | None, context: Context) -> bool:
@@ -351,7 +365,7 @@ def _protest_type(tok: Token, context: Context) -> str:
     lemmas, families = context.lemmas, context.families
     if context.rioting or families & {"riot", "loot"} or ("fight" in families and lemmas & CLASHES):
         return "Violent demonstration"  # stones thrown, shops burned, clashes with the police
-    if _lethal(context) and lemmas & STATE_CUES:
+    if _lethal(context) and lemmas & (STATE_CUES | {"guard"}):  # "National Guard officers opened fire"
         return "Excessive force against protesters"
     if context.intervention or _repressed(tok):
         return "Protest with intervention"

@@ -35,8 +35,8 @@ TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
     **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
-    **dict.fromkeys("capture seize overrun overran".split(), "capture"),
-    **dict.fromkeys("recapture retake retook retaken regain liberate reclaim".split(), "regain"),
+    **dict.fromkeys("capture seize overrun overran occupy".split(), "capture"),  # occupy: a town, not a hall
+    **dict.fromkeys("recapture retake retook retaken regain liberate reclaim reoccupy reoccupie".split(), "regain"),
     **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
     **dict.fromkeys("shell shelling artillery mortar rocket missile howitzer projectile".split(), "shell"),
     **dict.fromkeys("bombard bombardment pound".split(), "bombard"),  # by aircraft or artillery
@@ -514,7 +514,8 @@ UNREALISED = frozenset("planned plotted would-be intended suicide bomb car truck
 PURPOSE_EVENTS = frozenset({"protest", "intervene"})
 TERRITORY = frozenset(
     (
-        "town village city district area base hill position post outpost checkpoint headquarters territory control "
+        "town village city district area base hill position post outpost checkpoint headquarters headquarter "
+        "territory control "
         "region province airport road highway bridge camp stronghold border crossing locality neighbourhood "
         "neighborhood zone front frontline island port valley mountain settlement capital centre center compound "
         "building prison station barracks facility hall"

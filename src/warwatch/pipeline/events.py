@@ -47,7 +47,7 @@ from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
 from .event_facts import families, family_of, is_background, mishap, states_fact, summarised, without
-from .event_roles import clause_verb, direct_objects, state_agent
+from .event_roles import clause_verb, crowd_agent, direct_objects, state_agent
 from .event_typing import Context, seized_thing, taken_out_of_use, type_of
 from .event_words import (
     AGREEMENT_NOUNS,
@@ -225,6 +225,7 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'�
 _PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
 _RESCUING = frozenset("rescue evacuate airlift transport ferry deliver search carry distribute supply".split())
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+_OCCUPYING = frozenset("occupy reoccupy reoccupie".split())  # (spaCy's lemma of "reoccupied")
 _FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LEVELS = frozenset("low high level record minimum".split())
 _PAST_FORMS = frozenset("retook overran took fought shot struck stole".split())
@@ -273,6 +274,10 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "helicopters ferried the injured to hospitals": people, named by what befell them
     if family == "harm" and tok.dep_ == "pobj" and tok.head.lower_ == "with" and _bearer(tok.head.head):
         return None  # "refugees with gunshot wounds": what people bear; the harm done to them is told apart or not
+    if tok.lemma_.lower() in _OCCUPYING and crowd_agent(tok):
+        return "protest"  # "students occupied the main hall": a sit-in
+    if tok.lemma_.lower() in _OCCUPYING and (tok.tag_ not in {"VBD", "VBN"} or not _town_taken(tok)):
+        return None  # "continues to occupy Lebanese land", "occupied a seat": a state, a post
     if family == "kill" and _fired_at_no_one(tok):
         return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
     if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -411,6 +416,11 @@ def _used_to_rescue(tok: Token) -> bool:
     return user.lemma_.lower() == "use" and any(
         c.lemma_.lower() in _RESCUING for c in user.children if c.dep_ in {"xcomp", "advcl"}
     )
+
+
+def _town_taken(tok: Token) -> bool:
+    places = (o for o in direct_objects(tok) if o.pos_ == "PROPN" or o.ent_type_ in {"GPE", "LOC"})
+    return any(places) or any(o.lemma_.lower() in TERRITORY for o in direct_objects(tok))
 
 
 def _bearer(noun: Token) -> bool:
@@ -598,7 +608,8 @@ def _instrument_used(tok: Token) -> bool:
     launched = (c for w in {first, tok} for c in w.children if c.dep_ == "acl")  # "a barrage of rockets launched"
     if dep in {"nsubj", "ROOT"} and any(c.lemma_.lower() in FIRE_VERBS for c in launched):
         return True  # "grenades thrown into a bus park killed one", "rockets fired from across the border hit"
-    if dep == "pobj" and head.lower_ in {"with", "by"} and head.head.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
+    struck = head.head if head.head.dep_ != "dobj" else head.head.head  # "struck a building with a drone"
+    if dep == "pobj" and head.lower_ in {"with", "by"} and struck.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
         return True
     head = tok.head
     compound_of = head if tok.dep_ == "compound" else None
@@ -611,7 +622,7 @@ def _weapon_phrase(tok: Token) -> Token:
     node = tok
     while True:
         head = node.head
-        listed = node.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"}
+        listed = node.dep_ in {"conj", "appos"} and head.pos_ in {"NOUN", "PROPN"}  # (the parser's "a pressure, IED")
         if listed or (node.dep_ == "compound" and head.lemma_.lower() in AMMUNITION):
             node = head
         elif node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
