@@ -130,15 +130,18 @@ def _fold_headlines(article: Article, groups: list[list[Reading]]) -> list[list[
     """A headline with no date of its own tells, in a word of its own ("bombing", "grenade attack"), an incident the
     body tells: it joins the first incident of the body it can be (``_headline_of``) that fits it (``RANK`` types
     the incident)."""
+    end = _headline_end(article)
+    if end is None:
+        return groups
+    body = [g for g in groups if any(r.mention.sentence.start >= end for r in g)]
     kept: list[list[Reading]] = []
     for group in groups:
-        told = all(_headline(article, r) and not _own_date(r) for r in group)
-        body = [g for g in groups if g is not group and not all(_headline(article, r) for r in g)]
-        target = next((g for g in body if _headline_of(group, g) and _fits(group[0], g, sides=False)), None)
-        if told and target is not None:
+        told = not any(r.mention.sentence.start >= end or _own_date(r) for r in group)
+        target = next((g for g in body if told and _headline_of(group, g) and _fits(group[0], g, sides=False)), None)
+        if target is None:
+            kept.append(group)
+        else:
             target.extend(group)
-            continue
-        kept.append(group)
     return kept
 
 
@@ -426,7 +429,8 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     anchor = _anchor(group)
     places = [r.place for r in group if r.place and anchor and _same_area(r.place, anchor)]
     place = min(places, key=lambda p: p.geo_precision) if places else None
-    told = sorted(group, key=lambda r: _headline(article, r))  # the body tells the sides better than a headline
+    end = _headline_end(article) or 0  # the body tells the sides better than a headline
+    told = sorted(group, key=lambda r: r.mention.sentence.start < end)
     actor1 = next((r.sides.actor1 for r in told if r.sides.actor1), None)
     # the same actor on both sides only where a reading says so: "two rival clans fought" (ACLED codes it so)
     actor2 = next((r.sides.actor2 for r in told if r.sides.actor2 and _other_side(r.sides, actor1)), None)
@@ -470,10 +474,12 @@ def _headline_of(headline: list[Reading], group: list[Reading]) -> bool:
     return _event_type(headline) == _event_type(group) in {"Explosions/Remote violence", "Violence against civilians"}
 
 
-def _headline(article: Article, reading: Reading) -> bool:
-    """Whether the mention is told by an article's first line, a headline above the body (no full stop ends it)."""
-    line, _, body = article.text.partition("\n")
-    return reading.mention.sentence.start < len(line) and bool(body.strip()) and not line.rstrip().endswith(".")
+def _headline_end(article: Article) -> int | None:
+    """Where an article's first line ends when it is a headline above a body (no full stop ends it), else None."""
+    end = article.text.find("\n")
+    if end < 0 or not article.text[end:].strip() or article.text[:end].rstrip().endswith("."):
+        return None
+    return end
 
 
 def _other_side(sides: Sides, actor1: Actor | None) -> bool:
