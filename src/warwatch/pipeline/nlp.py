@@ -168,6 +168,8 @@ def per_doc(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     """``make(doc)``, computed once per doc and kept in its ``user_data`` (never serialised: docs stay in one
     process); for what several stages ask of the same doc."""
     key = ("warwatch", name)  # "text" is also set by ``with_text``
-    if key not in doc.user_data:
-        doc.user_data[key] = make(doc)
-    return doc.user_data[key]
+    try:
+        return doc.user_data[key]  # one lookup: the stages ask 80,000 times over the 421 development texts
+    except KeyError:
+        value = doc.user_data[key] = make(doc)
+        return value

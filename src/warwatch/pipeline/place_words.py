@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from .nlp import HYPHENS, text_of
+from .nlp import HYPHENS, text_of, tokens
 
 ARTICLES = frozenset("al el il ul as ash es us ad ed ud an en ar er az ez at et ath".split())
 # joiners inside names: Romance and Dutch particles, Arabic bin/ibn, the Persian ezafe (Mazar-e Sharif, Qala i Naw),
@@ -180,14 +180,14 @@ def singular(word: str) -> str:
 
 def _before(doc: Doc, start: int) -> list[Token]:
     """Up to six tokens before a name, within its clause: where "near", "south of", "town of" are read."""
-    tokens: list[Token] = []
-    for token in reversed(doc[max(0, start - 6) : start]):
+    found: list[Token] = []
+    for token in reversed(tokens(doc)[max(0, start - 6) : start]):
         if token.text in STOP_AT or (token.pos_ in ("VERB", "AUX") and token.lower_ not in LINKING):
             break
         if token.is_sent_end:
             break
-        tokens.insert(0, token)
-    return tokens
+        found.insert(0, token)
+    return found
 
 
 def _address_part(doc: Doc, start: int, end: int) -> float:
@@ -221,7 +221,7 @@ def _type_cue(word: str) -> str:
 
 def _road_follows(doc: Doc, end: int) -> bool:
     """Whether the name starts a road: "the Deir az Zor-Palmyra highway", "Kabul-Jalalabad road"."""
-    for token in doc[end : end + 6]:
+    for token in tokens(doc)[end : end + 6]:
         if token.lower_ in ROAD_WORDS:
             return True
         if not (token.text in HYPHENS or token.text[:1].isupper() or token.lower_ in ARTICLES):
@@ -234,12 +234,13 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
     (the other side of a border: "near the border with Mali"), "party"
     (a government that gives or receives: "delivered the tanks to Kyiv"),
     "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
-    if is_dateline(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+    words, text = tokens(doc), text_of(doc)
+    last = words[end - 1].idx + len(words[end - 1])  # where the name ends
+    if is_dateline(text, words[start].idx, last):
         return "dateline"  # a place for sure (see _with_context), but the reporter's
-    following = text_of(doc)[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 7].lower()
-    if re.match(r"[-‐–]?\s?based\b", following):
+    if re.match(r"[-‐–]?\s?based\b", text[last : last + 7].lower()):
         return "based"
-    for token in doc[start:end]:
+    for token in words[start:end]:
         head = token.head
         if token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in BORDER_WORDS:
             return "border"  # "near the border with Mali": the other side, not where the event is
@@ -317,7 +318,7 @@ def past_dateline(subject: Token) -> list[Token]:
 
 
 def _in_parentheses(doc: Doc, start: int) -> bool:
-    for token in reversed(doc[max(0, start - 8) : start]):
+    for token in reversed(tokens(doc)[max(0, start - 8) : start]):
         if token.text in (")", "."):
             return False
         if token.text == "(":
