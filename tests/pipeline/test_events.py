@@ -1236,6 +1236,7 @@ def test_events_cases_put_shows_levels_and_wounded_people_stay_out(nlp, text: st
         ),
         ("Government troops reoccupied the town of Kalemie on Sunday.", {"Government regains territory"}),
         ("Students occupied the university library on Monday.", {"Peaceful protest"}),
+        ("Police evicted dozens of students who had occupied the library on Monday.", {"Protest with intervention"}),
         ("Soldiers entered and retook the town of Kidal on Tuesday.", {"Government regains territory"}),
         (
             "The army said on Monday it had recaptured the town following several days of fighting.",

@@ -496,7 +496,7 @@ CONTROLLED_BLAST = frozenset("safely controlled".split())
 # protesters", "broke up the rally" (verb lemma, or verb and particle).
 CROWD_REPRESSION = frozenset(
     "disperse scatter charge baton-charge teargas tear-gas repel push_back drive_back force_back beat_back break_up "
-    "chase_away chase_off".split()
+    "chase_away chase_off remove evict expel drag_away carry_away".split()
 )
 # Fights that a protest turns into ("protesters clashed with police"): not fire "in both directions" on a road.
 CLASHES = frozenset("clash scuffle skirmish brawl".split())

@@ -274,7 +274,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "helicopters ferried the injured to hospitals": people, named by what befell them
     if family == "harm" and tok.dep_ == "pobj" and tok.head.lower_ == "with" and _bearer(tok.head.head):
         return None  # "refugees with gunshot wounds": what people bear; the harm done to them is told apart or not
-    if tok.lemma_.lower() in _OCCUPYING and crowd_agent(tok):
+    gathered = tok.dep_ == "relcl" and tok.head.lemma_.lower() in _PEOPLE_GATHERED  # "students who had occupied"
+    if tok.lemma_.lower() in _OCCUPYING and (crowd_agent(tok) or gathered):
         return "protest"  # "students occupied the main hall": a sit-in
     if tok.lemma_.lower() in _OCCUPYING and (tok.tag_ not in {"VBD", "VBN"} or not _town_taken(tok)):
         return None  # "continues to occupy Lebanese land", "occupied a seat": a state, a post
