@@ -219,8 +219,9 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
 def _object_name(noun: Token) -> str:
     """A noun's lemma, with its compound when that makes a name of two words: "box office", not "the police office"."""
     lemma = noun.lemma_.lower()
-    compound = [c.lower_ for c in noun.children if c.dep_ == "compound"]
-    return f"{compound[-1]} {lemma}" if compound and f"{compound[-1]} {lemma}" in FIGURATIVE_OBJECTS else lemma
+    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound"]
+    name = f"{compounds[-1]} {lemma}" if compounds else lemma
+    return name if name in FIGURATIVE_OBJECTS else lemma
 
 
 def _in_a_work(tok: Token) -> bool:
@@ -429,6 +430,7 @@ def _conditional(verb: Token) -> bool:
 
 
 def _until(verb: Token) -> bool:
+    """A clause of what is to last "until" something happens: it shares the irrealis of the clause it bounds."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in verb.children)
 
 
@@ -766,8 +768,8 @@ def _mishap_blast(noun: Token) -> bool:
     modifiers = {w.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"} for w in c.subtree}
     around = [*noun.children, *(noun.head.children if noun.dep_ == "nsubj" else ())]  # "a blast tore through a plant"
     sites = {w.lemma_.lower() for c in around if c.dep_ == "prep" and c.lower_ in _SITE_PREPS for w in c.subtree}
-    said = {w.lemma_.lower() for c in around if c.dep_ == "attr" for w in (c, *c.children)}  # "the blast was a
-    return bool((modifiers | sites | said) & MISHAP_CAUSES or sites & INDUSTRIAL)  # transformer, not a bomb"
+    said = {w.lemma_.lower() for c in around if c.dep_ == "attr" for w in (c, *c.children)}  # "was a transformer"
+    return bool((modifiers | sites | said) & MISHAP_CAUSES or sites & INDUSTRIAL)
 
 
 def _figurative(tok: Token, objects: list[Token], doers: list[Token]) -> bool:
@@ -933,6 +935,7 @@ def _denied(tok: Token) -> bool:
 
 
 def _denies(verb: Token) -> bool:
+    """A verb of denial: "denied", "dismissed", "ruled out" (not "ruled that")."""
     lemma = verb.lemma_.lower()
     return lemma in DENIAL_HEADS and (
         lemma != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)

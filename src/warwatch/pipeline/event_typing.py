@@ -199,9 +199,6 @@ _PROTESTERS = frozenset(
 )  # "Demonstrators" tagged a name keeps its plural
 
 
-_DEMONSTRATORS = frozenset("protester demonstrator marcher supporter".split())
-
-
 def _crowd_type(context: Context) -> str:
     """Violence by a crowd: a violent demonstration when a protest was told, else mob violence."""
     previous = context.previous_type
@@ -289,7 +286,7 @@ def _at_protesters(tok: Token) -> bool:
         *direct_objects(tok),
         *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"at", "on"} for g in c.children),
     ]
-    return any(n.lemma_.lower() in _DEMONSTRATORS for n in nouns)
+    return any(n.lemma_.lower() in _PROTESTERS for n in nouns)
 
 
 def _looting_raid(tok: Token, target: str | None, context: Context) -> bool:

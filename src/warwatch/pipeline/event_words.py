@@ -676,9 +676,8 @@ FIGURATIVE_MODIFIERS = frozenset(
         "mock simulated bar pub nightclub fist pillow lightning"
     ).split()
 )
-DUMMY_ROUNDS = frozenset(
-    "blank dummy practice mock ceremonial".split()
-)  # what is fired in a drill: "fired blank rounds"
+# What is fired in a drill or a salute: "fired blank rounds", "a ceremonial volley".
+DUMMY_ROUNDS = frozenset("blank dummy practice mock ceremonial".split())
 HACKERS = frozenset("hacker cybercriminal".split())  # they break into computers, not hurt people
 FIREFIGHTERS = frozenset("firefighter fireman rescuer".split())  # they battle fires and floods, not people
 # The trial of an old attack tells the trial: "upheld the convictions of two men who supplied the truck that killed".

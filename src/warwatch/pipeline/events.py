@@ -420,8 +420,9 @@ def _used_to_rescue(tok: Token) -> bool:
 
 
 def _town_taken(tok: Token) -> bool:
-    places = (o for o in direct_objects(tok) if o.pos_ == "PROPN" or o.ent_type_ in {"GPE", "LOC"})
-    return any(places) or any(o.lemma_.lower() in TERRITORY for o in direct_objects(tok))
+    """Whether what was occupied is a named place or a kind of territory: "occupied Macomia", "the town"."""
+    places = direct_objects(tok)
+    return any(o.pos_ == "PROPN" or o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in TERRITORY for o in places)
 
 
 def _bearer(noun: Token) -> bool:
