@@ -1243,6 +1243,16 @@ def test_events_cases_put_shows_levels_and_wounded_people_stay_out(nlp, text: st
             {"Government regains territory"},
         ),
         ("Talks resumed on Monday after weeks of heavy fighting.", set()),
+        (
+            "Hundreds of nurses gathered outside the ministry in Nairobi on Monday to reject the new pay scale and "
+            "dispersed peacefully in the evening.",
+            {"Peaceful protest"},
+        ),
+        (
+            "Soldiers took him from his home in Gao on Monday; the army has not acknowledged holding him.",
+            {"Abduction/forced disappearance"},
+        ),
+        ("The rebel movement split in two on Sunday after its commanders fell out.", {"Change to group/activity"}),
         ("Hezbollah said it would not disarm while Israel continues to occupy Lebanese land.", set()),
     ],
 )

@@ -149,8 +149,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bunexploded (?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)\b", "ied"),
     (
         r"\b(?:gathered|assembled|converged)\b[^.]{0,100}?"
-        r"\b(?:to (?:demand|protest|denounce|condemn|call for|oppose)|demanding|denouncing|chanting|calling for|against"
-        r"|in protest)\b",
+        r"\b(?:to (?:demand|protest|denounce|condemn|call for|oppose|reject|press for)|demanding|denouncing|chanting"
+        r"|calling for|against|in protest|in solidarity)\b",
         "protest",
     ),
     (
@@ -197,7 +197,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:picked up|took away|whisked away|bundled|dragged away)\b"
         rf"|\btook (?:away )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|an? ) ?"
         rf"(?:[\w'’-]+ ){{0,4}}?{_TAKEN}\b(?! (?:into custody|to (?:hospital|safety)))"  # not the arrested or the hurt
-        rf"|\btook away (?:[\w'’-]+ ){{0,5}}?{_TAKEN}\b",
+        rf"|\btook away (?:[\w'’-]+ ){{0,5}}?{_TAKEN}\b"
+        r"|\b(?:took (?:him|her|them)|(?:was|were) taken) (?:away )?from (?:his|her|their) (?:homes?|houses?|beds?)\b",
         "abduct",
     ),
     (r"\btaken an? (?:hill|town|village|city|base|district)\b", "capture"),
@@ -288,7 +289,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:moved|relocated|withdrew) (?:its|their) fighters\b"
         r"|\bwithdrew (?:its|their) (?:headquarters|base|bases|command)\b"  # moved there: a base (``events``)
         r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
-        r"|\bsplit into (?:two|three|rival)\b|\bbroke away from\b|\bsplinter (?:group|faction|movement)\b"
+        r"|\bsplit (?:into (?:two|three|rival)|in two)\b|\bbroke away from\b|\bsplinter (?:group|faction|movement)\b"
         r"|\bceased to exist\b"
         r"|\blaunch(?:ed|es|ing)? (?:an? |the )?(?:new )?(?:[\w'’-]+ ){0,4}?(?:alliance|coalition|front|movement)\b"
         r"(?! (?:offensive|attack|strike|raid|operation|forces|troops|jets|aircraft))"

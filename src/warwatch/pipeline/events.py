@@ -177,7 +177,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         violence_tokens=tuple(tok for tok, family in triggers if family in VIOLENCE),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
         small_arms=may_match(lowered, SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered)),
-        intervention=any(lemma in INTERVENTION_CUES and not _grievance(t) and not without(t) for t, lemma in cues),
+        intervention=any(
+            lemma in INTERVENTION_CUES and not (_grievance(t) or without(t) or _went_home(t)) for t, lemma in cues
+        ),
         rioting=any(
             lemma in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) and not _against(t) for t, lemma in cues
         ),
@@ -279,6 +281,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return "protest"  # "students occupied the main hall": a sit-in
     if tok.lemma_.lower() in _OCCUPYING and (tok.tag_ not in {"VBD", "VBN"} or not _town_taken(tok)):
         return None  # "continues to occupy Lebanese land", "occupied a seat": a state, a post
+    if _went_home(tok):
+        return None  # "the students dispersed peacefully": they left, no one dispersed them
     if family == "kill" and _fired_at_no_one(tok):
         return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
     if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -416,6 +420,13 @@ def _used_to_rescue(tok: Token) -> bool:
         user = user.head
     return user.lemma_.lower() == "use" and any(
         c.lemma_.lower() in _RESCUING for c in user.children if c.dep_ in {"xcomp", "advcl"}
+    )
+
+
+def _went_home(tok: Token) -> bool:
+    """A crowd that "dispersed" of itself, no one named dispersing it: "the students dispersed peacefully"."""
+    return tok.lemma_.lower() == "disperse" and not any(
+        c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children
     )
 
 
