@@ -1206,6 +1206,9 @@ def test_events_rounds_fired_suicide_bombers_and_gas(nlp, text: str, expected: s
         "The premier said the army would keep fighting until the rebels were destroyed.",
         "Officials said militias had systematically attacked villages in the region.",
         "Gold prices hit a record as investors cashed in on the rally.",
+        "Shoot the looters in the legs, the governor told officers on Monday.",
+        "The commander, who was kidnapped by rebels at the age of 12, now runs a school.",
+        "The plane crashed on Monday after a technical fault; witnesses heard a loud explosion.",
     ],
 )
 def test_events_cases_put_shows_levels_and_wounded_people_stay_out(nlp, text: str) -> None:

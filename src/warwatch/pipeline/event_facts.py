@@ -180,7 +180,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
-    if _conditional(verb) or _in_case_of(tok) or _anyone(tok, verb):
+    if _conditional(verb) or _in_case_of(tok) or _anyone(tok, verb) or _imperative(verb):
         return False
     for ancestor in tok.ancestors:  # and the words between a noun and its verb: "capable of attacks"
         lemma = ancestor.lemma_.lower()
@@ -347,6 +347,10 @@ def _long_ago(verb: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ == "once" and not c.n_rights for c in verb.children
     ):
         return True
+    if in_doc(verb, "age") and any(  # "who was abducted by fighters at the age of 12": a life told
+        c.lower_ == "at" and any(g.lemma_.lower() == "age" for g in c.children) for c in verb.children
+    ):
+        return True
     return in_doc(verb, "ago") and any(
         c.lower_ == "ago" and any(w.lemma_.lower() in SPANS for w in c.children)
         for node in (verb, *verb.ancestors)
@@ -427,6 +431,15 @@ def _conditional(verb: Token) -> bool:
         if node.dep_ not in {"xcomp", "conj"} or node.head == node:
             return False
         node = node.head
+
+
+def _imperative(verb: Token) -> bool:
+    """ "Shoot them in the leg," the president said: a command, not a deed (a base-form verb with no subject that
+    opens its sentence, or is its main verb)."""
+    if verb.tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in verb.children):
+        return False
+    opening = all(t.is_punct for t in verb.doc[verb.sent.start : verb.i])  # after an opening quote mark
+    return verb.dep_ == "ROOT" or opening
 
 
 def _until(verb: Token) -> bool:

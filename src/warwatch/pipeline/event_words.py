@@ -439,7 +439,8 @@ PETTY_CRIMES = frozenset(
 )
 # An accidental cause named anywhere in the report: the fire, blast or deaths it tells of were a mishap.
 ACCIDENTS = re.compile(
-    r"\b(?:electrical (?:fault|short)|short[- ]circuit|gas leak|faulty wiring|mechanical (?:fault|failure)"
+    r"\b(?:electrical (?:fault|short)|short[- ]circuit|gas leak|faulty wiring"
+    r"|(?:mechanical|technical) (?:fault|failure)"
     r"|(?:illegally|badly|improperly) (?:refilled|stored)|lightning strike)s?\b",
     re.IGNORECASE,
 )
