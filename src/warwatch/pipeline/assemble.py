@@ -123,14 +123,15 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
         else:
             group.append(reading)
             latest = group
-    return tuple(_event(article, group, is_party) for group in _fold_headlines(article, _fold_references(groups)))
+    headline_end = _headline_end(article)
+    groups = _fold_headlines(headline_end, _fold_references(groups))
+    return tuple(_event(article, group, is_party, headline_end) for group in groups)
 
 
-def _fold_headlines(article: Article, groups: list[list[Reading]]) -> list[list[Reading]]:
+def _fold_headlines(end: int | None, groups: list[list[Reading]]) -> list[list[Reading]]:
     """A headline with no date of its own tells, in a word of its own ("bombing", "grenade attack"), an incident the
     body tells: it joins the first incident of the body it can be (``_headline_of``) that fits it (``RANK`` types
-    the incident)."""
-    end = _headline_end(article)
+    the incident). ``end`` is where the article's headline ends (``_headline_end``)."""
     if end is None:
         return groups
     body = [g for g in groups if any(r.mention.sentence.start >= end for r in g)]
@@ -421,7 +422,7 @@ def _property_only(group: list[Reading]) -> bool:
     return looted and not hurt
 
 
-def _event(article: Article, group: list[Reading], is_party: Callable[[str], bool]) -> Event:
+def _event(article: Article, group: list[Reading], is_party: Callable[[str], bool], headline_end: int | None) -> Event:
     first = group[0]
     sub_type, _ = _incident_type(group)
     typed = next((r for r in group if r.mention.sub_event_type == sub_type), first)
@@ -429,8 +430,8 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     anchor = _anchor(group)
     places = [r.place for r in group if r.place and anchor and _same_area(r.place, anchor)]
     place = min(places, key=lambda p: p.geo_precision) if places else None
-    end = _headline_end(article) or 0  # the body tells the sides better than a headline
-    told = sorted(group, key=lambda r: r.mention.sentence.start < end)
+    # the body tells the sides better than a headline
+    told = sorted(group, key=lambda r: r.mention.sentence.start < (headline_end or 0))
     actor1 = next((r.sides.actor1 for r in told if r.sides.actor1), None)
     # the same actor on both sides only where a reading says so: "two rival clans fought" (ACLED codes it so)
     actor2 = next((r.sides.actor2 for r in told if r.sides.actor2 and _other_side(r.sides, actor1)), None)

@@ -523,6 +523,7 @@ _WHOLE_WARS = frozenset("war conflict insurgency genocide occupation".split())
 _TIME_UNITS = frozenset("day week weekend month year monday tuesday wednesday thursday friday saturday sunday".split())
 _WHEN_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})
 _MUNITIONS = frozenset("grenade bomb shell rocket missile mortar ied".split())  # made to harm, whatever fills them
+_FIRED = _MUNITIONS | AMMUNITION  # what strikes when it "crashes into" a place
 _SITE_PREPS = frozenset({"at", "in", "through"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})  # a word used as a noun: "reached the final"
 _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
@@ -667,7 +668,7 @@ def _munition_fell(verb: Token) -> bool:
     """ "Artillery rounds crashed into a market", "a rocket crashed through the roof": a weapon's strike, no crash."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     words = {w.lemma_.lower() for s in subjects for w in (s, *s.children) if w.dep_ in {"nsubj", "compound"}}
-    return bool(words & (_MUNITIONS | AMMUNITION))
+    return bool(words & _FIRED)
 
 
 def _accident_told(doc: Doc) -> bool:

@@ -244,17 +244,18 @@ def _family(tok: Token, family: str | None) -> str | None:
     family = family or _development_verb(tok)
     if family is None:
         return None
+    lemma = tok.lemma_.lower()  # spaCy decodes a new string on every ``lemma_``
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
         return None
     if tok.ent_type_ in {"DATE", "TIME"}:
         return None  # "in March": a month, not a march
     if _against(tok):
         return None  # "anti-riot officers", "anti-terror laws": what a thing is against
-    if tok.lemma_.lower() in VERB_ONLY and tok.pos_ != "VERB":
+    if lemma in VERB_ONLY and tok.pos_ != "VERB":
         return None  # "gunned down" is a killing, "heavy machine guns" a weapon
     if family not in MEANS and _names_a_thing(tok):
         return None  # "battle tank", "riot police", "assault rifle": the word names a thing, not an event
-    if tok.lemma_.lower() == "raid" and any(c.dep_ == "compound" and c.lemma_ == "arrest" for c in tok.children):
+    if lemma == "raid" and any(c.dep_ == "compound" and c.lemma_ == "arrest" for c in tok.children):
         return "arrest"  # "arrest raids": what the raid did was arrest people
     if family == "release" and not _media_release(tok):
         return None  # "released the hostages", "the ministry published figures": no media release of a party
@@ -264,43 +265,43 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "summoned the ambassador to protest against remarks": so is this one
     if family == "agreement" and not _agreement_made(tok):
         return None  # "violated the ceasefire", "the end of the truce": an agreement named, not one made
-    if tok.lemma_.lower() == "kill" and any(
+    if lemma == "kill" and any(
         (c.dep_ == "dobj" and c.lower_ == "it") or (c.dep_ == "prt" and c.lower_ == "off") for c in tok.children
     ):
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
-    if tok.lemma_.lower() in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+    if lemma in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
-    if tok.lemma_.lower() in {"storm", "shoot", "rocket"} and _stormed_ahead(tok):
+    if lemma in {"storm", "shoot", "rocket"} and _stormed_ahead(tok):
         return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000", "shares rocketed"
     if tok.lower_ in {"injured", "wounded"} and tok.dep_ in _NOUN_DEPS and any(c.lower_ == "the" for c in tok.children):
         return None  # "helicopters ferried the injured to hospitals": people, named by what befell them
     if family == "harm" and tok.dep_ == "pobj" and tok.head.lower_ == "with" and _bearer(tok.head.head):
         return None  # "refugees with gunshot wounds": what people bear; the harm done to them is told apart or not
     gathered = tok.dep_ == "relcl" and tok.head.lemma_.lower() in _PEOPLE_GATHERED  # "students who had occupied"
-    if tok.lemma_.lower() in _OCCUPYING and (crowd_agent(tok) or gathered):
+    if lemma in _OCCUPYING and (crowd_agent(tok) or gathered):
         return "protest"  # "students occupied the main hall": a sit-in
-    if tok.lemma_.lower() in _OCCUPYING and (tok.tag_ not in {"VBD", "VBN"} or not _town_taken(tok)):
+    if lemma in _OCCUPYING and (tok.tag_ not in {"VBD", "VBN"} or not _town_taken(tok)):
         return None  # "continues to occupy Lebanese land", "occupied a seat": a state, a post
     if _went_home(tok):
         return None  # "the students dispersed peacefully": they left, no one dispersed them
     if family == "kill" and _fired_at_no_one(tok):
         return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
-    if tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    if lemma == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "a demonstration of force", "demonstrations of storming a position": a display
-    if tok.lemma_.lower() == "rally" and _market_rally(tok):
+    if lemma == "rally" and _market_rally(tok):
         return None  # "capping an explosive rally" of Bitcoin: a market's, no crowd's
-    if tok.lemma_.lower() == "riot" and _figurative_riot(tok):
+    if lemma == "riot" and _figurative_riot(tok):
         return None  # "a riot of colour", "the home side ran riot in the derby"
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
         return None  # petrol bombs are arson or rioting, not explosives
     if family == "attack" and (_crowd_control_fired(tok) or _into_the_air(tok)):
         return "intervene"  # "police fired tear gas", "shots into the air": a crowd dispersed, not an attack
-    if family == "attack" and tok.lemma_.lower() == "strike" and _labour_strike(tok):
+    if family == "attack" and lemma == "strike" and _labour_strike(tok):
         return "protest"  # "striking teachers", "a general strike", "workers struck over pay": people on strike
     if family == "protest" and _attacked_gathering(tok):
         return None  # "a grenade thrown at a political rally": the rally is what was attacked
     taker = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "took them hostage", "taken as hostages"
-    if tok.lemma_.lower() == "hostage" and taker.lemma_.lower() not in {"take", "hold", "seize", "keep"}:
+    if lemma == "hostage" and taker.lemma_.lower() not in {"take", "hold", "seize", "keep"}:
         return None  # "took 30 hostages" tells an abduction; "the hostages pleaded" names people taken before
     if family == "change" and tok.dep_ in {"relcl", "acl"}:
         return None  # "a soldier who had defected to the rebels": a person named by a past change of side
@@ -311,13 +312,13 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
     if _mishap(family, tok):
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
-    if family == "protest" and tok.lemma_.lower() == "march" and in_doc(tok, CEREMONIES):
+    if family == "protest" and lemma == "march" and in_doc(tok, CEREMONIES):
         return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
     if family in {"fight", "attack"} and tok.tag_ == "VBG" and tok.dep_ == "acl" and 0 < tok.i - tok.head.i <= 2:
         return None  # "units fighting al Shabaab", "the mission fighting gangs": who they are, not what they did
     if family in MEANS and _used_to_rescue(tok):
         return None  # "soldiers used helicopters to rescue stranded residents"
-    if tok.lemma_.lower() == "slay" and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children):
+    if lemma == "slay" and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children):
         return None  # "the band absolutely slayed on the final night": slaying nobody
     if family == "protest" and _armed_subject(tok):
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
