@@ -246,6 +246,13 @@ def test_actors_is_party(name: str, party: bool) -> None:
             "JNIM: Group for Support of Islam and Muslims",
             "Military Forces of Mali",
         ),
+        # who launched the weapons used them, whatever word names their make
+        (
+            "Russia launched 90 Shahed drones at Ukraine overnight, hitting a power plant in Odesa.",
+            "drones",
+            "Military Forces of Russia",
+            "Military Forces of Ukraine",
+        ),
         # reciprocal verb with coordinated subjects
         (
             "The Taliban and Afghan police clashed for hours in Kunduz province.",

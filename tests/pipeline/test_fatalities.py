@@ -236,11 +236,27 @@ def test_fatalities_single_victims_and_agents(nlp, text: str, expected: list[int
     "text",
     [
         "Rioters beat the suspect and tried to kill a second man near the market before police arrived.",
-        "No one was killed when rebels shelled the town on Monday, officials said.",
+        "A bomb went off near the barracks in the evening. There were no immediate reports of casualties.",
+        "Militants stormed the depot on Monday, though no civilians were killed.",  # a sub-group: the rest untold
     ],
 )
-def test_fatalities_attempts_and_no_one_are_no_figure(nlp, text: str) -> None:
+def test_fatalities_attempts_and_unknown_tolls_are_no_figure(nlp, text: str) -> None:
     assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No one was killed when rebels shelled the town on Monday, officials said.", [(0, "exact", "officials")]),
+        ("Gunmen fired on a police post in the district on Sunday. No fatalities were reported.", [(0, "exact", None)]),
+        ("Rioters torched two buses near the depot. No fatalities or injuries were reported.", [(0, "exact", None)]),
+        ("Insurgents shelled the garrison overnight without causing any casualties.", [(0, "exact", None)]),
+        # a figure of dead in the same sentence is the claim: nobody else hurt adds nothing
+        ("Gunmen killed two guards at the mine; nobody else was hurt.", [(2, "exact", None)]),
+    ],
+)
+def test_fatalities_a_report_that_nobody_died_is_a_claim_of_zero(nlp, text: str, expected) -> None:
+    assert claims_of(nlp, text) == expected
 
 
 def test_fatalities_headline_total_is_not_the_event_figure(nlp) -> None:

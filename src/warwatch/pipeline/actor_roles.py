@@ -296,6 +296,8 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         if defends(head):
             patients += subjects(head)
         elif not by_objects(noun) + children(noun, "poss") and head.lemma_.lower() in LAUNCH_VERBS:
+            if subjects(head) and noun.lemma_.lower() not in EVENT_NOUNS:
+                agents = [a for a in agents if a is not noun]  # "Russia launched Shahed drones": who launched them
             agents += subjects(head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         patients += children(head, "dobj") + children(head, "prep", {"on", "against"}, pobj=True)

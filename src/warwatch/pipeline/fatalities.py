@@ -87,6 +87,16 @@ TOTALS = re.compile(
     r"|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b",  # "during his 2016-2022 term"
     re.IGNORECASE,
 )
+# Statements that nobody died, each a claim of zero: "No fatalities were reported", "no one was hurt", "the blast
+# caused no casualties", "without loss of life". Not "no immediate reports of casualties" (nothing is known yet) and
+# not a sub-group ("no civilians were killed" leaves the fighters' dead untold).
+ZERO = re.compile(
+    r"\b(?:(?:no\s+one|nobody|none)\s+(?:\w+\s+){0,3}?(?:killed|hurt|injured|harmed|wounded|died|dead)\b"
+    r"|(?<!reports of )(?<!word of )no\s+(?:reported\s+)?(?:fatalities|casualties|deaths|injuries|loss\s+of\s+life)\b"
+    r"|without\s+(?:caus\w+\s+|any\s+)*(?:fatalities|casualties|injuries|loss\s+of\s+life)\b)",
+    re.IGNORECASE,
+)
+CASUALTY_WORDS = re.compile(r"\b(?:fatalities|casualties|deaths|injuries|loss of life)\b", re.IGNORECASE)
 # Verbs that give the dead their number: "deaths were estimated at 40", "fatalities coded as 10" ("cod" is how
 # spaCy lemmatises "coded").
 LEVEL_VERBS = frozenset("code cod estimate put place stand reach rise climb increase jump".split())
@@ -172,7 +182,22 @@ def _total_values(article: Article, doc: Doc) -> set[int]:
 def _sentence_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     if _totals(sent):
         return []  # a running total or another period's toll, not this event's dead
-    return _figure_claims(article, sent)
+    return _figure_claims(article, sent) or _zero_claims(article, sent)
+
+
+def _zero_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
+    """A sentence saying that nobody died ("No fatalities were reported", "police said no one was hurt"): a claim
+    of zero, which tells a coder's 0 from a toll the text never gave."""
+    match = ZERO.search(span_text(sent))
+    if match is None:
+        return []
+    phrase = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+    if phrase is None:
+        return []
+    certainty = Certainty.UNVERIFIED if UNVERIFIED.search(span_text(sent)) else Certainty.REPORTED
+    span = Span.of(article, phrase.start_char, phrase.end_char)
+    sources = [s for s in _sources(phrase[-1], sent) if not CASUALTY_WORDS.search(s)]  # "No injuries were reported"
+    return [FatalityClaim(value=0, source=source, certainty=certainty, span=span) for source in sources or [None]]
 
 
 def _totals(sent: SpacySpan) -> bool:
