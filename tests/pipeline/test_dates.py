@@ -66,6 +66,8 @@ def _resolve(nlp: Language, text: str, trigger: str, published: date | None = TH
         ("on the 25th", "2021-05-25"),  # not yet the 25th in June: the month before
         ("December 24", "2020-12-24"),  # no year: the most recent one
         ("February 29", "2020-02-29"),  # ... which may be years back
+        ("June 2 last year", "2020-06-02"),  # the year before publication's
+        ("on 3 May last year", "2020-05-03"),
         ("06/02/2021", "2021-06-02"),  # read by dateparser (month first, as in English)
     ],
 )
@@ -100,6 +102,8 @@ def test_dates_resolve_expression_exact_day(text: str, expected: str) -> None:
         ("the 2014 massacre", "2014-01-01", "2014-01-01", "2014-12-31", 3),  # a year naming an event
         ("in late 2019", "2019-01-01", "2019-01-01", "2019-12-31", 3),
         ("last year", "2020-01-01", "2020-01-01", "2020-12-31", 3),
+        ("in December last year", "2020-12-01", "2020-12-01", "2020-12-31", 3),  # not this December
+        ("in March last year", "2020-03-01", "2020-03-01", "2020-03-31", 3),
         ("in 2021", "2021-01-01", "2021-01-01", "2021-06-10", 3),  # the year so far
     ],
 )

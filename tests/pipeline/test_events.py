@@ -1261,3 +1261,35 @@ def test_events_cases_put_shows_levels_and_wounded_people_stay_out(nlp, text: st
 )
 def test_events_means_named_by_with_fire_on_crowds_and_occupations(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # campaigning is no protest; a rally held to demand something is
+        ("The party leader addressed an election rally in the market town on Saturday.", set()),
+        (
+            "A senior party leader addressed a rally at the college ground on Saturday, seeking votes for the "
+            "party's candidates. Thousands of supporters attended the rally.",
+            set(),
+        ),
+        ("Thousands of teachers held a rally outside parliament on Monday to demand higher pay.", {"Peaceful protest"}),
+        # vigilance kept is no vigil held
+        ("Border guards have stepped up vigil along the frontier after the unrest.", set()),
+        ("Police kept a strict vigil in the old quarter on Sunday.", set()),
+        (
+            "Students held a candlelight vigil outside the university on Friday for the slain activist.",
+            {"Peaceful protest"},
+        ),
+        # road accidents, however the parser hangs the crash
+        (
+            "Nine people were killed and 14 others injured on Friday night when a minibus collided head-on with a "
+            "truck on the coastal highway.",
+            set(),
+        ),
+        ("Six pilgrims were killed when their bus fell into a deep gorge in the hills on Sunday.", set()),
+        ("Gunmen shot dead six pilgrims on a bus in the hills on Sunday.", {"Attack"}),
+    ],
+)
+def test_events_campaigns_vigilance_and_road_accidents(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

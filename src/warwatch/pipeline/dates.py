@@ -75,6 +75,7 @@ _NUMBER_WORDS = {
 }
 _COUNT = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
 _YEAR = r"(?:19|20)\d{2}"
+_LAST_YEAR = r"\s+(?P<lastyear>(?i:last|the\s+previous)\s+year)\b"  # "December 3 last year", "in May last year"
 _SINCE = r"(?P<since>(?i:since)\s+)?"
 _HEDGE = r"(?P<hedge>(?i:around|about|approximately|circa|(?:as\s+)?reported\s+on)\s+)?"
 
@@ -149,7 +150,8 @@ Resolve = Callable[[re.Match[str], date, date | None], When | None]
 def _absolute(match: re.Match[str], published: date, anchor: date | None) -> When | None:
     month = _month_number(match["m1"] or match["m2"])
     number = int(match["d1"] or match["d2"])
-    day = _calendar(int(match["y"]), month, number) if match["y"] else _most_recent(month, number, published)
+    year = int(match["y"]) if match["y"] else published.year - 1 if match["lastyear"] else None
+    day = _calendar(year, month, number) if year else _most_recent(month, number, published)
     return _qualify(day, match, published) if day else None
 
 
@@ -172,9 +174,10 @@ def _month(match: re.Match[str], published: date, anchor: date | None) -> When |
     if not (match["y"] or match["pre"] or match["mod"]):  # a bare "May" is too often the verb
         return None
     month = _month_number(match["m"])
-    first = date(int(match["y"]) if match["y"] else published.year, month, 1)
+    year = int(match["y"]) if match["y"] else published.year - 1 if match["lastyear"] else None
+    first = date(year or published.year, month, 1)
     last = (match["pre"] or "").lower() in ("last", "past", "previous")
-    if not match["y"] and (first > published or (last and first.month == published.month)):
+    if not year and (first > published or (last and first.month == published.month)):
         first = first.replace(year=first.year - 1)  # "last May" in a May article: a year ago
     if (match["pre"] or "").lower() == "since":
         return _since(first, published)
@@ -290,7 +293,7 @@ _RULES = (
             rf"\b(?P<x>{_SINCE}{_HEDGE}(?:(?:{_WEEKDAY}),?\s+)?"
             rf"(?:\b(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})"
             rf"|\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s*\((?P<asreported>(?i:as\s+reported))\))?)"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b|{_LAST_YEAR})?(?:\s*\((?P<asreported>(?i:as\s+reported))\))?)"
         ),
         _absolute,
     ),
@@ -308,7 +311,7 @@ _RULES = (
         "month",
         re.compile(
             rf"\b(?P<x>(?:(?P<pre>(?i:in|during|throughout|since|until|by|from|last|past|previous))\s+)?"
-            rf"(?:(?P<mod>(?i:early|late|mid))[- ]?\s*)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?)(?!\s*\d)"
+            rf"(?:(?P<mod>(?i:early|late|mid))[- ]?\s*)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR})|{_LAST_YEAR})?)(?!\s*\d)"
         ),
         _month,
     ),

@@ -33,6 +33,7 @@ from .event_words import (
     CAUSE_HEADS,
     CHARGE_HEADS,
     CHARGE_PREPS,
+    CHASMS,
     CIVILIAN_TARGETS,
     COMPARISON_HEADS,
     COMPUTER_TARGETS,
@@ -524,6 +525,8 @@ _TIME_UNITS = frozenset("day week weekend month year monday tuesday wednesday th
 _WHEN_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})
 _MUNITIONS = frozenset("grenade bomb shell rocket missile mortar ied".split())  # made to harm, whatever fills them
 _FIRED = _MUNITIONS | AMMUNITION  # what strikes when it "crashes into" a place
+_FALLING = frozenset("fall roll veer tumble slide slip skid plunge".split())
+_DOWN = frozenset({"into", "off", "down", "over"})
 _SITE_PREPS = frozenset({"at", "in", "through"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})  # a word used as a noun: "reached the final"
 _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
@@ -625,7 +628,7 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     if tok.pos_ == "NOUN":  # "a fire sweeping through a factory, killing nine": the noun's own clause tells its deeds
         verbs += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     joined = [c for c in verbs[0].children if c.dep_ == "conj"]  # "were killed and 20 hurt when a bus collided"
-    verbs += [c for v in (*verbs, *joined) for c in v.children if c.dep_ == "advcl"]
+    verbs += [c for v in (*verbs, *joined) for c in v.children if c.dep_ == "advcl" or _when_clause(c)]
     node = verbs[0]
     while node.dep_ == "conj" or (
         node.dep_ in {"advcl", "acl"} and not any(c.dep_.startswith("nsubj") for c in node.children)
@@ -638,7 +641,10 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     # what the doers and the nouns of the chain did: "a truck that overturned", "when their vehicle overturned"
     nouns = [d for v in verbs for d in v.children if d.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     told = [c for n in nouns for c in n.children if c.dep_ in {"relcl", "acl"} or c.pos_ == "VERB"]
-    if any(v.lemma_.lower() in MISHAP_VERBS and not _munition_fell(v) for v in (*verbs, *_after_what(verbs), *told)):
+    if any(
+        (v.lemma_.lower() in MISHAP_VERBS and not _munition_fell(v)) or _fell_off(v)
+        for v in (*verbs, *_after_what(verbs), *told)
+    ):
         return True
     if in_doc(tok, _BY_ACCIDENT) and any(c.lower_ in _BY_ACCIDENT for v in (tok, *verbs) for c in v.children):
         return True  # "a soldier accidentally shot a comrade while cleaning his rifle"
@@ -662,6 +668,19 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     if (family or family_of(tok)) == "arrest" or tok.lemma_.lower() in SEARCHES:  # "taken into custody": a phrase's
         return _ordinary_crime(tok)  # seizures stay: the state taking goods is property destruction
     return False
+
+
+def _when_clause(clause: Token) -> bool:
+    """A clause opened by "when" that the parser hung on a noun: "12 others injured when a matatu collided"."""
+    return clause.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children)
+
+
+def _fell_off(verb: Token) -> bool:
+    """A fall into a chasm: "a bus fell into a gorge", "the truck rolled off a cliff" (a town that fell is taken)."""
+    if verb.lemma_.lower() not in _FALLING:
+        return False
+    places = (g for c in verb.children if c.dep_ == "prep" and c.lower_ in _DOWN for g in c.children)
+    return any(g.lemma_.lower() in CHASMS for g in places)
 
 
 def _munition_fell(verb: Token) -> bool:

@@ -418,6 +418,7 @@ DISASTER_CUES = frozenset(
 # Deaths that no side of a conflict caused: a vehicle that crashed, lightning, a house fire or a gas explosion, an
 # ordinary offender (a drunk driver, robbers); and arrests for ordinary crimes.
 MISHAP_VERBS = frozenset("plunge overturn capsize derail collide crash skid topple electrocute collapse sink".split())
+CHASMS = frozenset("gorge ravine gully valley cliff precipice abyss canal ditch river chasm embankment".split())
 MISHAP_DOERS = frozenset("lightning driver motorist accident crash collision stampede collapse".split())  # of deaths
 OFFENDERS = frozenset("robber thief burglar mugger carjacker pickpocket".split())  # of any violence
 FIRES = frozenset(

@@ -227,6 +227,9 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'�
 _PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
 _RESCUING = frozenset("rescue evacuate airlift transport ferry deliver search carry distribute supply".split())
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+_CAMPAIGNS = frozenset("election electoral campaign poll roadshow".split())
+_VERB_OBJECTS = frozenset({"dobj", "npadvmod", "nsubjpass"})  # "stepped up vigil" has it as an npadvmod
+_WATCHFUL = frozenset("strict close tight round-the-clock constant".split())
 _OCCUPYING = frozenset("occupy reoccupy reoccupie".split())  # (spaCy's lemma of "reoccupied")
 _FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LEVELS = frozenset("low high level record minimum".split())
@@ -288,8 +291,10 @@ def _family(tok: Token, family: str | None) -> str | None:
         return "attack"  # "the gunmen shot sporadically": shots fired, no one shot
     if lemma == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "a demonstration of force", "demonstrations of storming a position": a display
-    if lemma == "rally" and _market_rally(tok):
-        return None  # "capping an explosive rally" of Bitcoin: a market's, no crowd's
+    if lemma == "rally" and (_market_rally(tok) or _campaign_rally(tok)):
+        return None  # "capping an explosive rally" of Bitcoin, "addressed an election rally": no crowd protesting
+    if lemma == "vigil" and _watch_kept(tok):
+        return None  # "the BSF has stepped up vigil along the border": watch kept, not a protest held
     if lemma == "riot" and _figurative_riot(tok):
         return None  # "a riot of colour", "the home side ran riot in the derby"
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
@@ -457,6 +462,37 @@ def _market_rally(tok: Token) -> bool:
     """A rally in a sentence about markets or sport that names no people gathered."""
     words = {w.lemma_.lower() for w in tok.sent}
     return bool(words & (FINANCE_CUES | SPORT_CUES | GAME_WORDS)) and not words & _PEOPLE_GATHERED
+
+
+def _campaign_rally(tok: Token) -> bool:
+    """A rally of an election campaign: named so ("an election rally"), addressed by a speaker, held to seek votes,
+    or the one of these an article told before ("supporters attended the rally"). Campaigning is no protest."""
+    if _campaign_told(tok):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    return definite and any(
+        t.i < tok.i and lemma == "rally" and _campaign_told(t)
+        for t, lemma in zip(tokens(tok.doc), doc_lemmas(tok.doc), strict=True)
+    )
+
+
+def _campaign_told(rally: Token) -> bool:
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _CAMPAIGNS for c in rally.children):
+        return True
+    verb = rally.head if rally.dep_ in {"dobj", "pobj"} else rally
+    verb = verb.head if verb.dep_ == "prep" else verb
+    return verb.lemma_.lower() == "address" or any(
+        c.dep_ in {"advcl", "xcomp"}
+        and c.lemma_.lower() in {"seek", "canvass", "solicit"}
+        and any(o.lemma_.lower() == "vote" for o in c.children)
+        for c in verb.children
+    )
+
+
+def _watch_kept(vigil: Token) -> bool:
+    """Vigilance kept ("stepped up vigil", "maintain a strict vigil"), not a vigil held by mourners or protesters."""
+    kept = vigil.dep_ in _VERB_OBJECTS and vigil.head.lemma_.lower() in {"step", "maintain", "keep", "intensify"}
+    return kept or any(c.dep_ == "amod" and c.lemma_.lower() in _WATCHFUL for c in vigil.children)
 
 
 def _figurative_riot(tok: Token) -> bool:
