@@ -1293,3 +1293,20 @@ def test_events_means_named_by_with_fire_on_crowds_and_occupations(nlp, text: st
 )
 def test_events_campaigns_vigilance_and_road_accidents(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind of violence told in the present, on no day, is no incident
+        ("Rights groups have documented killings of civilians across the province.", set()),
+        ("Thousands of displaced families live in camps exposed to attacks.", set()),
+        ("No deal is likely while the rebels continue to attack convoys on the main road.", set()),
+        ("The militia paused its raids during the talks but has threatened to resume them.", set()),
+        # the same words told of a day, or as the past of these very clashes, stay
+        ("Rebels continued to shell army positions on Monday.", {"Shelling/artillery/missile attack"}),
+        ("The death toll from clashes in the capital has risen to 30, the ministry said.", {"Armed clash"}),
+    ],
+)
+def test_events_kinds_of_violence_in_the_present_stay_out(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -246,6 +246,7 @@ _RELATIVE: dict[str, Callable[[date], When]] = {
     **dict.fromkeys(("the weekend", "last weekend", "this weekend", "over the weekend", "at the weekend"), _weekend),
     **dict.fromkeys(("this month", "earlier this month"), lambda p: _span(p.replace(day=1), p, MONTH)),
     **dict.fromkeys(("last month", "the previous month"), _last_month),
+    **dict.fromkeys(("this year", "earlier this year"), lambda p: _span(p.replace(month=1, day=1), p, MONTH)),
 }
 
 

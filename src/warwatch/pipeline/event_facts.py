@@ -368,6 +368,8 @@ def _habitual(tok: Token) -> bool:
         return True  # "such killings are on the rise", "some killings went unrecorded": a kind, not an incident
     if tok.tag_ == "NNS" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in TRENDS:
         return True  # "after a surge in attacks"
+    if _kind_in_the_present(tok) or _kept_up(tok):
+        return True
     first = tok
     while first.dep_ == "conj":
         first = first.head  # "following days of fighting and drone strikes"
@@ -395,6 +397,30 @@ def _habitual(tok: Token) -> bool:
     said = [c for c in tok.head.children if c.dep_ in {"acomp", "attr"}]
     said += [g for c in said if c.dep_ == "attr" for g in c.children if g.dep_ == "amod"]  # "a daily feature"
     return any(c.lemma_.lower() in FREQUENCIES for c in said)
+
+
+def _kind_in_the_present(noun: Token) -> bool:
+    """A bare plural done or suffered in the present, on no day: "rights groups have reported killings of civilians",
+    "sites exposed to attacks", "paused those attacks": a kind of violence or a campaign, not one incident."""
+    if noun.tag_ != "NNS" or not (noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "to")):
+        return False  # not "the toll from clashes in Tripoli has risen": those clashes
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or _day_named(verb):
+        return False
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _PAUSES:
+        return True  # "paused those attacks", "halted raids", "threatened to resume strikes"
+    if any(c.dep_ in {"det", "poss", "nummod"} or c.like_num for c in noun.children):
+        return False  # "the attacks", "three killings": these ones
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+    return verb.tag_ in {"VBP", "VBZ"} or perfect or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def _kept_up(verb: Token) -> bool:
+    """What people "continue to" or "keep" doing, in the present and on no day named: "while the Houthis continue to
+    attack ships" is a campaign going on ("rebels continued to shell the town on Monday" tells a day's deed)."""
+    head = verb.head
+    going = verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in {"continue", "keep"}
+    return going and head.tag_ in {"VBP", "VBZ"} and not _day_named(head)
 
 
 def _day_named(verb: Token, besides: Token | None = None) -> bool:
@@ -516,6 +542,7 @@ _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _SIZES = frozenset("massive huge big large powerful major devastating enormous deadly giant".split())
 _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
 _SERIES_MODIFIERS = FREQUENCIES | {"recent"}
+_PAUSES = frozenset("pause suspend halt cease resume stop end".split())
 _GOING_ON = frozenset("continue persist".split())
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
 _TO_COME = frozenset("planned proposed upcoming scheduled threatened announced".split())
