@@ -81,6 +81,13 @@ def test_pipeline_a_season_of_a_year_long_past_is_history() -> None:
     assert warwatch.extract(text, published=date(2025, 5, 8)) == ()
 
 
+def test_pipeline_a_month_of_tolls_over_a_country_is_no_incident() -> None:
+    text = "At least 120 civilians were killed in Ukraine in October, the UN monitoring mission said on Tuesday."
+    assert warwatch.extract(text, published=date(2024, 11, 12)) == ()
+    placed = "Gunmen killed 12 villagers in Zamfara state in October, residents said on Tuesday."
+    assert {e.sub_event_type for e in warwatch.extract(placed, published=date(2024, 11, 12))} == {"Attack"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

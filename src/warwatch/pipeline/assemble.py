@@ -110,6 +110,8 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
         if article.published and (article.published - reading.when.date).days > HISTORY_DAYS:
             history.add(_event_type([reading]))
             continue
+        if _period_toll(reading):
+            continue
         group = next((g for g in groups if _joins(reading, g)), None)
         if group is None and latest is not None and _elaborates(reading, latest):
             group = latest
@@ -126,6 +128,13 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     headline_end = _headline_end(article)
     groups = _fold_headlines(headline_end, _fold_references(groups))
     return tuple(_event(article, group, is_party, headline_end) for group in groups)
+
+
+def _period_toll(reading: Reading) -> bool:
+    """What befell a whole country over a month or more ("164 civilians were killed in Ukraine in November, the
+    UN said"): a monitor's tally of many incidents, none of which it places or dates."""
+    place = reading.place
+    return reading.when.time_precision == 3 and place is not None and place.admin1 is None
 
 
 def _fold_headlines(end: int | None, groups: list[list[Reading]]) -> list[list[Reading]]:
