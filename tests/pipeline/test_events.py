@@ -1310,3 +1310,20 @@ def test_events_campaigns_vigilance_and_road_accidents(nlp, text: str, expected:
 )
 def test_events_kinds_of_violence_in_the_present_stay_out(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those who make weapons safe are named by them; what they do with them is disrupting them
+        (
+            "Army explosives experts destroyed 30 landmines found on a rural road near the village on Thursday.",
+            {"Disrupted weapons use"},
+        ),
+        ("A bomb disposal squad defused the device outside the court on Monday.", {"Disrupted weapons use"}),
+        # a strike against a grievance is a protest, whatever the grievance is called
+        ("Traders observed a shutter-down strike against the new electricity bills on Saturday.", {"Peaceful protest"}),
+    ],
+)
+def test_events_weapon_handlers_and_strikes_against_a_grievance(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -209,8 +209,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the war killed hundreds of thousands", "hit by a wave of violence": a toll, not an incident
     if _foreseen(tok):
         return False  # "an assault becomes very likely"
-    if own == "protest":
-        return True  # "demonstrated against the plan": what protests are about
+    if (family or own) == "protest":
+        return True  # "demonstrated against the plan", "a strike against the tax": what protests are about
     arrested = own == "arrest"  # "detained the mayor on corruption charges": what he is charged with, not a target
     if not arrested and any(_object_name(obj) in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"

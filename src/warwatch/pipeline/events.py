@@ -227,6 +227,7 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'�
 _PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
 _RESCUING = frozenset("rescue evacuate airlift transport ferry deliver search carry distribute supply".split())
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+_WEAPON_HANDLERS = frozenset("expert squad team technician specialist disposal engineer sapper unit".split())
 _CAMPAIGNS = frozenset("election electoral campaign poll roadshow".split())
 _VERB_OBJECTS = frozenset({"dobj", "npadvmod", "nsubjpass"})  # "stepped up vigil" has it as an npadvmod
 _WATCHFUL = frozenset("strict close tight round-the-clock constant".split())
@@ -297,6 +298,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the BSF has stepped up vigil along the border": watch kept, not a protest held
     if lemma == "riot" and _figurative_riot(tok):
         return None  # "a riot of colour", "the home side ran riot in the derby"
+    if family in MEANS and tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in _WEAPON_HANDLERS:
+        return None  # "explosives experts", "a bomb disposal squad": who make weapons safe, named by them
     if family == "bomb" and any(c.lower_ in {"petrol", "fire", "gasoline", "molotov"} for c in tok.children):
         return None  # petrol bombs are arson or rioting, not explosives
     if family == "attack" and (_crowd_control_fired(tok) or _into_the_air(tok)):
