@@ -1327,3 +1327,19 @@ def test_events_kinds_of_violence_in_the_present_stay_out(nlp, text: str, expect
 )
 def test_events_weapon_handlers_and_strikes_against_a_grievance(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heavy security was deployed at the venue, and drones were used for surveillance.", set()),
+        ("A flag march was conducted through the old city on Monday.", set()),
+        ("Both presidential candidates held mass rallies in the capital on Wednesday.", set()),
+        ("The party chief launched a fresh attack on the ruling party, accusing it of bombing the economy.", set()),
+        # deeds stay, whatever their doers say of the victims
+        ("Party activists beat up a former councillor in the town on Sunday, accusing him of fraud.", {"Attack"}),
+        ("Drones struck an army depot near the border on Sunday.", {"Air/drone strike"}),
+    ],
+)
+def test_events_surveillance_shows_of_force_campaigns_and_words(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -891,6 +891,11 @@ def _in_words(tok: Token, family: str | None, doers: list[Token]) -> bool:
     doing = {d.lemma_.lower() for d in doers}
     if doing & (CROWD | GATHERINGS | {"mob"}):
         return False  # "a mob attacked two lawmakers in parliament"
+    armed = PHYSICAL_CUES | WEAPONS | CRUDE_WEAPONS | ORGANIZED_ARMED | ATTACKER_CUES
+    accusing = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in ACCUSING]
+    if accusing and tok.lemma_.lower() == "attack":  # not "beat up a councillor, accusing him of fraud"
+        # "launched a fresh attack on the party, accusing it of 'bombing' the economy": words
+        return not _harm_told(tok, armed, besides={w.i for c in accusing for w in c.subtree})
     preps = [c for n in (tok, verb) for c in n.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}]
     settings = {g.lemma_.lower() for c in preps for g in c.children}  # not "outside parliament": a place
     matters = {g.lemma_.lower() for n in (tok, verb) for c in n.children if c.lower_ == "over" for g in c.children}
@@ -903,7 +908,6 @@ def _in_words(tok: Token, family: str | None, doers: list[Token]) -> bool:
         if c.dep_ in {"dobj", "prep"}
         for g in (c, *c.children)
     }
-    armed = PHYSICAL_CUES | WEAPONS | CRUDE_WEAPONS | ORGANIZED_ARMED | ATTACKER_CUES
     fought = ARMED_TARGETS | STATE_CUES - {"government", "security"}  # "clashed with police", not "the government"
     return not (_harm_told(tok, armed) or partners & fought)
 
@@ -932,9 +936,13 @@ def _exercise(child: Token) -> bool:
     return child.dep_ == "prep" and any(w.pos_ == "NOUN" and w.lemma_.lower() in EXERCISES for w in child.subtree)
 
 
-def _harm_told(tok: Token, cues: frozenset[str]) -> bool:
-    """Whether the sentence names a killing or an injury, or one of ``cues``, apart from the trigger itself."""
-    return any(w != tok and (family_of(w) in {"kill", "harm"} or w.lemma_.lower() in cues) for w in tok.sent)
+def _harm_told(tok: Token, cues: frozenset[str], besides: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Whether the sentence names a killing or an injury, or one of ``cues``, apart from the trigger itself and the
+    tokens ``besides``."""
+    return any(
+        w != tok and w.i not in besides and (family_of(w) in {"kill", "harm"} or w.lemma_.lower() in cues)
+        for w in tok.sent
+    )
 
 
 def _doers(tok: Token) -> list[Token]:

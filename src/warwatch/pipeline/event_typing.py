@@ -67,6 +67,7 @@ from .event_words import (
 )
 from .nlp import hyphened_to
 
+_MEASURES = frozenset("ton tonne kilogram kg quantity amount number lot haul consignment shipment".split())
 _REMOTE = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Explosions/Remote violence")
 _VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _VIOLENT_TYPES = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in _VIOLENT_EVENT_TYPES)
@@ -477,7 +478,7 @@ def seized_thing(tok: Token) -> tuple[str | None, str] | None:
     head = objects[0]
     if head.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
         head = tok.head  # "the town, which they captured": the town
-    measured = head.like_num or head.lemma_.lower() in {"ton", "kilogram", "kg", "quantity", "amount", "number", "lot"}
+    measured = head.like_num or head.lemma_.lower() in _MEASURES
     if measured:  # "3 tons of cannabis": an amount of goods, never a place
         head = next((g for c in head.children if c.lower_ == "of" for g in c.children), head)
     lemma = head.lemma_.lower()

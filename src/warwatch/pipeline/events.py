@@ -225,7 +225,10 @@ _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 # A quotation: between double quotes, or single quotes that open after a space and close before one.
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'‘’]{2,}?)['’](?=[\s,.;:!?]|$)")
 _PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
-_RESCUING = frozenset("rescue evacuate airlift transport ferry deliver search carry distribute supply".split())
+_RESCUING = frozenset(
+    "rescue evacuate airlift transport ferry deliver search carry distribute supply surveillance monitor monitoring "
+    "reconnaissance surveil patrol map".split()
+)
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 _WEAPON_HANDLERS = frozenset("expert squad team technician specialist disposal engineer sapper unit".split())
 _CAMPAIGNS = frozenset("election electoral campaign poll roadshow".split())
@@ -320,6 +323,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
     if _mishap(family, tok):
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
+    if lemma == "march" and any(c.dep_ in {"compound", "amod"} and c.lower_ == "flag" for c in tok.children):
+        return None  # "a flag march was conducted": security forces showing themselves, no protest
     if family == "protest" and lemma == "march" and in_doc(tok, CEREMONIES):
         return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
     if family in {"fight", "attack"} and tok.tag_ == "VBG" and tok.dep_ == "acl" and 0 < tok.i - tok.head.i <= 2:
@@ -427,9 +432,11 @@ def _used_to_rescue(tok: Token) -> bool:
     user = tok.head
     while user.dep_ in {"dobj", "conj"} and user.lemma_.lower() != "use":
         user = user.head
-    return user.lemma_.lower() == "use" and any(
-        c.lemma_.lower() in _RESCUING for c in user.children if c.dep_ in {"xcomp", "advcl"}
-    )
+    if user.lemma_.lower() != "use":
+        return False
+    purposes = [c for c in user.children if c.dep_ in {"xcomp", "advcl"}]
+    purposes += [g for c in user.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    return any(p.lemma_.lower() in _RESCUING for p in purposes)  # "drones were used for surveillance"
 
 
 def _went_home(tok: Token) -> bool:
@@ -484,6 +491,8 @@ def _campaign_told(rally: Token) -> bool:
         return True
     verb = rally.head if rally.dep_ in {"dobj", "pobj"} else rally
     verb = verb.head if verb.dep_ == "prep" else verb
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in {"candidate", "nominee"} for c in verb.children):
+        return True  # "both presidential candidates held mass rallies"
     return verb.lemma_.lower() == "address" or any(
         c.dep_ in {"advcl", "xcomp"}
         and c.lemma_.lower() in {"seek", "canvass", "solicit"}
