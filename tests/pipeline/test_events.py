@@ -1343,3 +1343,18 @@ def test_events_weapon_handlers_and_strikes_against_a_grievance(nlp, text: str, 
 )
 def test_events_surveillance_shows_of_force_campaigns_and_words(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what began a period, or befell in a year named, is background to it
+        ("Shipping has been disrupted since the rebels began attacking tankers in the strait.", set()),
+        ("The army has lost ground since late 2023, when an alliance of armed groups seized the north.", set()),
+        ("The town has been tense since gunmen attacked a police post on Monday.", {"Armed clash"}),
+        # a disaster named in apposition is the doer still
+        ("The magnitude 6.8 earthquake on Friday killed more than 300 people, officials said.", set()),
+    ],
+)
+def test_events_periods_begun_and_disasters_in_apposition(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -149,7 +149,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "soldiers killed at the Battle of Lützen in 1632"
     if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *named, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
-    if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children) and not _day_named(verb):
+    if _since_when(verb):
         return False  # "an insurgency since militants first attacked police stations": the start of a period told
     once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
     if once and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
@@ -397,6 +397,20 @@ def _habitual(tok: Token) -> bool:
     said = [c for c in tok.head.children if c.dep_ in {"acomp", "attr"}]
     said += [g for c in said if c.dep_ == "attr" for g in c.children if g.dep_ == "amod"]  # "a daily feature"
     return any(c.lemma_.lower() in FREQUENCIES for c in said)
+
+
+def _since_when(verb: Token) -> bool:
+    """Whether a verb tells the start of a period ("frozen since the Huthis began attacking ships", "a war since
+    rebels first attacked"), or what befell in a year named ("since late 2023, when rebels seized the north"),
+    and no day."""
+    for node in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return not _day_named(node)
+        if node.dep_ == "relcl" and _year(node.head):
+            return not _day_named(node)
+        if node.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
+            return False
+    return False
 
 
 def _kind_in_the_present(noun: Token) -> bool:
@@ -678,6 +692,7 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     doers = [c for v in verbs for c in v.children if c.dep_ == "nsubj"] + [v for v in verbs if v.pos_ == "NOUN"]
     doers += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     doers += [v.head for v in verbs if v.dep_ in {"relcl", "acl"}]  # "robbers who stormed his home", "a fire sweeping"
+    doers += [c for d in doers for c in d.children if c.dep_ == "appos"]  # "the magnitude 7.7 earthquake", misparsed
     causes = [g for c in verbs[0].children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
     if any(_mishap_blast(g) for g in causes):
         return True  # "killed in a methane blast", "died in a house fire" (not "killed in the blast")
