@@ -194,6 +194,9 @@ def test_dates_resolve_expression_relative_to_anchor(text: str, anchor: str, exp
             "2021-06-08",
             "June 8",
         ),
+        # ... but in its own sentence, the day the sentence names is the event's
+        ("KANDAHAR, June 9 (Wire) - A roadside bomb killed three police on Monday.", "killed", "2021-06-07", "Monday"),
+        ("Published On 9 Jun 2021 – Jets struck a market in the town on Monday.", "struck", "2021-06-07", "Monday"),
     ],
 )
 def test_dates_resolver_exact_day(nlp: Language, text: str, trigger: str, expected: str, mention: str) -> None:

@@ -1358,3 +1358,8 @@ def test_events_surveillance_shows_of_force_campaigns_and_words(nlp, text: str, 
 )
 def test_events_periods_begun_and_disasters_in_apposition(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+def test_events_captives_marched_off_are_no_march(nlp) -> None:
+    text = "Gunmen seized 20 worshippers from the mosque on Friday and marched them into the forest."
+    assert sub_types(nlp, text) == {"Abduction/forced disappearance"}

@@ -89,6 +89,8 @@ _SPEECH_NOUNS = frozenset("statement report announcement interview conference br
 _SPEECH = _SPEECH_VERBS | _SPEECH_NOUNS
 # What may stand before the date of a date line: a CITY (, COUNTRY), or a "Label:" of an ACLED note.
 _DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][\w .'/-]{0,40}[,:]\s*){0,2}(?:[Oo]n\s+)?")
+_FILED = re.compile(r"\s*(?:Published|Updated|Posted)(?:\s+[Oo]n)?\s*")  # a web page's filing line
+_DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")  # what ends a date line: "(Reuters) -", " – "
 
 
 def _calendar(year: int, month: int, day: int) -> date | None:
@@ -548,7 +550,12 @@ def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> Wh
     trigger_tokens = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
     trigger = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
     inside = [
-        h for h in hits if sentence.start <= h.start and h.end <= sentence.end and not _of_another_event(h, trigger)
+        h
+        for h in hits
+        if sentence.start <= h.start
+        and h.end <= sentence.end
+        and not _of_another_event(h, trigger)
+        and not _dateline(h, text_of(doc))
     ]
     if inside:
         own = [h for h in inside if not h.speech or _attached(h, trigger)]
@@ -560,6 +567,14 @@ def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> Wh
     if hits and _DATELINE_PREFIX.fullmatch(text_of(doc)[: hits[0].start]):
         return hits[0].when
     return When(date=published, date_range=(published - _ONE, published), time_precision=DAY)
+
+
+def _dateline(hit: _Hit, text: str) -> bool:
+    """Whether a date is a line's date line, the day the report was filed ("Published On 12 Mar 2024 – A drone
+    strike ... on Monday", "KYIV, 10 December 2024 – "): the sentence's own day, if it names one, is the event's."""
+    before = text[text.rfind("\n", 0, hit.start) + 1 : hit.start]
+    opening = _DATELINE_PREFIX.fullmatch(before) or _FILED.fullmatch(before)
+    return bool(opening) and _DATELINE_DASH.match(text, hit.end) is not None
 
 
 def _reference_date(article: Article) -> date:

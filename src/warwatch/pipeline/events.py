@@ -323,8 +323,10 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "kidnapped hostages", "the looted shop": people and things named by what happened before
     if _mishap(family, tok):
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
-    if lemma == "march" and any(c.dep_ in {"compound", "amod"} and c.lower_ == "flag" for c in tok.children):
-        return None  # "a flag march was conducted": security forces showing themselves, no protest
+    if lemma == "march" and any(
+        c.dep_ == "dobj" or (c.dep_ == "compound" and c.lower_ == "flag") for c in tok.children
+    ):
+        return None  # "marched them into the bush": captives driven; "a flag march": security forces on show
     if family == "protest" and lemma == "march" and in_doc(tok, CEREMONIES):
         return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
     if family in {"fight", "attack"} and tok.tag_ == "VBG" and tok.dep_ == "acl" and 0 < tok.i - tok.head.i <= 2:
