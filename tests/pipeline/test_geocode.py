@@ -275,6 +275,13 @@ def test_geocode_dateline_town_when_no_other_place_is_named(nlp: Language, gazet
     assert choice.why.startswith("the dateline's town")
 
 
+def test_geocode_a_town_in_capitals_opening_a_colon_dateline_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The parser tags "KOLKATA" of "KOLKATA: Thousands ..." a common noun; the date line makes it a town."""
+    text = "KOLKATA: Thousands of people marched from the old quarter after prayers on Friday."
+    choice = choose(nlp, gazetteer, text, "marched")
+    assert choice.place is not None and choice.place.name == "Kolkata"
+
+
 def test_geocode_dateline_does_not_outvote_the_texts_place(nlp: Language, gazetteer: Gazetteer) -> None:
     """A dateline with its date before the agency is still a dateline, and the story's own place wins."""
     text = (

@@ -48,6 +48,7 @@ from .place_words import (
     TYPE_WORDS,
     cue_and_evidence,
     is_agency,
+    is_dateline,
     read_role,
     singular,
     type_word_at,
@@ -95,7 +96,10 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
     if gazetteer.demonym(text) and not _demonym_in_name(token):
         return False
     # a capitalised word before an area word names a place whatever its tag: "Bokkos local government area"
-    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS or _area_word_at(token.doc, token.i + 1)
+    if token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS or _area_word_at(token.doc, token.i + 1):
+        return True
+    # a town in capitals opening a date line, whatever its tag: "KOLKATA: Thousands of people ..."
+    return text.isupper() and len(text) > 2 and is_dateline(text_of(token.doc), token.idx, token.idx + len(text))
 
 
 def _demonym_in_name(token: Token) -> bool:
