@@ -81,6 +81,15 @@ def test_pipeline_a_season_of_a_year_long_past_is_history() -> None:
     assert warwatch.extract(text, published=date(2025, 5, 8)) == ()
 
 
+def test_pipeline_an_arrest_for_violence_told_as_its_reason_is_an_event_of_its_own() -> None:
+    text = "Police arrested an opposition lawmaker at his home on Monday in connection with last year's riot cases."
+    assert {e.sub_event_type for e in warwatch.extract(text, published=date(2025, 8, 6))} == {"Arrests"}
+    made = "Police fired tear gas and detained dozens of nurses who were protesting outside the ministry on Monday."
+    assert {e.sub_event_type for e in warwatch.extract(made, published=date(2025, 8, 6))} == {
+        "Protest with intervention"
+    }
+
+
 def test_pipeline_a_month_of_tolls_over_a_country_is_no_incident() -> None:
     text = "At least 120 civilians were killed in Ukraine in October, the UN monitoring mission said on Tuesday."
     assert warwatch.extract(text, published=date(2024, 11, 12)) == ()

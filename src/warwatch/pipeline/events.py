@@ -188,9 +188,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         live_fire=bool(LIVE_FIRE.search(lowered)),
     )
     typed = [(tok, *type_of(family, tok, context)) for tok, family in triggers]
-    violent = {sub for _, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"}
+    violent = [tok for tok, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"]
     for tok, sub_type, rule in sorted(typed, key=lambda item: item[0].i):
-        if sub_type is None or (sub_type == "Arrests" and violent):
+        if sub_type is None or (sub_type == "Arrests" and not _answers(tok, violent)):
             continue  # arrests made in a clash or at a protest belong to that event
         yield Mention(
             sub_event_type=sub_type,
@@ -231,6 +231,7 @@ _RESCUING = frozenset(
 )
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 _WEAPON_HANDLERS = frozenset("expert squad team technician specialist disposal engineer sapper unit".split())
+_REASONS = frozenset({"in", "over", "for"})  # "held in connection with", "arrested over", "detained for"
 _CAMPAIGNS = frozenset("election electoral campaign poll roadshow".split())
 _VERB_OBJECTS = frozenset({"dobj", "npadvmod", "nsubjpass"})  # "stepped up vigil" has it as an npadvmod
 _WATCHFUL = frozenset("strict close tight round-the-clock constant".split())
@@ -474,6 +475,14 @@ def _market_rally(tok: Token) -> bool:
     """A rally in a sentence about markets or sport that names no people gathered."""
     words = {w.lemma_.lower() for w in tok.sent}
     return bool(words & (FINANCE_CUES | SPORT_CUES | GAME_WORDS)) and not words & _PEOPLE_GATHERED
+
+
+def _answers(arrest: Token, violent: list[Token]) -> bool:
+    """Whether an arrest is an event of its own beside its sentence's violence: there is none, or all of it is
+    what the arrest is for ("in connection with the 9 May riot cases", "over Saturday's shooting"). Violence done
+    beside it ("fired tear gas and arrested 20", "detained teachers who were protesting") is where it was made."""
+    reasons = {w.i for c in arrest.children if c.dep_ == "prep" and c.lower_ in _REASONS for w in c.subtree}
+    return all(t.i in reasons for t in violent)
 
 
 def _campaign_rally(tok: Token) -> bool:
