@@ -1363,3 +1363,18 @@ def test_events_periods_begun_and_disasters_in_apposition(nlp, text: str, expect
 def test_events_captives_marched_off_are_no_march(nlp) -> None:
     text = "Gunmen seized 20 worshippers from the mosque on Friday and marched them into the forest."
     assert sub_types(nlp, text) == {"Abduction/forced disappearance"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Separatists cut off the fingers of two farmers in the village on Tuesday.", {"Attack"}),
+        ("Workers cut off the power supply to the village on Monday.", set()),
+        (
+            "Twenty militants surrendered with their rifles to the army in the district on Sunday.",
+            {"Change to group/activity"},
+        ),
+    ],
+)
+def test_events_mutilation_and_surrender(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -34,7 +34,7 @@ TRIGGERS: dict[str, str] = {
         "kill",
     ),
     **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
-    **dict.fromkeys("beat torture injure wound hack assault".split(), "harm"),
+    **dict.fromkeys("beat torture injure wound hack assault mutilate maim".split(), "harm"),
     **dict.fromkeys("capture seize overrun overran occupy".split(), "capture"),  # occupy: a town, not a hall
     **dict.fromkeys("recapture retake retook retaken regain liberate reclaim reoccupy reoccupie".split(), "regain"),
     **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
@@ -319,9 +319,16 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:road|roads|highway|traffic|entrance|street|streets)\b",
         "protest",
     ),
+    (  # mutilation: "cut off the fingers of two men", "chopped off his hand"
+        r"\b(?:cut|cuts|cutting|chopp?(?:ed|ing)?|chops|hack(?:ed|ing)?) off (?:the |his |her |their )?(?:[\w-]+ )?"
+        r"(?:fingers?|hands?|ears?|noses?|limbs?|feet|legs?|arms?)\b",
+        "harm",
+    ),
     (  # any tense
         r"\b(?:split(?:s|ting)?|br(?:eak|eaks|eaking|oken) away) from\b|\bseparat(?:ed|es|ing|ion) from\b"
-        r"|\bturned (?:themselves|himself|herself) in\b|\blaid down (?:their|his|its) (?:arms|weapons)\b",
+        r"|\bturned (?:themselves|himself|herself) in\b|\blaid down (?:their|his|its) (?:arms|weapons)\b"
+        r"|\bsurrender(?:ed|s|ing)? (?:[\w-]+ ){0,4}?to (?:the )?(?:[\w-]+ )?"  # "surrendered with their rifles to"
+        r"(?:military|army|troops|soldiers|police|authorities|security forces|government)\b",
         "change",
     ),
     (
