@@ -1378,3 +1378,8 @@ def test_events_captives_marched_off_are_no_march(nlp) -> None:
 )
 def test_events_mutilation_and_surrender(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+def test_events_guerrillas_and_paramilitaries_are_armed(nlp) -> None:
+    text = "Members of a village defence committee clashed with guerrillas near the river on Sunday."
+    assert sub_types(nlp, text) == {"Armed clash"}

@@ -372,7 +372,7 @@ VIOLENCE = frozenset("attack kill harm".split())  # one-sided or unclear violenc
 ORGANIZED_ARMED = frozenset(
     (
         "militant fighter rebel insurgent militia militiaman jihadist terrorist gunman soldier troop army military "
-        "cartel gang bandit serviceman"
+        "cartel gang bandit serviceman guerrilla paramilitary commando jawan maoist naxal naxalite"
     ).split()
 )
 # Weapons and vehicles: triggers only when used (``_instrument_used``), unlike event nouns such as "shelling".
