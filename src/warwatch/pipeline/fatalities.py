@@ -7,7 +7,8 @@ under one death word ("3 militants and 2 policemen were killed") add up to one c
 victims are counted, never the agent: "two robbers shot dead a shopkeeper" and "a truck overturned,
 killing six people" are 1 and 6. A single victim is 1, whether counted ("with one soldier killed"),
 named by an article ("a soldier was killed") or by name ("gunmen killed Jane Doe"); an attempt or a
-threat ("tried to kill") and "no one" are no figure. A verbless headline figure ("..., two dead") counts.
+threat ("tried to kill") is no figure, and a report that nobody died ("No fatalities were reported") a
+claim of 0. A verbless headline figure ("..., two dead") counts.
 
 Vague amounts follow one convention, the smallest quantity the expression denotes, qualified
 "at least": a few / several = 3, tens = 20, dozens = 24, scores = 40, hundreds = 200, thousands = 2000.
@@ -90,13 +91,13 @@ TOTALS = re.compile(
 # Statements that nobody died, each a claim of zero: "No fatalities were reported", "no one was hurt", "the blast
 # caused no casualties", "without loss of life". Not "no immediate reports of casualties" (nothing is known yet) and
 # not a sub-group ("no civilians were killed" leaves the fighters' dead untold).
+_CASUALTIES = r"(?:fatalities|casualties|deaths|injuries|loss\s+of\s+life)\b"
 ZERO = re.compile(
     r"\b(?:(?:no\s+one|nobody|none)\s+(?:\w+\s+){0,3}?(?:killed|hurt|injured|harmed|wounded|died|dead)\b"
-    r"|(?<!reports of )(?<!word of )no\s+(?:reported\s+)?(?:fatalities|casualties|deaths|injuries|loss\s+of\s+life)\b"
-    r"|without\s+(?:caus\w+\s+|any\s+)*(?:fatalities|casualties|injuries|loss\s+of\s+life)\b)",
+    rf"|no\s+(?:reported\s+)?{_CASUALTIES}|without\s+(?:caus\w+\s+|any\s+)*{_CASUALTIES})",
     re.IGNORECASE,
 )
-CASUALTY_WORDS = re.compile(r"\b(?:fatalities|casualties|deaths|injuries|loss of life)\b", re.IGNORECASE)
+CASUALTY_WORDS = re.compile(rf"\b{_CASUALTIES}", re.IGNORECASE)  # what "No injuries were reported" names, no teller
 # Verbs that give the dead their number: "deaths were estimated at 40", "fatalities coded as 10" ("cod" is how
 # spaCy lemmatises "coded").
 LEVEL_VERBS = frozenset("code cod estimate put place stand reach rise climb increase jump".split())
@@ -196,7 +197,7 @@ def _zero_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
         return []
     certainty = Certainty.UNVERIFIED if UNVERIFIED.search(span_text(sent)) else Certainty.REPORTED
     span = Span.of(article, phrase.start_char, phrase.end_char)
-    sources = [s for s in _sources(phrase[-1], sent) if not CASUALTY_WORDS.search(s)]  # "No injuries were reported"
+    sources = [s for s in _sources(phrase[-1], sent) if not CASUALTY_WORDS.search(s)]
     return [FatalityClaim(value=0, source=source, certainty=certainty, span=span) for source in sources or [None]]
 
 
