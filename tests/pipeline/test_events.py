@@ -1383,3 +1383,7 @@ def test_events_mutilation_and_surrender(nlp, text: str, expected: set[str]) -> 
 def test_events_guerrillas_and_paramilitaries_are_armed(nlp) -> None:
     text = "Members of a village defence committee clashed with guerrillas near the river on Sunday."
     assert sub_types(nlp, text) == {"Armed clash"}
+
+
+def test_events_an_armed_group_named_in_the_plural_is_an_armed_target(nlp) -> None:
+    assert sub_types(nlp, "Seven Maoists were killed in the forest on Sunday.") == {"Armed clash"}

@@ -206,7 +206,14 @@ def _kind_of(nouns: list[Token]) -> str | None:
     named = [t for t in nouns if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head != t]
     if any(_civilian(t) and t not in armed and t not in named for t in nouns):
         return "civilian"
-    return "armed" if armed or any(t.lemma_.lower() in ARMED_TARGETS for t in nouns) else None
+    return "armed" if armed or any(t.lemma_.lower() in ARMED_TARGETS or _armed_group(t) for t in nouns) else None
+
+
+def _armed_group(tok: Token) -> bool:
+    """A name the actor lexicon knows for an armed group or force, as spaCy tags plurals of names: "seven Maoists"
+    (lemma "Maoists", so no word list of the event stage can hold it)."""
+    actor = canonical_actor(tok.text) if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" else None
+    return actor is not None and actor.inter not in (None, 5, 6, 7)
 
 
 def _civilian(tok: Token) -> bool:
