@@ -18,6 +18,10 @@ def seed_events(seed_path):
     return Pipeline()(article)
 
 
+def sub_types(text: str, published: date) -> set[str]:
+    return {e.sub_event_type for e in warwatch.extract(text, published=published)}
+
+
 def test_pipeline_seed_highway_attack(seed_events) -> None:
     clash = next(e for e in seed_events if e.sub_event_type == "Armed clash" and e.fatalities.claims)
     assert {clash.actor1.name, clash.actor2.name} == {"Islamic State", "Military Forces of Syria"}
@@ -83,18 +87,16 @@ def test_pipeline_a_season_of_a_year_long_past_is_history() -> None:
 
 def test_pipeline_an_arrest_for_violence_told_as_its_reason_is_an_event_of_its_own() -> None:
     text = "Police arrested an opposition lawmaker at his home on Monday in connection with last year's riot cases."
-    assert {e.sub_event_type for e in warwatch.extract(text, published=date(2025, 8, 6))} == {"Arrests"}
+    assert sub_types(text, date(2025, 8, 6)) == {"Arrests"}
     made = "Police fired tear gas and detained dozens of nurses who were protesting outside the ministry on Monday."
-    assert {e.sub_event_type for e in warwatch.extract(made, published=date(2025, 8, 6))} == {
-        "Protest with intervention"
-    }
+    assert sub_types(made, date(2025, 8, 6)) == {"Protest with intervention"}
 
 
 def test_pipeline_a_month_of_tolls_over_a_country_is_no_incident() -> None:
     text = "At least 120 civilians were killed in Ukraine in October, the UN monitoring mission said on Tuesday."
     assert warwatch.extract(text, published=date(2024, 11, 12)) == ()
     placed = "Gunmen killed 12 villagers in Zamfara state in October, residents said on Tuesday."
-    assert {e.sub_event_type for e in warwatch.extract(placed, published=date(2024, 11, 12))} == {"Attack"}
+    assert sub_types(placed, date(2024, 11, 12)) == {"Attack"}
 
 
 @pytest.mark.parametrize(
@@ -111,7 +113,7 @@ def test_pipeline_a_month_of_tolls_over_a_country_is_no_incident() -> None:
     ],
 )
 def test_pipeline_what_an_incident_is(text: str, expected: set[str]) -> None:
-    assert {e.sub_event_type for e in warwatch.extract(text, published=date(2022, 3, 10))} == expected
+    assert sub_types(text, date(2022, 3, 10)) == expected
 
 
 def test_pipeline_a_headline_and_its_body_tell_one_incident_whose_sides_the_body_names() -> None:
@@ -129,4 +131,4 @@ def test_pipeline_a_headline_and_its_body_tell_one_incident_whose_sides_the_body
 
 def test_pipeline_a_cache_uncovered_is_disrupted_weapons_use() -> None:
     text = "Soldiers searching a farm near Culiacan on Tuesday uncovered a cache of 80 rifles and 20 grenades."
-    assert {e.sub_event_type for e in warwatch.extract(text, published=date(2024, 12, 4))} == {"Disrupted weapons use"}
+    assert sub_types(text, date(2024, 12, 4)) == {"Disrupted weapons use"}

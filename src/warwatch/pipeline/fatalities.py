@@ -195,7 +195,7 @@ def _zero_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     phrase = sent.char_span(match.start(), match.end(), alignment_mode="expand")
     if phrase is None:
         return []
-    certainty = Certainty.UNVERIFIED if UNVERIFIED.search(span_text(sent)) else Certainty.REPORTED
+    certainty = _certainty(sent)
     span = Span.of(article, phrase.start_char, phrase.end_char)
     sources = [s for s in _sources(phrase[-1], sent) if not CASUALTY_WORDS.search(s)]
     return [FatalityClaim(value=0, source=source, certainty=certainty, span=span) for source in sources or [None]]
@@ -213,7 +213,7 @@ def _totals(sent: SpacySpan) -> bool:
 
 def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
     """Every death figure of a sentence, with its qualifier, source, certainty and span."""
-    certainty = Certainty.UNVERIFIED if UNVERIFIED.search(span_text(sent)) else Certainty.REPORTED
+    certainty = _certainty(sent)
     claims: list[FatalityClaim] = []
     used: set[int] = set()
     lemma_of, words = lemmas(sent.doc), tokens(sent.doc)
@@ -246,6 +246,11 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
             for source in _sources(tok, sent) or [None]
         ]
     return claims
+
+
+def _certainty(sent: SpacySpan) -> Certainty:
+    """A sentence's figures are unverified when it says so ("could not be independently verified")."""
+    return Certainty.UNVERIFIED if UNVERIFIED.search(span_text(sent)) else Certainty.REPORTED
 
 
 def _shot_not_killed(word: Token) -> bool:
