@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -210,6 +211,30 @@ def test_assemble_a_definite_mention_of_a_background_incident_stays_background()
     old = told(text, "kidnapped", ABDUCTION, "abduct", when=When(date=date(2014, 1, 1), time_precision=3))
     again = told(text, "kidnapping", ABDUCTION, "abduct")
     assert fold_text(text, old, again) == []
+
+
+def month_of(text: str, words: str, first: date, last: date) -> When:
+    """A date the sentence gives only by its month ("in February")."""
+    start = text.index(words)
+    return When(
+        date=first,
+        date_range=(first, last),
+        time_precision=3,
+        mention=Span.of(Article(text=text), start, start + len(words)),
+    )
+
+
+def test_assemble_an_incident_of_an_earlier_month_beside_news_of_the_day_is_background() -> None:
+    text = "On Monday gunmen kidnapped two traders in Alpha. Rebels took Beta in February."
+    news = told(text, "kidnapped", ABDUCTION, "abduct")
+    february = month_of(text, "in February", date(2022, 2, 1), date(2022, 2, 28))
+    old = told(text, "took", "Non-state actor overtakes territory", "capture", when=february)
+    old = replace(old, place=replace(PLACES["Beta"], admin1="Kano"))  # a town, not a country's monthly toll
+    assert fold_text(text, news, old) == [ABDUCTION]
+    assert fold_text(text, old) == ["Non-state actor overtakes territory"]  # the article's only news
+    this_month = month_of(text, "in February", date(2022, 3, 1), date(2022, 3, 31))  # "earlier this month"
+    recent = replace(old, when=this_month)
+    assert fold_text(text, news, recent) == [ABDUCTION, "Non-state actor overtakes territory"]
 
 
 def test_assemble_another_incident_is_not_a_reference() -> None:

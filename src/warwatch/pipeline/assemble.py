@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from ..model import Actor, Article, Certainty, Event, Fatalities, FatalityClaim, Mention, Place, Sides, When, allies
@@ -127,7 +128,21 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
             latest = group
     headline_end = _headline_end(article)
     groups = _fold_headlines(headline_end, _fold_references(groups))
+    if article.published and any(_dated_by_day(g) for g in groups):
+        groups = [g for g in groups if not _of_an_earlier_month(g, article.published)]
     return tuple(_event(article, group, is_party, headline_end) for group in groups)
+
+
+def _dated_by_day(group: list[Reading]) -> bool:
+    return any(_own_date(r) and r.when.time_precision == 1 for r in group)
+
+
+def _of_an_earlier_month(group: list[Reading], published: date) -> bool:
+    """Whether an incident is dated only by a month before the publication's ("after they retook the town in
+    January"): told beside news the article dates by day, it is background, coded when it was news."""
+    dated = [r.when for r in group if _own_date(r)]
+    month_start = published.replace(day=1)
+    return bool(dated) and all(w.time_precision == 3 and (w.date_range or (w.date,))[-1] < month_start for w in dated)
 
 
 def _period_toll(reading: Reading) -> bool:
