@@ -400,6 +400,19 @@ def test_actors_an_armed_group_the_table_lacks_goes_by_its_written_name(
             "killed",
             ("Committee to Protect Journalists",),
         ),
+        # a closing "said" the parser misplaces: the speaker nearest it, or the words before it
+        (
+            "Militiamen on foot killed at least 9 traders in an ambush near Tessit in Mali's Gao region on Monday, "
+            "the commune's deputy mayor said.",
+            "killed",
+            ("deputy mayor",),
+        ),
+        (
+            "A drone strike on a market outside Kurmuk killed 14 traders on Sunday, including two boys, residents "
+            "and a local nurse said.",
+            "strike",
+            ("residents", "local nurse"),
+        ),
     ],
 )
 def test_actors_sources(nlp: Language, resolve, text: str, trigger: str, sources: tuple[str, ...]) -> None:

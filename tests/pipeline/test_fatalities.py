@@ -329,6 +329,41 @@ def test_fatalities_a_figure_from_several_sources_is_each_ones(nlp, text, expect
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two subjects for "said": the one nearest it speaks
+            "Militiamen on foot killed at least 9 traders in an ambush near Tessit in Mali's Gao region on Monday, "
+            "the commune's deputy mayor said, blaming Islamic State.",
+            [(9, "at least", "commune's deputy mayor")],
+        ),
+        (  # "said" hung on the victims as a relative clause, with a subject of its own
+            "A Russian missile attack on Zaporizhzhia overnight damaged a residential block and killed three people, "
+            "regional governor Ivan Fedorov said on Monday.",
+            [(3, "exact", "Ivan Fedorov")],
+        ),
+        (  # "said" left without a subject: the words between the last comma and it
+            "A drone strike on a market outside Kurmuk killed 14 traders on Sunday, including two boys, residents and "
+            "a local nurse said.",
+            [(14, "exact", "residents"), (14, "exact", "local nurse")],
+        ),
+        (  # ... where they stand is not who they are
+            "Two demonstrators were shot dead on Tuesday when police fired on a crowd outside the governor's office in "
+            "Basra, a medical official in Basra said.",
+            [(2, "exact", "medical official")],
+        ),
+        (  # a name joined by a hyphen
+            "Five soldiers were killed on Friday when a roadside bomb struck their vehicle in the district, the "
+            "Inter-Agency Security Cell said.",
+            [(5, "exact", "Inter-Agency Security Cell")],
+        ),
+    ],
+)
+def test_fatalities_a_closing_speaker_the_parser_misplaces(nlp, text, expected) -> None:
+    """ "..., X said." closing a sentence names who gave its figure, however the parser hangs X."""
+    assert claims_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         (

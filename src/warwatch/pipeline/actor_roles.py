@@ -327,14 +327,16 @@ def source_tokens(tok: Token) -> list[Token]:
     if lemma in SAY_VERBS and tok.pos_ in ("VERB", "AUX"):
         if is_passive(tok):
             return by_objects(tok)
-        subj = [s for t in _speaking(subjects(tok)) for s in _last(past_dateline(t))]
+        subj = [s for t in _speaking(subjects(tok), tok) for s in _last(past_dateline(t))]
         if not subj and tok.dep_ == "conj" and tok.head.lemma_.lower() in SAY_VERBS:  # "X said ... and added"
             subj = [s for t in subjects(tok.head) for s in _last(past_dateline(t))]
         if not subj:
             subj = participle_speakers(tok)
-        before = tok.doc[tok.i - 1] if tok.i else None
-        if not subj and before is not None and before.pos_ in ("NOUN", "PROPN"):
-            subj = [before]  # "..., police said." misparsed: the noun just before the verb speaks
+        if not subj and (before := phrase_before(tok, tok.sent)):  # "..., police said." misparsed
+            return [t for t in name_conjuncts(before[:1]) if t.i >= before[1]]
+        previous = tok.doc[tok.i - 1] if tok.i else None
+        if not subj and previous is not None and previous.pos_ in ("NOUN", "PROPN"):
+            subj = [previous]  # "police said the attack ..." misparsed: the noun just before the verb speaks
         return name_conjuncts(subj)  # "police and hospital officials said"
     if tok.lower_ == "according":
         return name_conjuncts(children(tok, "prep", {"to"}, pobj=True))
@@ -387,12 +389,40 @@ def coordinated_speakers(tok: Token) -> list[str]:
     return []
 
 
-def _speaking(subjects: list[Token]) -> list[Token]:
-    """Of the subjects of a reporting verb, those that can speak: "A strike killed seven, the Observatory said"
-    is misparsed with two subjects, and an event does not speak."""
+def _speaking(subjects: list[Token], verb: Token) -> list[Token]:
+    """Of the subjects of a reporting verb, the one that speaks: "A strike killed seven, the Observatory said"
+    is misparsed with two subjects, and an event does not speak; of two that may ("Gunmen killed 21 villagers,
+    the deputy mayor said"), the one nearest the verb (the other is the reported clause's)."""
     if len(subjects) < 2:
         return subjects
-    return [t for t in subjects if FAMILY.get(t.lemma_.lower(), "media") == "media"]
+    speaking = [t for t in subjects if FAMILY.get(t.lemma_.lower(), "media") == "media"]
+    return [min(speaking, key=lambda t: abs(verb.i - t.i))] if speaking else []
+
+
+def phrase_before(verb: Token, sent: Span) -> tuple[Token, int] | None:
+    """The speaker of a closing reporting verb that the parser left without a subject, hanging it on the words before
+    ("..., residents and a local health official said"): the head of the words between the last comma and the verb;
+    past a comma right before the verb and a clause set off by commas ("the Civil Defence, known as the White
+    Helmets, said"). With it, where its words begin: what the parser joins to it before that is not the speaker."""
+    if verb.dep_ not in {"ROOT", "parataxis"} or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None  # not a finite verb of its own: "alleged Syrian mercenaries"
+    if any(c.dep_ not in _CLOSING for c in verb.rights) or any(c.dep_ == "mark" for c in verb.lefts):
+        return None  # not the sentence's closing "X said", or "as reported"
+    doc, end = verb.doc, verb.i
+    commas = [i for i in range(sent.start, verb.i) if doc[i].text == ","]
+    for start in reversed([sent.start - 1, *commas][-3:]):
+        words = range(start + 1, end)
+        head = next((doc[i] for i in words if not start < doc[i].head.i < end or doc[i].head.i == i), None)
+        end = start
+        if head is None or (head.pos_ == "VERB" and head.dep_ in {"acl", "advcl"}):
+            continue  # nothing between two commas, or a clause set off by them: "known as the White Helmets"
+        named = head.pos_ in {"NOUN", "PROPN"} and head.ent_type_ not in _NOT_SPEAKING_ENTS
+        return (head, start + 1) if named else None
+    return None
+
+
+_CLOSING = frozenset({"punct", "prep", "npadvmod", "advmod"})  # "..., police said on Monday."
+_NOT_SPEAKING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
 def participle_speakers(verb: Token) -> list[Token]:

@@ -45,12 +45,13 @@ from .actor_roles import (
     is_descriptor,
     name_conjuncts,
     participle_speakers,
+    phrase_before,
     spokes_body,
     subject_body,
 )
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
 from .event_roles import direct_objects
-from .nlp import compared, lemmas, lowers, sentences, span_text, text_of, tokens
+from .nlp import HYPHENS, compared, lemmas, lowers, sentences, span_text, text_of, tokens
 from .place_words import past_dateline
 
 OWNED_MEDIA = frozenset("run controlled owned operated affiliated".split())  # "Hamas-run media" speak for Hamas
@@ -490,29 +491,42 @@ def _sources(word: Token, sent: SpacySpan) -> list[str]:
             if objects:
                 return _all_named(objects[0])
     for i in range(sent.start, sent.end):  # "..., police said." after the figure
-        if lemma_of[i] in REPORT_VERBS and i > word.i and words[i].dep_ in {"ROOT", "parataxis", "conj"}:
-            subject = _speaker(words[i], {"nsubj"})
-            names = _all_named(subject) if subject is not None else []
+        if lemma_of[i] in REPORT_VERBS and i > word.i and _telling(words[i]):
+            subject, first = _speaker(words[i], {"nsubj"}), sent.start
+            if subject is None and (before := phrase_before(words[i], sent)):
+                subject, first = before
+            names = _all_named(subject, first) if subject is not None else []
             if names:
                 return names
     return []
 
 
-def _all_named(speaker: Token) -> list[str]:
-    """Every source a speaker phrase names: its conjuncts, or the two bodies of "police and hospital officials"."""
+def _telling(verb: Token) -> bool:
+    """Whether a reporting verb after a figure tells who gave it: a main clause ("..., police said"), or one the
+    parser hangs on the victims with a subject of its own ("killed two people, governor Jane Doe said")."""
+    if verb.dep_ in {"ROOT", "parataxis", "conj"}:
+        return True
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in verb.children)
+
+
+def _all_named(speaker: Token, first: int = 0) -> list[str]:
+    """Every source a speaker phrase names: its conjuncts (from token ``first`` on), or the two bodies of "police and
+    hospital officials"."""
     both = coordinated_speakers(speaker)
     if both:
         return [" ".join(w for w in text.split() if w.lower() not in SINGLE_DETERMINERS) for text in both]
-    names = (_named(tok) for tok in name_conjuncts([speaker]) if tok.lower_ not in NOT_SPEAKERS)
+    speakers = [t for t in name_conjuncts([speaker]) if t.i >= first and t.lower_ not in NOT_SPEAKERS]
+    names = (_named(tok) for tok in speakers)
     return list(dict.fromkeys(n for n in names if n))
 
 
 def _speaker(verb: Token, deps: set[str]) -> Token | None:
-    """The subject of a reporting verb, past a dateline taken for it (the apposition nearest the verb)."""
+    """The subject of a reporting verb, past a dateline taken for it (the apposition nearest the verb); of two
+    subjects the parser gives it, the nearest ("Gunmen killed 21 villagers, the deputy mayor said": the other is
+    the reported clause's)."""
     subjects = [s for c in verb.children if c.dep_ in deps for s in past_dateline(c)[-1:]]
-    if not subjects or subjects[0].lower_ in NOT_SPEAKERS:
-        return None
-    return subjects[0]
+    subject = min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
+    return None if subject is None or subject.lower_ in NOT_SPEAKERS else subject
 
 
 def _named(speaker: Token) -> str | None:
@@ -538,12 +552,22 @@ def _named(speaker: Token) -> str | None:
     return defined_acronym(speaker) or _phrase(speaker)
 
 
+def _where_posted(prep: Token) -> bool:
+    """Whether a preposition after a common noun says where the speaker is ("a health official in Dhi Qar"), which is
+    not part of who they are; a body's own complement stays ("the Office for the Coordination of ...")."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"} or prep.head.pos_ != "NOUN":
+        return False
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return place is not None and place.pos_ == "PROPN" and place.ent_type_ not in {"ORG", "NORP", "PERSON"}
+
+
 def _phrase(head: Token) -> str:
     """The noun phrase of a head without trailing appositions and relative clauses.
 
     A name keeps no lower-case title or description before it: "territorial administrator Jane Doe" is "Jane Doe".
     """
     joined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}  # another speaker
+    joined |= {t.i for c in head.children if _where_posted(c) for t in c.subtree}  # "a health official in Gao"
     kept = {"prep", "pobj", "compound", "amod", "det"}  # "UN Office for the Coordination of ..." keeps its "the"
     words = [w for w in head.subtree if w.i not in joined and (w.i <= head.i or w.dep_ in kept)]
     if head.pos_ == "PROPN":
@@ -551,7 +575,8 @@ def _phrase(head: Token) -> str:
         doc = head.doc
         while name_start > 0 and doc[name_start - 1] in words:
             before = doc[name_start - 1]
-            linking = before.lower_ in NAME_LINKS and name_start > 1 and doc[name_start - 2].text[:1].isupper()
+            joined = before.lower_ in NAME_LINKS or (before.text in HYPHENS and not before.whitespace_)
+            linking = joined and name_start > 1 and doc[name_start - 2].text[:1].isupper()  # "Inter-Services"
             if not (before.text[:1].isupper() or linking):
                 break
             name_start -= 1
