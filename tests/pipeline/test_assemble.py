@@ -237,6 +237,20 @@ def test_assemble_an_incident_of_an_earlier_month_beside_news_of_the_day_is_back
     assert fold_text(text, news, recent) == [ABDUCTION, "Non-state actor overtakes territory"]
 
 
+def test_assemble_an_incident_with_no_day_of_its_own_took_place_on_the_day_told_before_it() -> None:
+    text = "On Monday gunmen kidnapped two traders in Alpha. Rebels shelled Gamma."
+    news = told(text, "kidnapped", ABDUCTION, "abduct")
+    guessed = When(date=date(2022, 3, 9), date_range=(date(2022, 3, 8), date(2022, 3, 9)))  # the publication day
+    shelled = told(text, "shelled", "Shelling/artillery/missile attack", "means:shell", when=guessed)
+    events = assemble_events(Article(text=text, published=date(2022, 3, 9)), [news, shelled], is_party=lambda n: False)
+    assert [(e.sub_event_type, e.date) for e in events] == [
+        (ABDUCTION, MONDAY),
+        (shelled.mention.sub_event_type, MONDAY),
+    ]
+    alone = assemble_events(Article(text=text, published=date(2022, 3, 9)), [shelled], is_party=lambda n: False)
+    assert [e.date for e in alone] == [date(2022, 3, 9)]  # nothing told before it: the dates stage's guess stands
+
+
 def test_assemble_another_incident_is_not_a_reference() -> None:
     text = "On Monday gunmen kidnapped two traders in Alpha. Another kidnapping was reported in Gamma."
     first = told(text, "kidnapped", ABDUCTION, "abduct")

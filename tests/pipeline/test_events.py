@@ -608,6 +608,16 @@ def test_events_what_a_denial_disputes_stays_out(nlp, text: str, expected: set[s
         # a perfect tense telling one dated incident is an event
         ("Gunmen have killed four farmers in the village on Monday, police said.", {"Attack"}),
         ("Hundreds of villagers have lost their lives since the insurgency began.", set()),
+        # victims by the hundred over incidents in the plural, on no day: a tally
+        ("Monitors say hundreds of civilians have been killed in drone strikes on markets and camps.", set()),
+        ("Rights groups say scores of fishermen have been killed in naval raids on coastal villages.", set()),
+        ("Dozens of people have been killed in clashes in the city on Sunday, police said.", {"Armed clash", "Attack"}),
+        # the incident a period starts from
+        ("Four of the hostages have died in captivity since the abduction, their families say.", set()),
+        (
+            "Three of the wounded have died since the bombing on Monday, doctors said.",
+            {"Remote explosive/landmine/IED"},
+        ),
         # a period that only ranks the incident leaves it standing
         ("Gunmen killed 30 farmers on Monday in the deadliest raid since 2021.", {"Attack"}),
         ("Rebels shelled the port on Friday, the first attack since the truce.", {"Shelling/artillery/missile attack"}),

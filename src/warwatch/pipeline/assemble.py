@@ -130,7 +130,22 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     groups = _fold_headlines(headline_end, _fold_references(groups))
     if article.published and any(_dated_by_day(g) for g in groups):
         groups = [g for g in groups if not _of_an_earlier_month(g, article.published)]
-    return tuple(_event(article, group, is_party, headline_end) for group in groups)
+    return tuple(_event(article, group, is_party, headline_end) for group in _days_carried(groups))
+
+
+def _days_carried(groups: list[list[Reading]]) -> list[list[Reading]]:
+    """An incident told with no day of its own anywhere took place on the day of the incident told before it (an
+    article's body goes on with the lead's day), not on the publication day, the dates stage's last guess."""
+    out, day = [], None
+    for group in groups:
+        own = [r.when for r in group if _own_date(r)]
+        if own:
+            day = min(own, key=lambda w: w.time_precision)
+            day = day if day.time_precision == 1 else None
+        elif day is not None and all(r.when.mention is None for r in group):
+            group = [replace(r, when=replace(day, mention=None)) for r in group]
+        out.append(group)
+    return out
 
 
 def _dated_by_day(group: list[Reading]) -> bool:

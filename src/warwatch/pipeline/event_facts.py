@@ -149,8 +149,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "soldiers killed at the Battle of Lützen in 1632"
     if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *named, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
-    if _since_when(verb):
-        return False  # "an insurgency since militants first attacked police stations": the start of a period told
+    if _since_when(verb) or (tok.head.lower_ == "since" and tok.dep_ == "pobj" and not _day_named(tok.head)):
+        return False  # "an insurgency since militants first attacked", "died since the kidnapping": a period's start
     once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
     if once and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return False  # "soldiers who had fought in Ukraine marched": who they are, told by what they once did
@@ -174,6 +174,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "which they have been protesting": an ongoing state, not a dated event
     if auxes & {"has", "have", "had"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause, "had" in auxes):
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
+    if auxes & {"has", "have"} and verb.tag_ == "VBN" and _tallied(verb):
+        return False  # "hundreds of civilians have been killed in drone strikes": many incidents summed, on no day
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     own = family_of(tok)
     purpose = own in PURPOSE_EVENTS and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")  # not "the right to"
@@ -411,6 +413,21 @@ def _since_when(verb: Token) -> bool:
         if node.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
             return False
     return False
+
+
+def _tallied(verb: Token) -> bool:
+    """Whether a clause in the perfect counts victims by hundreds or thousands over incidents in the plural, on no
+    day ("hundreds of civilians have been killed in drone strikes on markets"): a tally, not one incident."""
+    victims = [w for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for w in c.subtree]
+    incidents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by"} for g in c.children]
+    return (
+        any(w.lower_ in _TALLIES for w in victims)
+        and any(n.dep_ == "pobj" and n.tag_ == "NNS" for n in incidents)
+        and not _day_named(verb)
+    )
+
+
+_TALLIES = frozenset({"hundreds", "thousands", "scores", "dozens"})
 
 
 def _kind_in_the_present(noun: Token) -> bool:
