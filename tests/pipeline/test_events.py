@@ -149,6 +149,8 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Artillery shelling hit residential areas of the town overnight.", "Shelling/artillery/missile attack"),
         ("A roadside bomb struck a police vehicle on the highway.", "Remote explosive/landmine/IED"),
         ("Attackers threw a grenade into a crowded bus station.", "Grenade"),
+        ("A drone dropped a grenade on a trench near the river on Monday.", "Air/drone strike"),
+        ("A quadcopter dropped explosives on a bus in the city on Friday.", "Air/drone strike"),
         ("Soldiers raped two women in the village, a rights group said.", "Sexual violence"),
         ("Gunmen shot dead three farmers in their fields on Friday.", "Attack"),
         ("Armed men abducted a local chief and his driver on Wednesday.", "Abduction/forced disappearance"),

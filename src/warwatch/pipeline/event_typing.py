@@ -348,6 +348,8 @@ def _means(families: set[str], lemmas: set[str]) -> str | None:
         return "Suicide bomb"
     if "air" in families or (families & {"bomb", "bombard"} and lemmas & AIR_CUES):
         return "Air/drone strike"
+    if families & {"grenade", "ied", "blast"} and lemmas & AIR_CUES and "drop" in lemmas:
+        return "Air/drone strike"  # "a drone dropped a grenade on the checkpoint": dropped from the air
     if "grenade" in families:
         return "Grenade"
     if "ied" in families or ("blast" in families and lemmas & IED_CUES):
