@@ -714,6 +714,23 @@ def test_actors_sides_beyond_the_speaker(
             "Islamic State",
             Certainty.CLAIMED,
         ),
+        # unknown gunmen fighting soldiers: the group that claims the battle fought it; not the soldiers' own account
+        (
+            "Gunmen stormed a gendarmerie post near Arbinda on Sunday, killing nine gendarmes. "
+            "JNIM claimed responsibility in a statement.",
+            "stormed",
+            "Armed clash",
+            "JNIM: Group for Support of Islam and Muslims",
+            Certainty.CLAIMED,
+        ),
+        (
+            "Gunmen stormed a gendarmerie post near Arbinda on Sunday, killing nine gendarmes. "
+            "The army said it repelled the attack.",
+            "stormed",
+            "Armed clash",
+            "Unidentified Armed Group (Burkina Faso)",
+            Certainty.CLAIMED,  # by a party: the army
+        ),
         # whom the authorities blame did it, but the status stays as reported
         (
             "A bomb exploded at a crowded bus station in Maiduguri on Monday, killing seven people. "

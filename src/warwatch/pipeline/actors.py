@@ -616,6 +616,10 @@ class _ArticleReader:
             claimed = self._claimant(index, side1, country)
             if not claimed:  # blamed, not claimed: the status stays as reported
                 self._claimant(index, side1, country, blame_agents)
+        elif _unknown(side1) and mention.sub_event_type == "Armed clash" and side2.actors:
+            claimed = self._claimant(
+                index, side1, country, against=side2.actors
+            )  # gunmen stormed a base; JNIM claimed it
         if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
             side2.actors += self._later_state_forces(index, country)
         if mention.sub_event_type in PROTEST_TYPES | RIOT_TYPES and self._policing(sent):
@@ -742,18 +746,26 @@ class _ArticleReader:
         return bool(self.lex.owners(text) or self.lex.named_in(text))
 
     def _claimant(
-        self, index: int, side: _Side, country: str | None, agents: Callable[[Span], list[Token]] = claim_agents
+        self,
+        index: int,
+        side: _Side,
+        country: str | None,
+        agents: Callable[[Span], list[Token]] = claim_agents,
+        against: list[Actor] | None = None,
     ) -> bool:
         """An attacker the text leaves unknown is who claims the attack in its sentence or the next two ("A car
         bomb exploded ... Al Shabaab said it carried out the attack."), or, with ``blame_agents``, who the
         authorities blame for it ("..., rescuers said, blaming government forces", "Police blamed X."); True when
-        one does."""
+        one does. Of a battle with ``against`` on the other side, only a group outside the state's forces claims:
+        the attacked side saying it repelled the attack is no claimant."""
         for sent in self.sents[index : index + 3]:
             found = _Side()
             for tok in agents(sent):
                 reading, toks = self.reading(tok, country)
                 found.add(reading, toks)
             named = [a for a in found.actors if not _generic_armed(a)]
+            if against is not None:
+                named = [a for a in named if a.inter != 1 and a not in against]
             if named:
                 side.actors, side.assoc = named, found.assoc
                 return True
