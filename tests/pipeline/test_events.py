@@ -372,6 +372,8 @@ def test_events_arrests_by_the_authorities_are_named(nlp) -> None:
             {"Remote explosive/landmine/IED"},
         ),
         ("Residents gathered outside the town hall to demand clean water.", {"Peaceful protest"}),
+        # who blames others for an attack did not do it
+        ("Traders blamed bandits for the raid on the market in Gusau on Monday.", {"Attack"}),
         # a period named in a relative clause does not make the protest a summary
         ("Families held a sit-in demanding news of relatives held since the start of the war.", {"Peaceful protest"}),
         ("More than 300 people have been killed by the militia since the start of the war.", set()),

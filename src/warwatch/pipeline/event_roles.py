@@ -235,9 +235,14 @@ def _member_of_armed(tok: Token) -> bool:
     return bool(words & (ARMED_TARGETS | ORGANIZED_ARMED | STATE_CUES))
 
 
+_REASON_PREPS = frozenset({"for", "over", "about"})
+
+
 def _agents(tok: Token) -> list[Token]:
     """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
     verb = clause_verb(tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ in _REASON_PREPS:
+        verb = tok  # "residents blamed the militants for the attack": who speaks of it did not do it
     found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     if not found and (verb.dep_ == "conj" or _participle(verb)):
         found = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]  # "stormed the house and set it on
