@@ -616,6 +616,15 @@ def test_events_what_a_denial_disputes_stays_out(nlp, text: str, expected: set[s
         ("Monitors say hundreds of civilians have been killed in drone strikes on markets and camps.", set()),
         ("Rights groups say scores of fishermen have been killed in naval raids on coastal villages.", set()),
         ("Dozens of people have been killed in clashes in the city on Sunday, police said.", {"Armed clash", "Attack"}),
+        # what a clause left behind, told after "with" on no day
+        ("Police say the gang has been broken up, with most of its members killed or arrested.", set()),
+        ("The army retook the town on Monday, with 12 rebels killed.", {"Government regains territory"}),
+        # an agreement made before, whose end is told
+        ("The truce expires on Friday, officials said.", set()),
+        (
+            "Negotiators opened a new round of talks on Monday, a week before a six-month ceasefire is due to expire.",
+            set(),
+        ),
         # the incident a period starts from
         ("Four of the hostages have died in captivity since the abduction, their families say.", set()),
         (

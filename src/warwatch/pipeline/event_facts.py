@@ -149,6 +149,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "soldiers killed at the Battle of Lützen in 1632"
     if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *named, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
+    if _with_as_result(tok):
+        return False  # "the group has been weakened, with most of its leaders killed or captured": a state
     if _since_when(verb) or (tok.head.lower_ == "since" and tok.dep_ == "pobj" and not _day_named(tok.head)):
         return False  # "an insurgency since militants first attacked", "died since the kidnapping": a period's start
     once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
@@ -413,6 +415,15 @@ def _since_when(verb: Token) -> bool:
         if node.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
             return False
     return False
+
+
+def _with_as_result(tok: Token) -> bool:
+    """Whether a participle tells, after "with", the state a clause left on no day ("has been weakened, with most of
+    its leaders killed or captured"); "retook the town on Monday, with 12 rebels killed" tells that day's toll."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    if tok.tag_ != "VBN" or first.dep_ != "pcomp" or first.head.lower_ != "with":
+        return False
+    return not _day_named(first.head.head)
 
 
 def _tallied(verb: Token) -> bool:

@@ -220,7 +220,7 @@ _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_m
 _LADEN = frozenset("pack laden rig fill load stuff".split())
 # what ``_development_verb`` reads
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take", "sweep"}
-_IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail".split())  # an agreement's subject
+_IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail expire lapse".split())  # its subject
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 # A quotation: between double quotes, or single quotes that open after a space and close before one.
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'‘’]{2,}?)['’](?=[\s,.;:!?]|$)")
@@ -645,6 +645,8 @@ def _agreement_made(tok: Token) -> bool:
     ):
         return False  # "envoys met to revive a ceasefire push": a purpose (not "agreed to sign a truce")
     verb, below = node.lemma_.lower(), {c.lemma_.lower() for c in node.children}
+    if verb == "be" and "due" in below:  # "the ceasefire is due to expire"
+        verb = next((x.lemma_.lower() for c in node.children if c.lower_ == "due" for x in c.children), verb)
     before = (
         verb in _IN_FORCE_OR_UNDONE or (verb == "take" and "hold" in below) or (verb == "break" and "down" in below)
     )
