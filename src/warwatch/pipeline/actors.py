@@ -617,9 +617,8 @@ class _ArticleReader:
             if not claimed:  # blamed, not claimed: the status stays as reported
                 self._claimant(index, side1, country, blame_agents)
         elif _unknown(side1) and mention.sub_event_type == "Armed clash" and side2.actors:
-            claimed = self._claimant(
-                index, side1, country, against=side2.actors
-            )  # gunmen stormed a base; JNIM claimed it
+            # "Gunmen stormed a post ... JNIM claimed responsibility": the group that claims the battle fought it
+            claimed = self._claimant(index, side1, country, against=side2.actors)
         if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
             side2.actors += self._later_state_forces(index, country)
         if mention.sub_event_type in PROTEST_TYPES | RIOT_TYPES and self._policing(sent):

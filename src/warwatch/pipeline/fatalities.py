@@ -575,8 +575,8 @@ def _phrase(head: Token) -> str:
         doc = head.doc
         while name_start > 0 and doc[name_start - 1] in words:
             before = doc[name_start - 1]
-            joined = before.lower_ in NAME_LINKS or (before.text in HYPHENS and not before.whitespace_)
-            linking = joined and name_start > 1 and doc[name_start - 2].text[:1].isupper()  # "Inter-Services"
+            link = before.lower_ in NAME_LINKS or (before.text in HYPHENS and not before.whitespace_)
+            linking = link and name_start > 1 and doc[name_start - 2].text[:1].isupper()  # "Inter-Services"
             if not (before.text[:1].isupper() or linking):
                 break
             name_start -= 1
