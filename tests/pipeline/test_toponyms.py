@@ -38,6 +38,12 @@ def test_toponyms_governments_giving_and_receiving_are_parties(nlp: Language, ga
     assert (found["Paris"].role, found["Kyiv"].role, found["Bakhmut"].role) == ("party", "party", "")
 
 
+def test_toponyms_where_people_were_carried_is_a_destination(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "airlifted to Nairobi": where the wounded went, not where the bomb went off."""
+    found = toponyms(nlp, gazetteer, "A bomb wounded six soldiers near Garissa; they were airlifted to Nairobi.")
+    assert (found["Nairobi"].role, found["Garissa"].role) == ("destination", "")
+
+
 def test_toponyms_place_in_a_sentence_is_no_dateline(nlp: Language, gazetteer: Gazetteer) -> None:
     found = toponyms(nlp, gazetteer, "Gunmen killed two policemen in Mosul: the army said so.")
     assert found["Mosul"].role == ""

@@ -91,6 +91,7 @@ ATTACK_NOUNS = frozenset(
 )
 TARGET_PREPS = frozenset({"on", "against", "upon"})
 TRANSFER = frozenset("deliver send supply give provide sell ship hand transfer donate export".split())
+CARRIED = frozenset("airlift fly rush evacuate transport move take bring carry ferry flee".split())  # people, to X
 SPEAKING_PREPS = frozenset({"in", "from", "at"})  # "said in Geneva", "a statement from Moscow"
 SPEECH = frozenset("say tell announce state claim report accuse add warn insist confirm deny".split())
 AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
@@ -232,7 +233,8 @@ def _road_follows(doc: Doc, end: int) -> bool:
 def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool) -> str:
     """Why a place is not where things happened: "based" (New York-based), "speaker" (said in Geneva), "border"
     (the other side of a border: "near the border with Mali"), "party"
-    (a government that gives or receives: "delivered the tanks to Kyiv"),
+    (a government that gives or receives: "delivered the tanks to Kyiv"), "destination" (where people were carried
+    or fled: "airlifted to Nairobi"),
     "describes" (in a clause about another place: "al-Sukhna, which lies on the road to Deir Az Zor")."""
     words, text = tokens(doc), text_of(doc)
     last = words[end - 1].idx + len(words[end - 1])  # where the name ends
@@ -252,6 +254,8 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
             token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in TRANSFER
         ):
             return "party"  # "Washington delivered the tanks to Kyiv": governments giving and receiving
+        if token.dep_ == "pobj" and head.lower_ in {"to", "into"} and head.head.lemma_ in CARRIED:
+            return "destination"  # "the wounded were airlifted to Nairobi": where they went, not where it happened
     root = doc[start:end].root
     head = root.head
     while head.i in names and head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
