@@ -44,6 +44,19 @@ def test_toponyms_where_people_were_carried_is_a_destination(nlp: Language, gaze
     assert (found["Nairobi"].role, found["Garissa"].role) == ("destination", "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three soldiers died near Damboa, Borno police spokesman John Doe said.",
+        "Three soldiers died near Damboa, according to Borno police commissioner John Doe.",
+    ],
+)
+def test_toponyms_whom_a_speaker_serves_is_no_scene(nlp: Language, gazetteer: Gazetteer, text: str) -> None:
+    """ "Borno police spokesman X said": the speaker's office, not where the soldiers died."""
+    found = toponyms(nlp, gazetteer, text)
+    assert (found["Borno"].role, found["Damboa"].role) == ("speaker", "")
+
+
 def test_toponyms_place_in_a_sentence_is_no_dateline(nlp: Language, gazetteer: Gazetteer) -> None:
     found = toponyms(nlp, gazetteer, "Gunmen killed two policemen in Mosul: the army said so.")
     assert found["Mosul"].role == ""

@@ -250,6 +250,8 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
             return "speaker"  # "Damascus said": a government speaking, not a place where something happened
         if token.dep_ == "pobj" and _speakers_place(token):
             return "speaker"
+        if token.dep_ == "compound" and _speaker_named(token):
+            return "speaker"  # "Yobe police spokesman X said": whom the speaker serves, not where it happened
         if (token.dep_ == "nsubj" and head.lemma_ in TRANSFER) or (
             token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in TRANSFER
         ):
@@ -272,6 +274,16 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
             )
             return "describes" if described else ""
     return ""
+
+
+def _speaker_named(token: Token) -> bool:
+    """Whether a name opens the words naming a speaker: the subject of "said" or the object of "according to"."""
+    head = token.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    if head.dep_ == "nsubj":
+        return head.head.lemma_ in SPEECH
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
 
 
 def _other_name(head: Token, clause: Token, names: set[int], start: int, end: int) -> bool:
