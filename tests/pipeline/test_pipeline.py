@@ -129,6 +129,21 @@ def test_pipeline_a_headline_and_its_body_tell_one_incident_whose_sides_the_body
     assert event.actor1 is not None and event.actor1.name.startswith("Islamic State")
 
 
+def test_pipeline_a_headline_of_two_incidents_folds_each_into_its_own() -> None:
+    """The geocoder places the headline's recapture at the other clause's Mogadishu; the body tells one recapture."""
+    text = (
+        "Troops retake Kadow from rebels; shelling kills two near Mogadishu port\n"
+        "Government troops recaptured the village of Kadow in Galguduud region from al-Shabaab on Tuesday, officials "
+        "said. On Wednesday, mortar shells fired by the militants landed near the port of Mogadishu, killing two "
+        "civilians."
+    )
+    events = warwatch.extract(text, published=date(2024, 8, 22))
+    assert [(e.sub_event_type, e.date) for e in events] == [
+        ("Government regains territory", date(2024, 8, 20)),
+        ("Shelling/artillery/missile attack", date(2024, 8, 21)),
+    ]
+
+
 def test_pipeline_a_cache_uncovered_is_disrupted_weapons_use() -> None:
     text = "Soldiers searching a farm near Culiacan on Tuesday uncovered a cache of 80 rifles and 20 grenades."
     assert sub_types(text, date(2024, 12, 4)) == {"Disrupted weapons use"}

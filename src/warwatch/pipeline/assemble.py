@@ -177,7 +177,11 @@ def _fold_headlines(end: int | None, groups: list[list[Reading]]) -> list[list[R
     kept: list[list[Reading]] = []
     for group in groups:
         told = not any(r.mention.sentence.start >= end or _own_date(r) for r in group)
-        target = next((g for g in body if told and _headline_of(group, g) and _fits(group[0], g, sides=False)), None)
+        alike = [g for g in body if told and _headline_of(group, g)]
+        # the one incident of its sub-event type the body tells is the headline's, wherever the geocoder put the
+        # headline's (it picks among all its names: "Forces retake X; mortars kill two near Mogadishu airport")
+        one = [g for g in alike if _incident_type(g)[0] == _incident_type(group)[0]]
+        target = next((g for g in alike if _fits(group[0], g, sides=False, place=one != [g])), None)
         if target is None:
             kept.append(group)
         else:
