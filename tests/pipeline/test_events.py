@@ -149,6 +149,12 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Artillery shelling hit residential areas of the town overnight.", "Shelling/artillery/missile attack"),
         ("A roadside bomb struck a police vehicle on the highway.", "Remote explosive/landmine/IED"),
         ("Attackers threw a grenade into a crowded bus station.", "Grenade"),
+        # people taken away by armed men
+        (
+            "Armed men took four members of a family from their home in Culiacan on Tuesday.",
+            "Abduction/forced disappearance",
+        ),
+        ("Bandits marched 30 villagers into the forest near Tsafe on Sunday.", "Abduction/forced disappearance"),
         ("A drone dropped a grenade on a trench near the river on Monday.", "Air/drone strike"),
         ("A quadcopter dropped explosives on a bus in the city on Friday.", "Air/drone strike"),
         ("Soldiers raped two women in the village, a rights group said.", "Sexual violence"),
@@ -616,6 +622,8 @@ def test_events_what_a_denial_disputes_stays_out(nlp, text: str, expected: set[s
         ("Monitors say hundreds of civilians have been killed in drone strikes on markets and camps.", set()),
         ("Rights groups say scores of fishermen have been killed in naval raids on coastal villages.", set()),
         ("Dozens of people have been killed in clashes in the city on Sunday, police said.", {"Armed clash", "Attack"}),
+        # people carried somewhere by others than armed men, or a town taken
+        ("Soldiers took the wounded to a clinic on Monday.", set()),
         # what a clause left behind, told after "with" on no day
         ("Police say the gang has been broken up, with most of its members killed or arrested.", set()),
         ("The army retook the town on Monday, with 12 rebels killed.", {"Government regains territory"}),

@@ -57,6 +57,7 @@ from .event_words import (
     ANY_PHRASE,
     ARMED_CUES,
     BACKGROUND_MODIFIERS,
+    CARRYING_OFF,
     CEREMONIES,
     CIVILIAN_TARGETS,
     CROWD_CONTROL,
@@ -219,7 +220,7 @@ _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
 _LADEN = frozenset("pack laden rig fill load stuff".split())
 # what ``_development_verb`` reads
-_DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | {"take", "sweep"}
+_DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | CARRYING_OFF | {"sweep"}
 _IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail expire lapse".split())  # its subject
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 # A quotation: between double quotes, or single quotes that open after a space and close before one.
@@ -326,8 +327,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # a bus that plunged, a house fire, robbers, a drug raid: no side of a conflict
     if lemma == "march" and any(
         c.dep_ == "dobj" or (c.dep_ == "compound" and c.lower_ == "flag") for c in tok.children
-    ):
-        return None  # "marched them into the bush": captives driven; "a flag march": security forces on show
+    ):  # "marched them into the bush": captives driven, by armed men an abduction; "a flag march": forces on show
+        return "abduct" if _carried_off(tok) and _armed_thief(tok) else None
     if family == "protest" and lemma == "march" and in_doc(tok, CEREMONIES):
         return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
     if family in {"fight", "attack"} and tok.tag_ == "VBG" and tok.dep_ == "acl" and 0 < tok.i - tok.head.i <= 2:
@@ -364,10 +365,27 @@ def _development_verb(tok: Token) -> str | None:
         return "loot"
     if lemma == "take" and _armed_subject(tok) and any(_named_place(o) for o in direct_objects(tok)):
         return "capture"  # "M23 rebels took Nyabibwe", not "took part" or "took 20 hostages"
+    if lemma in CARRYING_OFF and _carried_off(tok) and _armed_thief(tok):
+        return "abduct"  # "gunmen marched 23 farmers into the forest", "armed men took six people from their home"
     into = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
     if lemma == "sweep" and _armed_subject(tok) and any(p.pos_ == "PROPN" or _named_place(p) for p in into):
         return "capture"  # "fighters swept into Saraqeb", not "floodwaters swept into homes"
     return None
+
+
+def _carried_off(tok: Token) -> bool:
+    """Whether a verb takes people away from where they were: "took six people from their home", "marched farmers
+    into the forest", "led the chief away"; not "took part" or "took the town"."""
+    people = [o for o in direct_objects(tok) if o.lemma_.lower() in CIVILIAN_TARGETS | _CAPTIVES or o.like_num]
+    away = any(
+        (c.dep_ == "prep" and c.lower_ in {"from", "into", "to", "towards"})
+        or (c.dep_ == "prt" and c.lower_ in {"away", "off"})
+        for c in tok.children
+    )
+    return bool(people) and away
+
+
+_CAPTIVES = frozenset("hostage captive prisoner member relative".split())
 
 
 def _named_place(noun: Token) -> bool:
