@@ -149,6 +149,8 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Artillery shelling hit residential areas of the town overnight.", "Shelling/artillery/missile attack"),
         ("A roadside bomb struck a police vehicle on the highway.", "Remote explosive/landmine/IED"),
         ("Attackers threw a grenade into a crowded bus station.", "Grenade"),
+        # weapons named by their ammunition or by what they are of
+        ("Troops raided a hideout near the river on Wednesday and seized 40 mortar rounds.", "Disrupted weapons use"),
         # people taken away by armed men
         (
             "Armed men took four members of a family from their home in Culiacan on Tuesday.",

@@ -33,6 +33,7 @@ from .event_roles import (
 from .event_words import (
     AIR_CUES,
     AIRCRAFT,
+    AMMUNITION,
     ARMED_TARGETS,
     CIVILIAN_PLACES,
     CIVILIAN_TARGETS,
@@ -488,7 +489,7 @@ def seized_thing(tok: Token) -> tuple[str | None, str] | None:
     place = head.pos_ == "PROPN" or head.ent_type_ in {"GPE", "LOC", "FAC"}
     if (place and not measured) or (compounds | {lemma}) & TERRITORY:
         return None
-    if lemma in WEAPONS:
+    if lemma in WEAPONS | AMMUNITION or compounds & WEAPONS:  # "40 mortar rounds", "two explosive belts"
         return "Disrupted weapons use", "capture:weapons-seized"
     if lemma in CIVILIAN_TARGETS - CIVILIAN_PLACES and target_kind(tok) == "civilian" and not state_subject(tok):
         return "Abduction/forced disappearance", "capture:civilians-taken"  # "gunmen seized a lawmaker"
