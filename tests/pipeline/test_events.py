@@ -380,6 +380,8 @@ def test_events_arrests_by_the_authorities_are_named(nlp) -> None:
             {"Remote explosive/landmine/IED"},
         ),
         ("Residents gathered outside the town hall to demand clean water.", {"Peaceful protest"}),
+        # people burned are harmed, not property destroyed
+        ("Villagers burned two men they accused of theft on Sunday, witnesses said.", {"Mob violence"}),
         # who blames others for an attack did not do it
         ("Traders blamed bandits for the raid on the market in Gusau on Monday.", {"Attack"}),
         # a period named in a relative clause does not make the protest a summary

@@ -82,6 +82,7 @@ _DONE_TO_PEOPLE_OR_GOODS = _HARM_TO_PEOPLE | {"abduct", "sexual", "loot", "arres
 _AUTHORITIES = STATE_CUES | frozenset("personnel policeman officer gendarme guard soldier troop".split())
 # People, not property or places: what is handed over or carried off is then no territory and no loot.
 _PEOPLE = (CIVILIAN_TARGETS - CIVILIAN_PLACES) | ORGANIZED_ARMED | frozenset("hostage captive prisoner".split())
+_BURNING = frozenset({"burn", "torch"})  # done to people, not property: violence
 _SIMPLE = {
     "sexual": "Sexual violence",
     "abduct": "Abduction/forced disappearance",
@@ -160,6 +161,8 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return _riot_type(tok, context)
     if family == "transfer" and not _left_a_place(tok):
         return None, "transfer:no-place-left"  # "withdrew from the election"
+    if family == "loot" and tok.lemma_.lower() in _BURNING and _people_objects(tok):
+        return _violence_type("attack", tok, context)  # "residents burned four men they accused of theft": harm done
     if family == "loot" and _people_objects(tok) and non_state_agent(tok):
         return "Abduction/forced disappearance", "loot:people-carried-off"  # "separatists carried off a ruler"
     if family in {"transfer", "loot"} and _people_objects(tok):
