@@ -180,7 +180,8 @@ def _fold_headlines(end: int | None, groups: list[list[Reading]]) -> list[list[R
         alike = [g for g in body if told and _headline_of(group, g)]
         # the one incident of its sub-event type the body tells is the headline's, wherever the geocoder put the
         # headline's (it picks among all its names: "Forces retake X; mortars kill two near Mogadishu airport")
-        one = [g for g in alike if _incident_type(g)[0] == _incident_type(group)[0]]
+        kind = _incident_type(group)[0]
+        one = [g for g in alike if _incident_type(g)[0] == kind]
         target = next((g for g in alike if _fits(group[0], g, sides=False, place=one != [g])), None)
         if target is None:
             kept.append(group)

@@ -35,6 +35,7 @@ from .event_words import (
     AIRCRAFT,
     AMMUNITION,
     ARMED_TARGETS,
+    CAPTIVES,
     CIVILIAN_PLACES,
     CIVILIAN_TARGETS,
     CLASHES,
@@ -81,7 +82,7 @@ _DONE_TO_PEOPLE_OR_GOODS = _HARM_TO_PEOPLE | {"abduct", "sexual", "loot", "arres
 # Who stands for the authorities among the sides of a fight (besides ``STATE_CUES``).
 _AUTHORITIES = STATE_CUES | frozenset("personnel policeman officer gendarme guard soldier troop".split())
 # People, not property or places: what is handed over or carried off is then no territory and no loot.
-_PEOPLE = (CIVILIAN_TARGETS - CIVILIAN_PLACES) | ORGANIZED_ARMED | frozenset("hostage captive prisoner".split())
+_PEOPLE = (CIVILIAN_TARGETS - CIVILIAN_PLACES) | ORGANIZED_ARMED | CAPTIVES
 _BURNING = frozenset({"burn", "torch"})  # done to people, not property: violence
 _SIMPLE = {
     "sexual": "Sexual violence",

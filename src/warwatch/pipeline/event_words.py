@@ -800,6 +800,7 @@ STEALING_VERBS = frozenset({"steal"})
 # Triggers of a forced disappearance: "was forcibly disappeared", "security agents disappeared him".
 DISAPPEARING = frozenset({"disappear"})
 CARRYING_OFF = frozenset("take march lead drag herd whisk bundle".split())  # people, away: an abduction by armed men
+CAPTIVES = frozenset("hostage captive prisoner".split())
 # Said of someone taken away: no one admits holding them, so an arrest is a forced disappearance.
 UNACCOUNTED = re.compile(
     r"\bnot (?:been )?(?:heard (?:from|of)|seen)(?: \w+)? since\b|\bwhereabouts (?:remain |are |is )?unknown\b"

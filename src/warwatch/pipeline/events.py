@@ -57,6 +57,7 @@ from .event_words import (
     ANY_PHRASE,
     ARMED_CUES,
     BACKGROUND_MODIFIERS,
+    CAPTIVES,
     CARRYING_OFF,
     CEREMONIES,
     CIVILIAN_TARGETS,
@@ -328,7 +329,7 @@ def _family(tok: Token, family: str | None) -> str | None:
     if lemma == "march" and any(
         c.dep_ == "dobj" or (c.dep_ == "compound" and c.lower_ == "flag") for c in tok.children
     ):  # "marched them into the bush": captives driven, by armed men an abduction; "a flag march": forces on show
-        return "abduct" if _carried_off(tok) and _armed_thief(tok) else None
+        return "abduct" if _carried_off(tok) and _armed_doer(tok) else None
     if family == "protest" and lemma == "march" and in_doc(tok, CEREMONIES):
         return None  # "marching cadets paraded through the capital", "recruits passed out, marching before commanders"
     if family in {"fight", "attack"} and tok.tag_ == "VBG" and tok.dep_ == "acl" and 0 < tok.i - tok.head.i <= 2:
@@ -361,11 +362,11 @@ def _development_verb(tok: Token) -> str | None:
         return "abduct"
     if lemma in VACATING_VERBS and _place_vacated(tok):
         return "transfer"
-    if lemma in STEALING_VERBS and _armed_thief(tok):
+    if lemma in STEALING_VERBS and _armed_doer(tok):
         return "loot"
     if lemma == "take" and _armed_subject(tok) and any(_named_place(o) for o in direct_objects(tok)):
         return "capture"  # "M23 rebels took Nyabibwe", not "took part" or "took 20 hostages"
-    if lemma in CARRYING_OFF and _carried_off(tok) and _armed_thief(tok):
+    if lemma in CARRYING_OFF and _carried_off(tok) and _armed_doer(tok):
         return "abduct"  # "gunmen marched 23 farmers into the forest", "armed men took six people from their home"
     into = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
     if lemma == "sweep" and _armed_subject(tok) and any(p.pos_ == "PROPN" or _named_place(p) for p in into):
@@ -376,7 +377,7 @@ def _development_verb(tok: Token) -> str | None:
 def _carried_off(tok: Token) -> bool:
     """Whether a verb takes people away from where they were: "took six people from their home", "marched farmers
     into the forest", "led the chief away"; not "took part" or "took the town"."""
-    people = [o for o in direct_objects(tok) if o.lemma_.lower() in CIVILIAN_TARGETS | _CAPTIVES or o.like_num]
+    people = [o for o in direct_objects(tok) if o.lemma_.lower() in _CARRIED_PEOPLE or o.like_num]
     away = any(
         (c.dep_ == "prep" and c.lower_ in {"from", "into", "to", "towards"})
         or (c.dep_ == "prt" and c.lower_ in {"away", "off"})
@@ -385,7 +386,7 @@ def _carried_off(tok: Token) -> bool:
     return bool(people) and away
 
 
-_CAPTIVES = frozenset("hostage captive prisoner member relative".split())
+_CARRIED_PEOPLE = CIVILIAN_TARGETS | CAPTIVES | {"member", "relative"}
 
 
 def _named_place(noun: Token) -> bool:
@@ -727,16 +728,20 @@ def _weapon_phrase(tok: Token) -> Token:
 
 
 def _armed_subject(tok: Token) -> bool:
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
-    return any(w.lemma_.lower() in ORGANIZED_ARMED or w.lower_ == "armed" for s in subjects for w in s.subtree)
+    return tok.pos_ == "VERB" and _armed([c for c in tok.children if c.dep_ == "nsubj"])
 
 
-def _armed_thief(tok: Token) -> bool:
-    """Whether armed people ("gunmen", "armed men", "militiamen") steal: theft by them is looting, by anyone else
-    ordinary crime. A verb without a subject of its own takes its head's ("broke into a bank and stole cash")."""
+def _armed_doer(tok: Token) -> bool:
+    """Whether armed people ("gunmen", "armed men", "militiamen") do it: theft or carrying people off by them is
+    looting or abduction, by anyone else ordinary crime or care. A verb without a subject of its own takes its head's
+    ("broke into a bank and stole cash", "stormed the village and marched 23 farmers into the forest")."""
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if not subjects and tok.dep_ == "conj":
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return _armed(subjects)
+
+
+def _armed(subjects: list[Token]) -> bool:
     return any(w.lemma_.lower() in ORGANIZED_ARMED or w.lower_ == "armed" for s in subjects for w in s.subtree)
 
 
