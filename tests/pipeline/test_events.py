@@ -1338,9 +1338,14 @@ def test_events_campaigns_vigilance_and_road_accidents(nlp, text: str, expected:
         ("Thousands of displaced families live in camps exposed to attacks.", set()),
         ("No deal is likely while the rebels continue to attack convoys on the main road.", set()),
         ("The militia paused its raids during the talks but has threatened to resume them.", set()),
+        ("Aid workers say raids on herders have made the grazing routes impossible to use.", set()),
+        ("The monitors recorded abductions by armed groups in three of the five districts.", set()),
+        ("The report counts civilian deaths in border towns caused by cross-border raids.", set()),
         # the same words told of a day, or as the past of these very clashes, stay
         ("Rebels continued to shell army positions on Monday.", {"Shelling/artillery/missile attack"}),
         ("The death toll from clashes in the capital has risen to 30, the ministry said.", {"Armed clash"}),
+        ("Clashes have broken out between rival militias in the port city, residents said.", {"Armed clash"}),
+        ("Three farmers killed by army drone strikes were buried in the village on Monday.", {"Air/drone strike"}),
     ],
 )
 def test_events_kinds_of_violence_in_the_present_stay_out(nlp, text: str, expected: set[str]) -> None:
@@ -1422,3 +1427,22 @@ def test_events_guerrillas_and_paramilitaries_are_armed(nlp) -> None:
 
 def test_events_an_armed_group_named_in_the_plural_is_an_armed_target(nlp) -> None:
     assert sub_types(nlp, "Seven Maoists were killed in the forest on Sunday.") == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deed told as recurring, on no day, is a habit
+        ("Aid convoys say the road to the mines is periodically cut by fighting between the army and militias.", set()),
+        ("Patrols sometimes clash with smugglers along the border.", set()),
+        ("Gunmen stormed the village on Sunday, shooting sporadically at fleeing residents.", {"Attack"}),
+        # an infinitive below an infinitive is as unrealised as the one above it
+        ("The governors complain that the federation failed to help them fight the insurgents.", set()),
+        (
+            "Pro-government militiamen helped the army retake the town of Kadugli on Sunday.",
+            {"Government regains territory"},
+        ),
+    ],
+)
+def test_events_habits_and_infinitives_stay_out(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -72,6 +72,7 @@ from .event_words import (
     MISHAP_DOERS,
     MISHAP_VERBS,
     OFFENDERS,
+    OFTEN,
     ONGOING,
     ORGANIZED_ARMED,
     PAST_CONFLICTS,
@@ -82,7 +83,9 @@ from .event_words import (
     PRIVATE_SETTINGS,
     PURPOSE_EVENTS,
     QUARRELS,
+    RECORDING,
     REPORT_NOUNS,
+    RESULT_VERBS,
     SEARCHES,
     SERIES,
     SO_FAR,
@@ -181,10 +184,12 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     own = family_of(tok)
     purpose = own in PURPOSE_EVENTS and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")  # not "the right to"
-    kept = verb.head.lemma_.lower() in {"begin", "start", "continue", "manage"} or purpose
+    kept = verb.head.lemma_.lower() in _INFINITIVE_DONE or purpose
     kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
+    if verb is tok and _under_an_infinitive(verb):
+        return False  # "failed to help them fight jihadists", "sent troops to let them retake the town"
     if _conditional(verb) or _in_case_of(tok) or _anyone(tok, verb) or _imperative(verb):
         return False
     for ancestor in tok.ancestors:  # and the words between a noun and its verb: "capable of attacks"
@@ -372,7 +377,7 @@ def _habitual(tok: Token) -> bool:
         return True  # "such killings are on the rise", "some killings went unrecorded": a kind, not an incident
     if tok.tag_ == "NNS" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in TRENDS:
         return True  # "after a surge in attacks"
-    if _kind_in_the_present(tok) or _kept_up(tok):
+    if _kind_in_the_present(tok) or _kept_up(tok) or (in_doc(tok, OFTEN) and _often(tok)):
         return True
     first = tok
     while first.dep_ == "conj":
@@ -401,6 +406,28 @@ def _habitual(tok: Token) -> bool:
     said = [c for c in tok.head.children if c.dep_ in {"acomp", "attr"}]
     said += [g for c in said if c.dep_ == "attr" for g in c.children if g.dep_ == "amod"]  # "a daily feature"
     return any(c.lemma_.lower() in FREQUENCIES for c in said)
+
+
+def _under_an_infinitive(verb: Token) -> bool:
+    """Whether a bare infinitive depends on a "to" infinitive of a verb that does not tell it done ("failed to help
+    them fight"): as unrealised as the infinitive above it ("managed to help them retake the town" is done)."""
+    head = verb.head
+    if verb.tag_ != "VB" or verb.dep_ not in {"ccomp", "xcomp"} or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return to_inf and head.head.lemma_.lower() not in _INFINITIVE_DONE
+
+
+def _often(tok: Token) -> bool:
+    """Whether the clause of a trigger says its deed recurs, on no day named: "access is periodically cut by fighting",
+    "the army has repeatedly shelled the hills"."""
+    node = tok
+    while True:
+        if node.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ in OFTEN for c in node.children):
+            return not _day_named(node)
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children) or node.head == node:
+            return False  # the clause ends at its subject: "the army often says it repelled attacks"
+        node = node.head
 
 
 def _since_when(verb: Token) -> bool:
@@ -442,17 +469,27 @@ _TALLIES = frozenset({"hundreds", "thousands", "scores", "dozens"})
 
 
 def _kind_in_the_present(noun: Token) -> bool:
-    """A bare plural done or suffered in the present, on no day: "rights groups have reported killings of civilians",
-    "sites exposed to attacks", "paused those attacks": a kind of violence or a campaign, not one incident."""
-    if noun.tag_ != "NNS" or not (noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "to")):
+    """A bare plural done, suffered or recorded in the present, on no day: "rights groups have reported killings of
+    civilians", "sites exposed to attacks", "paused those attacks", "attacks on farmers have made farming impossible",
+    "documented killings by militias": a kind of violence or a campaign, not one incident."""
+    if noun.tag_ != "NNS" or noun.dep_ not in {"dobj", "nsubj", "pobj"}:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ not in {"to", "by"}:
         return False  # not "the toll from clashes in Tripoli has risen": those clashes
-    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if verb.pos_ not in {"VERB", "AUX"} or _day_named(verb):
         return False
-    if noun.dep_ == "dobj" and verb.lemma_.lower() in _PAUSES:
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "dobj" and lemma in _PAUSES:
         return True  # "paused those attacks", "halted raids", "threatened to resume strikes"
     if any(c.dep_ in {"det", "poss", "nummod"} or c.like_num for c in noun.children):
         return False  # "the attacks", "three killings": these ones
+    if noun.dep_ == "dobj" and lemma in RECORDING:
+        return True  # "the mission documented killings by self-defence groups": incidents of a kind, counted
+    if noun.dep_ == "nsubj" and lemma not in RESULT_VERBS:
+        return False  # "clashes have erupted in the capital": they happened; "attacks have made farming impossible"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "by":  # "casualties caused by attacks", not "people killed by
+        return verb.tag_ == "VBN" and verb.dep_ == "acl" and family_of(verb) is None  # strikes": their means
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
     return verb.tag_ in {"VBP", "VBZ"} or perfect or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
@@ -586,6 +623,7 @@ _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
 _SERIES_MODIFIERS = FREQUENCIES | {"recent"}
 _PAUSES = frozenset("pause suspend halt cease resume stop end".split())
 _GOING_ON = frozenset("continue persist".split())
+_INFINITIVE_DONE = frozenset("begin start continue manage".split())  # "managed to retake": it was done
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
 _TO_COME = frozenset("planned proposed upcoming scheduled threatened announced".split())
 _REMEMBERING = frozenset("recall remember commemorate mourn honour honor".split())

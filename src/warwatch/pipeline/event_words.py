@@ -783,6 +783,13 @@ FREQUENCIES = frozenset(
     "common frequent routine commonplace widespread rampant regular endemic rife sporadic occasional periodic daily "
     "weekly nightly constant".split()
 )
+# How often a clause's deed recurs: "access is periodically cut by fighting", "the army regularly shells the hills"
+# (not "repeatedly", "sporadically", "constantly": how one deed was done, "shooting sporadically").
+OFTEN = frozenset("periodically regularly frequently routinely often habitually usually sometimes".split())
+# What incidents of a kind leave behind: "attacks on farmers have made it impossible to farm".
+RESULT_VERBS = frozenset("make leave force drive displace push keep prevent deprive render cause".split())
+# Verbs that count or record incidents of a kind: "documented killings by self-defence groups".
+RECORDING = frozenset("document record register log catalogue catalog chronicle tally count verify".split())
 ACQUAINTANCES = frozenset(
     (
         "neighbour neighbor husband wife son daughter brother sister nephew niece cousin father mother uncle aunt "
