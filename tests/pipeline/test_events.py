@@ -1446,3 +1446,31 @@ def test_events_an_armed_group_named_in_the_plural_is_an_armed_target(nlp) -> No
 )
 def test_events_habits_and_infinitives_stay_out(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a war calls a strike comes from afar: from the air unless the sentence names missiles or shells
+        ("Israeli strike on Gaza school shelter kills 22, civil defence says", {"Air/drone strike"}),
+        (
+            "A retaliatory strike on a militia depot near the border killed four fighters on Monday.",
+            {"Air/drone strike"},
+        ),
+        (
+            "A Russian missile strike on a hospital in Kharkiv killed three people on Monday.",
+            {"Shelling/artillery/missile attack"},
+        ),
+        ("Dock workers began a strike over unpaid wages on Tuesday.", {"Peaceful protest"}),
+        # a headline drops the article before the mine a vehicle hit
+        ("Five soldiers killed as vehicle hits landmine near Djibo", {"Remote explosive/landmine/IED"}),
+        # a separate incident does not carry on the type of the one told before it
+        (
+            "The army said the air strike on the market had been a mistake. In a separate incident, bandits "
+            "attacked the village of Maro on Tuesday.",
+            {"Air/drone strike", "Attack"},
+        ),
+    ],
+)
+def test_events_strikes_mines_and_separate_incidents(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -244,6 +244,9 @@ def _means_type(family: str, tok: Token, context: Context) -> tuple[str | None, 
 
 def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | None, str]:
     """Killing, attacking or harming: typed by the means used, by who does it, and by the target."""
+    if strike_from_afar(tok, family):  # by missiles or shells when the sentence names them, else from the air
+        shelled = context.lemmas & SHELL_CUES
+        return ("Shelling/artillery/missile attack" if shelled else "Air/drone strike"), "attack:strike-from-afar"
     if any(linked(tok, other) for other in context.means_tokens) and not context.own_device:
         return None, "absorbed-by-means"  # the remote-violence mention of this incident carries it
     if tok.dep_ in {"acl", "relcl"} and taken_out_of_use(tok.head):
@@ -284,6 +287,12 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
     if context.heavy_weapons and family == "attack" and target is None:
         return "Shelling/artillery/missile attack", "attack:heavy-weapons"  # heavy machine-gun fire at no one named
     return "Armed clash", f"{family}:{'armed' if target else 'unknown'}-target"
+
+
+def strike_from_afar(tok: Token, family: str) -> bool:
+    """ "An Israeli strike on a school", "a strike on the depot": what a war calls a strike comes from afar, a means
+    of its own (a labour strike is a protest's, read before)."""
+    return family == "attack" and tok.pos_ == "NOUN" and tok.lemma_.lower() == "strike"
 
 
 def _at_protesters(tok: Token) -> bool:

@@ -265,9 +265,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:ran|run|runs|drove|driving) over an? (?:[\w-]+ )?(?:land ?)?mine\b"
-        r"|\b(?:hit|struck|strikes|stepp(?:ed|ing) on|steps on|trigger(?:ed|ing)) an? (?:[\w-]+ )?"
-        r"(?:land ?mine|mine|ied|roadside bomb|"
-        r"explosive device)\b",
+        r"|\b(?:hit|hits|hitting|struck|strikes|stepp(?:ed|ing) on|steps on|trigger(?:ed|ing)) an? (?:[\w-]+ )?"
+        r"(?:land ?mine|mine|ied|roadside bomb|explosive device)\b"
+        # a headline drops the article: "vehicle hits landmine"
+        r"|\b(?:hits|hit|struck|strikes) (?:land ?mine|roadside bomb|ied)s?\b",
         "ied",
     ),
     (

@@ -48,7 +48,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
 from .event_facts import families, family_of, is_background, mishap, states_fact, summarised, without
 from .event_roles import clause_verb, crowd_agent, direct_objects, state_agent
-from .event_typing import Context, seized_thing, taken_out_of_use, type_of
+from .event_typing import Context, seized_thing, strike_from_afar, taken_out_of_use, type_of
 from .event_words import (
     AGREEMENT_NOUNS,
     AGREEMENT_UNDONE,
@@ -174,8 +174,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     context = Context(
         families=frozenset(family for _, family in triggers),
         lemmas=lemmas,
-        previous_type=previous_type,
-        means_tokens=tuple(tok for tok, family in triggers if family in MEANS),
+        previous_type=None if lemmas & _ANOTHER_INCIDENT else previous_type,  # "in a separate incident": not it
+        means_tokens=tuple(tok for tok, family in triggers if family in MEANS or strike_from_afar(tok, family)),
         violence_tokens=tuple(tok for tok, family in triggers if family in VIOLENCE),
         territory_tokens=tuple(t for t, f in triggers if f in {"capture", "regain"} and seized_thing(t) is None),
         small_arms=may_match(lowered, SMALL_ARMS_WORDS) and bool(SMALL_ARMS.search(lowered)),
@@ -203,6 +203,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
 
 
 _VERB_TAGS = frozenset({VERB, AUX})
+_ANOTHER_INCIDENT = frozenset("separate unrelated elsewhere".split())
 _SHOW_WORDS = SPORT_CUES | GAME_WORDS | frozenset("film movie cinema review premiere concert album episode".split())
 _FIGHTING = VIOLENCE | MEANS | {"fight", "capture", "regain"}
 _PEOPLE_GATHERED = frozenset("protester demonstrator supporter crowd activist worker student farmer".split())
