@@ -147,3 +147,31 @@ def test_pipeline_a_headline_of_two_incidents_folds_each_into_its_own() -> None:
 def test_pipeline_a_cache_uncovered_is_disrupted_weapons_use() -> None:
     text = "Soldiers searching a farm near Culiacan on Tuesday uncovered a cache of 80 rifles and 20 grenades."
     assert sub_types(text, date(2024, 12, 4)) == {"Disrupted weapons use"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a trial or a remembrance: what the article tells with no date of its own is the case tried or remembered
+        ("Court sentences four militiamen to death over village massacre", set()),
+        ("Two years after the market bombing, survivors still wait for help", set()),
+        # news the body dates is news still
+        ("Gunmen kill four in village raid", {"Attack"}),
+    ],
+)
+def test_pipeline_a_trial_or_remembrance_tells_no_undated_incident(headline: str, expected: set[str]) -> None:
+    text = (
+        f"{headline}\n\nThe gunmen stormed the village and shot dead four farmers, residents said. "
+        "Relatives of the victims gathered outside the court building in the provincial capital."
+    )
+    events = warwatch.extract(text, published=date(2024, 10, 22))
+    assert {e.sub_event_type for e in events} == expected
+
+
+def test_pipeline_a_trial_article_keeps_an_incident_the_body_dates() -> None:
+    text = (
+        "Court jails five over 2019 church bombing\n\nA court in the capital sentenced five men to life in prison on "
+        "Monday over the bombing. On Sunday, gunmen shot dead two worshippers at a church in the north, police said."
+    )
+    events = warwatch.extract(text, published=date(2024, 10, 22))
+    assert [(e.sub_event_type, e.date) for e in events] == [("Attack", date(2024, 10, 20))]

@@ -26,6 +26,9 @@ attack that looted or burned property and hurt nobody is property destruction. A
 territory change stays an event of its own (an attack and the capture of a hill are two; the
 events stage lets a capture absorb the fighting of its own clause), and agreements, changes to a
 group and new bases are never folded into violence.
+
+An article whose headline tells of a trial or a remembrance ("Court sentences five over bombing", "Ten years after
+Chibok") reports only the incidents its body dates: the rest are the case tried or remembered.
 """
 
 from __future__ import annotations
@@ -130,6 +133,8 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     groups = _fold_headlines(headline_end, _fold_references(groups))
     if article.published and any(_dated_by_day(g) for g in groups):
         groups = [g for g in groups if not _of_an_earlier_month(g, article.published)]
+    if _about_a_past_case(article, headline_end):
+        groups = [g for g in groups if any(_own_date(r) for r in g)]
     return tuple(_event(article, group, is_party, headline_end) for group in _days_carried(groups))
 
 
@@ -517,6 +522,23 @@ def _headline_of(headline: list[Reading], group: list[Reading]) -> bool:
     if _incident_type(headline)[0] == _incident_type(group)[0]:
         return True
     return _event_type(headline) == _event_type(group) in {"Explosions/Remote violence", "Violence against civilians"}
+
+
+def _about_a_past_case(article: Article, headline_end: int | None) -> bool:
+    """Whether the headline (or the title) tells of a trial or a remembrance ("Court sentences five over 2016
+    bombing", "Ten years after Chibok, parents still wait"): the incidents the article tells with no date of their
+    own are the case tried or remembered, not news (an incident the body dates is news still)."""
+    headline = article.title or (article.text[:headline_end] if headline_end else "")
+    return bool(_PAST_CASE.search(headline))
+
+
+# A headline's trial or remembrance: a sentence passed, a conviction, a tribunal, "N years after" or "one year on".
+_PAST_CASE = re.compile(
+    r"\b(?:sentence[sd]|convict(?:s|ed)|acquit(?:s|ted)|jailed|verdict|on trial|tribunal|anniversary"
+    r"|commemorat\w+|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|\d+) "
+    r"(?:years?|months?|weeks?) (?:after|on|since)\b)",
+    re.IGNORECASE,
+)
 
 
 def _headline_end(article: Article) -> int | None:
