@@ -1442,6 +1442,15 @@ def test_events_an_armed_group_named_in_the_plural_is_an_armed_target(nlp) -> No
             "Pro-government militiamen helped the army retake the town of Kadugli on Sunday.",
             {"Government regains territory"},
         ),
+        # a disposition is nothing done; a count in thousands in the perfect or recorded, on no day, is a war's tally
+        (
+            "The head of the rebel delegation said the group was ready to sign a cessation of hostilities "
+            "agreement today.",
+            set(),
+        ),
+        ("The army says it has killed more than 3,000 insurgents in the northern districts.", set()),
+        ("Monitors have recorded more than 12,500 people killed in the fighting.", set()),
+        ("The army says it has killed 30 insurgents in the northern districts.", {"Armed clash"}),
     ],
 )
 def test_events_habits_and_infinitives_stay_out(nlp, text: str, expected: set[str]) -> None:

@@ -93,6 +93,18 @@ def test_fatalities_groups_ranges_and_single_persons(nlp, text, expected) -> Non
     assert claims_of(nlp, text) == expected
 
 
+def test_fatalities_a_running_total_after_an_incident_is_not_its_toll(nlp) -> None:
+    text = (
+        "Gunmen attacked a police patrol near the bridge on Monday, killing two officers. "
+        "A rights group says more than 4,000 people have been killed in the region."
+    )
+    article = Article(text=text)
+    doc = nlp(text)
+    mentions = detect_events(article, doc)
+    claims = extract_claims(article, doc, mentions)
+    assert sorted(c.value for cs in claims for c in cs) == [2]
+
+
 def test_fatalities_follow_up_sentence_counts_for_the_last_event(nlp) -> None:
     text = "Gunmen attacked a police patrol near the bridge on Monday. The officer died."
     article = Article(text=text)

@@ -179,6 +179,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "which they have been protesting": an ongoing state, not a dated event
     if auxes & {"has", "have", "had"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause, "had" in auxes):
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
+    if in_doc(tok, RECORDING) and any(a.lemma_.lower() in RECORDING and _thousands(a) for a in tok.ancestors):
+        return False  # "monitors have recorded more than 18,800 people killed in the fighting": a war's tally
     if auxes & {"has", "have"} and verb.tag_ == "VBN" and _tallied(verb):
         return False  # "hundreds of civilians have been killed in drone strikes": many incidents summed, on no day
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
@@ -188,6 +190,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
+    if to_inf and verb.head.lemma_.lower() in _READY:
+        return False  # "the group was ready to sign a ceasefire", "willing to attack": a disposition, nothing done
     if verb is tok and _under_an_infinitive(verb):
         return False  # "failed to help them fight jihadists", "sent troops to let them retake the town"
     if _conditional(verb) or _in_case_of(tok) or _anyone(tok, verb) or _imperative(verb):
@@ -623,6 +627,7 @@ _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
 _SERIES_MODIFIERS = FREQUENCIES | {"recent"}
 _PAUSES = frozenset("pause suspend halt cease resume stop end".split())
 _GOING_ON = frozenset("continue persist".split())
+_READY = frozenset("ready willing prepared eager keen determined poised unwilling reluctant".split())
 _INFINITIVE_DONE = frozenset("begin start continue manage".split())  # "managed to retake": it was done
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
 _TO_COME = frozenset("planned proposed upcoming scheduled threatened announced".split())
@@ -1042,10 +1047,29 @@ def _doers(tok: Token) -> list[Token]:
 
 
 def _sums_up(verb: Token, past: bool = False) -> bool:
-    """A perfect tense sums up when it counts over a period so far or a whole conflict does it (see SO_FAR); a past
-    perfect only when a whole conflict does it ("he said the war had killed a million")."""
+    """A perfect tense sums up when it counts over a period so far or by the thousand, or a whole conflict does it
+    (see SO_FAR); a past perfect only when a whole conflict does it ("he said the war had killed a million")."""
     doers = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children)}
-    return bool(doers & WHOLE_CONFLICTS) or (not past and bool(SO_FAR.search(span_text(verb.sent).lower())))
+    if doers & WHOLE_CONFLICTS:
+        return True
+    return not past and (bool(SO_FAR.search(span_text(verb.sent).lower())) or _thousands(verb))
+
+
+def running_total(death: Token) -> bool:
+    """Whether a death word counts the dead by the thousand in the perfect on no day ("more than 6,000 people have
+    been killed"): a war's running total, no incident's toll."""
+    verb = death if death.pos_ in {"VERB", "AUX"} else governing_verb(death)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children) and _thousands(verb)
+
+
+def _thousands(verb: Token) -> bool:
+    """Whether a clause counts its victims in thousands on no day ("it has killed more than 14,000 militants"): no
+    incident told in the perfect kills so many; a war's running total does."""
+    victims = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree]
+    counts = [w for w in victims if w.like_num and w.text.replace(",", "").isdigit()]
+    return any(int(w.text.replace(",", "")) >= 1000 for w in counts) and not _day_named(verb)
 
 
 def _negated_noun(tok: Token) -> bool:

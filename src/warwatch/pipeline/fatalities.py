@@ -50,6 +50,7 @@ from .actor_roles import (
     subject_body,
 )
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
+from .event_facts import running_total
 from .event_roles import direct_objects
 from .nlp import HYPHENS, compared, lemmas, lowers, sentences, span_text, text_of, tokens
 from .place_words import past_dateline
@@ -224,6 +225,8 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
         tok = words[i]
         if _shot_not_killed(tok) or _attempted(tok) or _gun_not_gunned_down(tok) or _neutralised_no_one(tok):
             continue
+        if running_total(tok):
+            continue  # "more than 6,000 people have been killed": the war's toll, not the last incident's
         if _death_or_other(tok):
             continue
         figures = [n for n in _figures_of(tok) if n.i not in used]
