@@ -1483,3 +1483,16 @@ def test_events_habits_and_infinitives_stay_out(nlp, text: str, expected: set[st
 )
 def test_events_strikes_mines_and_separate_incidents(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a police raid that harms no one is a search (its arrests, told beside it, are the event)
+        ("Anti-terror police teams conducted dawn raids on Tuesday on addresses in three districts.", set()),
+        ("A police raid on a mosque in the capital on Friday left two worshippers dead.", {"Attack"}),
+        ("Gunmen raided the village on Sunday.", {"Attack"}),
+    ],
+)
+def test_events_a_police_raid_harming_no_one_is_a_search(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -93,11 +93,15 @@ def test_fatalities_groups_ranges_and_single_persons(nlp, text, expected) -> Non
     assert claims_of(nlp, text) == expected
 
 
-def test_fatalities_a_running_total_after_an_incident_is_not_its_toll(nlp) -> None:
-    text = (
-        "Gunmen attacked a police patrol near the bridge on Monday, killing two officers. "
-        "A rights group says more than 4,000 people have been killed in the region."
-    )
+@pytest.mark.parametrize(
+    "total",
+    [
+        "A rights group says more than 4,000 people have been killed in the region.",
+        "In its long campaign, the group has been responsible for the deaths of more than 40,000 people.",
+    ],
+)
+def test_fatalities_a_running_total_after_an_incident_is_not_its_toll(nlp, total: str) -> None:
+    text = "Gunmen attacked a police patrol near the bridge on Monday, killing two officers. " + total
     article = Article(text=text)
     doc = nlp(text)
     mentions = detect_events(article, doc)

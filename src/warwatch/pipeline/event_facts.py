@@ -13,6 +13,8 @@ crime, are no political violence (``mishap``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -1059,17 +1061,25 @@ def running_total(death: Token) -> bool:
     """Whether a death word counts the dead by the thousand in the perfect on no day ("more than 6,000 people have
     been killed"): a war's running total, no incident's toll."""
     verb = death if death.pos_ in {"VERB", "AUX"} else governing_verb(death)
-    if verb is None or verb.tag_ != "VBN":
+    if (
+        verb is None
+        or verb.tag_ != "VBN"
+        or not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+    ):
         return False
-    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children) and _thousands(verb)
+    counted = _thousands(verb) or (death is not verb and _in_thousands(death.subtree))  # "the deaths of 40,000"
+    return counted and not _day_named(verb)
 
 
 def _thousands(verb: Token) -> bool:
     """Whether a clause counts its victims in thousands on no day ("it has killed more than 14,000 militants"): no
     incident told in the perfect kills so many; a war's running total does."""
     victims = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree]
-    counts = [w for w in victims if w.like_num and w.text.replace(",", "").isdigit()]
-    return any(int(w.text.replace(",", "")) >= 1000 for w in counts) and not _day_named(verb)
+    return _in_thousands(victims) and not _day_named(verb)
+
+
+def _in_thousands(words: Iterable[Token]) -> bool:
+    return any(w.like_num and w.text.replace(",", "").isdigit() and int(w.text.replace(",", "")) >= 1000 for w in words)
 
 
 def _negated_noun(tok: Token) -> bool:

@@ -168,6 +168,14 @@ def state_agent(tok: Token) -> bool:
     return bool(words & (STATE_CUES | _OFFICERS))
 
 
+def police_agent(tok: Token) -> bool:
+    """Whether the police do it ("anti-terror police teams conducted dawn raids", "a police raid")."""
+    return any(w.lemma_.lower() in _POLICE for agent in _agents(tok) for w in agent.subtree)
+
+
+_POLICE = frozenset("police policeman cop detective".split())
+
+
 def target_kind(tok: Token) -> str | None:
     """Whether the trigger's object (or the killed) are civilians, armed people, or an attack itself."""
     objects = _object_nouns(tok)

@@ -24,6 +24,7 @@ from .event_roles import (
     non_state_agent,
     participants,
     person_target,
+    police_agent,
     property_target,
     sentence_targets,
     state_agent,
@@ -77,6 +78,7 @@ _PROTESTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in {"Protests",
 _RIOTS = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Riots")
 _DIRECT_FIRE_MEANS = frozenset({"Shelling/artillery/missile attack", "Grenade"})
 _HARM_TO_PEOPLE = frozenset({"kill", "harm"})  # families of triggers that tell of people killed or hurt
+_HARMED = _HARM_TO_PEOPLE | frozenset("dead death die injure wound hurt shoot fire clash exchange".split())
 # What a raid did that says what it was, rather than a place taken: "stormed the village and looted shops".
 _DONE_TO_PEOPLE_OR_GOODS = _HARM_TO_PEOPLE | {"abduct", "sexual", "loot", "arrest"}
 # Who stands for the authorities among the sides of a fight (besides ``STATE_CUES``).
@@ -257,6 +259,8 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
         return None, "absorbed-by-protest"
     if tok.lemma_.lower() in SEARCHES and context.families & {"arrest", "abduct"}:
         return None, "absorbed-by-arrest"  # "raided houses and arrested five men": the arrests say what it did
+    if tok.lemma_.lower() == "raid" and police_agent(tok) and not (context.families | context.lemmas) & _HARMED:
+        return None, "police-search"  # "police teams conducted dawn raids on addresses": a search, no one harmed
     if any(linked(tok, other) for other in context.territory_tokens):
         return None, "absorbed-by-territory"
     done = context.families & _DONE_TO_PEOPLE_OR_GOODS or any(t != tok for t in context.violence_tokens)
