@@ -1496,3 +1496,26 @@ def test_events_strikes_mines_and_separate_incidents(nlp, text: str, expected: s
 )
 def test_events_a_police_raid_harming_no_one_is_a_search(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fire set with no crowd in sight is the attackers' arson: the killing beside it keeps its type
+        (
+            "Colonists set fire to houses and vehicles in the village overnight, and a young man was martyred by "
+            "their bullets, the health ministry said.",
+            {"Attack"},
+        ),
+        ("A mob set fire to a police station and killed an officer on Sunday.", {"Mob violence"}),
+        # paying is no shelling; a new base may have several words before it; a truce extended is an agreement made
+        ("Shoppers are shelling out more for chocolate this Christmas.", set()),
+        (
+            "The rebels on Monday opened a regional command and administration headquarters in the town.",
+            {"Headquarters or base established"},
+        ),
+        ("The government and the guerrillas agreed on Tuesday to extend their ceasefire by six months.", {"Agreement"}),
+    ],
+)
+def test_events_arson_paying_bases_and_truces_extended(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

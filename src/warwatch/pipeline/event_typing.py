@@ -216,6 +216,13 @@ def _crowd_type(context: Context) -> str:
     return "Violent demonstration" if protest else "Mob violence"
 
 
+def _arson_only(context: Context) -> bool:
+    """Whether a sentence's rioting is fire set with no crowd in sight ("settlers set fire to houses, and a man was
+    killed by their bullets"): arson by the attackers, which leaves the killing its own type."""
+    crowd = context.lemmas & CROWD or "mob" in context.lemmas or context.previous_type in _PROTESTS
+    return "set" in context.lemmas and not crowd
+
+
 def _riot_type(tok: Token, context: Context) -> tuple[str | None, str]:
     """A mob or a violent demonstration; setting fire with no crowd in sight is arson, typed as looting."""
     if "mob" in context.lemmas or tok.lower_ in {"mob", "mobs"}:  # "Mobs" opening a sentence is tagged a name
@@ -255,7 +262,7 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
         return None, "absorbed-by-disruption"  # "intercepted two missiles fired at the city": they hit nothing
     if context.own_device and context.means_tokens:
         return "Disrupted weapons use", f"{family}:own-device"  # those killed when their own bomb went off
-    if "protest" in context.families or "riot" in context.families:
+    if "protest" in context.families or ("riot" in context.families and not _arson_only(context)):
         return None, "absorbed-by-protest"
     if tok.lemma_.lower() in SEARCHES and context.families & {"arrest", "abduct"}:
         return None, "absorbed-by-arrest"  # "raided houses and arrested five men": the arrests say what it did

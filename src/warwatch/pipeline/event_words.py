@@ -274,8 +274,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?|open(?:ed|s|ing)?"
         r"|erect(?:ed|s|ing)?) (?:an? |the |its |their )?"
-        r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative|fortified|company|battalion"
-        r"|brigade|army|police|patrol|security) )*"
+        r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative|administration|fortified"
+        r"|company|battalion|brigade|army|police|patrol|security|regional|district|rear|logistics|and) )*"
         r"(?:base|outpost|camp|headquarters|quarters|command (?:centre|center|post)|(?:military|army|fortified) post"
         r"|position"
         r"|checkpoint|roadblock)s?\b"

@@ -223,6 +223,7 @@ _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_m
 _LADEN = frozenset("pack laden rig fill load stuff".split())
 # what ``_development_verb`` reads
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | CARRYING_OFF | {"sweep"}
+_RENEWING = frozenset("extend renew prolong".split())  # "agreed to extend their ceasefire": a new agreement
 _IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail expire lapse".split())  # its subject
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
 # A quotation: between double quotes, or single quotes that open after a space and close before one.
@@ -282,6 +283,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if lemma in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
+    if lemma == "shell" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None  # "shoppers shelling out more for chocolate": paying
     if lemma in {"storm", "shoot", "rocket"} and _stormed_ahead(tok):
         return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000", "shares rocketed"
     if tok.lower_ in {"injured", "wounded"} and tok.dep_ in _NOUN_DEPS and any(c.lower_ == "the" for c in tok.children):
@@ -674,7 +677,7 @@ def _agreement_made(tok: Token) -> bool:
         return False  # "the truce held for a second week", "took hold", "broke down": one made before
     if tok.head.dep_ == "prep" and tok.head.lower_ == "since":
         return False  # "the first delivery since the peace deal": one made before, told as a point in time
-    return verb in AGREEMENT_VERBS or tok.dep_ in {"nsubj", "nsubjpass"}
+    return verb in AGREEMENT_VERBS | _RENEWING or tok.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _weapon_used(tok: Token) -> bool:
