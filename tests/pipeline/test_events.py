@@ -1519,3 +1519,27 @@ def test_events_a_police_raid_harming_no_one_is_a_search(nlp, text: str, expecte
 )
 def test_events_arson_paying_bases_and_truces_extended(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrest in an operation against an armed group the lexicon names is political, not ordinary crime
+        ("Police detained 14 suspects in an operation targeting the Daesh terror group on Tuesday.", {"Arrests"}),
+        ("Police arrested 15 suspects in a drug raid in the city on Monday.", set()),
+        # the attack the arrested are suspected of or involved in was told before: the arrest is the news
+        ("The security service said it had detained a man suspected of planting the bomb.", {"Arrests"}),
+        (
+            "Two members of the cell involved in the attack on the police station were arrested near the border.",
+            {"Arrests"},
+        ),
+        # a question a speaker leaves open tells nothing new; what is told as happening many times is a habit
+        ("The ministry did not specify how many of the fighters had been killed.", set()),
+        ("Police did not say who attacked the convoy on Monday.", {"Armed clash"}),
+        ("The country has since been attacked by the group multiple times.", set()),
+        # what was struck is no strike of its own
+        ("According to security sources, the targets included shelters and caves used by the group.", set()),
+    ],
+)
+def test_events_arrests_questions_habits_and_targets(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

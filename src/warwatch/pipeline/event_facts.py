@@ -19,7 +19,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .event_roles import NOUN_TAGS, clause_verb, direct_objects, governing_verb
+from .event_roles import NOUN_TAGS, clause_verb, direct_objects, governing_verb, names_armed_group
 from .event_words import (
     ACCIDENTS,
     ACCUSING,
@@ -141,6 +141,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     for node in (tok, verb):
         if any(child.dep_ == "neg" for child in node.children):
             return False
+    if _left_open(verb):
+        return False  # "the ministry did not specify how many of them had been killed": told elsewhere, if at all
     if in_doc(tok, "no") and any(c.dep_ in {"nsubj", "nsubjpass"} and _negated_noun(c) for c in verb.children):
         return False  # "no shells were fired", "no one was killed"
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"nobody", "none"} for c in verb.children):
@@ -319,6 +321,8 @@ def _charged(tok: Token) -> bool:
             return True  # "charged with murder after his girlfriend was found stabbed": the charge's ground
         if node.dep_ == "prep" and node.lower_ == "in" and _of_suspect(node.head):
             return True  # "arrested a suspect in the murder of a driver"
+        if node.dep_ == "prep" and node.lower_ == "in" and node.head.lemma_.lower() in _IMPLICATING:
+            return True  # "members of the cell involved in the Rask attack were arrested": what they are held for
         if node.dep_ != "prep" or node.lower_ not in CHARGE_PREPS:
             continue
         head = node.head.head if node.head.dep_ == "dobj" else node.head  # "convicted three soldiers of raping"
@@ -383,7 +387,7 @@ def _habitual(tok: Token) -> bool:
         return True  # "such killings are on the rise", "some killings went unrecorded": a kind, not an incident
     if tok.tag_ == "NNS" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in TRENDS:
         return True  # "after a surge in attacks"
-    if _kind_in_the_present(tok) or _kept_up(tok) or (in_doc(tok, OFTEN) and _often(tok)):
+    if _kind_in_the_present(tok) or _kept_up(tok) or (in_doc(tok, _OFTEN_WORDS) and _often(tok)):
         return True
     first = tok
     while first.dep_ == "conj":
@@ -414,6 +418,30 @@ def _habitual(tok: Token) -> bool:
     return any(c.lemma_.lower() in FREQUENCIES for c in said)
 
 
+def _left_open(verb: Token) -> bool:
+    """Whether a clause is a question a speaker leaves open ("did not say who attacked the convoy", "did not specify
+    how many had been killed"): it tells nothing new of the incident it asks about."""
+    node = verb
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "ccomp" or not any(c.dep_ == "neg" for c in node.head.children):
+        return False
+    asked = any(w.tag_ in _WH_TAGS or w.lower_ == "whether" for w in node.subtree if w.i < node.i)
+    return asked and not _day_named(node)  # "did not say who attacked the convoy on Monday" tells of that attack
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WRB"})
+_WAGED = MEANS | {"attack", "fight", "capture", "regain"}  # violence of war, not a crime, whoever is charged with it
+_MANY = frozenset("multiple several many numerous countless".split())
+
+
+def _how_often(word: Token) -> bool:
+    """ "Periodically", "often", "multiple times" (not "attacked six times" in a week: that count is coded)."""
+    if word.dep_ == "advmod":
+        return word.lower_ in OFTEN
+    return word.dep_ == "npadvmod" and word.lower_ == "times" and any(c.lower_ in _MANY for c in word.children)
+
+
 def _under_an_infinitive(verb: Token) -> bool:
     """Whether a bare infinitive depends on a "to" infinitive of a verb that does not tell it done ("failed to help
     them fight"): as unrealised as the infinitive above it ("managed to help them retake the town" is done)."""
@@ -426,10 +454,10 @@ def _under_an_infinitive(verb: Token) -> bool:
 
 def _often(tok: Token) -> bool:
     """Whether the clause of a trigger says its deed recurs, on no day named: "access is periodically cut by fighting",
-    "the army has repeatedly shelled the hills"."""
+    "the country has been attacked by the group multiple times"."""
     node = tok
     while True:
-        if node.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ in OFTEN for c in node.children):
+        if node.pos_ in {"VERB", "AUX"} and any(_how_often(c) for c in node.children):
             return not _day_named(node)
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children) or node.head == node:
             return False  # the clause ends at its subject: "the army often says it repelled attacks"
@@ -645,7 +673,9 @@ _SITE_PREPS = frozenset({"at", "in", "through"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})  # a word used as a noun: "reached the final"
 _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
-_CHARGES = CHARGE_HEADS | ACCUSING | {"suspect"}  # what ``_charged`` looks for
+_IMPLICATING = frozenset("involve implicate".split())
+_OFTEN_WORDS = OFTEN | {"times"}  # what ``_often`` looks for
+_CHARGES = CHARGE_HEADS | ACCUSING | _IMPLICATING  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
 _MEASURES = MEASURES | MEASURE_KINDS
 _RUMOURS = frozenset("rumour rumor speculation".split())
@@ -853,15 +883,17 @@ def _ordinary_crime(tok: Token) -> bool:
         top = top.head  # "raided a drug den and arrested 15 suspects, seizing cannabis": one operation
     words = list(top.subtree)
     lemmas = {w.lemma_.lower() for w in words}
-    if lemmas & (POLITICAL_PEOPLE | ORGANIZED_ARMED | WEAPONS | GATHERINGS):
-        return False
+    if lemmas & (POLITICAL_PEOPLE | ORGANIZED_ARMED | WEAPONS | GATHERINGS) or any(map(names_armed_group, words)):
+        return False  # "detained 14 suspects in an operation targeting Daesh"
     kinds = VIOLENCE | MEANS | {"protest", "riot"}
     violent = [w for w in words if w != tok and family_of(w) in kinds and w.lemma_.lower() not in SEARCHES]
     done = [w for w in violent if states_fact(w)]
     if done:  # "arrested a man who had stabbed his wife": the violence itself a private crime
         return all(mishap(w) for w in done)
-    charged = any(_charged(w) for w in violent)  # "arrested a suspect in the murder of ...": the crime charged
-    return charged or bool(lemmas & PETTY_CRIMES) or _after_a_mishap(tok)
+    charged = [w for w in violent if _charged(w)]  # "arrested a suspect in the murder of ...": the crime charged
+    if any(family_of(w) in _WAGED for w in charged):
+        return False  # "members of the cell involved in the attack on the police station were arrested": war's deeds
+    return bool(charged) or bool(lemmas & PETTY_CRIMES) or _after_a_mishap(tok)
 
 
 def _after_a_mishap(tok: Token) -> bool:

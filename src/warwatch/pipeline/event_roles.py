@@ -217,6 +217,12 @@ def _kind_of(nouns: list[Token]) -> str | None:
     return "armed" if armed or any(t.lemma_.lower() in ARMED_TARGETS or _armed_group(t) for t in nouns) else None
 
 
+def names_armed_group(tok: Token) -> bool:
+    """Whether a name is one the actor lexicon knows for a rebel group or a militia ("Daesh", "the PKK")."""
+    actor = canonical_actor(tok.text) if tok.pos_ == "PROPN" else None
+    return actor is not None and actor.inter in {2, 3, 4}
+
+
 def _armed_group(tok: Token) -> bool:
     """A name the actor lexicon knows for an armed group or force, as spaCy tags plurals of names: "seven Maoists"
     (lemma "Maoists", so no word list of the event stage can hold it)."""

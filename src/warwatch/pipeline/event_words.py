@@ -761,7 +761,7 @@ GAME_WORDS = frozenset(
 # the killing of protesters") is told as a charge; what someone is accused of, when no day or count places it ("accused
 # the army of massacring civilians"), as rhetoric.
 CHARGE_HEADS = frozenset("sentence convict jail imprison indict charge try prosecute acquit fine execute hang".split())
-ACCUSING = frozenset({"accuse"})
+ACCUSING = frozenset({"accuse", "suspect"})  # "accused of", "a man suspected of planting the bomb"
 CHARGE_PREPS = frozenset("for over of with".split())
 # Nouns of a span of time that make an event history: "the decades-long war", "a years-long insurgency".
 SPANS = frozenset("decade year century generation".split())
