@@ -1543,3 +1543,22 @@ def test_events_arson_paying_bases_and_truces_extended(nlp, text: str, expected:
 )
 def test_events_arrests_questions_habits_and_targets(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a flop and a flood of words are no bombing
+        ('The action film "Iron Gate" bombed at the box office in its opening weekend.', set()),
+        ("Fans said they had bombarded the hotline with calls after the final.", set()),
+        ("Rebel gunners bombarded the town with rockets on Sunday.", {"Shelling/artillery/missile attack"}),
+        # shells the parser reads as "fired" ones were fired all the same; spent ones were found
+        (
+            "A navy vessel anchored off the coast fired shells into a fishing village on Monday, killing four people.",
+            {"Shelling/artillery/missile attack"},
+        ),
+        ("Police found spent fired shells at the scene.", set()),
+    ],
+)
+def test_events_flops_floods_of_words_and_shells_fired(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -619,6 +619,10 @@ IDIOMS = re.compile(
     r"\bkilling fields?\b|\b(?:kill|kills|killed|killing) off\b|\bhit(?:s|ting)? the ground\b"
     r"|\b(?:take|takes|took|taken|taking) an? (?:big |major |heavy )?hit\b"
     r"|\bon fire\b(?= (?:at|with|in|during|for)\b)|\bset(?:s|ting)? (?:\w+ ){0,3}?stage on fire\b"
+    # a flop, and a flood of words: "bombed at the box office", "bombarded the hotline with calls"
+    r"|\bbomb(?:s|ed)? at the box office\b|\bbox[- ]office bombs?\b"
+    r"|\bbombard(?:s|ed|ing)? (?:[\w'’-]+ ){1,4}?with "
+    r"(?:calls|questions|messages|e-?mails|letters|requests|complaints)\b"
 )
 # Wars fought in words or prices: a sentence that names one and no one armed tells no violence at all.
 FIGURATIVE_WARS = re.compile(

@@ -220,6 +220,7 @@ def _masked(aside: re.Match[str]) -> str:
 _NAMED_BY_PHRASE = frozenset({"suicide", "chemical"})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
+_LEFT_OVER = frozenset("spent empty unexploded".split())  # shells found, not fired at anyone
 _LADEN = frozenset("pack laden rig fill load stuff".split())
 # what ``_development_verb`` reads
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | CARRYING_OFF | {"sweep"}
@@ -694,6 +695,10 @@ def _instrument_used(tok: Token) -> bool:
     """
     if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in CROWD_CONTROL for c in tok.children):
         return False  # tear gas shells, rubber bullets, stun grenades: crowd control, not shelling
+    modifiers = [c for c in tok.children if c.dep_ == "amod"]
+    fired = any(c.lemma_.lower() in FIRE_VERBS for c in modifiers)
+    if fired and not any(c.lower_ in _LEFT_OVER for c in modifiers):
+        return True  # "a vessel off the coast fired shells into a village", parsed as "fired" modifying the shells
     first = _weapon_phrase(tok)
     head, dep = first.head, first.dep_
     if dep == "conj" and head.lemma_.lower() in FIRE_VERBS:  # the parser's "fired IFVs and grenade ..."
