@@ -126,6 +126,10 @@ def test_fatalities_follow_up_sentence_counts_for_the_last_event(nlp) -> None:
         ("Gunmen killed two farmers, district commissioner Jane Moyo told reporters.", [(2, "exact", "Jane Moyo")]),
         ("One of the rioters was hit and killed by a bullet near the station.", [(1, "exact", None)]),
         ("Militiamen shot and killed 4 traders on the road.", [(4, "exact", None)]),
+        (  # a name with an Arabic article, written as the text spaces it
+            "Jaish al-Adl, which says it fights for the Baluch, said its fighters had killed 12 guards on Sunday.",
+            [(12, "exact", "Jaish al-Adl")],
+        ),
     ],
 )
 def test_fatalities_numbers_and_names_as_written(nlp, text, expected) -> None:

@@ -611,7 +611,7 @@ def defined_acronym(tok: Token) -> str | None:
         if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")":
             word = doc[t.i + 1].text
             return word if 2 <= len(word) <= 10 and word.isalpha() and word.isupper() else None
-        if t.pos_ not in ("PROPN", "DET", "ADP", "CCONJ", "PUNCT") and not t.text[:1].isupper():
+        if t.pos_ not in ("PROPN", "DET", "ADP", "CCONJ", "PART", "PUNCT") and not t.text[:1].isupper():
             return None
     return None
 

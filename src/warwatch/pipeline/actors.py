@@ -921,7 +921,7 @@ def _name_extent(tok: Token) -> str:
     """A speaker's words with its complements ("Office for the Coordination of ...") but without the clauses,
     appositions and conjuncts hung on it, which name other things."""
     cut = {t.i for c in tok.children if c.dep_ in NOT_NAME_DEPS for t in c.subtree}
-    return " ".join(t.text for t in tok.subtree if t.i not in cut)
+    return as_written([t for t in tok.subtree if t.i not in cut])  # "Jaish al-Adl", not "Jaish al - Adl"
 
 
 def _people(speaker: Token) -> list[str]:

@@ -106,6 +106,7 @@ LEVEL_VERBS = frozenset("code cod estimate put place stand reach rise climb incr
 # Verbs that make a killing only intended: "tried to lynch a man", "threatened to kill 3 hostages".
 ATTEMPT_VERBS = frozenset("try attempt seek plan plot threaten vow want intend fail".split())
 NAME_LINKS = frozenset({"and", "for", "of", "&"})  # lower-case words inside a name: "Center for Peace and Justice"
+ARTICLES_IN_NAMES = frozenset("al el ad ar as ash at ul".split())  # "Jaish al-Adl", "Ansar ul-Islam"
 SINGLE_DETERMINERS = frozenset("a an one the his her their its".split())
 ELLIPTIC_WORDS = frozenset({"dead", "kill"})  # "two dead", "5 killed" without a verb: a headline's figure
 RANGE_WORDS = frozenset("to - – or".split())  # "two to three", "1-2", "one or two": the lower bound counts
@@ -545,7 +546,7 @@ def _named(speaker: Token) -> str | None:
         named = antecedent(body.root, speaker_kinds) or subject_body(body.root, speaker_kinds)
         if named is not None:  # "the group's spokesman": the group named before
             return _named(named)
-        return " ".join(t.text for t in body if t.dep_ != "det" or t.i != body.start)
+        return as_written([t for t in body if t.dep_ != "det" or t.i != body.start])
     owner = next((t for t in speaker.lefts if t.lower_ in OWNED_MEDIA and t.i > 1 and t.nbor(-1).text == "-"), None)
     if owner is not None:  # "Hamas-run media": Hamas speaks
         return speaker.doc[owner.left_edge.i : owner.i - 1].text
@@ -579,8 +580,11 @@ def _phrase(head: Token) -> str:
         while name_start > 0 and doc[name_start - 1] in words:
             before = doc[name_start - 1]
             link = before.lower_ in NAME_LINKS or (before.text in HYPHENS and not before.whitespace_)
-            linking = link and name_start > 1 and doc[name_start - 2].text[:1].isupper()  # "Inter-Services"
-            if not (before.text[:1].isupper() or linking):
+            joined = name_start > 1 and (
+                doc[name_start - 2].text[:1].isupper() or doc[name_start - 2].lower_ in ARTICLES_IN_NAMES
+            )
+            linking = link and joined  # "Inter-Services", "al-Adl"
+            if not (before.text[:1].isupper() or linking or before.lower_ in ARTICLES_IN_NAMES):
                 break
             name_start -= 1
         words = [w for w in words if w.i >= name_start]
