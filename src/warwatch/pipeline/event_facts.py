@@ -430,11 +430,6 @@ def _left_open(verb: Token) -> bool:
     return asked and not _day_named(node)  # "did not say who attacked the convoy on Monday" tells of that attack
 
 
-_WH_TAGS = frozenset({"WDT", "WP", "WRB"})
-_WAGED = MEANS | {"attack", "fight", "capture", "regain"}  # violence of war, not a crime, whoever is charged with it
-_MANY = frozenset("multiple several many numerous countless".split())
-
-
 def _how_often(word: Token) -> bool:
     """ "Periodically", "often", "multiple times" (not "attacked six times" in a week: that count is coded)."""
     if word.dep_ == "advmod":
@@ -524,8 +519,7 @@ def _kind_in_the_present(noun: Token) -> bool:
         return False  # "clashes have erupted in the capital": they happened; "attacks have made farming impossible"
     if noun.dep_ == "pobj" and noun.head.lower_ == "by":  # "casualties caused by attacks", not "people killed by
         return verb.tag_ == "VBN" and verb.dep_ == "acl" and family_of(verb) is None  # strikes": their means
-    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
-    return verb.tag_ in {"VBP", "VBZ"} or perfect or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+    return verb.tag_ in {"VBP", "VBZ"} or _present_perfect(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
 
 def _kept_up(verb: Token) -> bool:
@@ -675,6 +669,9 @@ _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _IMPLICATING = frozenset("involve implicate".split())
 _OFTEN_WORDS = OFTEN | {"times"}  # what ``_often`` looks for
+_MANY = frozenset("multiple several many numerous countless".split())  # "multiple times": often
+_WH_TAGS = frozenset({"WDT", "WP", "WRB"})  # a question's word: "how many", "who"
+_WAGED = MEANS | {"attack", "fight", "capture", "regain"}  # violence of war, not a crime, whoever is charged with it
 _CHARGES = CHARGE_HEADS | ACCUSING | _IMPLICATING  # what ``_charged`` looks for
 _FIGURATIVE_KINDS = FIGURATIVE_MODIFIERS | CYBER_WORDS | DUMMY_ROUNDS
 _MEASURES = MEASURES | MEASURE_KINDS
@@ -1091,16 +1088,17 @@ def _sums_up(verb: Token, past: bool = False) -> bool:
 
 def running_total(death: Token) -> bool:
     """Whether a death word counts the dead by the thousand in the perfect on no day ("more than 6,000 people have
-    been killed"): a war's running total, no incident's toll."""
+    been killed", "responsible for the deaths of 40,000"): a war's running total, no incident's toll."""
     verb = death if death.pos_ in {"VERB", "AUX"} else governing_verb(death)
-    if (
-        verb is None
-        or verb.tag_ != "VBN"
-        or not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
-    ):
+    if verb is None or not _present_perfect(verb):
         return False
-    counted = _thousands(verb) or (death is not verb and _in_thousands(death.subtree))  # "the deaths of 40,000"
-    return counted and not _day_named(verb)
+    victims = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree]
+    victims += list(death.subtree) if death is not verb else []
+    return _in_thousands(victims) and not _day_named(verb)
+
+
+def _present_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
 
 
 def _thousands(verb: Token) -> bool:
