@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from warwatch.model import Article, Mention, Span, When
 from warwatch.pipeline.dates import _RELATIVE, _RULES, relative_resolver, resolve_dates, resolve_expression
+from warwatch.pipeline.load import article_from_text
 
 THURSDAY = date(2021, 6, 10)  # the publication date of most cases below
 D = date.fromisoformat
@@ -374,3 +375,19 @@ def test_dates_rule_words_are_in_every_match(words: list[str]) -> None:
 def test_dates_rule_words_cover_every_relative_expression() -> None:
     relative = next(rule for rule in _RULES if rule.name == "relative")
     assert all(any(word in phrase for word in relative.needs) for phrase in _RELATIVE)
+
+
+def test_dates_a_date_line_sets_the_day_relative_words_are_told_from(pipeline) -> None:
+    """A report filed on the 5th and published on the 6th: its "this evening" is the 5th."""
+    text = (
+        "SOPORE, Apr 5: Three civilians were injured when militants hurled a grenade at a police bunker in the "
+        "market this evening, police said."
+    )
+    events = pipeline(article_from_text(text, published=date(2024, 4, 6)))
+    assert [e.date for e in events] == [date(2024, 4, 5)]
+
+
+def test_dates_an_acled_note_opening_on_a_date_is_no_date_line(pipeline) -> None:
+    text = "On 27 April 2020, in Tripoli, rioters clashed with soldiers. A rioter died of his wounds on Tuesday."
+    events = pipeline(article_from_text(text, published=date(2020, 5, 4)))
+    assert {e.date for e in events} == {date(2020, 4, 27), date(2020, 4, 28)}

@@ -90,6 +90,7 @@ _SPEECH = _SPEECH_VERBS | _SPEECH_NOUNS
 # What may stand before the date of a date line: a CITY (, COUNTRY), or a "Label:" of an ACLED note.
 _DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][\w .'/-]{0,40}[,:]\s*){0,2}(?:[Oo]n\s+)?")
 _FILED = re.compile(r"\s*(?:Published|Updated|Posted)(?:\s+[Oo]n)?\s*")  # a web page's filing line
+_FILING_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—:]")  # "SOPORE, Apr 5:", "KABUL, May 9 (Reuters) -"
 _DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")  # what ends a date line: "(Reuters) -", " – "
 
 
@@ -591,7 +592,24 @@ def resolve_dates(article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> 
         return ()
     published = _reference_date(article)
     hits = _read_dates(article, doc, published)
+    filed = _filed_on(hits, doc, published)
+    if filed is not None:  # "SOPORE, Apr 5: ... this evening", published the next day: the evening of the 5th
+        published = filed
+        hits = _read_dates(article, doc, filed)
     return tuple(_choose(mention, hits, doc, published) for mention in mentions)
+
+
+def _filed_on(hits: list[_Hit], doc: Doc, published: date) -> date | None:
+    """The day a date line opening the article says the report was filed, when it is days before the publication
+    date: the report's "today", "this evening" and "on Monday" are told from that day."""
+    text = text_of(doc)
+    prefix = text[: hits[0].start] if hits else ""
+    placed = prefix.strip()[:1].isupper() and not prefix.strip().lower().startswith("on")  # not "On 27 April, ..."
+    if not (placed and _DATELINE_PREFIX.fullmatch(prefix) and _FILING_END.match(text, hits[0].end)):
+        return None
+    when = hits[0].when
+    days = (published - when.date).days
+    return when.date if when.time_precision == DAY and when.date_range is None and 0 < days <= 7 else None
 
 
 def relative_resolver() -> DateResolver:
