@@ -90,8 +90,9 @@ _SPEECH = _SPEECH_VERBS | _SPEECH_NOUNS
 # What may stand before the date of a date line: a CITY (, COUNTRY), or a "Label:" of an ACLED note.
 _DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][\w .'/-]{0,40}[,:]\s*){0,2}(?:[Oo]n\s+)?")
 _FILED = re.compile(r"\s*(?:Published|Updated|Posted)(?:\s+[Oo]n)?\s*")  # a web page's filing line
-_FILING_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—:]")  # "SOPORE, Apr 5:", "KABUL, May 9 (Reuters) -"
-_DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")  # what ends a date line: "(Reuters) -", " – "
+_AGENCY = r"\s*(?:\([^()\n]{1,30}\)\s*)?"  # "(Reuters)"
+_DATELINE_DASH = re.compile(_AGENCY + "[-–—]")  # what ends a date line: "(Reuters) -", " – "
+_FILING_END = re.compile(_AGENCY + "[-–—:]")  # ... or a report's filing line: "SOPORE, Apr 5:"
 
 
 def _calendar(year: int, month: int, day: int) -> date | None:

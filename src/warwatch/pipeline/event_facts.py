@@ -485,16 +485,13 @@ def _with_as_result(tok: Token) -> bool:
 def _tallied(verb: Token) -> bool:
     """Whether a clause in the perfect counts victims by hundreds or thousands over incidents in the plural, on no
     day ("hundreds of civilians have been killed in drone strikes on markets"): a tally, not one incident."""
-    victims = [w for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for w in c.subtree]
+    victims = _victims(verb)
     incidents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by"} for g in c.children]
     return (
         any(w.lower_ in _TALLIES for w in victims)
         and any(n.dep_ == "pobj" and n.tag_ == "NNS" for n in incidents)
         and not _day_named(verb)
     )
-
-
-_TALLIES = frozenset({"hundreds", "thousands", "scores", "dozens"})
 
 
 def _kind_in_the_present(noun: Token) -> bool:
@@ -669,6 +666,7 @@ _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
 _IMPLICATING = frozenset("involve implicate".split())
 _OFTEN_WORDS = OFTEN | {"times"}  # what ``_often`` looks for
+_TALLIES = frozenset({"hundreds", "thousands", "scores", "dozens"})  # victims of many incidents: "hundreds of"
 _MANY = frozenset("multiple several many numerous countless".split())  # "multiple times": often
 _WH_TAGS = frozenset({"WDT", "WP", "WRB"})  # a question's word: "how many", "who"
 _WAGED = MEANS | {"attack", "fight", "capture", "regain"}  # violence of war, not a crime, whoever is charged with it
@@ -1092,8 +1090,7 @@ def running_total(death: Token) -> bool:
     verb = death if death.pos_ in {"VERB", "AUX"} else governing_verb(death)
     if verb is None or not _present_perfect(verb):
         return False
-    victims = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree]
-    victims += list(death.subtree) if death is not verb else []
+    victims = _victims(verb) + (list(death.subtree) if death is not verb else [])
     return _in_thousands(victims) and not _day_named(verb)
 
 
@@ -1104,8 +1101,12 @@ def _present_perfect(verb: Token) -> bool:
 def _thousands(verb: Token) -> bool:
     """Whether a clause counts its victims in thousands on no day ("it has killed more than 14,000 militants"): no
     incident told in the perfect kills so many; a war's running total does."""
-    victims = [w for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree]
-    return _in_thousands(victims) and not _day_named(verb)
+    return _in_thousands(_victims(verb)) and not _day_named(verb)
+
+
+def _victims(verb: Token) -> list[Token]:
+    """The words of what a verb was done to: its object, or its subject when it is passive."""
+    return [w for obj in direct_objects(verb) for w in obj.subtree]
 
 
 def _in_thousands(words: Iterable[Token]) -> bool:

@@ -125,8 +125,7 @@ def _share_object(a: Token, b: Token) -> bool:
 
 def by_aircraft(tok: Token) -> bool:
     """An attack carried out by an air force, warplanes, helicopters or drones is an air strike."""
-    words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
-    return bool(words & AIRCRAFT)
+    return bool(_agent_lemmas(tok) & AIRCRAFT)
 
 
 def non_state_agent(tok: Token) -> bool:
@@ -164,13 +163,16 @@ _OFFICERS = frozenset("gendarme gendarmerie guard authority officer policeman co
 
 def state_agent(tok: Token) -> bool:
     """Whether the police, army or security forces do it (its subject, or "by" them)."""
-    words = {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
-    return bool(words & (STATE_CUES | _OFFICERS))
+    return bool(_agent_lemmas(tok) & (STATE_CUES | _OFFICERS))
 
 
 def police_agent(tok: Token) -> bool:
     """Whether the police do it ("anti-terror police teams conducted dawn raids", "a police raid")."""
-    return any(w.lemma_.lower() in _POLICE for agent in _agents(tok) for w in agent.subtree)
+    return bool(_agent_lemmas(tok) & _POLICE)
+
+
+def _agent_lemmas(tok: Token) -> set[str]:
+    return {w.lemma_.lower() for agent in _agents(tok) for w in agent.subtree}
 
 
 _POLICE = frozenset("police policeman cop detective".split())

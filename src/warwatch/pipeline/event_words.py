@@ -395,7 +395,7 @@ CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun sound flash".split
 EVENT_NOUNS = frozenset("attack strike raid fire blast explosion shelling bombardment barrage bombing".split())
 IED_CUES = frozenset("bomb device ied mine landmine explosive car roadside planted vehicle motorcycle".split())
 AIRCRAFT = frozenset("air warplane jet aircraft plane bomber helicopter gunship drone quadcopter airforce".split())
-AIR_CUES = frozenset("air airstrike warplane jet aircraft plane bomber helicopter drone quadcopter airforce".split())
+AIR_CUES = AIRCRAFT | {"airstrike"}  # what tells a bombing came from the air
 SHELL_CUES = frozenset("shell shelling artillery mortar rocket missile howitzer".split())
 INTERVENTION_CUES = frozenset("tear teargas disperse baton cannon arrest detain rubber".split())
 RIOT_CUES = frozenset(
@@ -619,8 +619,8 @@ IDIOMS = re.compile(
     r"\bkilling fields?\b|\b(?:kill|kills|killed|killing) off\b|\bhit(?:s|ting)? the ground\b"
     r"|\b(?:take|takes|took|taken|taking) an? (?:big |major |heavy )?hit\b"
     r"|\bon fire\b(?= (?:at|with|in|during|for)\b)|\bset(?:s|ting)? (?:\w+ ){0,3}?stage on fire\b"
-    # a flop, and a flood of words: "bombed at the box office", "bombarded the hotline with calls"
-    r"|\bbomb(?:s|ed)? at the box office\b|\bbox[- ]office bombs?\b"
+    # a flop, a flood of words, paying: "bombed at the box office", "bombarded the hotline with calls", "shelling out"
+    r"|\bbomb(?:s|ed)? at the box office\b|\bbox[- ]office bombs?\b|\bshell(?:s|ed|ing)? out\b"
     r"|\bbombard(?:s|ed|ing)? (?:[\w'’-]+ ){1,4}?with "
     r"(?:calls|questions|messages|e-?mails|letters|requests|complaints)\b"
 )
@@ -674,7 +674,7 @@ LIVE_FIRE = re.compile(  # not "rubber bullets", not "cost of living"
 )
 HEAVY_WEAPONS = re.compile(r"\bheavy (?:machine ?-?guns?|weapons)\b|\bheavy machineguns?\b|\banti-aircraft guns?\b")
 # triggers only as verbs: "gunned down", not "guns"; not "the martyrs"; "pounded the town", not "the Egyptian pound"
-VERB_ONLY = frozenset({"gun", "martyr", "pound"})
+VERB_ONLY = frozenset({"gun", "martyr", "pound", "target"})  # "the targets included caves": what was struck
 # Raids and searches are typed by what they did to people when the sentence says it: arrests, abductions.
 SEARCHES = frozenset("raid storm search".split())
 # Nouns that name an incident: a trigger compounded with them still tells of one ("a shooting incident").

@@ -284,10 +284,6 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if lemma in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
-    if lemma == "target" and tok.pos_ == "NOUN":
-        return None  # "the targets included shelters and caves": what was struck, told of a strike named apart
-    if lemma == "shell" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
-        return None  # "shoppers shelling out more for chocolate": paying
     if lemma in {"storm", "shoot", "rocket"} and _stormed_ahead(tok):
         return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000", "shares rocketed"
     if tok.lower_ in {"injured", "wounded"} and tok.dep_ in _NOUN_DEPS and any(c.lower_ == "the" for c in tok.children):
