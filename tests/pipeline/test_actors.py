@@ -29,6 +29,8 @@ from warwatch.pipeline.actors import (
 )
 from warwatch.pipeline.vocabulary import may_match
 
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+
 
 @pytest.fixture(scope="session")
 def resolve():
@@ -1044,6 +1046,10 @@ def test_actors_unnamed_security_forces_police_a_crowd(nlp: Language, resolve, t
             "Islamic State (Greater Sahara)",
         ),
         ("Taliban fighters clashed with Islamic State militants in Syria on Monday.", "clashed", "Islamic State"),
+        # a branch whose name does not say whose (the table's branch_of), and one at home in several countries
+        ("Soldiers clashed with al-Qaeda fighters near Djibo in Burkina Faso on Monday.", "clashed", JNIM),
+        ("Malian soldiers clashed with al-Qaeda-linked militants near Mopti on Monday.", "clashed", JNIM),
+        ("Kenyan troops clashed with al-Qaeda militants near Mandera, Kenya, on Monday.", "clashed", "Al Shabaab"),
     ],
 )
 def test_actors_a_group_with_branches_is_its_branch(
@@ -1161,6 +1167,10 @@ def test_actors_claim_relayed_or_voiced_stays_claimed(nlp: Language, resolve, te
         ("armed Meitei militias", "IN", "Meitei Ethnic Militia (India)"),
         ("Turkish-backed factions", "SY", "Syrian National Army"),
         ("armed miscreants", "IN", "Unidentified Armed Group (India)"),
+        # who stands behind a group, or whose family it is, is not the group the phrase names
+        ("Ansaroul Islam, an al-Qaeda-linked group,", "BF", "Ansaroul Islam"),
+        ("the Islamic State-affiliated ADF", "CD", "ADF: Allied Democratic Forces"),
+        ("Hezbollah-backed fighters", "SY", "Unidentified Armed Group (Syria)"),
     ],
 )
 def test_actors_more_named_groups(text: str, country: str, name: str) -> None:

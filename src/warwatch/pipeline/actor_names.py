@@ -80,6 +80,9 @@ BACKER = re.compile(
     r"-(backed|led|based|linked|allied|supported|funded|trained|aligned|affiliated|made|built|supplied|donated|run)\b",
     re.I,
 )
+# "Iran-backed militias", "an al-Qaeda-linked group": who stands behind a group, or whose family it belongs to
+SPONSORED = re.compile(r"-(backed|supported|funded|trained|sponsored)\b", re.I)
+AFFILIATED = re.compile(r"-(linked|affiliated|allied|aligned|inspired)\b", re.I)
 # Generic nouns for buildings and sites: a nationality before them names their founder, not their country.
 SITES = frozenset(
     (
@@ -106,6 +109,13 @@ def normalise(text: str) -> str:
     if text.isascii() and "`" not in text:
         return text  # nothing to fold: ``translate`` would copy the text character by character
     return text.translate(QUOTES)
+
+
+def _affiliation(text: str, end: int, *, alone: bool) -> bool:
+    """Whether the name ending at ``end`` says whose a group is rather than naming it: a sponsor ("Hezbollah-backed
+    fighters") never is the actor; a family ("the al-Qaeda-linked group Ansarul Islam") is not where the phrase names
+    the group itself, and alone stands for its branch ("al-Qaeda-linked militants" in Mali are JNIM)."""
+    return bool(SPONSORED.match(text, end) or (AFFILIATED.match(text, end) and not alone))
 
 
 def _folds(term: str) -> bool:
@@ -191,6 +201,11 @@ class Entry:
     country: str | None = None
     kind: str = "actor"
     party: bool = False
+    branch_of: str | None = None  # "Al Qaeda" for JNIM: a regional branch whose name does not say whose
+    homes: tuple[str, ...] = ()  # the countries a branch is at home in, where it is more than ``country``
+
+    def at_home(self, country: str | None) -> bool:
+        return country is not None and (country == self.country or country in self.homes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +236,13 @@ class Lexicon:
 
     @cached_property
     def branches(self) -> dict[str, list[Entry]]:
-        """Each group's regional branches: "Islamic State" -> Islamic State (Somalia), (Greater Sahara) ..."""
+        """Each group's regional branches: "Islamic State" -> Islamic State (Somalia), (Greater Sahara) ...;
+        "Al Qaeda" -> JNIM, Al Shabaab ... (named in the table's ``branch_of``)."""
         found: dict[str, list[Entry]] = {}
         for name, entry in self.entries.items():
             parent, _, rest = name.partition(" (")
-            if rest and parent in self.entries and "{" not in name:
+            parent = entry.branch_of or (parent if rest and "{" not in name else "")
+            if parent in self.entries:
                 found.setdefault(parent, []).append(entry)
         return found
 
@@ -282,6 +299,7 @@ class Lexicon:
         for s, e, _ in hits:
             masked = masked[:s] + " " * (e - s) + masked[e:]
         named = [(s, e, v) for s, e, v in hits if not self._controls(masked, e)]
+        named = [(s, e, v) for s, e, v in named if not _affiliation(masked, e, alone=len(named) == 1)]
         actors = [self.named(self.pick(v, country), country) for _, _, v in named]
         unlisted, proper = (None, False) if actors else self._unlisted(masked)  # "the Chin Brotherhood Army"
         if not proper:
@@ -488,7 +506,15 @@ def _entries(data: dict[str, Any], path: Path) -> list[tuple[str, Entry]]:
     out: list[tuple[str, Entry]] = []
     for i, row in enumerate(data.get("actors", [])):
         try:
-            entry = Entry(row["name"], row.get("inter"), row.get("country"), row.get("kind", "actor"), row["party"])
+            entry = Entry(
+                row["name"],
+                row.get("inter"),
+                row.get("country"),
+                row.get("kind", "actor"),
+                row["party"],
+                row.get("branch_of"),
+                tuple(row.get("homes", ())),
+            )
             aliases = [row["name"], *row["aliases"]]
         except (KeyError, TypeError) as err:
             raise ConfigError(f"{path}: actors[{i}] lacks field {err}; every entry needs name, aliases, party") from err

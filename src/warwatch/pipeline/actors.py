@@ -942,7 +942,7 @@ def _adjectival_country(tok: Token) -> bool:
 
 def _home_branch(branches: list[Entry], country: str | None) -> Actor | None:
     """The branch of a group at home in the event's country, if it has exactly one there."""
-    home = [e for e in branches if country and e.country == country]
+    home = [e for e in branches if e.at_home(country)]
     return Actor(name=home[0].name, inter=home[0].inter) if len(home) == 1 else None
 
 
