@@ -108,6 +108,12 @@ def test_model_a_vague_amount_counts_only_without_a_number() -> None:
     assert Fatalities.from_claims((scores,)).best == 40
 
 
+def test_model_no_claim_counts_zero_as_acled_codes_it() -> None:
+    """A report that gives no figure: ACLED codes 0 (the empty claims keep that none was given)."""
+    fat = Fatalities.from_claims(())
+    assert (fat.best, fat.low, fat.high, fat.claims) == (0, 0, 0, ())
+
+
 @given(
     values=st.lists(st.integers(min_value=0, max_value=10_000), min_size=0, max_size=4),
     precision=st.sampled_from([1, 2, 3]),

@@ -197,10 +197,11 @@ class Fatalities:
         best: the lowest figure from a source that is not a party to the fighting, else the
         lowest; low: the lowest credible figure (unverified claims are not credible while a
         verified one exists); high: the highest. A vague amount ("dozens") counts only when
-        no claim gives a number.
+        no claim gives a number. No claim at all counts 0, as ACLED codes an event whose report
+        gives no figure (its empty ``claims`` still say that none was given).
         """
         if not claims:
-            return cls()
+            return cls(best=0, low=0, high=0)
         counted = [c for c in claims if not c.vague] or claims  # "scores killed" in a headline, 58 in the body
         values = [c.conservative for c in counted]
         neutral = [c.conservative for c in counted if c.source not in parties and c.certainty != Certainty.CLAIMED]

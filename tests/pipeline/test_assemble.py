@@ -54,7 +54,7 @@ def fold(*readings: Reading) -> list[tuple[str, str | None, int | None]]:
 def test_assemble_one_sentence_two_readings_is_one_incident() -> None:
     clash = reading("repelled", "Armed clash", "fight")
     attack = reading("attack", "Attack", "attack:civilian-target")
-    assert fold(clash, attack) == [("Armed clash", "fight", None)]
+    assert fold(clash, attack) == [("Armed clash", "fight", 0)]
 
 
 def test_assemble_follow_up_sentence_joins_the_incident_with_its_figure() -> None:
@@ -66,21 +66,19 @@ def test_assemble_follow_up_sentence_joins_the_incident_with_its_figure() -> Non
 def test_assemble_arrests_by_the_authorities_make_a_protest_with_intervention() -> None:
     march = reading("marched", "Peaceful protest", "protest")
     arrests = reading("arrested", "Arrests", "arrest:by-authorities")
-    assert fold(march, arrests) == [("Protest with intervention", "fold:protest-with-arrests", None)]
+    assert fold(march, arrests) == [("Protest with intervention", "fold:protest-with-arrests", 0)]
 
 
 def test_assemble_a_protest_takes_no_deaths_told_beside_it() -> None:
     """A protest by definition kills no one: a toll in its sentence is of the grievance, another event."""
-    assert fold(reading("marched", "Peaceful protest", "protest", claims=(2,))) == [
-        ("Peaceful protest", "protest", None)
-    ]
+    assert fold(reading("marched", "Peaceful protest", "protest", claims=(2,))) == [("Peaceful protest", "protest", 0)]
     assert fold(reading("took", "Non-state actor overtakes territory", "capture", claims=(2,)))[0][2] == 2
 
 
 def test_assemble_arrests_of_unknown_agents_fold_without_changing_the_protest() -> None:
     march = reading("marched", "Peaceful protest", "protest")
     arrests = reading("arrested", "Arrests", "arrest")
-    assert fold(march, arrests) == [("Peaceful protest", "protest", None)]
+    assert fold(march, arrests) == [("Peaceful protest", "protest", 0)]
 
 
 def test_assemble_territory_change_stays_its_own_event() -> None:
@@ -144,7 +142,7 @@ def test_assemble_short_source_names_take_the_article_full_name() -> None:
 def test_assemble_attack_that_hurt_nobody_but_looted_is_property_destruction() -> None:
     attack = reading("repelled", "Attack", "attack:civilian-target")
     looting = reading("attack", "Looting/property destruction", "loot")
-    assert fold(attack, looting) == [("Looting/property destruction", "loot", None)]
+    assert fold(attack, looting) == [("Looting/property destruction", "loot", 0)]
     killed = reading("died", "Attack", "kill:civilian-target")
     assert [t for t, _, _ in fold(attack, looting, killed)] == ["Attack"]
 

@@ -41,7 +41,7 @@ def _event(row: tuple) -> Event:
         date=day,
         actor1=Actor(name=actor),
         location=Place(name=name, country=country, admin1=admin1, lat=lat, lon=lon) if place else None,
-        fatalities=Fatalities.from_claims(claims),
+        fatalities=Fatalities.from_claims(claims) if claims else Fatalities(),  # no estimate: stored as NULL
         sources=sources,
         evidence=(SPAN,),
         articles=(ARTICLE.id,),

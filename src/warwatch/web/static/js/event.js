@@ -35,8 +35,8 @@ function drawFacts(event) {
 
 function drawClaims(event) {
   const { best, low, high, claims } = event.fatalities;
-  document.getElementById("estimate").textContent = best === null
-    ? "No fatality figure was reported."
+  document.getElementById("estimate").textContent = best === null || !claims.length
+    ? "No fatality figure was reported (ACLED counts such an event as 0)."
     : `Conservative estimate: ${best} (low ${low}, high ${high}), from ${claims.length} claim(s).`;
   document.getElementById("claims").replaceChildren(...claims.map((claim, index) => el("div",
     { class: `claim-card certainty-${claim.certainty}`, dataset: { claim: String(index) } },
