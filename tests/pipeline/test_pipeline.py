@@ -85,6 +85,13 @@ def test_pipeline_a_season_of_a_year_long_past_is_history() -> None:
     assert warwatch.extract(text, published=date(2025, 5, 8)) == ()
 
 
+def test_pipeline_an_incident_dated_over_a_month_before_the_report_is_background() -> None:
+    """ACLED coded it from the reports of its day; the article only reminds the reader of it."""
+    text = "The curfew in Tilla was lifted on Tuesday. It was imposed after rioters torched shops there on 2 October."
+    assert warwatch.extract(text, published=date(2025, 11, 12)) == ()
+    assert sub_types(text, date(2025, 10, 20)) == {"Violent demonstration"}
+
+
 def test_pipeline_an_arrest_for_violence_told_as_its_reason_is_an_event_of_its_own() -> None:
     text = "Police arrested an opposition lawmaker at his home on Monday in connection with last year's riot cases."
     assert sub_types(text, date(2025, 8, 6)) == {"Arrests"}

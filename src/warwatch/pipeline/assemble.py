@@ -48,7 +48,7 @@ from .place_words import ADMIN2_WORDS, PART_WORDS, TOWN_WORDS
 DAYS = 2  # mentions this many days apart can still be one event (a report date vs the event date)
 KM = 100  # ... and this far apart (a town vs "near" the next town on the same road)
 SPOT_KM = 5  # a follow-up sentence naming a place this close to the incident's tells more of it
-HISTORY_DAYS = 60  # events older than this before publication are background, not news
+HISTORY_DAYS = 30  # events older than this before publication are background, not news: ACLED coded them then
 
 _PROTEST_TYPES = (
     "Peaceful protest",
