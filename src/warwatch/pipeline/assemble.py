@@ -111,7 +111,7 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     history: set[str] = set()  # the event types of the incidents told as background
     latest: list[Reading] | None = None
     for reading in _full_source_names(readings):
-        if article.published and (article.published - reading.when.date).days > HISTORY_DAYS:
+        if article.published and _background(reading.when, article.published):
             history.add(_event_type([reading]))
             continue
         if _period_toll(reading):
@@ -136,6 +136,12 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     if _about_a_past_case(article, headline_end):
         groups = [g for g in groups if any(_own_date(r) for r in g)]
     return tuple(_event(article, group, is_party, headline_end) for group in _days_carried(groups))
+
+
+def _background(when: When, published: date) -> bool:
+    """Whether an incident is older than news: a day more than ``HISTORY_DAYS`` before the report, or a vaguer
+    date ("in February", "last year") that began more than twice as long before it."""
+    return (published - when.date).days > HISTORY_DAYS * (1 if when.time_precision == 1 else 2)
 
 
 def _days_carried(groups: list[list[Reading]]) -> list[list[Reading]]:
