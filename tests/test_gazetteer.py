@@ -359,6 +359,12 @@ def test_gazetteer_alias_finds_the_town_too(packaged: Gazetteer) -> None:
     assert {("YE", "PPLA"), ("YE", "ADM1")} <= {(c.country, c.feature_code) for c in packaged.lookup("Hodeidah")}
 
 
+def test_gazetteer_acled_names_of_cameroon_regions(packaged: Gazetteer) -> None:
+    """ACLED writes "(Momo, Northwest)": Cameroon's North-West region, beside Iceland's namesake."""
+    assert ("CM", "ADM1") in {(c.country, c.feature_code) for c in packaged.lookup("Northwest")}
+    assert ("CM", "ADM1") in {(c.country, c.feature_code) for c in packaged.lookup("Southwest")}
+
+
 def test_gazetteer_every_alias_reaches_its_place(packaged: Gazetteer) -> None:
     """Each line of data/geo_aliases.tsv names a place that the packaged gazetteer holds."""
     missing = [

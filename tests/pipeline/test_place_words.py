@@ -7,8 +7,17 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 
-from warwatch.pipeline.place_words import CONNECTORS, TYPE_WORDS, is_agency, is_dateline, singular, type_word_at
+from warwatch.pipeline.place_words import (
+    CONNECTORS,
+    TYPE_WORDS,
+    cue_and_evidence,
+    is_agency,
+    is_dateline,
+    singular,
+    type_word_at,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +88,11 @@ def test_place_words_connectors_join_names_in_many_languages() -> None:
 def test_place_words_type_word_of_several_words(text: str, word: str) -> None:
     """Nigeria's "local government area" is an admin2 word, as "LGA" is (words alone: no parse needed)."""
     assert type_word_at(spacy.blank("en")(text), 1) == word
+
+
+def test_place_words_residents_of_a_name_live_in_a_place(nlp: Language) -> None:
+    """ "three residents of Kaliningrad": the name after dwellers and "of" is a place, whatever the parser tags."""
+    doc = nlp("Police detained three residents of Kaliningrad and a friend of Kaliningrad.")
+    names = [t.i for t in doc if t.text == "Kaliningrad"]
+    assert cue_and_evidence(doc, names[0], names[0] + 1)[1] >= 1.5
+    assert cue_and_evidence(doc, names[1], names[1] + 1)[1] < 1

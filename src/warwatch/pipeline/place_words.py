@@ -98,6 +98,7 @@ AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
 TYPE_WORDS = TOWN_WORDS | PART_WORDS | AREA_WORDS
 # what follows a place's name and still names (part of) the place: "Dawlatabad district centre, Balkh"
 CENTRE_WORDS = frozenset({"center", "centre", "headquarters", "bazaar", "market"})
+DWELLERS = frozenset("residents inhabitants villagers townspeople natives".split())  # "residents of X": X is a place
 PLACE_WORDS = TYPE_WORDS | NEAR_AFTER | CENTRE_WORDS
 _DETERMINERS = frozenset({"the", "a", "an"})
 STOP_AT = frozenset(',.;:()[]"“”!?')
@@ -134,6 +135,8 @@ def cue_and_evidence(doc: Doc, start: int, end: int) -> tuple[str, float]:
     if len(words) >= 2 and words[-1] == "of" and words[-2] in TYPE_WORDS:
         evidence += 1
         cue = "town" if words[-2] in PART_WORDS else _type_cue(words[-2])  # "a suburb of X": X holds it
+    elif len(words) >= 2 and words[-1] == "of" and words[-2] in DWELLERS:  # "three residents of Kaliningrad"
+        evidence += 1.5
     elif words and (words[-1] in TYPE_WORDS or words[-1] == "capital"):  # "the town Shopian", "the capital Kabul"
         evidence += 1.5
         cue = _type_cue(words[-1])
