@@ -133,6 +133,22 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Nurses formed a human chain around the hospital on Monday to demand unpaid wages.", "Peaceful protest"),
         ("Teachers staged a week-long sit-in outside the ministry on Monday.", "Peaceful protest"),
         ("Thousands of supporters filled the square on Friday, chanting against the blockade.", "Peaceful protest"),
+        # a crowd's words and forms beyond "protest": slogans with their kind, a blockade held, a petition brought
+        ("Fans outside the stadium were heard chanting pro-democracy slogans on Saturday.", "Peaceful protest"),
+        ("Dock workers held a two-hour symbolic blockade of the port gate on Monday.", "Peaceful protest"),
+        (
+            "Some 200 fishermen assembled outside the district office on Monday to hand over a memorandum on fuel.",
+            "Peaceful protest",
+        ),
+        # a crowd's destruction beyond stones and looting: fire set, things thrown at a target, windows broken
+        ("Traders protesting a new levy set fire to the council's tax office on Tuesday.", "Violent demonstration"),
+        ("Students demonstrating over fees threw bottles at the rector's car on Monday.", "Violent demonstration"),
+        ("Demonstrators smashed the windows of the electoral commission's office on Friday.", "Violent demonstration"),
+        # a flash mob is a gathering: fired on, it is excessive force, no riot
+        (
+            "Soldiers opened fire on a flash mob in the market square on Sunday, killing three young protesters.",
+            "Excessive force against protesters",
+        ),
         (
             "Insurgents pushed the militia out of the town after a day of fighting on Monday.",
             "Non-state actor overtakes territory",

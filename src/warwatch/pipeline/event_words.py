@@ -306,13 +306,17 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:workers|employees|staff|teachers|doctors|nurses|drivers|miners|students|lecturers|pilots|dockers)\b"
         r"[^.]{0,60}?\bwalk(?:ed|ing)? out\b(?! of)"  # not delegates leaving a speech
         r"|\bdown(?:ed|ing)? (?:their )?tools\b|\bstop(?:ped|ping)? work\b"
-        r"|\bchant(?:ed|ing) (?:slogans|against|for|['\"‘“])|\b(?:rais|shout)(?:ed|ing) slogans\b"
+        r"|\bchant(?:ed|ing) (?:(?:[\w-]+ ){0,2}?slogans|against|for|['\"‘“])"
+        r"|\b(?:rais|shout)(?:ed|ing) (?:[\w-]+ ){0,2}?slogans\b"
         r"|\bhuman chains?\b",
         "protest",
     ),
     (
         r"\bstag(?:ed|ing) an? (?:[\w-]+ ){0,2}?(?:demonstration|protest|rally|march|strike)\b|\bsit-ins?\b"
-        r"|\bheld an? (?:\w+ )?(?:sit-in|vigil)\b",
+        r"|\bheld an? (?:[\w-]+ ){0,2}?(?:sit-in|vigil|blockade)\b"
+        # a crowd bringing its demands to an office: "gathered outside the ministry to submit a petition"
+        r"|\b(?:gathered|assembled|converged)\b[^.]{0,80}?\bto (?:submit|present|deliver|hand over|hand in) "
+        r"(?:an? |their |the )?(?:[\w-]+ ){0,2}?(?:petition|letter|memorandum|list of demands)\b",
         "protest",
     ),
     (
@@ -621,6 +625,7 @@ IDIOMS = re.compile(
     r"|\bon fire\b(?= (?:at|with|in|during|for)\b)|\bset(?:s|ting)? (?:\w+ ){0,3}?stage on fire\b"
     # a flop, a flood of words, paying: "bombed at the box office", "bombarded the hotline with calls", "shelling out"
     r"|\bbomb(?:s|ed)? at the box office\b|\bbox[- ]office bombs?\b|\bshell(?:s|ed|ing)? out\b"
+    r"|\bflash[- ]mobs?\b"  # a gathering, its "mob" no riot
     r"|\bbombard(?:s|ed|ing)? (?:[\w'’-]+ ){1,4}?with "
     r"(?:calls|questions|messages|e-?mails|letters|requests|complaints)\b"
 )

@@ -183,7 +183,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             lemma in INTERVENTION_CUES and not (_grievance(t) or without(t) or _went_home(t)) for t, lemma in cues
         ),
         rioting=any(
-            lemma in RIOT_CUES and not _grievance(t) and not _names_a_thing(t) and not _against(t) for t, lemma in cues
+            _riotous(t, lemma) and not _grievance(t) and not _names_a_thing(t) and not _against(t) for t, lemma in cues
         ),
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
@@ -226,7 +226,7 @@ _LADEN = frozenset("pack laden rig fill load stuff".split())
 _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | CARRYING_OFF | {"sweep"}
 _RENEWING = frozenset("extend renew prolong".split())  # "agreed to extend their ceasefire": a new agreement
 _IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail expire lapse".split())  # its subject
-_CROWD_CUES = INTERVENTION_CUES | RIOT_CUES
+_CROWD_CUES = INTERVENTION_CUES | RIOT_CUES | frozenset({"fire", "throw", "window"})  # see _riotous
 # A quotation: between double quotes, or single quotes that open after a space and close before one.
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'‘’]{2,}?)['’](?=[\s,.;:!?]|$)")
 _PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
@@ -621,6 +621,18 @@ def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] =
     inside = {t.i for t in trigger}
     armed = any(t.lemma_.lower() in PARTY_WORDS or t.lower_ == "armed" for t in tok.sent if t.i not in inside)
     return not armed and not _party_named(tok, {1, 2, 3, 4, 8}, inside)
+
+
+def _riotous(tok: Token, lemma: str) -> bool:
+    """Whether a crowd's word tells of destruction: stones, burning, looting; fire set ("set fire to the office"),
+    things thrown at someone ("threw eggs and paint at the party's office"), windows broken."""
+    if lemma == "fire":
+        return tok.head.lemma_.lower() == "set"
+    if lemma == "throw":
+        return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    if lemma == "window":
+        return tok.head.lemma_.lower() in {"break", "smash", "shatter"}
+    return lemma in RIOT_CUES
 
 
 def _against(tok: Token) -> bool:
