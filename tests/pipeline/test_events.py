@@ -144,6 +144,9 @@ def sub_types(nlp, text: str) -> set[str]:
         ("Traders protesting a new levy set fire to the council's tax office on Tuesday.", "Violent demonstration"),
         ("Students demonstrating over fees threw bottles at the rector's car on Monday.", "Violent demonstration"),
         ("Demonstrators smashed the windows of the electoral commission's office on Friday.", "Violent demonstration"),
+        # a crowd that tried to march was out, and stopped; pushing at a police barricade is no rioting of its own
+        ("Police detained some 30 teachers who tried to march on the ministry on Monday.", "Protest with intervention"),
+        ("Hundreds of protesters broke through a police barricade near the court on Monday.", "Peaceful protest"),
         # a flash mob is a gathering: fired on, it is excessive force, no riot
         (
             "Soldiers opened fire on a flash mob in the market square on Sunday, killing three young protesters.",

@@ -202,6 +202,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False
     for ancestor in tok.ancestors:  # and the words between a noun and its verb: "capable of attacks"
         lemma = ancestor.lemma_.lower()
+        if lemma in _ATTEMPTS and (family or family_of(tok)) == "protest":
+            continue  # "activists who tried to march on parliament were detained": the crowd was out
         if lemma in _UNTOLD_HEADS or (lemma in FOILED_HEADS and _never_used(tok)):
             return False
         if ancestor.dep_ == "ROOT":
@@ -650,6 +652,7 @@ _PAUSES = frozenset("pause suspend halt cease resume stop end".split())
 _GOING_ON = frozenset("continue persist".split())
 _READY = frozenset("ready willing prepared eager keen determined poised unwilling reluctant".split())
 _INFINITIVE_DONE = frozenset("begin start continue manage".split())  # "managed to retake": it was done
+_ATTEMPTS = frozenset({"try", "attempt"})  # a crowd that tried to march gathered, whether or not it marched far
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
 _TO_COME = frozenset("planned proposed upcoming scheduled threatened announced".split())
 _REMEMBERING = frozenset("recall remember commemorate mourn honour honor".split())

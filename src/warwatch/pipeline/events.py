@@ -89,6 +89,7 @@ from .event_words import (
     SMALL_ARMS,
     SMALL_ARMS_WORDS,
     SPORT_CUES,
+    STATE_CUES,
     STEALING_VERBS,
     STRIKE_CALLS,
     STRIKE_GRIEVANCES,
@@ -632,6 +633,8 @@ def _riotous(tok: Token, lemma: str) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
     if lemma == "window":
         return tok.head.lemma_.lower() in {"break", "smash", "shatter"}
+    if lemma == "barricade":  # the crowd's, not "a police barricade" it pushed against
+        return not any(c.dep_ in {"compound", "amod", "poss"} and c.lower_ in STATE_CUES for c in tok.children)
     return lemma in RIOT_CUES
 
 
