@@ -147,6 +147,9 @@ def sub_types(nlp, text: str) -> set[str]:
         # a crowd that tried to march was out, and stopped; pushing at a police barricade is no rioting of its own
         ("Police detained some 30 teachers who tried to march on the ministry on Monday.", "Protest with intervention"),
         ("Hundreds of protesters broke through a police barricade near the court on Monday.", "Peaceful protest"),
+        # fighting for a place is a battle (for a cause it is not); a share of people is no share of incidents
+        ("Rebels were fighting for control of the bridge on Monday.", "Armed clash"),
+        ("Police said most of the marchers were detained on Monday.", "Protest with intervention"),
         # a flash mob is a gathering: fired on, it is excessive force, no riot
         (
             "Soldiers opened fire on a flash mob in the market square on Sunday, killing three young protesters.",
@@ -296,6 +299,11 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "The two coast guards clashed verbally near the reef on Monday.",
         "Should the talks fail, fighting around the city could resume within days, the envoy said on Monday.",
         "Mediators met both delegations on Monday to discuss a proposal for a 30-day truce.",
+        # a share of many incidents, a count per country, an activity named, a cause fought for: no one incident
+        "The commission blamed half of the abductions on a single gang in its annual report.",
+        "Chad, Niger and Mali each recorded at least two killings of reporters, the group said.",
+        "The price of protesting in the capital has never been higher, the activist said.",
+        "Separatist guerrillas are fighting for independence for the southern provinces.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

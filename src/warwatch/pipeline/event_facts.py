@@ -228,12 +228,41 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the war killed hundreds of thousands", "hit by a wave of violence": a toll, not an incident
     if _foreseen(tok):
         return False  # "an assault becomes very likely"
+    if _share_of_many(tok) or _per_place_count(tok) or _activity_named(tok) or _fought_for_a_cause(tok):
+        return False  # "most of the killings", "registered one killing each", "the cost of protesting": no incident
     if (family or own) == "protest":
         return True  # "demonstrated against the plan", "a strike against the tax": what protests are about
     arrested = own == "arrest"  # "detained the mayor on corruption charges": what he is charged with, not a target
     if not arrested and any(_object_name(obj) in _NO_VIOLENCE_DONE_TO for obj in objects):
         return False  # "attacked the budget", "an attack on the tax portal", "fired a broadside at the bank"
     return not (_figurative(tok, objects, doers) or _in_words(tok, family or own, doers) or _rehearsed(tok))
+
+
+def _share_of_many(tok: Token) -> bool:
+    """ "attributed most of the killings to dissidents", "half of the attacks": a share of many incidents (not of
+    people: "most of the protesters were detained" tells of the protest)."""
+    if tok.tag_ != "NNS" or tok.lower_.endswith(("ers", "ors", "ants", "ists")):
+        return False
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SHARES
+
+
+def _per_place_count(tok: Token) -> bool:
+    """ "Brazil and Peru also registered at least one killing each": a count per country, a statistic."""
+    verb = tok.head
+    return verb.lemma_.lower() in RECORDING and any(c.lower_ == "each" for c in (*tok.children, *verb.children))
+
+
+def _activity_named(tok: Token) -> bool:
+    """ "the cost of protesting", "the right of fighting back": an activity named, not one done."""
+    prep = tok.head
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and prep.head.lemma_.lower() in _ACTIVITY_HEADS
+
+
+def _fought_for_a_cause(tok: Token) -> bool:
+    """ "rebels are fighting for greater autonomy": what a struggle is for, on no day, not a battle ("fighting for
+    control of the town" is one)."""
+    causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    return family_of(tok) == "fight" and any(g.lemma_.lower() in _CAUSES for g in causes) and not _day_named(tok)
 
 
 def _object_name(noun: Token) -> str:
@@ -652,6 +681,11 @@ _PAUSES = frozenset("pause suspend halt cease resume stop end".split())
 _GOING_ON = frozenset("continue persist".split())
 _READY = frozenset("ready willing prepared eager keen determined poised unwilling reluctant".split())
 _INFINITIVE_DONE = frozenset("begin start continue manage".split())  # "managed to retake": it was done
+_SHARES = frozenset("most many some all half majority bulk much".split())  # "most of the killings"
+_ACTIVITY_HEADS = frozenset("cost price right freedom risk danger business culture history tradition habit".split())
+_CAUSES = frozenset(
+    "autonomy independence freedom liberation self-determination rights justice secession sovereignty".split()
+)
 _ATTEMPTS = frozenset({"try", "attempt"})  # a crowd that tried to march gathered, whether or not it marched far
 _PROSPECTS = frozenset("likely possible inevitable imminent probable".split())
 _TO_COME = frozenset("planned proposed upcoming scheduled threatened announced".split())
