@@ -150,6 +150,11 @@ def sub_types(nlp, text: str) -> set[str]:
         # fighting for a place is a battle (for a cause it is not); a share of people is no share of incidents
         ("Rebels were fighting for control of the bridge on Monday.", "Armed clash"),
         ("Police said most of the marchers were detained on Monday.", "Protest with intervention"),
+        # armed people hurt with a crowd's means at a demonstration died in a riot, not in a battle
+        (
+            "Traders marched on the town hall on Friday. A policeman was killed after being hit with rocks.",
+            "Violent demonstration",
+        ),
         # a flash mob is a gathering: fired on, it is excessive force, no riot
         (
             "Soldiers opened fire on a flash mob in the market square on Sunday, killing three young protesters.",

@@ -216,6 +216,13 @@ def _crowd_type(context: Context) -> str:
     return "Violent demonstration" if protest else "Mob violence"
 
 
+def _crowd_weapons(tok: Token, context: Context) -> bool:
+    """Whether armed people were hurt with a crowd's means (stones, fire) and no gun, by no armed group: the police
+    officer killed "after being struck with stones and a machete" at a demonstration died in a riot."""
+    crowd_means = context.rioting or context.previous_type in _PROTESTS
+    return crowd_means and not context.lemmas & FIREARMS and not context.small_arms and not non_state_agent(tok)
+
+
 def _arson_only(context: Context) -> bool:
     """Whether a sentence's rioting is fire set with no crowd in sight ("settlers set fire to houses, and a man was
     killed by their bullets"): arson by the attackers, which leaves the killing its own type."""
@@ -293,6 +300,8 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
         return "Attack", "attack:person-target"  # people were attacked, whatever else was destroyed
     if target == "civilian" or (family in {"kill", "harm"} and target is None):
         return "Attack", f"{family}:civilian-target"
+    if target == "armed" and _crowd_weapons(tok, context):
+        return _crowd_type(context), f"{family}:crowd-weapons"  # "an officer was killed, struck with stones"
     if context.small_arms and family == "attack":
         return "Armed clash", "attack:small-arms-fire"
     if context.heavy_weapons and family == "attack" and target is None:
