@@ -299,7 +299,8 @@ class Lexicon:
         for s, e, _ in hits:
             masked = masked[:s] + " " * (e - s) + masked[e:]
         named = [(s, e, v) for s, e, v in hits if not self._controls(masked, e)]
-        named = [(s, e, v) for s, e, v in named if not _affiliation(masked, e, alone=len(named) == 1)]
+        alone = len(named) == 1
+        named = [(s, e, v) for s, e, v in named if not _affiliation(masked, e, alone=alone)]
         actors = [self.named(self.pick(v, country), country) for _, _, v in named]
         unlisted, proper = (None, False) if actors else self._unlisted(masked)  # "the Chin Brotherhood Army"
         if not proper:
