@@ -92,6 +92,15 @@ def test_pipeline_an_incident_dated_over_a_month_before_the_report_is_background
     assert sub_types(text, date(2025, 10, 20)) == {"Violent demonstration"}
 
 
+def test_pipeline_a_protest_over_an_arrest_is_an_event_of_its_own() -> None:
+    """Supporters who gathered over their leader's arrest protest on their own; protesters detained as they marched
+    are the intervention in their protest."""
+    text = "Police arrested the union leader at his office in Mbale on Monday. Later 200 workers rallied at the jail."
+    assert sub_types(text, date(2025, 8, 6)) == {"Arrests", "Peaceful protest"}
+    detained = "Police detained 20 marchers in Mbale on Monday. The marchers had gathered outside the court."
+    assert sub_types(detained, date(2025, 8, 6)) == {"Protest with intervention"}
+
+
 def test_pipeline_an_arrest_for_violence_told_as_its_reason_is_an_event_of_its_own() -> None:
     text = "Police arrested an opposition lawmaker at his home on Monday in connection with last year's riot cases."
     assert sub_types(text, date(2025, 8, 6)) == {"Arrests"}

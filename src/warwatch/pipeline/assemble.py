@@ -279,7 +279,7 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     names neither a date nor a place of its own; and both types must be kinds of violence,
     protest or their by-products (arrests, seizures, looting).
     """
-    if _rank(reading.mention) is None or _incident_type(group)[1] is None:
+    if _rank(reading.mention) is None or _incident_type(group)[1] is None or _reaction(reading, group):
         return False
     same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
     same_day = not _own_date(reading) or all(_same_day(r.when, reading.when) for r in group if _own_date(r))
@@ -289,6 +289,17 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
         return True
     # "Rebels shelled X on 2 May. Monitors counted 40 explosions near X.": the same spot, the same day
     return same_day and not _own_date(reading) and _same_spot(reading, group) and _fits(reading, group)
+
+
+def _reaction(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a protest told after an arrest of people who were not a crowd answers it: supporters gathered over
+    their leaders' arrest ("arrested the party chairman at a hotel ... supporters gathered outside the station")
+    protest on their own; crowds detained as they protested are the protest's intervention, told either way."""
+    return (
+        reading.mention.sub_event_type in _PROTEST_TYPES
+        and _incident_type(group)[0] == "Arrests"
+        and not any(r.sides.actor2 and _CROWDS.match(r.sides.actor2.name) for r in group)
+    )
 
 
 def _same_day(a: When, b: When) -> bool:
@@ -311,6 +322,7 @@ _DEFINITE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \(.*\)$")
+_CROWDS = re.compile(r"^(?:Protesters|Rioters)\b")
 _UNNAMED = "Unidentified Armed Group"
 _AGENT_NOUN = re.compile(r"(?:er|or)s?$", re.IGNORECASE)  # "the protesters" are people, who may act again elsewhere
 _NAME = r"[A-Z][\w'’]*(?:[ -](?:al|el|ad|as|ash)?-?[A-Z][\w'’]*)*"
