@@ -155,6 +155,8 @@ def sub_types(nlp, text: str) -> set[str]:
             "Traders marched on the town hall on Friday. A policeman was killed after being hit with rocks.",
             "Violent demonstration",
         ),
+        # force short of killing on a crowd: the protest met intervention
+        ("Riot police clubbed and kicked demonstrators outside the port on Monday.", "Protest with intervention"),
         # a flash mob is a gathering: fired on, it is excessive force, no riot
         (
             "Soldiers opened fire on a flash mob in the market square on Sunday, killing three young protesters.",
