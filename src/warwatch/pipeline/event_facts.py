@@ -1147,7 +1147,8 @@ def _victims(verb: Token) -> list[Token]:
 
 
 def _in_thousands(words: Iterable[Token]) -> bool:
-    return any(w.like_num and w.text.replace(",", "").isdigit() and int(w.text.replace(",", "")) >= 1000 for w in words)
+    digits = (w.text.replace(",", "") for w in words if w.like_num)
+    return any(d.isdigit() and int(d) >= 1000 for d in digits)
 
 
 def _negated_noun(tok: Token) -> bool:

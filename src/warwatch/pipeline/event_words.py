@@ -513,7 +513,7 @@ CROWD_REPRESSION = frozenset(
     "disperse scatter charge baton-charge teargas tear-gas repel push_back drive_back force_back beat_back break_up "
     "chase_away chase_off remove evict expel drag_away carry_away "
     # force short of killing: "police beat the protesters", "kicked and punched students protesting"
-    "beat club kick punch whip manhandle assault pepper-spray".split()
+    "beat club kick punch whip manhandle assault".split()
 )
 # Fights that a protest turns into ("protesters clashed with police"): not fire "in both directions" on a road.
 CLASHES = frozenset("clash scuffle skirmish brawl".split())
