@@ -23,6 +23,10 @@ def word(nlp: Language, text: str, target: str):
         ("Police foiled a planned attack on the mall.", "attack", False),
         ("The insurgency has killed 5,000 people in the province.", "killed", False),
         ("The rebels threatened to attack the city.", "attack", False),
+        # what things of a kind have done to people of a kind, on no day: no incident
+        ("Rights groups say the strikes have also killed civilians.", "killed", False),
+        ("Gunmen have attacked villages in the district on Monday.", "attacked", True),
+        ("Gunmen have killed 12 villagers in the district.", "killed", True),
     ],
 )
 def test_states_fact(nlp: Language, text: str, trigger: str, fact: bool) -> None:

@@ -19,6 +19,8 @@ def token(nlp: Language, text: str, word: str) -> Token:
         ("Warplanes struck militants on Monday, killing ten.", "struck", "killing", True),  # a participle: one incident
         ("Soldiers fired at the convoy that attacked the base.", "fired", "attacked", True),  # a relative clause
         ("Rebels shelled the town on Monday, and troops attacked the village.", "shelled", "attacked", False),  # two?
+        # "and 14 injured" leaves out its "were": the "when" clause hung on it still tells how the six died
+        ("Six people were killed and 14 injured when a bomber blew himself up.", "killed", "blew", True),
     ],
 )
 def test_linked_clauses_tell_one_incident(nlp: Language, text: str, first: str, second: str, expected: bool) -> None:
@@ -34,6 +36,7 @@ def test_linked_clauses_tell_one_incident(nlp: Language, text: str, first: str, 
         ("Gunmen killed five soldiers at the checkpoint.", "armed"),
         ("Troops repelled an attack on the base.", "attack"),
         ("Gunmen killed a member of the militia.", "armed"),
+        ("Rebels opened fire on the soldiers near the village of Kamba.", "armed"),  # a landmark is no target
     ],
 )
 def test_target_kind(nlp: Language, text: str, expected: str) -> None:

@@ -30,6 +30,8 @@ def claims_of(nlp, text: str) -> list[tuple[int, str, str | None]]:
         ("Militants attacked the post, killing three soldiers and two policemen.", [(5, "exact", None)]),
         ("The air strike killed dozens of civilians in the market.", [(24, "at least", None)]),
         ("A soldier was killed when the convoy was ambushed.", [(1, "exact", None)]),
+        # the parser hangs the subject of "was shot" on "sticks": the word before "was" is who died
+        ("Police said the rioters hit each other with sticks and one person was shot dead.", [(1, "exact", "police")]),
         # a dateline is where the reporter files from, never who speaks
         ("KANO, Nigeria: The army said it killed 12 militants near the town on Friday.", [(12, "exact", "army")]),
         ("GAO, Mali - Local officials said gunmen killed five farmers on Tuesday.", [(5, "exact", "local officials")]),

@@ -191,3 +191,27 @@ def test_pipeline_a_trial_article_keeps_an_incident_the_body_dates() -> None:
     )
     events = warwatch.extract(text, published=date(2024, 10, 22))
     assert [(e.sub_event_type, e.date) for e in events] == [("Attack", date(2024, 10, 20))]
+
+
+def test_pipeline_a_follow_up_sentence_tells_more_of_the_incident_just_told() -> None:
+    """A sentence naming no date or place goes on with the incident told just before it, not with an earlier one of
+    its type; the killed of a sentence whose "when" clause tells the bombing are the bombing's."""
+    text = (
+        "At least six people were killed and 14 injured on Saturday when a suicide bomber blew himself up at a rally "
+        "in Bannu, police said. In a separate incident on Saturday night, gunmen hurled a grenade at a party office "
+        "in Kohat. Two party workers were injured."
+    )
+    events = warwatch.extract(text, published=date(2025, 4, 13))
+    assert [(e.sub_event_type, e.fatalities.best, len(e.evidence)) for e in events] == [
+        ("Suicide bomb", 6, 1),
+        ("Grenade", 0, 2),
+    ]
+
+
+def test_pipeline_a_figure_of_an_earlier_year_is_not_the_last_incidents() -> None:
+    text = (
+        "A roadside bomb wounded four soldiers in Piagapo on Saturday. The group was behind the siege of Marawi "
+        "in 2017 that left more than 1,100 people dead."
+    )
+    (event,) = warwatch.extract(text, published=date(2024, 3, 10))
+    assert (event.sub_event_type, event.fatalities.best) == ("Remote explosive/landmine/IED", 0)

@@ -116,7 +116,8 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
             continue
         if _period_toll(reading):
             continue
-        group = next((g for g in groups if _joins(reading, g)), None)
+        told_on = latest is not None and _tells_more(reading, latest)
+        group = latest if told_on else next((g for g in groups if _joins(reading, g)), None)
         if group is None and latest is not None and _elaborates(reading, latest):
             group = latest
         if group is None and _refers_back(reading):
@@ -289,6 +290,15 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
         return True
     # "Rebels shelled X on 2 May. Monitors counted 40 explosions near X.": the same spot, the same day
     return same_day and not _own_date(reading) and _same_spot(reading, group) and _fits(reading, group)
+
+
+def _tells_more(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention whose sentence names neither a date nor a place goes on with the incident just told, not an
+    earlier one of its type: "Two party workers were injured." after a grenade attack. It must leave the incident
+    what it was: "The incident resulted in armed clashes." after an arrest is a clash of its own."""
+    untold = not _own_date(reading) and _named_place(reading) is None
+    same = untold and _incident_type([*group, reading])[0] == _incident_type(group)[0]
+    return same and _elaborates(reading, group)
 
 
 def _reaction(reading: Reading, group: list[Reading]) -> bool:

@@ -183,6 +183,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "which they have been protesting": an ongoing state, not a dated event
     if auxes & {"has", "have", "had"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause, "had" in auxes):
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
+    if auxes & {"has", "have"} and verb.tag_ == "VBN" and family_of(tok) in _DONE_TO_KINDS and _kind_of_deed(clause):
+        return False  # "the strikes have also killed civilians": what such strikes do, no incident
     if in_doc(tok, RECORDING) and any(a.lemma_.lower() in RECORDING and _thousands(a) for a in tok.ancestors):
         return False  # "monitors have recorded more than 18,800 people killed in the fighting": a war's tally
     if auxes & {"has", "have"} and verb.tag_ == "VBN" and _tallied(verb):
@@ -523,6 +525,20 @@ def _tallied(verb: Token) -> bool:
         and any(n.dep_ == "pobj" and n.tag_ == "NNS" for n in incidents)
         and not _day_named(verb)
     )
+
+
+_DONE_TO_KINDS = VIOLENCE | MEANS | {"fight", "capture", "regain", "loot", "abduct", "arrest"}  # see _kind_of_deed
+_COUNTING = frozenset({"det", "nummod", "poss", "quantmod"})  # "the", "12", "their", "about": no kind in general
+
+
+def _kind_of_deed(verb: Token) -> bool:
+    """Whether a clause of violence in the present perfect says what things of a kind have done to people of a kind,
+    on no day: a plural subject, bare plural objects ("the strikes have killed civilians", "gunmen have attacked
+    villages", "forces have seized large areas"). Not a deed done to no one: "militants have set up camps" is news."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    bare = objects and all(o.tag_ == "NNS" and not any(c.dep_ in _COUNTING for c in o.children) for o in objects)
+    return bool(bare) and any(s.tag_ == "NNS" for s in subjects) and not _day_named(verb)
 
 
 def _kind_in_the_present(noun: Token) -> bool:

@@ -108,11 +108,18 @@ def linked(a: Token, b: Token) -> bool:
         if high in low.ancestors:
             node = low
             while node != high:
-                if node.dep_ == "conj":
+                if node.dep_ == "conj" and not _elliptical(node):
                     return False
                 node = node.head
             return True
     return False
+
+
+def _elliptical(conj: Token) -> bool:
+    """A passive conjunct that leaves out its auxiliary, whose clause is its head's: "six were killed and 14
+    injured when a bomber blew himself up" (the parser hangs the "when" clause on "injured")."""
+    own_aux = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
+    return conj.tag_ == "VBN" and not own_aux and any(c.dep_ == "auxpass" for c in conj.head.children)
 
 
 def _share_object(a: Token, b: Token) -> bool:
@@ -285,12 +292,17 @@ def participants(tok: Token) -> list[Token]:
     return [w for head in heads for w in head.subtree if w.pos_ in {"NOUN", "PROPN"} or w.dep_ in {"pobj", "conj"}]
 
 
+# Prepositions whose objects are never what a trigger is done to: its doer ("by"), or a landmark it happened by ("opened
+# fire on the soldiers near the village": the soldiers were the target).
+_NOT_DONE_TO = frozenset("by near outside beside behind along past towards toward".split())
+
+
 def _object_nouns(tok: Token) -> list[Token]:
     """The nouns a trigger is done to; "by X" and the modifier of a noun ("a police raid") are who does it."""
     nominal = tok.pos_ in {"NOUN", "PROPN"}
     found: list[Token] = []
     for child in tok.children:
-        if (child.dep_ == "prep" and child.lower_ == "by") or (child.dep_ == "compound" and nominal):
+        if (child.dep_ == "prep" and child.lower_ in _NOT_DONE_TO) or (child.dep_ == "compound" and nominal):
             continue
         if child.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "compound", "attr"}:
             agents = {w.i for b in child.subtree if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for w in b.subtree}

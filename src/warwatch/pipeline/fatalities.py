@@ -158,6 +158,8 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
             before = [i for i, m in enumerate(mentions) if m.sentence.end <= sent.start_char and _violent(m)]
             # a headline without an event word of its own ("At least 43 dead in ...") tells of the first event
             owners = before[-1:] or ([i for i, m in enumerate(mentions) if _violent(m)][:1] if n == 0 else [])
+            if _an_earlier_year(article, sent):
+                continue  # "the 2017 siege of Marawi that left more than 1,100 dead": another incident's figure
         if not owners:
             continue
         claims = _sentence_claims(article, sent)
@@ -169,6 +171,15 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
             nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at))
             by_mention[nearest].append(claim)
     return tuple(tuple(claims) for claims in by_mention)
+
+
+def _an_earlier_year(article: Article, sent: SpacySpan) -> bool:
+    """Whether a sentence names a year before the article's: what it counts is not the incident told before it."""
+    published = article.published
+    return published is not None and any(int(y) < published.year for y in _YEARS.findall(span_text(sent)))
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _violent(mention: Mention) -> bool:
@@ -379,6 +390,9 @@ def _victims_of_verb(verb: Token) -> list[Token]:
         heads.append(verb.head)
     if not heads and bare_participle and verb.dep_ == "advcl" and verb.head.lemma_ == "be":
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a trader was on Sunday lynched", misparsed
+    auxpass = next((c for c in children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if not heads and auxpass is not None and auxpass.i > 0 and auxpass.nbor(-1).pos_ in {"NOUN", "PROPN", "NUM"}:
+        heads = [auxpass.nbor(-1)]  # "with sticks and one person was shot dead": the subject hung on "sticks"
     return heads
 
 
