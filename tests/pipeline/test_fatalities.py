@@ -402,11 +402,18 @@ def test_fatalities_a_closing_speaker_the_parser_misplaces(nlp, text, expected) 
             "Al-Shabaab fighters attacked a base on Wednesday, killing 11 soldiers, the group's spokesman said.",
             "Al-Shabaab fighters",
         ),
+        # a named outlet speaks for itself whoever runs it; a document for its author; an acronym past a modifier
+        ("Troops killed 11 militants on Monday, the state-run Sahel News Agency reported.", "Sahel News Agency"),
+        ("The DIU statement said two guards were killed in the blast on Sunday.", "DIU"),
+        (
+            "The Qaeda-linked Front for the Liberation of Macina (FLM) said its fighters had killed 20 soldiers.",
+            "FLM",
+        ),
     ],
 )
 def test_fatalities_source_as_the_teller_is_named(nlp, text, source) -> None:
     """An outlet without its kind of outlet, a group's media as the group, hyphenated words as written, a common noun
-    opening the sentence in lower case, and "the group" as the group named before."""
+    opening the sentence in lower case, "the group" as the group named before, a statement as who made it."""
     assert [s for _, _, s in claims_of(nlp, text)] == [source]
 
 

@@ -215,3 +215,9 @@ def test_pipeline_a_figure_of_an_earlier_year_is_not_the_last_incidents() -> Non
     )
     (event,) = warwatch.extract(text, published=date(2024, 3, 10))
     assert (event.sub_event_type, event.fatalities.best) == ("Remote explosive/landmine/IED", 0)
+
+
+def test_pipeline_a_statement_is_its_authors_word() -> None:
+    text = "The DIU statement said two guards were killed in the blast in Melitopol on Sunday."
+    (event,) = warwatch.extract(text, published=date(2025, 3, 4))
+    assert (event.sources, [c.source for c in event.fatalities.claims]) == (("DIU",), ["DIU"])

@@ -585,6 +585,22 @@ def _nearest_body(pronoun: Token, kinds_of: Callable[[Token], frozenset[str]]) -
     return None
 
 
+DOCUMENTS = frozenset("statement report communique communiqué post bulletin release".split())
+
+
+def document_author(tok: Token) -> Token | None:
+    """Who wrote a document that "says" something: "the HUR statement said", "the army's report said"."""
+    if tok.lemma_.lower() not in DOCUMENTS:
+        return None
+    authors = (c for c in reversed(list(tok.lefts)) if c.dep_ in {"compound", "poss"} and _author_word(c))
+    return next(authors, None)
+
+
+def _author_word(tok: Token) -> bool:
+    """A noun, or a name; not a capitalised adjective opening a sentence ("Conflicting reports suggested")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (bool(tok.ent_type_) or not tok.is_sent_start))
+
+
 def spokes_body(tok: Token) -> Span | None:
     """The body a spokesperson speaks for: "police spokesman X", "a spokesman for the army", "the army's
     spokesman" -> police / the army; None when the speaker is no spokesperson or names no body."""
@@ -604,10 +620,11 @@ def spokes_body(tok: Token) -> Span | None:
 def defined_acronym(tok: Token) -> str | None:
     """The acronym a text defines for a name right after it: "The Study Center for Peace (SCP)" -> SCP.
 
-    Only within the name itself: a lower-case word before the brackets ends the search.
+    Only within the name itself: a lower-case word between the name and the brackets ends the search (one before
+    it, as in "the al-Qaeda-linked Group to Support Islam and Muslims (JNIM)", is no part of the name).
     """
     doc = tok.doc
-    for t in tok.subtree:
+    for t in doc[tok.i : tok.right_edge.i + 1]:
         if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")":
             word = doc[t.i + 1].text
             return word if 2 <= len(word) <= 10 and word.isalpha() and word.isupper() else None

@@ -99,6 +99,7 @@ from .actor_roles import (
     contact_victims,
     coordinated_speakers,
     defined_acronym,
+    document_author,
     event_head,
     families,
     is_descriptor,
@@ -446,6 +447,7 @@ class _ArticleReader:
         if tok.pos_ == "PRON" and named is None and found:
             return [found[-1][0]]
         speaker = named or tok
+        speaker = document_author(speaker) or speaker  # "the HUR statement said": HUR
         both = coordinated_speakers(speaker)
         if both:  # "police and hospital officials said": two sources
             return [self._text_source(text, sent) for text in both]

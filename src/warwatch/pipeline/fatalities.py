@@ -42,6 +42,7 @@ from .actor_roles import (
     antecedent,
     coordinated_speakers,
     defined_acronym,
+    document_author,
     is_descriptor,
     name_conjuncts,
     participle_speakers,
@@ -550,6 +551,9 @@ def _speaker(verb: Token, deps: set[str]) -> Token | None:
 def _named(speaker: Token) -> str | None:
     """The speaker as the text names it: a back-reference ("the monitor", "he") as the named speaker it
     refers to, a spokesperson as the body they speak for, a name with a defined acronym as the acronym."""
+    author = document_author(speaker)
+    if author is not None:  # "the HUR statement said": HUR
+        return _named(author)
     if speaker.pos_ == "PRON" or is_descriptor(speaker):
         named = antecedent(speaker, speaker_kinds)
         if named is None:
@@ -562,7 +566,9 @@ def _named(speaker: Token) -> str | None:
             return _named(named)
         return as_written([t for t in body if t.dep_ != "det" or t.i != body.start])
     owner = next((t for t in speaker.lefts if t.lower_ in OWNED_MEDIA and t.i > 1 and t.nbor(-1).text == "-"), None)
-    if owner is not None:  # "Hamas-run media": Hamas speaks
+    named = [t for t in speaker.subtree if t.pos_ == "PROPN" and (owner is None or t.i > owner.i)]
+    if owner is not None and owner.nbor(-2).pos_ == "PROPN" and not named:  # "Hamas-run media": Hamas speaks; the
+        # "state-run Somali National News Agency" speaks for itself
         return speaker.doc[owner.left_edge.i : owner.i - 1].text
     outlet = [t for t in speaker.lefts if t.dep_ != "det"] if speaker.lemma_.lower() in OUTLET_NOUNS else []
     if outlet and all(t.pos_ == "PROPN" for t in outlet):  # "the Daily Planet newspaper"; not "the UN migration agency"
