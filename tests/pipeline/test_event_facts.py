@@ -27,6 +27,9 @@ def word(nlp: Language, text: str, target: str):
         ("Rights groups say the strikes have also killed civilians.", "killed", False),
         ("Gunmen have attacked villages in the district on Monday.", "attacked", True),
         ("Gunmen have killed 12 villagers in the district.", "killed", True),
+        # what a truce stopped did not happen; a convoy stopped is no event, what followed is
+        ("The truce in 2022 largely halted air strikes and major offensives.", "offensives", False),
+        ("Rebels halted the convoy and killed two drivers on Monday.", "killed", True),
     ],
 )
 def test_states_fact(nlp: Language, text: str, trigger: str, fact: bool) -> None:

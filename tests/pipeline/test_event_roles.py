@@ -21,6 +21,7 @@ def token(nlp: Language, text: str, word: str) -> Token:
         ("Rebels shelled the town on Monday, and troops attacked the village.", "shelled", "attacked", False),  # two?
         # "and 14 injured" leaves out its "were": the "when" clause hung on it still tells how the six died
         ("Six people were killed and 14 injured when a bomber blew himself up.", "killed", "blew", True),
+        ("A drone hit the camp on Monday, killing one soldier and wounding three.", "wounding", "hit", True),
     ],
 )
 def test_linked_clauses_tell_one_incident(nlp: Language, text: str, first: str, second: str, expected: bool) -> None:

@@ -581,6 +581,9 @@ def test_events_a_member_of_an_armed_group_is_armed(nlp) -> None:
     [
         "The health ministry released a statement on Monday.",  # a release, but by no party to the fighting
         "The rebels released two hostages on Friday.",  # no media work released
+        # a claim or a video of an incident is that incident's evidence
+        "The militants claimed responsibility for the bombing in a statement released on their channels.",
+        "A video posted by the militia on Sunday purportedly showed fighters shooting two captives.",
     ],
 )
 def test_events_release_is_other_only_for_an_armed_groups_media(nlp, text: str) -> None:

@@ -221,3 +221,9 @@ def test_pipeline_a_statement_is_its_authors_word() -> None:
     text = "The DIU statement said two guards were killed in the blast in Melitopol on Sunday."
     (event,) = warwatch.extract(text, published=date(2025, 3, 4))
     assert (event.sources, [c.source for c in event.fatalities.claims]) == (("DIU",), ["DIU"])
+
+
+def test_pipeline_one_civilian_killed_by_remote_means_is_the_target() -> None:
+    text = "Armed men threw a grenade into a bar in Salamanca on Sunday, killing one customer."
+    (event,) = warwatch.extract(text, published=date(2025, 9, 9))
+    assert (event.sub_event_type, event.actor2 and event.actor2.name) == ("Grenade", "Civilians (Mexico)")

@@ -133,6 +133,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "refugees fleeing fighting": what drove them out, told as background
     if tok.dep_ in {"nsubj", "csubj"} and tok.head.lemma_.lower() in LULLS and family_of(tok) != "protest":
         return False  # "once fighting in the area died down": a lull, not an event
+    if _halted(tok):
+        return False  # "the truce largely halted air strikes and major offensives": what stopped, not what happened
     if any(c.dep_ == "advmod" and c.lower_ in _IN_WORDS for c in tok.children):
         return False  # "the coast guards clashed verbally"
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
@@ -529,6 +531,17 @@ def _tallied(verb: Token) -> bool:
 
 _DONE_TO_KINDS = VIOLENCE | MEANS | {"fight", "capture", "regain", "loot", "abduct", "arrest"}  # see _kind_of_deed
 _COUNTING = frozenset({"det", "nummod", "poss", "quantmod"})  # "the", "12", "their", "about": no kind in general
+
+
+def _halted(tok: Token) -> bool:
+    """Whether a trigger (or the first of the conjuncts it is one of) is what a verb of stopping stopped."""
+    tok = tok.head if tok.dep_ == "compound" else tok  # "air" of "air strikes"
+    while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HALTING
+
+
+_HALTING = frozenset("halt stop end suspend pause freeze cease".split())
 
 
 def _kind_of_deed(verb: Token) -> bool:

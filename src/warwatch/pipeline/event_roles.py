@@ -116,10 +116,13 @@ def linked(a: Token, b: Token) -> bool:
 
 
 def _elliptical(conj: Token) -> bool:
-    """A passive conjunct that leaves out its auxiliary, whose clause is its head's: "six were killed and 14
-    injured when a bomber blew himself up" (the parser hangs the "when" clause on "injured")."""
-    own_aux = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
-    return conj.tag_ == "VBN" and not own_aux and any(c.dep_ == "auxpass" for c in conj.head.children)
+    """A conjunct that goes on with its head's clause: a passive that leaves out its auxiliary ("six were killed and
+    14 injured when a bomber blew himself up": the parser hangs the "when" clause on "injured"), or a participle
+    after a participle ("killing one soldier and wounding three")."""
+    own = {c.dep_ for c in conj.children}
+    if conj.tag_ == "VBN" and not own & {"aux", "auxpass"}:
+        return any(c.dep_ == "auxpass" for c in conj.head.children)
+    return conj.tag_ == "VBG" and conj.head.tag_ == "VBG" and not own & {"nsubj", "aux"}
 
 
 def _share_object(a: Token, b: Token) -> bool:

@@ -591,6 +591,9 @@ def _attacked_gathering(tok: Token) -> bool:
     return violent and not state_agent(verb)
 
 
+_SHOWING = frozenset({"show", "depict"})
+
+
 def _media_release(tok: Token) -> bool:
     """A video, recording or statement released by or for an armed group ("the Taliban released a video", "in a
     recorded statement released on Thursday via the group's outlet"): the one development ACLED types Other that
@@ -598,7 +601,20 @@ def _media_release(tok: Token) -> bool:
     works = direct_objects(tok)
     if tok.dep_ in {"acl", "relcl"}:
         works.append(tok.head)  # "a recording released on Thursday"
-    return any(w.lemma_.lower() in MEDIA_WORKS for w in works) and _party_named(tok, {2, 3})
+    if not any(w.lemma_.lower() in MEDIA_WORKS for w in works):
+        return False
+    sent, family_at = tok.sent, families(tok.doc)
+    if any(t.lemma_.lower() == "responsibility" or _claiming(t) for t in sent):
+        return False  # "claimed responsibility in a statement released on its channels": the attack is the event
+    shown = [w for t in sent if t.lemma_.lower() in _SHOWING for w in t.subtree]
+    if any(w.pos_ == "VERB" and family_at[w.i] in _VIOLENCE_OR_MEANS for w in shown):
+        return False  # "a video purportedly showed gunmen shooting the men": evidence of an incident the article tells
+    return _party_named(tok, {2, 3})
+
+
+def _claiming(tok: Token) -> bool:
+    """ "claimed its fighters had killed 20", "claimed the attack"; not "men claiming to be members of ..."."""
+    return tok.lemma_.lower() == "claim" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children)
 
 
 def _party_named(tok: Token, inters: set[int], inside: set[int] | None = None) -> bool:
