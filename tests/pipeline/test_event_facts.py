@@ -30,6 +30,9 @@ def word(nlp: Language, text: str, target: str):
         # what a truce stopped did not happen; a convoy stopped is no event, what followed is
         ("The truce in 2022 largely halted air strikes and major offensives.", "offensives", False),
         ("Rebels halted the convoy and killed two drivers on Monday.", "killed", True),
+        # a toll over the past days, told in any perfect tense, sums many incidents
+        ("Officials said 60 people had been killed across the province in the past week.", "killed", False),
+        ("Officials said the gunmen had killed 60 people in the village.", "killed", True),
     ],
 )
 def test_states_fact(nlp: Language, text: str, trigger: str, fact: bool) -> None:

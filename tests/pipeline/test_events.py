@@ -577,6 +577,20 @@ def test_events_a_member_of_an_armed_group_is_armed(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aid workers said the camp in Kassala had run out of chlorine on Monday.", set()),
+        (
+            "Troops dropped munitions containing chloropicrin on the trenches near the village on Monday.",
+            {"Chemical weapon"},
+        ),
+    ],
+)
+def test_events_a_chemical_agent_named_is_not_one_used(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The health ministry released a statement on Monday.",  # a release, but by no party to the fighting

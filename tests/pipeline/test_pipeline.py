@@ -171,6 +171,9 @@ def test_pipeline_a_cache_uncovered_is_disrupted_weapons_use() -> None:
         # a trial or a remembrance: what the article tells with no date of its own is the case tried or remembered
         ("Court sentences four militiamen to death over village massacre", set()),
         ("Two years after the market bombing, survivors still wait for help", set()),
+        # an inquiry: what it found, undated, is no news of the day; a headline's verb "reports" is no report
+        ("UN investigators say militia committed war crimes in village raids", set()),
+        ("Governor reports four farmers killed in village raid", {"Attack"}),
         # news the body dates is news still
         ("Gunmen kill four in village raid", {"Attack"}),
     ],

@@ -553,16 +553,19 @@ def _headline_of(headline: list[Reading], group: list[Reading]) -> bool:
 
 
 def _about_a_past_case(article: Article, headline_end: int | None) -> bool:
-    """Whether the headline (or the title) tells of a trial or a remembrance ("Court sentences five over 2016
-    bombing", "Ten years after Chibok, parents still wait"): the incidents the article tells with no date of their
-    own are the case tried or remembered, not news (an incident the body dates is news still)."""
+    """Whether the headline (or the title) tells of a trial, a remembrance or an inquiry ("Court sentences five over
+    2016 bombing", "Ten years after Chibok, parents still wait", "UN experts say both sides committed war crimes"):
+    the incidents the article tells with no date of their own are the case tried, remembered or found, not news (an
+    incident the body dates is news still)."""
     headline = article.title or (article.text[:headline_end] if headline_end else "")
     return bool(_PAST_CASE.search(headline))
 
 
-# A headline's trial or remembrance: a sentence passed, a conviction, a tribunal, "N years after" or "one year on".
+# A headline's trial, remembrance or inquiry: a sentence passed, a conviction, a tribunal, "N years after", "one year
+# on", a report or investigation, war crimes found.
 _PAST_CASE = re.compile(
     r"\b(?:sentence[sd]|convict(?:s|ed)|acquit(?:s|ted)|jailed|verdict|on trial|tribunal|anniversary"
+    r"|report\b|investigation|investigators|inquiry|war crimes|crimes against humanity"  # not "brigade reports X"
     r"|commemorat\w+|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|\d+) "
     r"(?:years?|months?|weeks?) (?:after|on|since)\b)",
     re.IGNORECASE,

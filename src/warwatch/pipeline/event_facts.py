@@ -78,6 +78,7 @@ from .event_words import (
     ONGOING,
     ORGANIZED_ARMED,
     PAST_CONFLICTS,
+    PAST_PERIOD,
     PETTY_CRIMES,
     PHYSICAL_CUES,
     POLITICAL_MATTERS,
@@ -1143,11 +1144,13 @@ def _doers(tok: Token) -> list[Token]:
 
 def _sums_up(verb: Token, past: bool = False) -> bool:
     """A perfect tense sums up when it counts over a period so far or by the thousand, or a whole conflict does it
-    (see SO_FAR); a past perfect only when a whole conflict does it ("he said the war had killed a million")."""
+    (see SO_FAR); a past perfect only when a whole conflict does it ("he said the war had killed a million") or it
+    counts over the past days or weeks (PAST_PERIOD)."""
     doers = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children)}
-    if doers & WHOLE_CONFLICTS:
-        return True
-    return not past and (bool(SO_FAR.search(span_text(verb.sent).lower())) or _thousands(verb))
+    text = span_text(verb.sent).lower()
+    if doers & WHOLE_CONFLICTS or PAST_PERIOD.search(text):
+        return True  # "had been killed across the territory in the past week alone": a tally, told in either tense
+    return not past and (bool(SO_FAR.search(text)) or _thousands(verb))
 
 
 def running_total(death: Token) -> bool:

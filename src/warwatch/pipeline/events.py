@@ -271,6 +271,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "battle tank", "riot police", "assault rifle": the word names a thing, not an event
     if lemma == "raid" and any(c.dep_ == "compound" and c.lemma_ == "arrest" for c in tok.children):
         return "arrest"  # "arrest raids": what the raid did was arrest people
+    if lemma in _CHEMICAL_AGENTS and _USING.isdisjoint(doc_lemmas(tok.doc)[tok.sent.start : tok.sent.end]):
+        return None  # "a shortage of chlorine and clean water": an agent named, none used
     if family == "release" and not _media_release(tok):
         return None  # "released the hostages", "the ministry published figures": no media release of a party
     if family == "protest" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in LODGING:
@@ -592,6 +594,8 @@ def _attacked_gathering(tok: Token) -> bool:
 
 
 _SHOWING = frozenset({"show", "depict"})
+_CHEMICAL_AGENTS = frozenset("chlorine sarin chloropicrin".split())  # the words of the family that name only an agent
+_USING = FIRE_VERBS | STRIKE_VERBS | AMMUNITION | frozenset("attack munition weapon barrel canister gas".split())
 
 
 def _media_release(tok: Token) -> bool:
