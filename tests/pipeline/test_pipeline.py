@@ -213,8 +213,8 @@ def test_pipeline_a_follow_up_sentence_tells_more_of_the_incident_just_told() ->
 
 def test_pipeline_a_figure_of_an_earlier_year_is_not_the_last_incidents() -> None:
     text = (
-        "A roadside bomb wounded four soldiers in Piagapo on Saturday. The group was behind the siege of Marawi "
-        "in 2017 that left more than 1,100 people dead."
+        "A roadside bomb wounded four soldiers in Datu Piang on Saturday. The group was behind the siege of "
+        "Zamboanga in 2013 that left more than 200 people dead."
     )
     (event,) = warwatch.extract(text, published=date(2024, 3, 10))
     assert (event.sub_event_type, event.fatalities.best) == ("Remote explosive/landmine/IED", 0)

@@ -611,11 +611,12 @@ AGGREGATE = re.compile(
 )
 # A perfect tense with a period so far, or with a whole conflict as its doer, sums up: "the conflict has killed
 # 10,000 people", "attacks have killed 50 people this year".
+SO_FAR = re.compile(r"\b(?:this|so far this|earlier this) (?:year|month)\b|\bso far\b|\bto date\b")
+# ... and a period just past sums up in any perfect: "had been killed across the territory in the past week".
 PAST_PERIOD = re.compile(
     r"\b(?:in|over|during) the (?:past|last|previous) (?:week|fortnight|month|(?:\d+|two|three|four|five|six|seven|"
     r"ten|few|several) (?:days|weeks|hours))\b"
 )
-SO_FAR = re.compile(r"\b(?:this|so far this|earlier this) (?:year|month)\b|\bso far\b|\bto date\b")
 WHOLE_CONFLICTS = frozenset("conflict war insurgency violence unrest crisis rebellion uprising".split())
 ONGOING = re.compile(
     r"\b(?:is|are) (?:waging|fighting|battling|on the offensive)\b"

@@ -566,14 +566,17 @@ def _named(speaker: Token) -> str | None:
             return _named(named)
         return as_written([t for t in body if t.dep_ != "det" or t.i != body.start])
     owner = next((t for t in speaker.lefts if t.lower_ in OWNED_MEDIA and t.i > 1 and t.nbor(-1).text == "-"), None)
-    named = [t for t in speaker.subtree if t.pos_ == "PROPN" and (owner is None or t.i > owner.i)]
-    if owner is not None and owner.nbor(-2).pos_ == "PROPN" and not named:  # "Hamas-run media": Hamas speaks; the
-        # "state-run Somali National News Agency" speaks for itself
-        return speaker.doc[owner.left_edge.i : owner.i - 1].text
+    if owner is not None and owner.nbor(-2).pos_ == "PROPN" and not _named_after(speaker, owner):
+        return speaker.doc[owner.left_edge.i : owner.i - 1].text  # "Hamas-run media": Hamas speaks
     outlet = [t for t in speaker.lefts if t.dep_ != "det"] if speaker.lemma_.lower() in OUTLET_NOUNS else []
     if outlet and all(t.pos_ == "PROPN" for t in outlet):  # "the Daily Planet newspaper"; not "the UN migration agency"
         return speaker.doc[outlet[0].left_edge.i : outlet[-1].i + 1].text
     return defined_acronym(speaker) or _phrase(speaker)
+
+
+def _named_after(speaker: Token, owner: Token) -> bool:
+    """Whether a speaker phrase names itself after its owner: "the state-run Somali National News Agency" speaks."""
+    return any(t.pos_ == "PROPN" and t.i > owner.i for t in speaker.subtree)
 
 
 def _where_posted(prep: Token) -> bool:
