@@ -116,10 +116,11 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
             continue
         if _period_toll(reading):
             continue
-        told_on = latest is not None and _tells_more(reading, latest)
-        group = latest if told_on else next((g for g in groups if _joins(reading, g)), None)
-        if group is None and latest is not None and _elaborates(reading, latest):
+        told_on = latest is not None and _elaborates(reading, latest)
+        if told_on and _goes_on(reading, latest):
             group = latest
+        else:  # the incident of its type it joins, else the one just told that it elaborates
+            group = next((g for g in groups if _joins(reading, g)), latest if told_on else None)
         if group is None and _refers_back(reading):
             group = _referent(reading, groups)
             if group is None and event_type_of(reading.mention.sub_event_type) in history:
@@ -292,13 +293,13 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     return same_day and not _own_date(reading) and _same_spot(reading, group) and _fits(reading, group)
 
 
-def _tells_more(reading: Reading, group: list[Reading]) -> bool:
-    """Whether a mention whose sentence names neither a date nor a place goes on with the incident just told, not an
-    earlier one of its type: "Two party workers were injured." after a grenade attack. It must leave the incident
-    what it was: "The incident resulted in armed clashes." after an arrest is a clash of its own."""
+def _goes_on(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention that elaborates the incident just told, in a sentence naming neither a date nor a place, goes
+    on with it rather than with an earlier incident of its type: "Two party workers were injured." after a grenade
+    attack. It must leave the incident what it was: "The incident resulted in armed clashes." after an arrest is a
+    clash of its own."""
     untold = not _own_date(reading) and _named_place(reading) is None
-    same = untold and _incident_type([*group, reading])[0] == _incident_type(group)[0]
-    return same and _elaborates(reading, group)
+    return untold and _incident_type([*group, reading])[0] == _incident_type(group)[0]
 
 
 def _reaction(reading: Reading, group: list[Reading]) -> bool:

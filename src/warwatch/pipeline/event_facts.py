@@ -531,7 +531,7 @@ def _tallied(verb: Token) -> bool:
 
 
 _DONE_TO_KINDS = VIOLENCE | MEANS | {"fight", "capture", "regain", "loot", "abduct", "arrest"}  # see _kind_of_deed
-_COUNTING = frozenset({"det", "nummod", "poss", "quantmod"})  # "the", "12", "their", "about": no kind in general
+_COUNTING = frozenset({"det", "nummod", "poss"})  # "the", "12", "their": these ones, no kind in general
 
 
 def _halted(tok: Token) -> bool:
@@ -540,9 +540,6 @@ def _halted(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"}:
         tok = tok.head
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HALTING
-
-
-_HALTING = frozenset("halt stop end suspend pause freeze cease".split())
 
 
 def _kind_of_deed(verb: Token) -> bool:
@@ -569,7 +566,7 @@ def _kind_in_the_present(noun: Token) -> bool:
     lemma = verb.lemma_.lower()
     if noun.dep_ == "dobj" and lemma in _PAUSES:
         return True  # "paused those attacks", "halted raids", "threatened to resume strikes"
-    if any(c.dep_ in {"det", "poss", "nummod"} or c.like_num for c in noun.children):
+    if any(c.dep_ in _COUNTING or c.like_num for c in noun.children):
         return False  # "the attacks", "three killings": these ones
     if noun.dep_ == "dobj" and lemma in RECORDING:
         return True  # "the mission documented killings by self-defence groups": incidents of a kind, counted
@@ -708,6 +705,7 @@ _SIZES = frozenset("massive huge big large powerful major devastating enormous d
 _FUTURE_WORDS = frozenset("tomorrow next coming upcoming".split())
 _SERIES_MODIFIERS = FREQUENCIES | {"recent"}
 _PAUSES = frozenset("pause suspend halt cease resume stop end".split())
+_HALTING = _PAUSES - {"resume"}  # see _halted
 _GOING_ON = frozenset("continue persist".split())
 _READY = frozenset("ready willing prepared eager keen determined poised unwilling reluctant".split())
 _INFINITIVE_DONE = frozenset("begin start continue manage".split())  # "managed to retake": it was done

@@ -19,6 +19,7 @@ def _from_a_letter(pattern: str) -> re.Pattern[str]:
 
 
 # lemma -> family. A family is a kind of trigger; typing turns it into a sub-event type.
+CHEMICAL_AGENTS = frozenset("chlorine sarin chloropicrin".split())  # named alone, an agent: see events._family
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         (
@@ -44,7 +45,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("ied landmine mine explosive detonate".split(), "ied"),
     **dict.fromkeys("explosion blast".split(), "blast"),
     **dict.fromkeys(["grenade"], "grenade"),
-    **dict.fromkeys("chlorine sarin chloropicrin".split(), "chemical"),
+    **dict.fromkeys(CHEMICAL_AGENTS, "chemical"),
     **dict.fromkeys("rape raped raping".split(), "sexual"),
     **dict.fromkeys("abduct kidnap abduction kidnapping hostage hijack snatch".split(), "abduct"),
     **dict.fromkeys(

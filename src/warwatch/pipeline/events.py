@@ -60,6 +60,7 @@ from .event_words import (
     CAPTIVES,
     CARRYING_OFF,
     CEREMONIES,
+    CHEMICAL_AGENTS,
     CIVILIAN_TARGETS,
     CROWD_CONTROL,
     DISAPPEARING,
@@ -271,7 +272,7 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "battle tank", "riot police", "assault rifle": the word names a thing, not an event
     if lemma == "raid" and any(c.dep_ == "compound" and c.lemma_ == "arrest" for c in tok.children):
         return "arrest"  # "arrest raids": what the raid did was arrest people
-    if lemma in _CHEMICAL_AGENTS and _USING.isdisjoint(doc_lemmas(tok.doc)[tok.sent.start : tok.sent.end]):
+    if lemma in CHEMICAL_AGENTS and _USING.isdisjoint(doc_lemmas(tok.doc)[tok.sent.start : tok.sent.end]):
         return None  # "a shortage of chlorine and clean water": an agent named, none used
     if family == "release" and not _media_release(tok):
         return None  # "released the hostages", "the ministry published figures": no media release of a party
@@ -594,7 +595,6 @@ def _attacked_gathering(tok: Token) -> bool:
 
 
 _SHOWING = frozenset({"show", "depict"})
-_CHEMICAL_AGENTS = frozenset("chlorine sarin chloropicrin".split())  # the words of the family that name only an agent
 _USING = FIRE_VERBS | STRIKE_VERBS | AMMUNITION | frozenset("attack munition weapon barrel canister gas".split())
 
 
@@ -608,17 +608,19 @@ def _media_release(tok: Token) -> bool:
     if not any(w.lemma_.lower() in MEDIA_WORKS for w in works):
         return False
     sent, family_at = tok.sent, families(tok.doc)
-    if any(t.lemma_.lower() == "responsibility" or _claiming(t) for t in sent):
+    words, lemma_of = tokens(tok.doc), doc_lemmas(tok.doc)
+    said = range(sent.start, sent.end)
+    if any(lemma_of[i] == "responsibility" or (lemma_of[i] == "claim" and _claiming(words[i])) for i in said):
         return False  # "claimed responsibility in a statement released on its channels": the attack is the event
-    shown = [w for t in sent if t.lemma_.lower() in _SHOWING for w in t.subtree]
+    shown = [w for i in said if lemma_of[i] in _SHOWING for w in words[i].subtree]
     if any(w.pos_ == "VERB" and family_at[w.i] in _VIOLENCE_OR_MEANS for w in shown):
         return False  # "a video purportedly showed gunmen shooting the men": evidence of an incident the article tells
     return _party_named(tok, {2, 3})
 
 
-def _claiming(tok: Token) -> bool:
+def _claiming(claim: Token) -> bool:
     """ "claimed its fighters had killed 20", "claimed the attack"; not "men claiming to be members of ..."."""
-    return tok.lemma_.lower() == "claim" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children)
+    return any(c.dep_ in {"ccomp", "dobj"} for c in claim.children)
 
 
 def _party_named(tok: Token, inters: set[int], inside: set[int] | None = None) -> bool:
