@@ -13,7 +13,8 @@ claim of 0. A verbless headline figure ("..., two dead") counts.
 Vague amounts follow one convention, the smallest quantity the expression denotes, qualified
 "at least": a few / several = 3, tens = 20, dozens = 24, scores = 40, hundreds = 200, thousands = 2000.
 That "at least" is the only mark that the figure stands for a vague word: the claim model has no
-field for an imputed figure. "A dozen" is 12, qualified as the text qualifies it ("about a dozen").
+field for an imputed figure. "A dozen" is 12, qualified as the text qualifies it ("about a dozen"). A range
+("two to three", "between 12 and 18") counts its lower bound, at least.
 
 The source is the subject of the reporting verb that governs the figure ("X said ... killed",
 "X gave a toll, saying ...", "with X saying ..."), or the object of "according to" / "as per".
@@ -111,6 +112,8 @@ ARTICLES_IN_NAMES = frozenset("al el ad ar as ash at ul".split())  # "Jaish al-A
 SINGLE_DETERMINERS = frozenset("a an one the his her their its".split())
 ELLIPTIC_WORDS = frozenset({"dead", "kill"})  # "two dead", "5 killed" without a verb: a headline's figure
 RANGE_WORDS = frozenset("to - – or".split())  # "two to three", "1-2", "one or two": the lower bound counts
+# Nouns whose "of" counts the people: "a total of 27 people", "a family of five", "a group of 12 worshippers".
+COUNTED_IN = frozenset("total number family household group band crew".split())
 REPORT_VERBS = frozenset(
     "say tell report claim announce state confirm add allege estimate put count record note accuse".split()
 )
@@ -133,7 +136,7 @@ QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
     (re.compile(p + r"(?:\s+an?)?\s*$", re.IGNORECASE), q)  # "about a dozen", "more than a hundred"
     for p, q in (
         (r"\b(?:more than|over|above|upwards of|in excess of)", Qualifier.MORE_THAN),
-        (r"\b(?:at least|no fewer than|no less than|a minimum of|at a minimum)", Qualifier.AT_LEAST),
+        (r"\b(?:at least|no fewer than|no less than|a minimum of|at a minimum|between)", Qualifier.AT_LEAST),
         (r"\b(?:around|about|some|nearly|almost|approximately|roughly|an estimated|close to|~)", Qualifier.AROUND),
         (r"\b(?:up to|as many as)", Qualifier.UP_TO),
     )
@@ -169,9 +172,20 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
             claims = [c for c in claims if c.value not in totals]
         for claim in claims:
             at = claim.span.start if claim.span else sent.start_char
-            nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at))
+            owner = _governing(sent, at, {mentions[i].trigger.start: i for i in owners})
+            nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at)) if owner is None else owner
             by_mention[nearest].append(claim)
     return tuple(tuple(claims) for claims in by_mention)
+
+
+def _governing(sent: SpacySpan, at: int, triggers: dict[int, int]) -> int | None:
+    """The mention whose trigger governs the figure at offset ``at`` ("blew herself up ..., killing five people, and
+    a second bomber detonated his vest ..., killing two": five is the first bombing's, however near the second
+    bomber it stands); None when no trigger does."""
+    figure = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    if figure is None:
+        return None
+    return next((triggers[t.idx] for t in (figure, *figure.ancestors) if t.idx in triggers), None)
 
 
 def _an_earlier_year(article: Article, sent: SpacySpan) -> bool:
@@ -181,6 +195,7 @@ def _an_earlier_year(article: Article, sent: SpacySpan) -> bool:
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_CLAUSES = frozenset({"ccomp", "parataxis", "advcl", "conj"})  # a word that heads a clause of its own
 
 
 def _violent(mention: Mention) -> bool:
@@ -255,7 +270,7 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
         claims += [  # one claim per source: "police and hospital officials said" gives the figure twice
             FatalityClaim(
                 value=sum(v for v in values if v is not None),
-                qualifier=Qualifier.AT_LEAST if first.lower_ in VAGUE else _qualifier(sent.doc, first.idx),
+                qualifier=_qualifier(sent.doc, first),
                 source=source,
                 certainty=certainty,
                 span=Span.of(article, start, max(end, tok.idx + len(tok.text)) if tok.i > first.i else end),
@@ -312,8 +327,12 @@ def _figures_of(word: Token) -> list[Token]:
     heads: list[Token] = []
     if lemma in DEATH_VERBS and word.pos_ == "VERB":
         heads = _victims_of_verb(word)
-        heads += [
-            g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        heads += [  # "the killing of ...", "killing between 12 and 18 guests" (misparsed as a preposition)
+            g
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "between"}
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
         if word.dep_ == "conj" and not heads:  # "one of them was hit and killed": the subject of "hit"
             heads = [c for c in word.head.children if c.dep_ == "nsubjpass"]
@@ -324,7 +343,8 @@ def _figures_of(word: Token) -> list[Token]:
     elif lemma == "dead":
         heads = [word.head] if word.dep_ in {"amod", "oprd", "acomp"} and word.head.pos_ != "VERB" else []
         heads += [c for c in word.children if c.dep_ in {"nsubj", "npadvmod"}]
-        if word.head.pos_ == "VERB":  # "shot dead a shopkeeper": the object; "two men lay dead": the subject
+        if word.head.pos_ == "VERB" and word.dep_ not in _CLAUSES:  # "shot dead a shopkeeper": the object; "two
+            # men lay dead": the subject; not the teller of "3 dead, the governor says"
             objects = [c for c in word.head.children if c.dep_ == "dobj"]
             heads += objects or [c for c in word.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "were left dead"
         if any(c.dep_ == "nummod" for c in word.children):  # "the 43 dead", "At Least 43 Dead": the dead counted
@@ -342,7 +362,7 @@ def _figures_of(word: Token) -> list[Token]:
             heads += [g for c in word.head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
         heads += _figures_given(word)
     figures: dict[int, Token] = {}
-    for head in heads:
+    for head in (h for h in heads if not _among_them(h)):
         for noun in [head, *[c for c in head.conjuncts if c.i > head.i and not _wounded(c)]]:
             figure = _number_in(noun)
             if figure is not None:
@@ -350,6 +370,15 @@ def _figures_of(word: Token) -> list[Token]:
     if not figures and lemma in ELLIPTIC_WORDS:
         return _elliptic_figure(word)
     return list(figures.values())
+
+
+def _among_them(noun: Token) -> bool:
+    """A sub-group of the dead counted already, the parser making it a victim of its own: "killing 11 people, among
+    them four children"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ in {"them", "whom"} for g in c.children)
+        for c in noun.children
+    )
 
 
 def _wounded(noun: Token) -> bool:
@@ -380,7 +409,7 @@ def _victims_of_verb(verb: Token) -> list[Token]:
     """
     children = list(verb.children)
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in children)
-    bare_participle = verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "dobj"} for c in children)
+    bare_participle = _participle(verb) and not any(c.dep_ in {"aux", "dobj"} for c in children)
     modifier = verb.dep_ in {"amod", "acl"} and verb.tag_ != "VBG"
     passive = modifier or bare_participle or any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
     deps = {"dobj", "nsubjpass"} if passive else {"dobj"}
@@ -391,10 +420,32 @@ def _victims_of_verb(verb: Token) -> list[Token]:
         heads.append(verb.head)
     if not heads and bare_participle and verb.dep_ == "advcl" and verb.head.lemma_ == "be":
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a trader was on Sunday lynched", misparsed
+    if not heads and verb.tag_ == "VBG" and not passive:  # "killing at least seven people, ..., X told reporters":
+        heads = _phrase_after(verb)  # the victims parsed as the teller's subject
     auxpass = next((c for c in children if c.dep_ == "auxpass" and c.i < verb.i), None)
     if not heads and auxpass is not None and auxpass.i > 0 and auxpass.nbor(-1).pos_ in {"NOUN", "PROPN", "NUM"}:
         heads = [auxpass.nbor(-1)]  # "with sticks and one person was shot dead": the subject hung on "sticks"
     return heads
+
+
+def _phrase_after(verb: Token) -> list[Token]:
+    """The noun whose phrase opens right after a verb, wherever the parser hung it."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.left_edge.i == verb.i + 1:
+            return [tok]
+    return []
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle, or a killing verb tagged a past tense that kills no one named after it: "three Palestinians
+    killed in a gun battle" is a headline's passive (active, the verb would have its victims as object)."""
+    if verb.tag_ == "VBN":
+        return True
+    return verb.tag_ == "VBD" and not any(c.dep_ in _OBJECTS for c in verb.children)
+
+
+_OBJECTS = frozenset({"dobj", "dative", "conj", "prt", "attr", "oprd"})
 
 
 def _elliptic_figure(word: Token) -> list[Token]:
@@ -420,9 +471,15 @@ def _number_in(noun: Token) -> Token | None:
     if noun.pos_ == "PRON" and noun.lower_ in {"him", "her"}:
         return noun  # "shot him dead": one
     for child in noun.children:
-        if child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "amod" and child.lower_ in VAGUE):
+        if child.dep_ in {"nummod", "quantmod"} and not _a_year(child):  # not "2019 election protesters"
             return child
-    if noun.lemma_.lower() in {"total", "number"}:  # "a total of 27 people": the people are counted
+        if child.dep_ == "amod" and child.lower_ in VAGUE:
+            return child
+    for child in noun.children:  # "six cattle keepers": the parser counts the cattle
+        counts = [c for c in child.children if c.dep_ == "nummod" and not _a_year(c)]
+        if child.dep_ == "compound" and counts:
+            return counts[0]
+    if noun.lemma_.lower() in COUNTED_IN:  # "a total of 27 people", "a family of five": the people are counted
         counted = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         return _number_in(counted) if counted is not None else None
     article = next((c for c in noun.children if c.lower_ in {"a", "an", "one"}), None)
@@ -469,22 +526,39 @@ def _range_start(tok: Token) -> int | None:
     return None
 
 
+def _a_year(number: Token) -> bool:
+    return number.ent_type_ == "DATE" and bool(_YEARS.fullmatch(number.text))
+
+
+def _either(figure: Token) -> bool:
+    """A figure given as one of two: "one or two guards"."""
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in figure.children) and any(
+        c.dep_ == "conj" and c.like_num for c in figure.children
+    )
+
+
 def _named_person(tok: Token) -> bool:
     """A person named outright ("Jane Doe"): one victim, though no number counts them."""
     return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
 
 
 def _figure_extent(tok: Token) -> tuple[int, int]:
-    start = tok.idx
+    start, end = tok.idx, tok.idx + len(tok.text)
     for child in tok.children:
+        if child.dep_ == "conj" and child.like_num:  # "between 12 and 18"
+            end = child.idx + len(child.text)
         if child.dep_ in {"quantmod", "advmod", "amod"} and child.i < tok.i:
             start = min(start, min(w.idx for w in child.subtree))
         if _named_person(tok) and child.dep_ == "compound" and child.ent_type_ == "PERSON" and child.i < tok.i:
             start = min(start, child.idx)  # the whole name: "Jane Doe"
-    return start, tok.idx + len(tok.text)
+    return start, end
 
 
-def _qualifier(doc: Doc, start: int) -> Qualifier:
+def _qualifier(doc: Doc, figure: Token) -> Qualifier:
+    """A vague amount or a range counts its least ("dozens", "two to three", "between 12 and 18"): at least."""
+    if figure.lower_ in VAGUE or _range_start(figure) is not None or _either(figure):
+        return Qualifier.AT_LEAST
+    start = figure.idx
     before = text_of(doc)[max(0, start - 25) : start]
     for pattern, qualifier in QUALIFIERS:
         if pattern.search(before):
@@ -496,6 +570,9 @@ def _sources(word: Token, sent: SpacySpan) -> list[str]:
     """Who states the figure: the subject of a governing reporting verb, or 'according to X'; each of several
     ("Reuters and AFP reported")."""
     for ancestor in word.ancestors:
+        cited = _according_to(ancestor)  # the figure's own clause cites its source: nearer than any verb above it
+        if cited is not None:
+            return _all_named(cited)
         if ancestor.lemma_.lower() in REPORT_VERBS:
             subject = _speaker(ancestor, {"nsubj", "nsubjpass"})
             if subject is None:  # "X gave a toll, saying ...", "with X saying ..."
@@ -503,21 +580,27 @@ def _sources(word: Token, sent: SpacySpan) -> list[str]:
             names = _all_named(subject) if subject is not None else []
             if names:
                 return names
+    # else "according to X" / "as per X", or "..., police said." after the figure: the first after it, else the first
     lower_of, lemma_of, words = lowers(sent.doc), lemmas(sent.doc), tokens(sent.doc)
-    for i in range(sent.start, sent.end):  # "according to X", "as per X"
+    cited: list[tuple[int, list[str]]] = []
+    for i in range(sent.start, sent.end):
         if lower_of[i] in {"according", "as"} and i + 2 < len(words) and lower_of[i + 1] in {"to", "per"}:
             objects = [c for c in words[i + 1].children if c.dep_ == "pobj"]
-            if objects:
-                return _all_named(objects[0])
-    for i in range(sent.start, sent.end):  # "..., police said." after the figure
-        if lemma_of[i] in REPORT_VERBS and i > word.i and _telling(words[i]):
+            cited.append((i, _all_named(objects[0]) if objects else []))
+        elif lemma_of[i] in REPORT_VERBS and i > word.i and _telling(words[i]):
             subject, first = _speaker(words[i], {"nsubj"}), sent.start
             if subject is None and (before := phrase_before(words[i], sent)):
                 subject, first = before
-            names = _all_named(subject, first) if subject is not None else []
-            if names:
-                return names
-    return []
+            cited.append((i, _all_named(subject, first) if subject is not None else []))
+    cited = [(i, names) for i, names in cited if names]
+    return next((names for i, names in cited if i > word.i), cited[0][1] if cited else [])
+
+
+def _according_to(head: Token) -> Token | None:
+    """Whom an "according to" hung on ``head`` cites."""
+    prep = next((c for c in head.children if c.lower_ == "according" and c.dep_ == "prep"), None)
+    to = next((c for c in prep.children if c.lower_ == "to"), None) if prep is not None else None
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def _telling(verb: Token) -> bool:
