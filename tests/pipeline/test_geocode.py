@@ -542,3 +542,25 @@ def test_geocode_demonym_of_the_attacker_is_not_the_place(nlp: Language, gazette
     """ "Russian" says who strikes; the place struck is where it happens."""
     place = place_of(nlp, gazetteer, "A Russian missile strike on Kharkiv killed three people on Monday.", "strike")
     assert (place.name, place.country) == ("Kharkiv", "UA")
+
+
+def test_geocode_a_world_region_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Africa" of an organisation's name is no village "África" of Mexico; "South Africa" stays a country."""
+    text = "Unknown gunmen killed four herders on Monday, the Network for Justice and Peace in Africa said."
+    assert choose(nlp, gazetteer, text, "killed").place is None
+    names = [t.text for t in find_toponyms(nlp("Police fired rubber bullets at strikers in South Africa."), gazetteer)]
+    assert names == ["South Africa"]
+
+
+def test_geocode_a_spelling_guess_outside_the_texts_lands_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Taroum matches Israel's Tarum only as a transliteration: with Chadian and French forces named, it is an
+    unknown village, not a place in a land the text never points to."""
+    text = "Chadian troops and French advisers fought rebels at Taroum on Sunday."
+    place = choose(nlp, gazetteer, text, "fought").place
+    assert place is None or place.country != "IL"
+
+
+def test_geocode_where_an_official_speaks_is_not_the_event_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Gunmen ambushed a police van on Saturday, killing six officers, a hospital official in Peshawar said."
+    place = choose(nlp, gazetteer, text, "ambushed").place
+    assert place is None or place.name != "Peshawar"

@@ -143,8 +143,8 @@ def article_country(
             continue
         named = [c for c in toponym.candidates if c.is_country] or list(toponym.candidates)
         named = [c for c in named if c.country in agreed.get(index, {c.country})] or named
-        if nationalities and not any(c.country in nationalities for c in named):
-            named = [c for c in named if not _alternate_town(c, toponym.text)]  # "Malian troops ... in Ber"
+        if nationalities and not any(c.country in nationalities for c in named):  # "Malian troops ... in Ber", or
+            named = [c for c in named if not (_alternate_town(c, toponym.text) or _guessed(c))]  # "in Kwala"
             if not named:
                 continue
         if named[0].matched_by == "variant":  # folding alone never decides the country: "Douris" is no Durres
@@ -253,9 +253,12 @@ def _accepted(toponyms: tuple[Toponym, ...], country: str | None, cued: frozense
         )
         if _partial(toponym):  # "Sulayman" of an unknown "Sulayman Bak" is no town of Tunisia
             candidates = tuple(c for c in candidates if country and c.country == country)
-        if all(c.matched_by == "variant" for c in candidates):  # folding never creates a match spelled unalike
-            cued_here = cued | {country}
-            candidates = tuple(c for c in candidates if c.country in cued_here or spelling(toponym.text, c) >= _ALIKE)
+        if all(c.matched_by == "variant" for c in candidates):  # folding never creates a match spelled unalike,
+            cued_here = cued | {country}  # nor one in a land that no actor, people or country of the text points to
+            alike = not (cued or country)  # ("Malian troops ... at Kwala" is no Kwale of Kenya)
+            candidates = tuple(
+                c for c in candidates if c.country in cued_here or (alike and spelling(toponym.text, c) >= _ALIKE)
+            )
         if toponym.cue == "area":  # the area closing an address is no foreign hamlet: "(Pobe-Mengao, Soum)"
             candidates = tuple(c for c in candidates if _fits_cue(c, "area") or c.country == country)
         if not candidates:
@@ -307,6 +310,11 @@ def _alternate_town(candidate: Candidate, text: str) -> bool:
     alike = spelling(text, candidate)
     own = _own_name(candidate, text) or alike >= _OWN_SPELLING or (" " in text and alike >= _NEARLY_OWN)
     return candidate.feature_class == "P" and candidate.population < _CITY and not own
+
+
+def _guessed(candidate: Candidate) -> bool:
+    """A place that only a transliteration skeleton matched: no match for the nationality words."""
+    return candidate.matched_by == "variant" and not candidate.is_country
 
 
 def _foreign_alternate(candidate: Candidate, toponym: Toponym, country: str | None) -> bool:

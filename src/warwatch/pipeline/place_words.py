@@ -110,6 +110,17 @@ NOT_NAMES = (
         "monday tuesday wednesday thursday friday saturday sunday".split()
     )
 )
+# Continents and world regions: no event is placed in one, and a town named after one lies elsewhere ("Democracy in
+# Africa" is no village "África" in Mexico). Folded as ``gazetteer.fold`` folds a name.
+WORLD_REGIONS = frozenset(
+    (
+        "africa|europe|asia|america|americas|oceania|antarctica|eurasia|latin america|north america|south america|"
+        "central america|middle east|near east|far east|north africa|west africa|east africa|central africa|"
+        "southern africa|sub saharan africa|horn of africa|great lakes|south asia|southeast asia|south east asia|"
+        "central asia|east asia|western europe|eastern europe|central europe|balkans|caucasus|levant|maghreb|"
+        "caribbean|pacific|atlantic"
+    ).split("|")
+)
 # capitalised inside longer names ("Euphrates River", "Security Council") but never a place on their own
 GENERIC = frozenset(
     "river rivers mountain mountains mount lake valley wadi sea gulf bay island islands desert dam "
@@ -347,14 +358,15 @@ def _in_parentheses(doc: Doc, start: int) -> bool:
 
 def _speakers_place(token: Token) -> bool:
     """Whether a place is where somebody speaks, through a chain of prepositions: "said in Geneva", "said in a
-    statement from Moscow", "told reporters in Sanaa", "a spokesman in Kabul said"."""
+    statement from Moscow", "told reporters in Sanaa", "a spokesman in Kabul said"; not "residents in X said", who
+    tell what they saw there."""
     node = token
     while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in SPEAKING_PREPS:
         node = node.head.head
         if _speaks(node) or (node.dep_ == "dobj" and _speaks(node.head)):
             return True
-        if node.dep_ == "nsubj" and node.lower_ in TITLES and node.head.lemma_ in SPEECH:
-            return True
+        if node.dep_ == "nsubj" and (node.lower_ in TITLES or node.lemma_ == "official") and node.head.lemma_ in SPEECH:
+            return True  # "a spokesman in Kabul said", "a hospital official in Bannu said": where they work
     return False
 
 

@@ -46,6 +46,7 @@ from .place_words import (
     TITLES,
     TOWN_WORDS,
     TYPE_WORDS,
+    WORLD_REGIONS,
     cue_and_evidence,
     is_agency,
     is_dateline,
@@ -253,8 +254,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[Toponym, ...]:
     groups = armed_group_spans(text_of(doc))
     hits = [h for h in hits if not _inside_other_name(h[0], h[1], ents, covered)]
     hits = [h for h in hits if not _in_group_name(doc[h[0] : h[1]], groups)]
-    peoples = _peoples(doc, hits)
-    hits = [h for h in hits if fold(doc[h[0] : h[1]].text) not in peoples]
+    unplaced = _peoples(doc, hits) | WORLD_REGIONS
+    hits = [h for h in hits if fold(doc[h[0] : h[1]].text) not in unplaced]
     named = {i for start, end, _, _ in hits for i in range(start, end)}  # "West Africa" of ISWAP describes nothing
     toponyms = []
     for start, end, candidates, partial in hits:
