@@ -69,6 +69,27 @@ def test_assemble_arrests_by_the_authorities_make_a_protest_with_intervention() 
     assert fold(march, arrests) == [("Protest with intervention", "fold:protest-with-arrests", 0)]
 
 
+def test_assemble_lethal_force_against_a_rioting_crowd_is_a_violent_demonstration() -> None:
+    """Excessive force is force against peaceful protesters; a crowd that rioted makes the incident a riot."""
+    riot = reading("marched", "Mob violence", "loot:by-crowd")
+    force = reading("arrested", "Excessive force against protesters", "intervene:lethal", claims=(1,))
+    assert fold(riot, force) == [("Violent demonstration", "fold:force-against-rioters", 1)]
+    march = reading("marched", "Peaceful protest", "protest")
+    assert fold(march, force)[0][0] == "Excessive force against protesters"
+
+
+def test_assemble_one_actor_on_both_sides_of_a_one_sided_event_is_a_misreading() -> None:
+    army, rebels = Actor(name="Military Forces of Nigeria"), Actor(name="Boko Haram")
+    misread = replace(
+        reading("repelled", "Shelling/artillery/missile attack", "means:shell"), sides=Sides(actor1=army, actor2=army)
+    )
+    fired = replace(
+        reading("attack", "Shelling/artillery/missile attack", "means:shell"), sides=Sides(actor1=rebels, actor2=army)
+    )
+    (event,) = assemble_events(ARTICLE, [misread, fired], is_party=lambda name: False)
+    assert (event.actor1, event.actor2) == (rebels, army)
+
+
 def test_assemble_a_protest_takes_no_deaths_told_beside_it() -> None:
     """A protest by definition kills no one: a toll in its sentence is of the grievance, another event."""
     assert fold(reading("marched", "Peaceful protest", "protest", claims=(2,))) == [("Peaceful protest", "protest", 0)]

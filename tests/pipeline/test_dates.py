@@ -261,6 +261,12 @@ def test_dates_resolver_the_event_noun_a_trigger_happened_in_is_its_own(nlp: Lan
     assert (when.date, when.time_precision) == (D("2015-01-01"), 3)
 
 
+def test_dates_resolver_the_fighting_a_capture_followed_is_its_own(nlp: Language) -> None:
+    """ "overran the town after heavy fighting on Monday": the fighting is the capture's, and so is its day."""
+    text = "Rebels overran the garrison town after heavy fighting on Monday, before troops retook it on Wednesday."
+    assert _resolve(nlp, text, "overran").date == D("2021-06-07")
+
+
 def test_dates_resolver_history_sentence_gets_its_year(nlp: Language) -> None:
     when = _resolve(nlp, "The group has carried out kidnappings on the island in 2016.", "kidnappings")
     assert (when.date, when.time_precision) == (D("2016-01-01"), 3)

@@ -26,6 +26,11 @@ def sub_types(nlp, text: str) -> set[str]:
             "Hundreds of farmers marched on Monday; the rally passed without any arrests, police said.",
             "Peaceful protest",
         ),
+        (
+            "Thousands of students marched on the ministry on Friday; the march ended peacefully, with no arrests "
+            "reported.",
+            "Peaceful protest",
+        ),
         ("Soldiers routed the rebels from two hill villages on Sunday.", "Armed clash"),
         # wordings of the rarer types
         ("Unions rallied in the capital on Sunday against corruption in flood-control projects.", "Peaceful protest"),
@@ -365,6 +370,14 @@ def test_events_each_mention_records_its_rule(nlp) -> None:
         ("Teachers protested outside the ministry against the arrest of their union leader.", {"Peaceful protest"}),
         ("Unknown men set fire to a bus depot in the suburb overnight.", {"Looting/property destruction"}),
         ("The army took control of the rebel stronghold after heavy clashes.", {"Government regains territory"}),
+        # an ambush is typed by whom it killed: civilians make it an attack, soldiers a battle
+        ("Three engineers were shot dead when gunmen ambushed their car near the quarry.", {"Attack"}),
+        ("Militants ambushed an army patrol near the quarry, killing five soldiers.", {"Armed clash"}),
+        # a protest its organisers only planned is no protest
+        (
+            "Police arrested 12 opposition activists, saying a rally they had planned for Monday was illegal.",
+            {"Arrests"},
+        ),
     ],
 )
 def test_events_incident_typing(nlp, text: str, expected: set[str]) -> None:

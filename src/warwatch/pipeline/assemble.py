@@ -89,7 +89,9 @@ _STORMED = "storm:place"
 _UNKNOWN = 19  # an attack on nobody named is typed a clash by default; any other reading of the incident is better
 _AT_PROTESTS = frozenset({*_PROTEST_TYPES, "Attack", "Armed clash", "Arrests", "Looting/property destruction"})
 _PEACEFUL = frozenset({"Peaceful protest", "Protest with intervention"})
+_EXCESSIVE_FORCE = "Excessive force against protesters"
 _CROWD_VIOLENCE = frozenset({"Looting/property destruction", "Mob violence"})
+_RIOTING = _CROWD_VIOLENCE | {"Violent demonstration"}
 _ARRESTS_BY_AUTHORITIES = "arrest:by-authorities"  # the events stage's rule for "police arrested 12"
 _PERSON_ATTACKED = "attack:person-target"  # the events stage's rule for "a trader was attacked"
 
@@ -390,24 +392,28 @@ def _rank(mention: Mention) -> int | None:
     return rank
 
 
-def _incident_type(group: list[Reading]) -> tuple[str, int | None]:
-    """The sub-event type of the incident a group tells, with its rank (None: not foldable)."""
+def _incident_type(group: list[Reading]) -> tuple[str, int | None, str]:
+    """The sub-event type of the incident a group tells, with its rank (None: not foldable) and, where no reading has
+    that type, the name of the rule that folded the readings into it."""
     ranked = [(rank, r) for r in group if (rank := _rank(r.mention)) is not None]
     if not ranked:
-        return group[0].mention.sub_event_type, None
+        return group[0].mention.sub_event_type, None, ""
     rank, top = max(ranked, key=lambda item: item[0])
     sub_type = top.mention.sub_event_type
     if sub_type == "Attack" and _property_only(group):
-        return "Looting/property destruction", rank
+        return "Looting/property destruction", rank, ""
     taken = [r.mention.sub_event_type for r in group if r.mention.sub_event_type in _DONE_TO_PEOPLE]
     if sub_type == "Attack" and taken and not any(c.value for r in group for c in r.claims):
-        return taken[-1], rank  # "shot sporadically before herding the victims away", "raped during a raid": no one
-        # killed, so what was done to the people is the incident
+        return taken[-1], rank, ""  # "shot sporadically before herding the victims away", "raped during a raid": no
+        # one killed, so what was done to the people is the incident
     if sub_type in _PEACEFUL and any(r.mention.sub_event_type in _CROWD_VIOLENCE for r in group):
-        return "Violent demonstration", rank  # "Teachers marched. They burned tyres."
+        return "Violent demonstration", rank, "fold:protest-turned-violent"  # "Teachers marched. They burned tyres."
+    if sub_type == _EXCESSIVE_FORCE and any(r.mention.sub_event_type in _RIOTING for r in group):
+        return "Violent demonstration", rank, "fold:force-against-rioters"  # no peaceful protesters: they torched and
+        # fought
     if sub_type == "Peaceful protest" and any(r.mention.rule == _ARRESTS_BY_AUTHORITIES for r in group):
-        return "Protest with intervention", rank
-    return sub_type, rank
+        return "Protest with intervention", rank, "fold:protest-with-arrests"
+    return sub_type, rank, ""
 
 
 def _other_village(reading: Reading, named: Place | None, group: list[Reading]) -> bool:
@@ -481,6 +487,11 @@ def _compatible(a: Sides, b: Sides) -> bool:
     return len(names_a) < 2 or len(names_b) < 2 or bool(names_a & names_b)
 
 
+def _self_opposed(sides: Sides) -> bool:
+    """One actor on both sides: a misreading, except in a battle ("two rival clans fought", as ACLED codes it)."""
+    return sides.actor1 is not None and sides.actor2 is not None and sides.actor1.name == sides.actor2.name
+
+
 @lru_cache(maxsize=1024)
 def _identity(name: str) -> str:
     """A generic actor's kind, else the name; kept for the names last read (each pair of readings compares them)."""
@@ -502,7 +513,7 @@ def _property_only(group: list[Reading]) -> bool:
 
 def _event(article: Article, group: list[Reading], is_party: Callable[[str], bool], headline_end: int | None) -> Event:
     first = group[0]
-    sub_type, _ = _incident_type(group)
+    sub_type, _, folded = _incident_type(group)
     typed = next((r for r in group if r.mention.sub_event_type == sub_type), first)
     when = min((r.when for r in group), key=lambda w: (w.mention is None, w.time_precision, w.date))
     anchor = _anchor(group)
@@ -510,6 +521,8 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     place = min(places, key=lambda p: p.geo_precision) if places else None
     # the body tells the sides better than a headline
     told = sorted(group, key=lambda r: r.mention.sentence.start < (headline_end or 0))
+    if event_type_of(sub_type) != "Battles":  # one side did it to another: a reading with one actor on both misread
+        told = [r for r in told if not _self_opposed(r.sides)] or told
     actor1 = next((r.sides.actor1 for r in told if r.sides.actor1), None)
     # the same actor on both sides only where a reading says so: "two rival clans fought" (ACLED codes it so)
     actor2 = next((r.sides.actor2 for r in told if r.sides.actor2 and _other_side(r.sides, actor1)), None)
@@ -540,7 +553,7 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
         status=_status(group),
         evidence=tuple(dict.fromkeys(r.mention.sentence for r in group)),
         articles=(article.id,),
-        rule=typed.mention.rule if typed.mention.sub_event_type == sub_type else "fold:protest-with-arrests",
+        rule=typed.mention.rule if typed.mention.sub_event_type == sub_type else folded,
     )
 
 

@@ -535,9 +535,16 @@ def _of_another_event(hit: _Hit, trigger: Token | None) -> bool:
 
 
 def _scene_of(noun: Token, trigger: Token) -> bool:
-    """ "killed 147 people in a 2015 assault": the event noun the trigger happened in is the trigger's own event."""
+    """ "killed 147 people in a 2015 assault": the event noun the trigger happened in is the trigger's own event; so is
+    the fighting a capture followed ("overran the town after heavy fighting on Wednesday")."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in {"in", "during"} and prep.head.i == trigger.i
+    if noun.dep_ != "pobj" or prep.head.i != trigger.i:
+        return False
+    return prep.lower_ in {"in", "during"} or (prep.lower_ in _AFTER and noun.lemma_.lower() in _FIGHTING)
+
+
+_AFTER = frozenset({"after", "following", "amid"})
+_FIGHTING = frozenset("fighting fight clash battle skirmish gunfight firefight".split())
 
 
 def _as_report(hit: _Hit) -> When:

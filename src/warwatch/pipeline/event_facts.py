@@ -227,6 +227,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the film's shootouts", "an episode featuring a shootout": fiction
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _TO_COME for c in tok.children):
         return False  # "ahead of planned opposition rallies"
+    if tok.pos_ == "NOUN" and _only_planned(tok):
+        return False  # "saying a rally they had planned for Monday was illegal"
     if _remembered(tok):
         return False  # "recalls the civil war massacres", "the mall attack remembered 11 years on"
     if any(d.lemma_.lower() in _WHOLE_WARS | SERIES for d in doers):
@@ -336,7 +338,10 @@ def _talks(head: Token) -> bool:
 
 
 def without(tok: Token) -> bool:
-    """What did not happen: "without a fight", "without agreeing to a truce", "passed without arrests or injuries"."""
+    """What did not happen: "without a fight", "without agreeing to a truce", "passed without arrests or injuries",
+    "ended peacefully, with no arrests reported"."""
+    if _negated_noun(tok):
+        return True
     for node in tok.ancestors:
         if node.dep_ == "prep" and node.lower_ == "without":
             return True
@@ -1179,6 +1184,13 @@ def _victims(verb: Token) -> list[Token]:
 def _in_thousands(words: Iterable[Token]) -> bool:
     digits = (w.text.replace(",", "") for w in words if w.like_num)
     return any(d.isdigit() and int(d) >= 1000 for d in digits)
+
+
+def _only_planned(noun: Token) -> bool:
+    """A noun that its own clause tells was planned ("a rally they had planned for Monday"), with nothing done to it
+    or by it ("police broke up the rally they had planned" tells it held)."""
+    planned = any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in {"plan", "schedule"} for c in noun.children)
+    return planned and family_of(noun.head) is None
 
 
 def _negated_noun(tok: Token) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..taxonomy import SUB_EVENT_TYPES
+from .event_facts import family_of
 from .event_roles import (
     by_aircraft,
     crowd_agent,
@@ -133,6 +134,8 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
         return None, "absorbed-by-territory"  # "took the town after clashes": the capture carries it
     if family == "fight" and tok.lemma_.lower() in ONE_SIDED_FIGHTS and linked_to_any(tok, context.means_tokens):
         return None, "absorbed-by-means"  # "ambushed them with heavy weapons": the remote violence carries it
+    if family == "fight" and tok.lemma_.lower() in ONE_SIDED_FIGHTS and _on_civilians(tok, context):
+        return None, "absorbed-by-violence"  # "aid workers shot dead when gunmen ambushed their vehicle": an attack
     if family == "fight" and "suicide" in families and linked_to_any(tok, context.means_tokens):
         return None, "absorbed-by-suicide-bomb"  # a suicide blast opening an assault: the bombing types the incident
     if family == "fight":
@@ -181,6 +184,16 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
     if family == "loot" and families & _HARM_TO_PEOPLE:
         return None, "absorbed-by-violence"  # "killed four villagers and torched their houses": an attack on people
     return _SIMPLE.get(family), family
+
+
+def _on_civilians(tok: Token, context: Context) -> bool:
+    """Whether the killing or harm told with a trigger was done to civilians, or to people not said to be armed, as
+    ``_violence_type`` reads them (an ambush that killed soldiers stays a battle)."""
+    for harm in (v for v in context.violence_tokens if family_of(v) in _HARM_TO_PEOPLE and linked(tok, v)):
+        kind = target_kind(harm)
+        if ((kind if kind != "attack" else None) or sentence_targets(harm)) in {"civilian", None}:
+            return True
+    return False
 
 
 def _fight_type(tok: Token, context: Context) -> tuple[str, str]:
