@@ -269,6 +269,13 @@ def test_actors_sides_from_the_parse(nlp: Language, resolve, text: str, trigger:
     assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
 
 
+def test_actors_a_weapon_thrown_at_someone_targets_them(nlp: Language, resolve) -> None:
+    """ "A grenade lobbed at a police party": the police are the target, whoever threw it."""
+    text = "A grenade lobbed at an army patrol in Kupwara, India, on Friday exploded on the road, injuring nine people."
+    sides = _sides(nlp, resolve, text, "grenade", "Grenade")
+    assert _name(sides.actor2) == "Military Forces of India" and _name(sides.actor1) != "Military Forces of India"
+
+
 def test_actors_attack_on_civilians_targets_civilians(nlp: Language, resolve) -> None:
     text = "Gunmen opened fire on villagers in a market in Zamfara state, Nigeria, killing nine."
     sides = _sides(nlp, resolve, text, "opened", "Attack")

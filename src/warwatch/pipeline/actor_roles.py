@@ -77,6 +77,7 @@ AFFILIATION = frozenset("belong link affiliate tie connect loyal ally align asso
 # "shells fired by X", "a drone launched by X": a weapon these verbs tell the use of is X's, and X acts
 USE_VERBS = frozenset("fire launch drop lob hurl throw shoot fly pilot operate plant detonate deploy".split())
 PATIENT_PREPS = frozenset({"on", "against", "targeting", "upon", "at"})
+_AIMING = frozenset("throw lob hurl fling toss fire launch drop aim direct".split())  # not "blamed on X", "planted on"
 NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "npadvmod"})
 CITING_WORDS = frozenset({"according", "per", "citing", "via"})  # "according to X", "as per X", "citing X", "via X"
 QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'")
@@ -286,6 +287,9 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     misplaced = by_objects(noun.head) if noun.dep_ == "dobj" and not is_passive(noun.head) else []
     agents = (by_objects(noun) or misplaced) + children(noun, "poss") + blamed + agents
     patients = children(noun, "prep", PATIENT_PREPS - {"at"}, pobj=True)
+    for aimed in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING):  # "a grenade lobbed
+        patients += children(aimed, "prep", PATIENT_PREPS, pobj=True)  # at a police party": whom it was aimed at
+        agents += by_objects(aimed)
     if noun.lemma_.lower() in RECIPROCAL:
         patients += children(noun, "prep", {"with"}, pobj=True)
     between = children(noun, "prep", {"between"}, pobj=True) or children(noun.head, "prep", {"between"}, pobj=True)
