@@ -267,6 +267,14 @@ def test_dates_resolver_the_fighting_a_capture_followed_is_its_own(nlp: Language
     assert _resolve(nlp, text, "overran").date == D("2021-06-07")
 
 
+def test_dates_resolver_a_month_naming_an_event_dates_it(nlp: Language) -> None:
+    """ "the April massacre" is April's; a bare "May" or "march" stays a verb."""
+    text = "Relatives on Sunday buried the remains of 20 farmers killed in the April massacre at Yelwata."
+    when = _resolve(nlp, text, "killed")
+    assert (when.date, when.time_precision) == (D("2021-04-01"), 3)
+    assert _resolve(nlp, "Rebels May attack the town, he warned.", "attack").time_precision == 1
+
+
 def test_dates_resolver_history_sentence_gets_its_year(nlp: Language) -> None:
     when = _resolve(nlp, "The group has carried out kidnappings on the island in 2016.", "kidnappings")
     assert (when.date, when.time_precision) == (D("2016-01-01"), 3)

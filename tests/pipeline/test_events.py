@@ -397,6 +397,7 @@ def test_events_incident_typing(nlp, text: str, expected: set[str]) -> None:
         "Bulls stormed back into the market on Friday as chipmakers led a rally that crushed the short sellers.",
         "Sellers launched a fresh attack on bank stocks on Monday, and small caps were bombed out in the selloff.",
         "The war thriller shot to the top of the charts on Sunday, blasting past the studio's forecasts.",
+        "The ruling party came under fire from all sides on Tuesday for a budget critics called cruel.",
     ],
 )
 def test_events_figurative_words_stay_out(nlp, text: str) -> None:
@@ -640,7 +641,13 @@ def test_events_a_habit_in_a_relative_clause_leaves_the_main_clause(nlp) -> None
         ("KANO - A fire ripped through a printing works on Monday, killing three staff.", set()),
         ("Nine people were killed and 12 hurt when a coach collided with a lorry on Monday, police said.", set()),
         ("A diesel tanker burst into flames after overturning on the bypass on Friday, killing 31 people.", set()),
+        (
+            "Explosions shook Gondar for hours on Monday after fire broke out at a military ammunition depot, killing "
+            "five residents. Officials blamed extreme heat.",
+            set(),
+        ),
         ("A student died after being stabbed in a fight outside a pub on Saturday, police said.", set()),
+        ("Anti-graft agents arrested 40 suspected internet fraudsters in a raid on a hotel in Abuja on Sunday.", set()),
         ("A man killed his brother-in-law with a machete in a row over cattle on Monday. He was arrested.", set()),
         ("A boiler exploded at a dairy plant on Monday, killing two. The plant manager was detained.", set()),
         ("A woman killed her husband at their farm on Monday. The suspect was taken into custody.", set()),

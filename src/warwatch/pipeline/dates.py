@@ -175,8 +175,11 @@ def _weekday(match: re.Match[str], published: date, anchor: date | None) -> When
 
 
 def _month(match: re.Match[str], published: date, anchor: date | None) -> When | None:
-    if not (match["y"] or match["pre"] or match["mod"]):  # a bare "May" is too often the verb
-        return None
+    bare = not (match["y"] or match["pre"] or match["mod"])
+    if bare and (match["m"].lower() in _VERB_MONTHS or not match["m"][:1].isupper()):
+        return (
+            None  # a bare "May" or "march" is too often the verb, "august" the adjective; "the August massacre" dates
+        )
     month = _month_number(match["m"])
     year = int(match["y"]) if match["y"] else published.year - 1 if match["lastyear"] else None
     first = date(year or published.year, month, 1)
@@ -186,6 +189,9 @@ def _month(match: re.Match[str], published: date, anchor: date | None) -> When |
     if (match["pre"] or "").lower() == "since":
         return _since(first, published)
     return _span(first, _month_end(first), MONTH)
+
+
+_VERB_MONTHS = frozenset({"may", "march"})
 
 
 def _year(match: re.Match[str], published: date, anchor: date | None) -> When | None:

@@ -448,14 +448,15 @@ PETTY_CRIMES = frozenset(
     (
         "steal theft robbery rob burglary fraud cheat shoplifting pickpocketing speeding "
         "drug narcotic cannabis marijuana cocaine heroin methamphetamine gambling counterfeit smuggle smuggling "
-        "contraband trafficking brothel prostitution poaching scam dupe swindle defraud forgery"
+        "contraband trafficking brothel prostitution poaching scam scammer fraudster dupe swindle defraud forgery"
     ).split()
 )
 # An accidental cause named anywhere in the report: the fire, blast or deaths it tells of were a mishap.
 ACCIDENTS = re.compile(
     r"\b(?:electrical (?:fault|short)|short[- ]circuit|gas leak|faulty wiring"
     r"|(?:mechanical|technical) (?:fault|failure)"
-    r"|(?:illegally|badly|improperly) (?:refilled|stored)|lightning strike)s?\b",
+    r"|(?:illegally|badly|improperly) (?:refilled|stored)|lightning strike|heat ?wave"
+    r"|(?:extreme|intense|high|soaring) (?:heat|temperature)|no (?:sign|evidence|indication) of sabotage)s?\b",
     re.IGNORECASE,
 )
 INDUSTRIAL = frozenset("factory firework plant warehouse refinery mill workshop".split())  # "a blast at a factory"
@@ -634,6 +635,10 @@ IDIOMS = re.compile(
     # a flop, a flood of words, paying: "bombed at the box office", "bombarded the hotline with calls", "shelling out"
     r"|\bbomb(?:s|ed)? at the box office\b|\bbox[- ]office bombs?\b|\bshell(?:s|ed|ing)? out\b"
     r"|\bflash[- ]mobs?\b"  # a gathering, its "mob" no riot
+    # criticism: "came under fire from all sides for a budget" (not "came under fire for hours")
+    r"|\b(?:c[oa]mes?|coming) under (?:heavy |fresh |renewed |sharp |intense )?(?:fire|attack)\b(?:,? (?:from|by) "
+    r"[\w' -]{1,40}?)?(?:,? (?:on|last|this) \w+)? for (?!(?:about |nearly |more than |over |some )?(?:\w+ )?"
+    r"(?:hours?|minutes?|days?|nights?|weeks?|a while|several|two|three|four|five)\b)"
     r"|\bbombard(?:s|ed|ing)? (?:[\w'’-]+ ){1,4}?with "
     r"(?:calls|questions|messages|e-?mails|letters|requests|complaints)\b"
 )
