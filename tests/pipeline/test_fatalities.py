@@ -151,6 +151,9 @@ def test_fatalities_numbers_and_names_as_written(nlp, text, expected) -> None:
         "The violence between the two communities has killed more than 250 people since May 2023.",
         "Thousands were killed in police operations during his 2016-2022 term.",
         "Police killed 2019 election protesters in Lagos on Monday.",  # a year, not a count
+        # a disaster's toll told beside the fighting
+        "Troops clashed with rebels near Bhamo on Monday, weeks after an earthquake struck the region, killing more "
+        "than 3,000 people.",
     ],
 )
 def test_fatalities_no_figure_for_this_event(nlp, text) -> None:

@@ -175,11 +175,10 @@ def _weekday(match: re.Match[str], published: date, anchor: date | None) -> When
 
 
 def _month(match: re.Match[str], published: date, anchor: date | None) -> When | None:
+    # a bare "May" or "march" is too often the verb, "august" the adjective; "the August massacre" is dated
     bare = not (match["y"] or match["pre"] or match["mod"])
     if bare and (match["m"].lower() in _VERB_MONTHS or not match["m"][:1].isupper()):
-        return (
-            None  # a bare "May" or "march" is too often the verb, "august" the adjective; "the August massacre" dates
-        )
+        return None
     month = _month_number(match["m"])
     year = int(match["y"]) if match["y"] else published.year - 1 if match["lastyear"] else None
     first = date(year or published.year, month, 1)

@@ -54,6 +54,7 @@ from .actor_roles import (
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
 from .event_facts import running_total
 from .event_roles import direct_objects
+from .event_words import DISASTER_CUES
 from .nlp import HYPHENS, compared, lemmas, lowers, sentences, span_text, text_of, tokens
 from .place_words import past_dateline
 
@@ -182,10 +183,10 @@ def _governing(sent: SpacySpan, at: int, triggers: dict[int, int]) -> int | None
     """The mention whose trigger governs the figure at offset ``at`` ("blew herself up ..., killing five people, and
     a second bomber detonated his vest ..., killing two": five is the first bombing's, however near the second
     bomber it stands); None when no trigger does."""
-    figure = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
-    if figure is None:
+    words = sent.char_span(at, at + 1, alignment_mode="expand")
+    if not words:
         return None
-    return next((triggers[t.idx] for t in (figure, *figure.ancestors) if t.idx in triggers), None)
+    return next((triggers[t.idx] for t in (words[0], *words[0].ancestors) if t.idx in triggers), None)
 
 
 def _an_earlier_year(article: Article, sent: SpacySpan) -> bool:
@@ -255,6 +256,8 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
             continue
         if running_total(tok):
             continue  # "more than 6,000 people have been killed": the war's toll, not the last incident's
+        if _disaster_toll(tok):
+            continue  # "after an earthquake struck central Myanmar, killing 3,700": a disaster's toll, no side's
         if _death_or_other(tok):
             continue
         figures = [n for n in _figures_of(tok) if n.i not in used]
@@ -304,6 +307,14 @@ def _neutralised_no_one(word: Token) -> bool:
         return False
     objects = [w for o in direct_objects(word) for w in o.subtree]
     return not any(w.lemma_.lower() in NEUTRALISED for w in objects)
+
+
+def _disaster_toll(word: Token) -> bool:
+    """Whether the clause a death word stands in has a natural disaster or an accident for its doer: "an earthquake
+    struck the region, killing 3,700", "the floods killed 40"."""
+    verb = next((v for v in (word, *word.ancestors) if any(c.dep_ == "nsubj" for c in v.children)), None)
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(d.lemma_.lower() in DISASTER_CUES for d in doers)
 
 
 def _death_or_other(word: Token) -> bool:
@@ -475,10 +486,10 @@ def _number_in(noun: Token) -> Token | None:
             return child
         if child.dep_ == "amod" and child.lower_ in VAGUE:
             return child
-    for child in noun.children:  # "six cattle keepers": the parser counts the cattle
-        counts = [c for c in child.children if c.dep_ == "nummod" and not _a_year(c)]
-        if child.dep_ == "compound" and counts:
-            return counts[0]
+    for child in (c for c in noun.children if c.dep_ == "compound"):  # "six cattle keepers": the parser counts the
+        count = next((c for c in child.children if c.dep_ == "nummod" and not _a_year(c)), None)  # cattle
+        if count is not None:
+            return count
     if noun.lemma_.lower() in COUNTED_IN:  # "a total of 27 people", "a family of five": the people are counted
         counted = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         return _number_in(counted) if counted is not None else None
