@@ -131,6 +131,7 @@ def sub_types(nlp, text: str) -> set[str]:
             "The rebels occupied the town hall on Monday and declared it their headquarters.",
             "Headquarters or base established",
         ),
+        ("Rebel fighters moved into a new base near the Kajo Keji dam on Tuesday.", "Headquarters or base established"),
         (
             "The peacekeepers handed their base near the airport over to the army on Monday.",
             "Non-violent transfer of territory",
@@ -207,11 +208,23 @@ def sub_types(nlp, text: str) -> set[str]:
         ("The two factions signed a peace agreement in the capital on Saturday.", "Agreement"),
         ("Police arrested a senior opposition leader at his home on Monday.", "Arrests"),
         ("The two armed groups announced a merger under a new leader.", "Change to group/activity"),
+        (
+            "Several Mai-Mai factions in South Kivu announced their unification under one command on Friday.",
+            "Change to group/activity",
+        ),
+        (
+            "Al-Shabaab said on Saturday that a splinter cell in Puntland had rejoined the movement.",
+            "Change to group/activity",
+        ),
         ("Engineers defused an explosive device planted near the bridge.", "Disrupted weapons use"),
         ("The militia established a new base in the abandoned school.", "Headquarters or base established"),
         ("Fighters looted shops and torched houses in the village.", "Looting/property destruction"),
         ("Rebels took control of the town without a fight after troops withdrew.", "Non-violent transfer of territory"),
         ("Al-Shabaab released an audio message from its leader on Monday.", "Other"),
+        (  # a release told in a fronted phrase is no content of the urging that follows
+            "In an audio message released on Wednesday, the leader of Boko Haram urged followers to step up attacks.",
+            "Other",
+        ),
     ],
 )
 def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
@@ -316,6 +329,8 @@ def test_events_sub_event_types(nlp, text: str, expected: str) -> None:
         "Chad, Niger and Mali each recorded at least two killings of reporters, the group said.",
         "The price of protesting in the capital has never been higher, the activist said.",
         "Separatist guerrillas are fighting for independence for the southern provinces.",
+        "The striker rejoined his old club on Monday after a year in Spain.",  # no armed group remade
+        "The two opposition parties announced their reunification at a congress on Saturday.",
     ],
 )
 def test_events_non_events_stay_out(nlp, text: str) -> None:

@@ -205,14 +205,17 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "failed to help them fight jihadists", "sent troops to let them retake the town"
     if _conditional(verb) or _in_case_of(tok) or _anyone(tok, verb) or _imperative(verb):
         return False
+    below = tok
     for ancestor in tok.ancestors:  # and the words between a noun and its verb: "capable of attacks"
         lemma = ancestor.lemma_.lower()
         if lemma in _ATTEMPTS and (family or family_of(tok)) == "protest":
             continue  # "activists who tried to march on parliament were detained": the crowd was out
-        if lemma in _UNTOLD_HEADS or (lemma in FOILED_HEADS and _never_used(tok)):
+        fronted = below.dep_ == "prep" and below.i < ancestor.i  # "In a message released on Monday, X urged ...": a
+        if not fronted and (lemma in _UNTOLD_HEADS or (lemma in FOILED_HEADS and _never_used(tok))):  # circumstance
             return False
         if ancestor.dep_ == "ROOT":
             break
+        below = ancestor
     if (
         tok.dep_ == "nsubj"
         and tok.head.lemma_.lower() in TOPIC_VERBS

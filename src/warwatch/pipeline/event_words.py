@@ -61,7 +61,9 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys("disperse intervene dissolve".split(), "intervene"),
     # disarm, dismantle, deactivate: of a weapon (``WEAPON_DISRUPTIONS``)
     **dict.fromkeys("defuse thwart foil disarm dismantle deactivate".split(), "disrupt"),
-    **dict.fromkeys("merge merger defect defection rename disband dissolution".split(), "change"),  # a group remade
+    **dict.fromkeys(  # a group remade
+        "merge merger defect defection rename disband dissolution unification reunification rejoin".split(), "change"
+    ),
     **dict.fromkeys(
         "loot plunder ransack pillage torch raze vandalize vandalise burn destroy demolish".split(), "loot"
     ),
@@ -282,7 +284,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|checkpoint|roadblock)s?\b"
         r"(?! for)"  # not "a camp for IDPs"
         r"|\b(?:convert|turn)(?:ed|s|ing)? (?:[\w'’-]+ ){0,9}?into an? (?:military |army |operating )?"
-        r"(?:base|barracks|headquarters|camp|outpost|command cent(?:re|er))\b",
+        r"(?:base|barracks|headquarters|camp|outpost|command cent(?:re|er))\b"
+        r"|\bmov(?:ed|es|ing) into an? new (?:military |forward |operating )?(?:base|headquarters|outpost|camp)\b",
         "base",
     ),
     (

@@ -183,7 +183,7 @@ def _governing(sent: SpacySpan, at: int, triggers: dict[int, int]) -> int | None
     """The mention whose trigger governs the figure at offset ``at`` ("blew herself up ..., killing five people, and
     a second bomber detonated his vest ..., killing two": five is the first bombing's, however near the second
     bomber it stands); None when no trigger does."""
-    words = sent.char_span(at, at + 1, alignment_mode="expand")
+    words = sent.doc.char_span(at, at + 1, alignment_mode="expand")
     if not words:
         return None
     return next((triggers[t.idx] for t in (words[0], *words[0].ancestors) if t.idx in triggers), None)
