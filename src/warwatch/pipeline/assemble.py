@@ -489,7 +489,7 @@ def _compatible(a: Sides, b: Sides) -> bool:
 
 def _self_opposed(sides: Sides) -> bool:
     """One actor on both sides: a misreading, except in a battle ("two rival clans fought", as ACLED codes it)."""
-    return sides.actor1 is not None and sides.actor2 is not None and sides.actor1.name == sides.actor2.name
+    return sides.actor1 is not None and sides.actor1 == sides.actor2
 
 
 @lru_cache(maxsize=1024)
@@ -526,7 +526,7 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     actor1 = next((r.sides.actor1 for r in told if r.sides.actor1), None)
     # the same actor on both sides only where a reading says so: "two rival clans fought" (ACLED codes it so)
     actor2 = next((r.sides.actor2 for r in told if r.sides.actor2 and _other_side(r.sides, actor1)), None)
-    if actor2 is None and sub_type in ("Protest with intervention", "Excessive force against protesters"):
+    if actor2 is None and sub_type in ("Protest with intervention", _EXCESSIVE_FORCE):
         # a protest folded with its arrests: the state force that arrested is the other side
         actor2 = next((a for r in group for a in (r.sides.actor1, r.sides.actor2) if a and a.inter == 1), None)
     assoc1, assoc2 = allies((r.sides for r in group), actor1, actor2)

@@ -189,11 +189,15 @@ def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]
 def _on_civilians(tok: Token, context: Context) -> bool:
     """Whether the killing or harm told with a trigger was done to civilians, or to people not said to be armed, as
     ``_violence_type`` reads them (an ambush that killed soldiers stays a battle)."""
-    for harm in (v for v in context.violence_tokens if family_of(v) in _HARM_TO_PEOPLE and linked(tok, v)):
-        kind = target_kind(harm)
-        if ((kind if kind != "attack" else None) or sentence_targets(harm)) in {"civilian", None}:
-            return True
-    return False
+    harms = (v for v in context.violence_tokens if family_of(v) in _HARM_TO_PEOPLE and linked(tok, v))
+    return any(_targets(harm)[1] in {"civilian", None} for harm in harms)
+
+
+def _targets(tok: Token) -> tuple[str | None, str | None]:
+    """The kind of what a trigger is done to (``target_kind``) and the target it gives, else the sentence's people
+    ("injured in the attack": an attack is no target)."""
+    kind = target_kind(tok)
+    return kind, (kind if kind != "attack" else None) or sentence_targets(tok)
 
 
 def _fight_type(tok: Token, context: Context) -> tuple[str, str]:
@@ -295,8 +299,7 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
         return _storming_type(tok, context)
     if family == "attack" and by_aircraft(tok):
         return "Air/drone strike", "attack:by-aircraft"
-    kind = target_kind(tok)
-    target = (kind if kind != "attack" else None) or sentence_targets(tok)  # "injured in the attack": no target
+    kind, target = _targets(tok)
     if family in {"attack", "kill"} and state_agent(tok) and _at_protesters(tok):
         return "Excessive force against protesters", f"{family}:protesters-fired-on"  # the march misparsed or untold
     if crowd_agent(tok):

@@ -171,9 +171,10 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
         if n == 0 and claims:  # the headline: its figure may be a total the body gives
             totals = _total_values(article, doc)
             claims = [c for c in claims if c.value not in totals]
+        triggers = {mentions[i].trigger.start: i for i in owners}
         for claim in claims:
             at = claim.span.start if claim.span else sent.start_char
-            owner = _governing(sent, at, {mentions[i].trigger.start: i for i in owners})
+            owner = _governing(sent, at, triggers)
             nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at)) if owner is None else owner
             by_mention[nearest].append(claim)
     return tuple(tuple(claims) for claims in by_mention)
@@ -581,7 +582,8 @@ def _sources(word: Token, sent: SpacySpan) -> list[str]:
     """Who states the figure: the subject of a governing reporting verb, or 'according to X'; each of several
     ("Reuters and AFP reported")."""
     for ancestor in word.ancestors:
-        cited = _according_to(ancestor)  # the figure's own clause cites its source: nearer than any verb above it
+        # the figure's own clause cites its source ("according to X" hung on it): nearer than any verb above it
+        cited = next((x for c in ancestor.children if c.dep_ == "prep" and (x := _cited(c)) is not None), None)
         if cited is not None:
             return _all_named(cited)
         if ancestor.lemma_.lower() in REPORT_VERBS:
@@ -595,9 +597,9 @@ def _sources(word: Token, sent: SpacySpan) -> list[str]:
     lower_of, lemma_of, words = lowers(sent.doc), lemmas(sent.doc), tokens(sent.doc)
     cited: list[tuple[int, list[str]]] = []
     for i in range(sent.start, sent.end):
-        if lower_of[i] in {"according", "as"} and i + 2 < len(words) and lower_of[i + 1] in {"to", "per"}:
-            objects = [c for c in words[i + 1].children if c.dep_ == "pobj"]
-            cited.append((i, _all_named(objects[0]) if objects else []))
+        if lower_of[i] in {"according", "as"}:
+            source = _cited(words[i])
+            cited.append((i, _all_named(source) if source is not None else []))
         elif lemma_of[i] in REPORT_VERBS and i > word.i and _telling(words[i]):
             subject, first = _speaker(words[i], {"nsubj"}), sent.start
             if subject is None and (before := phrase_before(words[i], sent)):
@@ -607,11 +609,12 @@ def _sources(word: Token, sent: SpacySpan) -> list[str]:
     return next((names for i, names in cited if i > word.i), cited[0][1] if cited else [])
 
 
-def _according_to(head: Token) -> Token | None:
-    """Whom an "according to" hung on ``head`` cites."""
-    prep = next((c for c in head.children if c.lower_ == "according" and c.dep_ == "prep"), None)
-    to = next((c for c in prep.children if c.lower_ == "to"), None) if prep is not None else None
-    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+def _cited(word: Token) -> Token | None:
+    """Whom "according to X" or "as per X", opening at ``word``, cites."""
+    doc = word.doc
+    if word.lower_ not in {"according", "as"} or word.i + 2 >= len(doc) or doc[word.i + 1].lower_ not in {"to", "per"}:
+        return None
+    return next((c for c in doc[word.i + 1].children if c.dep_ == "pobj"), None)
 
 
 def _telling(verb: Token) -> bool:
