@@ -269,6 +269,15 @@ def test_actors_sides_from_the_parse(nlp: Language, resolve, text: str, trigger:
     assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
 
 
+def test_actors_a_place_that_fell_to_a_group_was_taken_by_it_and_fleeing_residents_are_no_side(
+    nlp: Language, resolve
+) -> None:
+    """ "The fall of X to Y": Y took it; civilians are no side of a capture or a battle (ACLED codes armed sides)."""
+    text = "Residents fled after the fall of the river town to the Arakan Army in Rakhine, Myanmar, on Thursday."
+    sides = _sides(nlp, resolve, text, "fall", "Non-state actor overtakes territory")
+    assert (_name(sides.actor1), sides.actor2) == ("ULA/AA: United League of Arakan/Arakan Army", None)
+
+
 def test_actors_a_weapon_thrown_at_someone_targets_them(nlp: Language, resolve) -> None:
     """ "A grenade lobbed at a police party": the police are the target, whoever threw it."""
     text = "A grenade lobbed at an army patrol in Kupwara, India, on Friday exploded on the road, injuring nine people."

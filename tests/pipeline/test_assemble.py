@@ -102,6 +102,14 @@ def test_assemble_arrests_of_unknown_agents_fold_without_changing_the_protest() 
     assert fold(march, arrests) == [("Peaceful protest", "protest", 0)]
 
 
+def test_assemble_a_protest_is_no_part_of_an_air_strike_told_before_it() -> None:
+    """ "Police broke up the relatives' protest." after an air strike (with no place of its own): a protest of its own,
+    not the strike typed as the protest that outranks it."""
+    strike = reading("attack", "Air/drone strike", "means:air")
+    protest = replace(reading("died", "Protest with intervention", "protest"), place=None)
+    assert [e[0] for e in fold(strike, protest)] == ["Air/drone strike", "Protest with intervention"]
+
+
 def test_assemble_territory_change_stays_its_own_event() -> None:
     took = reading("took", "Non-state actor overtakes territory", "capture:non-state-actor")
     fighting = reading("fighting", "Armed clash", "fight")

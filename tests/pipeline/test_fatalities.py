@@ -107,6 +107,7 @@ def test_fatalities_groups_ranges_and_single_persons(nlp, text, expected) -> Non
     [
         "A rights group says more than 4,000 people have been killed in the region.",
         "In its long campaign, the group has been responsible for the deaths of more than 40,000 people.",
+        "The toll includes 310 people killed since the truce collapsed last week.",
     ],
 )
 def test_fatalities_a_running_total_after_an_incident_is_not_its_toll(nlp, total: str) -> None:

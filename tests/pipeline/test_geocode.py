@@ -244,6 +244,16 @@ def test_geocode_based_place_is_not_the_event_place(nlp: Language, gazetteer: Ga
     assert (place.country, place.mention) == ("SY", "Maarat al-Numan")
 
 
+def test_geocode_place_in_a_clause_about_others_is_not_the_event_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Rallied in Tel Aviv to free the captives held in Gaza": the rally is where its own clause puts it, though
+    the article is about Gaza."""
+    text = (
+        "Israeli jets struck Gaza City on Monday. Thousands rallied in Tel Aviv on Saturday to demand a deal to "
+        "free the captives held in Gaza."
+    )
+    assert place_of(nlp, gazetteer, text, "rallied").name == "Tel Aviv"
+
+
 def test_geocode_place_from_an_earlier_sentence(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Rebels entered Kafr Nabl in Idlib province on Monday. They killed two soldiers, a monitor said."
     choice = choose(nlp, gazetteer, text, "killed")

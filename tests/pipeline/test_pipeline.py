@@ -230,3 +230,12 @@ def test_pipeline_one_civilian_killed_by_remote_means_is_the_target() -> None:
     text = "Armed men threw a grenade into a bar in Salamanca on Sunday, killing one customer."
     (event,) = warwatch.extract(text, published=date(2025, 9, 9))
     assert (event.sub_event_type, event.actor2 and event.actor2.name) == ("Grenade", "Civilians (Mexico)")
+
+
+def test_pipeline_an_incident_told_separately_is_its_own_event() -> None:
+    """ "Separately, ..." opens another incident, though it names no place of its own and happened the same day."""
+    text = (
+        "Gunmen attacked a police checkpoint in Bannu, Pakistan, on Monday, killing two officers. Separately, police "
+        "defused a bomb planted under a bridge on Monday."
+    )
+    assert sub_types(text, date(2025, 8, 6)) == {"Armed clash", "Disrupted weapons use"}

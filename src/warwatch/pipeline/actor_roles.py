@@ -292,6 +292,8 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         agents += by_objects(aimed)
     if noun.lemma_.lower() in RECIPROCAL:
         patients += children(noun, "prep", {"with"}, pobj=True)
+    if noun.lemma_.lower() == "fall":  # "the fall of the town to the rebels": who took it
+        agents += children(noun, "prep", {"to"}, pobj=True)
     between = children(noun, "prep", {"between"}, pobj=True) or children(noun.head, "prep", {"between"}, pobj=True)
     if between:
         return between[:1], list(between[0].conjuncts)

@@ -138,6 +138,7 @@ __all__ = [
 CLAUSE_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})  # what a name's phrase does not include
 REMOTE = "Explosions/Remote violence"
 PLANTED = "Remote explosive/landmine/IED"
+TRANSFER = "Non-violent transfer of territory"
 EXCESSIVE_FORCE = "Excessive force against protesters"
 NON_STATE_ARMED = frozenset({2, 3, 4})  # rebels, political and identity militias
 PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
@@ -795,6 +796,8 @@ class _ArticleReader:
             for actor in self.lex.read(span_text(chunk), country).actors:
                 if actor not in found and actor not in side1.actors and actor not in side2.actors:
                     found.append(actor)
+        if SUB_EVENT_TYPES.get(sub_event_type) == "Battles" or sub_event_type == TRANSFER:
+            found = [a for a in found if a.inter != 7]  # residents who fled a fight or a capture are no side of it
         if not side1.actors and not side2.actors and sub_event_type == PLANTED:
             # armed groups plant mines and roadside bombs; the forces, peacekeepers and civilians named are hit
             side1.actors = [a for a in found if a.inter in NON_STATE_ARMED][:1]

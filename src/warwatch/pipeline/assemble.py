@@ -119,7 +119,12 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
         if _period_toll(reading):
             continue
         told_on = latest is not None and _elaborates(reading, latest)
-        if told_on and _goes_on(reading, latest):
+        if _SEPARATE.match(reading.mention.sentence.text):
+            # "Separately, gunmen opened fire on a bus ..., killing two": all its sentence is another incident than the
+            # one just told (the headline may have told it)
+            same = latest is not None and reading.mention.sentence == latest[-1].mention.sentence
+            group = latest if same else next((g for g in groups if g is not latest and _joins(reading, g)), None)
+        elif told_on and _goes_on(reading, latest):
             group = latest
         else:  # the incident of its type it joins, else the one just told that it elaborates
             group = next((g for g in groups if _joins(reading, g)), latest if told_on else None)
@@ -285,6 +290,9 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     """
     if _rank(reading.mention) is None or _incident_type(group)[1] is None or _reaction(reading, group):
         return False
+    if reading.mention.sub_event_type in _PROTEST_TYPES and event_type_of(_incident_type(group)[0]) == _REMOTE:
+        return False  # "Police broke up the relatives' protest." after an air strike: no part of the strike (a crowd
+        # may clash, but it fires no shells)
     same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
     same_day = not _own_date(reading) or all(_same_day(r.when, reading.when) for r in group if _own_date(r))
     follow_up = same_day and (_named_place(reading) is None or _at_the_demonstration(reading, group))
@@ -335,6 +343,12 @@ _DEFINITE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \(.*\)$")
+_REMOTE = "Explosions/Remote violence"
+_SEPARATE = re.compile(
+    r"\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated|another|other) "
+    r"(?:incident|attack|development)s?)\b",
+    re.IGNORECASE,
+)
 _CROWDS = re.compile(r"^(?:Protesters|Rioters)\b")
 _UNNAMED = "Unidentified Armed Group"
 _AGENT_NOUN = re.compile(r"(?:er|or)s?$", re.IGNORECASE)  # "the protesters" are people, who may act again elsewhere

@@ -91,6 +91,7 @@ from .event_words import (
     RESULT_VERBS,
     SEARCHES,
     SERIES,
+    SITE_HEADS,
     SO_FAR,
     SPANS,
     SPEECH_SETTINGS,
@@ -138,6 +139,10 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the truce largely halted air strikes and major offensives": what stopped, not what happened
     if any(c.dep_ == "advmod" and c.lower_ in _IN_WORDS for c in tok.children):
         return False  # "the coast guards clashed verbally"
+    if tok.pos_ == "NOUN" and any(c.lower_ in _OF_THE_KIND and c.dep_ in {"amod", "predet"} for c in tok.children):
+        return False  # "the fourth such explosion this year", "similar attacks": others of the kind, no new incident
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SITE_HEADS and _with_the(tok):
+        return False  # "based on the location of the attack": the place of an incident told, no new one
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
     if verb is None:
         return True
@@ -163,6 +168,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the group has been weakened, with most of its leaders killed or captured": a state
     if _since_when(verb) or (tok.head.lower_ == "since" and tok.dep_ == "pobj" and not _day_named(tok.head)):
         return False  # "an insurgency since militants first attacked", "died since the kidnapping": a period's start
+    if family_of(tok) in {"kill", "harm"} and counted_since(tok):
+        return False  # "670 people killed since Israel resumed its attacks": a count of a period, not an incident
     once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
     if once and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return False  # "soldiers who had fought in Ukraine marched": who they are, told by what they once did
@@ -707,6 +714,7 @@ _SECURITIES = frozenset("share bond sensex".split())  # as nouns: not "the armie
 _FOREGROUND_FAMILIES = ARMED_VIOLENCE_FAMILIES | {"protest", "riot"}
 _TOLD_BEFORE = COMPARISON_HEADS | CAUSE_HEADS
 _BY_ACCIDENT = frozenset({"accidentally", "inadvertently"})
+_OF_THE_KIND = frozenset({"such", "similar"})
 _VIOLENCE_OR_FIGHT = VIOLENCE | {"fight"}
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
 _SIZES = frozenset("massive huge big large powerful major devastating enormous deadly giant".split())
@@ -839,6 +847,8 @@ def _mishap_told(tok: Token, family: str | None = None) -> bool:
     verbs = [clause_verb(tok)]
     if tok.pos_ == "NOUN":  # "a fire sweeping through a factory, killing nine": the noun's own clause tells its deeds
         verbs += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
+    if tok.dep_ == "amod":  # "killed and eight injured when a boiler exploded", the clause hung on the count
+        verbs += [c for c in tok.head.children if c.dep_ == "advcl"]
     joined = [c for c in verbs[0].children if c.dep_ == "conj"]  # "were killed and 20 hurt when a bus collided"
     verbs += [c for v in (*verbs, *joined) for c in v.children if c.dep_ == "advcl" or _when_clause(c)]
     node = verbs[0]
@@ -1106,21 +1116,27 @@ def _rehearsed(tok: Token) -> bool:
     armed group or a bomb tells of an attack on it ("a bomb went off during the parade")."""
     if not in_doc(tok, EXERCISES):
         return False  # nothing frames it
-    framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in EXERCISES
+    frames = [tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in EXERCISES else []
     for node in (tok, *tok.ancestors):
-        joined = [  # "fired and sank ... in a drill", "fired missiles to sink a hulk as part of an exercise"
-            g for c in node.children if c.dep_ in {"conj", "xcomp", "advcl"} for g in c.children
+        joined = [  # "fired and sank ... in a drill", "fired missiles to sink a hulk as part of an exercise", "the
+            # army carried out a training launch, its media wing said, adding that it hit its target"
+            g
+            for c in node.children
+            if c.dep_ in {"conj", "xcomp", "advcl", "ccomp"}
+            for g in c.children
         ]
-        framed = framed or any(_exercise(c) for c in (*node.children, *joined))
+        frames += [c for c in (*node.children, *joined) if _exercise(c)]
         if node.dep_ == "ROOT":
             break
-    return framed and not _harm_told(tok, PHYSICAL_CUES | ATTACKER_CUES | CROWD | GATHERINGS)
+    staged = {w.i for frame in frames for w in frame.subtree}  # "drills which simulate an amphibious assault"
+    return bool(frames) and not _harm_told(tok, PHYSICAL_CUES | ATTACKER_CUES | CROWD | GATHERINGS, staged)
 
 
 def _exercise(child: Token) -> bool:
-    """ "held an exercise", "during a drill", "as part of a military parade", "test-fired"."""
+    """ "held an exercise", "during a drill", "as part of a military parade", "test-fired", "a training launch"."""
     if child.dep_ in {"dobj", "dep"}:
-        return child.lemma_.lower() in EXERCISES
+        kinds = {child.lemma_.lower()} | {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+        return not kinds.isdisjoint(EXERCISES)
     return child.dep_ == "prep" and any(w.pos_ == "NOUN" and w.lemma_.lower() in EXERCISES for w in child.subtree)
 
 
@@ -1157,6 +1173,19 @@ def _sums_up(verb: Token, past: bool = False) -> bool:
     if doers & WHOLE_CONFLICTS or PAST_PERIOD.search(text):
         return True  # "had been killed across the territory in the past week alone": a tally, told in either tense
     return not past and (bool(SO_FAR.search(text)) or _thousands(verb))
+
+
+def _with_the(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def counted_since(death: Token) -> bool:
+    """Whether a death word counts from a deed on ("670 people killed since Israel resumed its attacks"): the toll of
+    a period, not of one incident. A count from a day ("killed more than 58 soldiers since Thursday") is the toll of
+    the fighting of those days."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in death.children
+    )
 
 
 def running_total(death: Token) -> bool:

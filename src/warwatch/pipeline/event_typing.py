@@ -47,6 +47,7 @@ from .event_words import (
     CROWD_REPRESSION,
     CRUDE_WEAPONS,
     DISRUPTION_VERBS,
+    EVIDENCE,
     FIREARMS,
     FOUND_VERBS,
     GATHERINGS,
@@ -71,7 +72,10 @@ from .event_words import (
 )
 from .nlp import hyphened_to
 
-_MEASURES = frozenset("ton tonne kilogram kg quantity amount number lot haul consignment shipment".split())
+_MEASURES = frozenset(
+    "ton tonne kilogram kg quantity amount number lot haul consignment shipment crate box cache stockpile stash batch "
+    "bag sack".split()
+)
 _REMOTE = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e == "Explosions/Remote violence")
 _VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _VIOLENT_TYPES = frozenset(t for t, e in SUB_EVENT_TYPES.items() if e in _VIOLENT_EVENT_TYPES)
@@ -538,6 +542,8 @@ def seized_thing(tok: Token) -> tuple[str | None, str] | None:
     place = head.pos_ == "PROPN" or head.ent_type_ in {"GPE", "LOC", "FAC"}
     if (place and not measured) or (compounds | {lemma}) & TERRITORY:
         return None
+    if lemma in EVIDENCE:  # "documents and digital materials were seized during searches": a search's finds
+        return None, "capture:evidence-seized"
     if lemma in WEAPONS | AMMUNITION or compounds & WEAPONS:  # "40 mortar rounds", "two explosive belts"
         return "Disrupted weapons use", "capture:weapons-seized"
     if lemma in CIVILIAN_TARGETS - CIVILIAN_PLACES and target_kind(tok) == "civilian" and not state_subject(tok):

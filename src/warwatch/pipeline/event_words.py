@@ -35,7 +35,7 @@ TRIGGERS: dict[str, str] = {
         "kill",
     ),
     **dict.fromkeys("lynch lynching lynched".split(), "lynch"),
-    **dict.fromkeys("beat torture injure wound hack assault mutilate maim".split(), "harm"),
+    **dict.fromkeys("beat torture injure wound hack assault mutilate maim whip flog".split(), "harm"),
     **dict.fromkeys("capture seize overrun overran occupy".split(), "capture"),  # occupy: a town, not a hall
     **dict.fromkeys("recapture retake retook retaken regain liberate reclaim reoccupy reoccupie".split(), "regain"),
     **dict.fromkeys("airstrike air-strike airstrikes warplane jet bomber helicopter drone".split(), "air"),
@@ -184,7 +184,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         "loot",
     ),
     (
-        r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b",
+        r"\btook control of\b|\btook over\b|\bfell to\b|\bgained control\b|\btaken (?:a|the|control)\b"
+        r"|\bfall of (?:[\w'’-]+ ){1,5}?to\b",  # a capture told as a noun: "the fall of the town to the rebels"
         "capture",
     ),
     (  # fighters driven out of a place: "pushed the rebels out of the village", "pushed out government soldiers"
@@ -193,9 +194,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:taken|took|taking) captive\b"
-        r"|\b(?:taken|whisked|bundled|driven|led) (?:[\w-]+ ){0,8}?by (?:[\w-]+ ){0,2}?(?:gunmen|kidnappers|abductors|"
-        r"(?:armed|masked|unidentified|unknown|plainclothes|hooded) (?:men|individuals|assailants|persons|people|group"
-        r"|gang))\b|\b(?:took|taken|seized|led away|forced) (?:[\w'’-]+ ){0,8}?at gunpoint\b"
+        r"|\b(?:taken|whisked|bundled|driven|led|picked up) (?:[\w-]+ ){0,8}?by (?:[\w-]+ ){0,2}?(?:gunmen|kidnappers"
+        r"|abductors|(?:armed|masked|unidentified|unknown|plainclothes|hooded) (?:men|individuals|assailants|persons"
+        r"|people|group|gang)|(?:men|individuals|persons|people) in (?:plain ?clothes|civilian clothes))\b"
+        r"|\b(?:took|taken|seized|led away|forced) (?:[\w'’-]+ ){0,8}?at gunpoint\b"
         r"|\b(?:armed|masked|plainclothes|hooded|unidentified) (?:men|individuals|assailants|persons) "
         r"(?:picked up|took away|whisked away|bundled|dragged away)\b"
         rf"|\btook (?:away )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|an? ) ?"
@@ -244,7 +246,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|release|cessation)\b|\bcessation of hostilities\b"
         r"|\b(?:sign|ink)(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum|document"
         r"|deal|protocol|roadmap|charter)\b"
-        r"(?![^.]{0,30}?\b(?:to|for) (?:the )?(?:buy|purchase|sell|sale|supply|import|export))"  # not arms bought
+        r"(?![^.]{0,60}?\b(?:to|for) (?:the )?(?:buy|purchase|sell|sale|supply|import|export))"  # not arms bought
         r"|\b(?:freed|released|handed (?:over|back)) (?:[\w,-]+ ){0,4}?(?:prisoners|detainees|captives|hostages|pows)\b"
         r"[^.]{0,80}?\b(?:in (?:an? )?(?:exchange|swap)|in return)\b"
         r"|\b(?:exchang(?:ed|e|es|ing)|swap(?:ped|s|ping)?) (?:[\w,-]+ ){0,3}?"
@@ -592,9 +594,9 @@ FICTION = frozenset("film movie show series episode thriller novel book game pla
 DEPICTING = frozenset(
     "feature depict portray dramatise dramatize recreate re-enact reenact simulate demonstrate rehearse".split()
 )
+_MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 AGGREGATE = re.compile(
-    r"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|records began|"
+    rf"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|{_MONTH}|records began|"
     r"the (?:war|conflict|uprising|crisis|insurgency|rebellion|invasion|coup)\b)|"
     r"\bso far this year\b|\b(?:deadliest|bloodiest|most violent) (?:year|month)\b|"
     r"\b(?:monthly|annual|yearly) (?:total|tally|toll|record|average)s?\b|"
@@ -603,12 +605,15 @@ AGGREGATE = re.compile(
     r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b|\b(?:in|during|of) the (?:early |mid-?|late )?(?:19|20)\d0s\b"
     r"|\bover the (?:past|last) (?:week|fortnight|few days|\d+ days)\b"
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
-    r"|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and\b"
+    rf"|\bbetween {_MONTH} and\b"
     r"|\bout of (?:most|much|large parts|parts) of\b"  # "pushed the RSF out of most of Omdurman": over months
     r"|\bbetween (?:19|20)\d\d and\b|\b(?:over|during|in) the same period\b|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b"
     r"|\b(?:[1-9]\d+|[1-9]\d{0,2},\d{3}|dozens of|scores of|hundreds of|thousands of) (?:[\w-]+ )?"
     r"(?:attacks|incidents|strikes|bombings|clashes|raids|protests|kidnappings|abductions|killings)\b"
     r"|\bworldwide\b|\bglobally\b"
+    # a month's casualty tally, as monitors publish it: "604 civilians were killed or injured in March"
+    rf"|\bkilled or (?:injured|wounded|maimed)\b(?=[^.;]*?\b(?:in|during) {_MONTH}\b)"
+    rf"|\b(?:in|during) {_MONTH},? (?=[^.;]*?\bkilled or (?:injured|wounded|maimed)\b)"
     # history told as such: an anniversary, "ten years after", "during the civil war"
     r"|\banniversary\b|\b(?:(?:\d+|\w+) )?(?:years|decades) (?:after|since|ago)\b"
     r"|\b(?:a|one) year (?:after|since|ago)\b|\b(?:\w+ )(?:days|weeks|months|years) since\b"
@@ -665,6 +670,12 @@ ONE_SIDED_FIGHTS = frozenset("ambush raid storm assault".split())
 COMPARISON_HEADS = frozenset("comparison compare parallel reminiscent resemble echo".split())
 # What an event answered is an earlier event told as its cause: "in retaliation for a rocket fired ...".
 CAUSE_HEADS = frozenset("retaliation response revenge reprisal retribution".split())
+# What police take in a search as evidence, not goods: seizing it is no looting.
+EVIDENCE = frozenset(
+    "document material laptop phone cellphone computer paper file record literature publication evidence".split()
+)
+# Where an incident told in the text took place: "based on the location of the attack", "at the site of the blast".
+SITE_HEADS = frozenset("location site scene spot".split())
 # Property whose destruction is sabotage, not violence against people: "the pipeline was attacked".
 PROPERTY_TARGETS = frozenset(
     "pipeline oilfield refinery pylon mast antenna tower railway infrastructure well factory".split()
@@ -721,12 +732,14 @@ TRIAL_NOUNS = frozenset("conviction trial verdict sentencing indictment appeal a
 # Marching in a parade or a passing-out is no protest: "marching cadets paraded through the capital".
 CEREMONIES = frozenset("parade cadet recruit ceremony ceremonial display graduation".split())
 # Doers who attack, clash and launch offensives in words or money: "the senator attacked the minister", "two
-# ministers clashed over the bill", "hedge funds staged a raid on the bank's shares".
+# ministers clashed over the bill", "hedge funds staged a raid on the bank's shares", "regulators raided the offices
+# of tyre makers".
 WORD_FIGHTERS = frozenset(
     (
         "minister senator lawmaker legislator mp parliamentarian politician president premier governor mayor leader "
         "party opposition candidate critic spokesman spokeswoman spokesperson campaigner commentator columnist editor "
-        "newspaper broadcaster company firm giant corporation investor fund shareholder"
+        "newspaper broadcaster company firm giant corporation investor fund shareholder regulator watchdog auditor "
+        "inspector"
     ).split()
 )
 # Where an attack is made in words: "attacked the plan in a speech", "during a televised debate".
@@ -740,7 +753,7 @@ POLITICAL_PEOPLE = frozenset(
     "opposition activist journalist politician dissident critic candidate lawmaker mp party blogger".split()
 )
 # Rehearsals of force: fire during a drill, an exercise, a parade or a weapons test is no attack.
-EXERCISES = frozenset("exercise drill manoeuvre maneuver parade rehearsal wargame war-game test".split())
+EXERCISES = frozenset("exercise drill manoeuvre maneuver parade rehearsal wargame war-game test training".split())
 # Works that are shot, filmed or flop ("shot a music video", "the film bombed at the box office").
 WORKS = frozenset(
     "film movie album song video documentary episode scene advert commercial clip footage photo photograph "

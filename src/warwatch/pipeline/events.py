@@ -116,7 +116,11 @@ def detect_events(article: Article, doc: Doc) -> tuple[Mention, ...]:
     """Typed event mentions of one article, in text order."""
     mentions: list[Mention] = []
     previous_type: str | None = None
+    elsewhere = [match.span() for match in _OTHER_STORIES.finditer(doc.text)]
     for sent in sentences(doc):
+        if any(start <= sent.start_char < end for start, end in elsewhere):
+            previous_type = None
+            continue  # "Read more: Russian strikes kill nine in Zaporizhzhia": another story's headline
         found = list(_sentence_mentions(article, sent, previous_type))
         mentions.extend(found)
         if found:
@@ -147,6 +151,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
             phrase = words[first:last]
             head = _head_of(phrase) if phrase else None
             used = family in _NAMED_BY_PHRASE or (head is not None and _weapon_used(head))
+            if head is not None and head.lower_ == "with" and family in MEANS:
+                used = _used_with(head)  # "pounded the town with heavy weapons", not "deployed fighters with" them
             fact = head is not None and states_fact(phrase[0], family) and used and not _mishap(family, head)
             fact = fact and not (family == "protest" and _armed_subject(head))  # gunmen blocking a road
             if fact and _made_if_agreement(head) and not _development_of_no_party(family, head, phrase):
@@ -209,6 +215,13 @@ _ANOTHER_INCIDENT = frozenset("separate unrelated elsewhere".split())
 _SHOW_WORDS = SPORT_CUES | GAME_WORDS | frozenset("film movie cinema review premiere concert album episode".split())
 _FIGHTING = VIOLENCE | MEANS | {"fight", "capture", "regain"}
 _PEOPLE_GATHERED = frozenset("protester demonstrator supporter crowd activist worker student farmer".split())
+# Links a news page adds to other stories: a cue line ("Read more: ...", "ALSO READ: ...", "Related: ...") or a cue
+# heading ("RELATED STORIES") over a list of headlines (lines that end without a full stop).
+_OTHER_STORIES = re.compile(
+    r"(?im)^[ \t]*(?:also read|read (?:more|also)|related(?: news| stories| articles| coverage| reading| content)?"
+    r"|see also|more on this(?: story)?|more stories|recommended(?: stories)?|you may also like|watch|listen)\b"
+    r"(?:[ \t]*[:|\-–—][ \t]*\S[^\n]*|[ \t]*:?[ \t]*(?:\n[ \t]*\S[^\n]*[^.!?\"”\n][ \t]*(?=\n|$))+)"
+)
 # A short aside in brackets ("(Lashio, Shan-North)", "(AFP)", "(PLA)"): phrases read past it as past one word.
 _ASIDES = re.compile(r"\([^()\n]{1,60}\)")
 
@@ -266,6 +279,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "in March": a month, not a march
     if _against(tok):
         return None  # "anti-riot officers", "anti-terror laws": what a thing is against
+    if lemma == "bomber" and in_doc(tok, "suicide"):
+        return "suicide"  # "a suicide bomber rammed the post ... the bomber struck at 5pm": the man, not a plane
     if lemma in VERB_ONLY and tok.pos_ != "VERB":
         return None  # "gunned down" is a killing, "heavy machine guns" a weapon
     if family not in MEANS and _names_a_thing(tok):
@@ -635,9 +650,10 @@ def _party_named(tok: Token, inters: set[int], inside: set[int] | None = None) -
 def _development_of_no_party(family: str, tok: Token, trigger: Iterable[Token] = ()) -> bool:
     """A group remade, a base set up or ground handed over by no side of a conflict: "two banks merged", "the
     airline opened a new base", "the actor joined forces with a director". "Armed" names a side ("the armed
-    faction"). What "fell to" a figure or a level ("crude fell to $67", "fell to a record low") was no place taken."""
+    faction"). What "fell to" a figure or a level ("crude fell to $67", "the fall of the dollar to a record low") was
+    no place taken."""
     if family == "capture" and tok.lemma_.lower() == "fall":
-        levels = [g for c in tok.children if c.lower_ == "to" for g in c.children]
+        levels = [g for c in (*trigger, *tok.children) if c.lower_ == "to" for g in c.children]
         return any(g.like_num or g.ent_type_ in _FIGURES or g.lemma_.lower() in _LEVELS for g in levels)
     if family not in {"change", "base", "transfer"}:
         return False
@@ -721,6 +737,12 @@ def _weapon_used(tok: Token) -> bool:
     return tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in INSTRUMENTS or _instrument_used(tok)
 
 
+def _used_with(prep: Token) -> bool:
+    """Whether weapons named after "with" are used: the clause they hang on attacks or fires."""
+    verb = clause_verb(prep)
+    return family_of(verb) is not None or verb.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS
+
+
 def _instrument_used(tok: Token) -> bool:
     """Whether a weapon noun is used in the clause: it strikes, is fired, or names the attack.
 
@@ -739,8 +761,10 @@ def _instrument_used(tok: Token) -> bool:
     went_off = head.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
     if dep in {"nsubj", "nsubjpass"} and (head.lemma_.lower() in STRIKE_VERBS or went_off):
         return True
-    if (dep == "nsubjpass" or head.tag_ == "VBN") and dep.startswith("nsubj") and head.lemma_.lower() in FIRE_VERBS:
-        return True  # "a grenade was lobbed at a chapel", "grenades thrown at a bus stop" (parsed as a subject)
+    if dep.startswith("nsubj") and head.lemma_.lower() in FIRE_VERBS:
+        # "a grenade was lobbed at a chapel", "grenades thrown at a bus stop", "mortar bombs fired from the hills
+        # landed" (parsed as subjects), "artillery fired on the village"
+        return True
     if dep == "dobj" and head.lemma_.lower() in FIRE_VERBS:
         return True
     launched = (c for w in {first, tok} for c in w.children if c.dep_ == "acl")  # "a barrage of rockets launched"
@@ -750,7 +774,7 @@ def _instrument_used(tok: Token) -> bool:
     if dep == "pobj" and head.lower_ in {"with", "by"} and struck.lemma_.lower() in STRIKE_VERBS | FIRE_VERBS:
         return True
     head = tok.head
-    compound_of = head if tok.dep_ == "compound" else None
+    compound_of = head if tok.dep_ in {"compound", "nmod"} else None  # "artillery and small-arms fire"
     return compound_of is not None and compound_of.lemma_.lower() in EVENT_NOUNS
 
 

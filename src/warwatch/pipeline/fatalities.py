@@ -52,7 +52,7 @@ from .actor_roles import (
     subject_body,
 )
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
-from .event_facts import running_total
+from .event_facts import counted_since, running_total
 from .event_roles import direct_objects
 from .event_words import DISASTER_CUES
 from .nlp import HYPHENS, compared, lemmas, lowers, sentences, span_text, text_of, tokens
@@ -90,6 +90,7 @@ TOTALS = re.compile(
     r"coup|fall|collapse|takeover|(?:(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december) )?(?:19|20)\d\d)|\bso far\b"
     r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b"
+    r"|\b(?:over|during|in) the same period\b"
     r"|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b",  # "during his 2016-2022 term"
     re.IGNORECASE,
 )
@@ -255,8 +256,8 @@ def _figure_claims(article: Article, sent: SpacySpan) -> list[FatalityClaim]:
         tok = words[i]
         if _shot_not_killed(tok) or _attempted(tok) or _gun_not_gunned_down(tok) or _neutralised_no_one(tok):
             continue
-        if running_total(tok):
-            continue  # "more than 6,000 people have been killed": the war's toll, not the last incident's
+        if running_total(tok) or counted_since(tok):
+            continue  # "more than 6,000 people have been killed", "killed since the truce collapsed": a period's toll
         if _disaster_toll(tok):
             continue  # "after an earthquake struck central Myanmar, killing 3,700": a disaster's toll, no side's
         if _death_or_other(tok):

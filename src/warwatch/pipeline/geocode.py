@@ -42,7 +42,7 @@ from ..model import Article, Mention, Place, Span
 from ..registry import Geocoder
 from .disambiguate import Resolution, Scored, article_country, resolve_toponyms
 from .nlp import load_nlp, sentences, span_text
-from .place_words import AREA_WORDS, TYPE_WORDS
+from .place_words import AREA_WORDS, PEOPLE, TYPE_WORDS
 from .toponyms import Toponym, find_toponyms, unknown_places
 
 __all__ = [
@@ -105,7 +105,11 @@ def _pick(doc: Doc, resolutions: list[Resolution], trigger: int, country: str | 
     text does not clearly call a place are never picked: the caller looks further back instead.
     """
     starts = {r.toponym.start for r in resolutions}
-    pool = [r for r in resolutions if not r.toponym.role and (not country or r.place.country == country or _clear(r))]
+    pool = [r for r in resolutions if not r.toponym.role]
+    told = doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    own = [r for r in pool if told is None or not _aside(doc, r, told.start)]
+    pool = own if any(not _is_country(r) for r in own) else pool  # a country is no better than a town aside
+    pool = [r for r in pool if not country or r.place.country == country or _clear(r)]
     pool = [r for r in pool if r.place.country == country] or pool
     pool = [r for r in pool if not starts & set(r.contains)] or pool
     pool = [r for r in pool if not any(_addresses(doc, r, o) for o in pool)] or pool  # the finer place of an address
@@ -113,6 +117,19 @@ def _pick(doc: Doc, resolutions: list[Resolution], trigger: int, country: str | 
     pool = [r for r in pool if r.toponym.evidence >= 2] or pool  # a name the text clearly calls a place
     pool = [r for r in pool if r.address] or pool  # "in Los Mochis, Sinaloa": where the writer puts the event
     return min(pool, key=lambda r: (abs(r.toponym.start - trigger), r.place.geo_precision)) if pool else None
+
+
+def _aside(doc: Doc, resolution: Resolution, trigger: int) -> bool:
+    """Whether a place is named in a clause that tells where people are or came from ("rallied in Tel Aviv to free the
+    captives held in Gaza"): the event is at a place of the trigger's own clause, if there is one. A clause about a
+    thing ("the junction linking Islamabad with Rawalpindi") may well place the event."""
+    for ancestor in doc[resolution.toponym.tokens[0]].ancestors:
+        if ancestor.dep_ in ("acl", "relcl"):
+            head = ancestor.head
+            inside = ancestor.left_edge.i <= trigger <= ancestor.right_edge.i
+            people = head.lemma_.lower() in PEOPLE or head.ent_type_ in {"NORP", "PERSON"}
+            return people and not inside and head.i != trigger
+    return False
 
 
 def _addresses(doc: Doc, area: Resolution, place: Resolution) -> bool:

@@ -99,6 +99,13 @@ TYPE_WORDS = TOWN_WORDS | PART_WORDS | AREA_WORDS
 # what follows a place's name and still names (part of) the place: "Dawlatabad district centre, Balkh"
 CENTRE_WORDS = frozenset({"center", "centre", "headquarters", "bazaar", "market"})
 DWELLERS = frozenset("residents inhabitants villagers townspeople natives".split())  # "residents of X": X is a place
+# People a clause may describe by where they are or came from ("the captives held in Gaza", "raiders coming from a
+# neighbouring state"): such a place is theirs, not where the event of the sentence happened.
+PEOPLE = frozenset(
+    "people person man men woman women child children family captive hostage prisoner detainee civilian resident "
+    "villager refugee migrant soldier troop fighter militant rebel raider attacker assailant gunman gunmen worker "
+    "student member official relative".split()
+)
 PLACE_WORDS = TYPE_WORDS | NEAR_AFTER | CENTRE_WORDS
 _DETERMINERS = frozenset({"the", "a", "an"})
 STOP_AT = frozenset(',.;:()[]"“”!?')
