@@ -108,6 +108,7 @@ def test_fatalities_groups_ranges_and_single_persons(nlp, text, expected) -> Non
         "A rights group says more than 4,000 people have been killed in the region.",
         "In its long campaign, the group has been responsible for the deaths of more than 40,000 people.",
         "The toll includes 310 people killed since the truce collapsed last week.",
+        "At least 40 soldiers have been killed in rebel attacks in the province in the same period.",
     ],
 )
 def test_fatalities_a_running_total_after_an_incident_is_not_its_toll(nlp, total: str) -> None:
