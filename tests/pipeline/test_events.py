@@ -1710,6 +1710,17 @@ def test_events_accidents_drills_series_and_purchases_stay_out(nlp, text: str) -
             {"Headquarters or base established"},
         ),
         ("Rebels attacked the army post with heavy weapons on Tuesday.", {"Shelling/artillery/missile attack"}),
+        # a crowd come to press its demands protests, whatever word it uses; leaders who meet a minister do not
+        (
+            "Farmers drove their tractors to the district office on Friday to press their demand for crop prices.",
+            {"Peaceful protest"},
+        ),
+        ("Union leaders met the minister on Monday to press their demand for higher wages.", set()),
+        # what an agreement is signed to begin is not done yet
+        (
+            "The government and the militia signed an agreement on Monday to begin destroying the militia's weapons.",
+            {"Agreement"},
+        ),
     ],
 )
 def test_events_series_seizures_rounds_and_abductions(nlp, text: str, expected: set[str]) -> None:

@@ -290,7 +290,7 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     """
     if _rank(reading.mention) is None or _incident_type(group)[1] is None or _reaction(reading, group):
         return False
-    if reading.mention.sub_event_type in _PROTEST_TYPES and event_type_of(_incident_type(group)[0]) == _REMOTE:
+    if reading.mention.sub_event_type in _PROTEST_TYPES and _incident_type(group)[0] in _REMOTE_TYPES:
         return False  # "Police broke up the relatives' protest." after an air strike: no part of the strike (a crowd
         # may clash, but it fires no shells)
     same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
@@ -343,7 +343,6 @@ _DEFINITE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \(.*\)$")
-_REMOTE = "Explosions/Remote violence"
 _SEPARATE = re.compile(
     r"\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated|another|other) "
     r"(?:incident|attack|development)s?)\b",

@@ -489,10 +489,15 @@ def _how_often(word: Token) -> bool:
 
 
 def _under_an_infinitive(verb: Token) -> bool:
-    """Whether a bare infinitive depends on a "to" infinitive of a verb that does not tell it done ("failed to help
-    them fight"): as unrealised as the infinitive above it ("managed to help them retake the town" is done)."""
+    """Whether a bare infinitive or a gerund depends on a "to" infinitive of a verb that does not tell it done ("failed
+    to help them fight", "signed a deal to begin destroying the weapons"): as unrealised as the infinitive above it
+    ("managed to help them retake the town" is done)."""
     head = verb.head
-    if verb.tag_ != "VB" or verb.dep_ not in {"ccomp", "xcomp"} or any(c.dep_ == "aux" for c in verb.children):
+    if (
+        verb.tag_ not in {"VB", "VBG"}
+        or verb.dep_ not in {"ccomp", "xcomp"}
+        or any(c.dep_ == "aux" for c in verb.children)
+    ):
         return False
     to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     return to_inf and head.head.lemma_.lower() not in _INFINITIVE_DONE

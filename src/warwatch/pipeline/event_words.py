@@ -322,7 +322,10 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bheld an? (?:[\w-]+ ){0,2}?(?:sit-in|vigil|blockade)\b"
         # a crowd bringing its demands to an office: "gathered outside the ministry to submit a petition"
         r"|\b(?:gathered|assembled|converged)\b[^.]{0,80}?\bto (?:submit|present|deliver|hand over|hand in) "
-        r"(?:an? |their |the )?(?:[\w-]+ ){0,2}?(?:petition|letter|memorandum|list of demands)\b",
+        r"(?:an? |their |the )?(?:[\w-]+ ){0,2}?(?:petition|letter|memorandum|list of demands)\b"
+        # ... or coming to it to press them: "drove their tractors to the district office to press their demand"
+        r"|\b(?:gathered|assembled|converged|marched|drove|rode|trekked|thronged)\b[^.]{0,80}?"
+        r"\bto (?:press|push|raise) (?:home )?(?:their|its) demands?\b",
         "protest",
     ),
     (
