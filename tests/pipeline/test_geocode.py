@@ -252,6 +252,14 @@ def test_geocode_place_in_a_clause_about_others_is_not_the_event_place(nlp: Lang
         "free the captives held in Gaza."
     )
     assert place_of(nlp, gazetteer, text, "rallied").name == "Tel Aviv"
+    text = "Nine passengers travelling from Quetta to Punjab were shot dead near Kalat on Thursday."
+    assert place_of(nlp, gazetteer, text, "shot").name == "Kalat"
+
+
+def test_geocode_where_a_vehicle_was_bound_is_not_the_event_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Armed men blocked the highway near Kalat, Pakistan, on Thursday. They stopped a Lahore-bound coach and "
+    text += "abducted nine men from it."
+    assert place_of(nlp, gazetteer, text, "abducted").name == "Kalat"
 
 
 def test_geocode_place_from_an_earlier_sentence(nlp: Language, gazetteer: Gazetteer) -> None:

@@ -104,7 +104,8 @@ DWELLERS = frozenset("residents inhabitants villagers townspeople natives".split
 PEOPLE = frozenset(
     "people person man men woman women child children family captive hostage prisoner detainee civilian resident "
     "villager refugee migrant soldier troop fighter militant rebel raider attacker assailant gunman gunmen worker "
-    "student member official relative".split()
+    "student member official relative passenger traveller traveler commuter pilgrim driver labourer laborer trader "
+    "farmer herder fisherman".split()
 )
 PLACE_WORDS = TYPE_WORDS | NEAR_AFTER | CENTRE_WORDS
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -263,6 +264,8 @@ def read_role(doc: Doc, start: int, end: int, names: set[int], *, country: bool)
         return "dateline"  # a place for sure (see _with_context), but the reporter's
     if re.match(r"[-‐–]?\s?based\b", text[last : last + 7].lower()):
         return "based"
+    if re.match(r"[-‐–]bound\b", text[last : last + 7].lower()):
+        return "destination"  # "a Lahore-bound coach": where it was headed
     for token in words[start:end]:
         head = token.head
         if token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in BORDER_WORDS:
