@@ -1704,6 +1704,8 @@ def test_events_accidents_drills_series_and_purchases_stay_out(nlp, text: str) -
             {"Abduction/forced disappearance"},
         ),
         ("Militiamen whipped three traders at a roadblock on Monday.", {"Attack"}),
+        # the bomber of a suicide attack is no aircraft
+        ("A suicide bomber rammed a car into a police post on Monday. The bomber struck at dusk.", {"Suicide bomb"}),
         # weapons that fighters carry to a new base are not fired
         (
             "The rebels set up a base in the school on Tuesday, deploying dozens of fighters with heavy weapons there.",
@@ -1736,8 +1738,3 @@ def test_events_headlines_of_other_stories_are_not_read(nlp) -> None:
         "Watch the video of the clashes in the capital."
     )
     assert sub_types(nlp, text) == {"Shelling/artillery/missile attack"}
-
-
-def test_events_the_bomber_of_a_suicide_attack_is_no_aircraft(nlp) -> None:
-    text = "A suicide bomber rammed a car into a police post on Monday. The bomber struck at dusk."
-    assert sub_types(nlp, text) == {"Suicide bomb"}
