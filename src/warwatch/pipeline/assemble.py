@@ -18,7 +18,9 @@ ACLED codes one event per incident, place and day, so mentions of *different* ty
 they tell of one incident: two readings of one sentence ("police repelled an attack on a checkpoint,
 killing 3 militants"), or a follow-up sentence with no date and no place of its own ("Police
 arrested 12.", "The officer died.") after the incident it elaborates; a follow-up that names the
-incident's day again ("during the day") still is one. The incident takes the
+incident's day again ("during the day") still is one. A sentence opening "Separately" or "In a separate incident"
+tells another incident than the one just told, and a protest never tells more of an air strike or shelling. The
+incident takes the
 type that ``RANK`` puts highest (fighting beats the shelling done in it, a demonstration keeps
 its frame whatever happened at it); a demonstration where the authorities made arrests becomes a
 protest with intervention, one where the crowd destroyed property a violent demonstration, and an
