@@ -8,8 +8,9 @@ actor regains, a non-state actor overtakes; protest + tear gas is a protest with
 Triggers that do not state a past fact (negated, denied, planned, foiled, hypothetical, figurative,
 part of a general summary or running total, or of what a speech talks about: ``event_facts``) are
 dropped here, and so are deaths from accidents and ordinary crime (a bus that plunged, a house fire,
-robbers) and people named by what happened to them before ("the kidnapped aid workers"). Every
-mention records the name of the rule that typed it, so a user can see why.
+robbers) and people named by what happened to them before ("the kidnapped aid workers"). The links a news page
+adds to other stories ("Read more: ...", a "RELATED STORIES" list) are not read. Every mention records the name of
+the rule that typed it, so a user can see why.
 
 Triggers of one sentence are read as one incident when their clauses hang together (one clause,
 or a participle, relative or adverbial clause of another; coordinated clauses may be two
