@@ -597,9 +597,10 @@ FICTION = frozenset("film movie show series episode thriller novel book game pla
 DEPICTING = frozenset(
     "feature depict portray dramatise dramatize recreate re-enact reenact simulate demonstrate rehearse".split()
 )
-_MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A month's name, as a regex group of the lower-cased text (the patterns here and ``fatalities.TOTALS``).
+MONTHS = "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 AGGREGATE = re.compile(
-    rf"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|{_MONTH}|records began|"
+    rf"\bsince (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|{MONTHS}|records began|"
     r"the (?:war|conflict|uprising|crisis|insurgency|rebellion|invasion|coup)\b)|"
     r"\bso far this year\b|\b(?:deadliest|bloodiest|most violent) (?:year|month)\b|"
     r"\b(?:monthly|annual|yearly) (?:total|tally|toll|record|average)s?\b|"
@@ -608,15 +609,15 @@ AGGREGATE = re.compile(
     r"\bsince the (?:early |mid-?|late )?(?:19|20)?\d0s\b|\b(?:in|during|of) the (?:early |mid-?|late )?(?:19|20)\d0s\b"
     r"|\bover the (?:past|last) (?:week|fortnight|few days|\d+ days)\b"
     r"|\bin the (?:first|second) half of\b|\bin the (?:first|last|past) (?:\w+ )?(?:months|quarter)\b"
-    rf"|\bbetween {_MONTH} and\b"
+    rf"|\bbetween {MONTHS} and\b"
     r"|\bout of (?:most|much|large parts|parts) of\b"  # "pushed the RSF out of most of Omdurman": over months
     r"|\bbetween (?:19|20)\d\d and\b|\b(?:over|during|in) the same period\b|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b"
     r"|\b(?:[1-9]\d+|[1-9]\d{0,2},\d{3}|dozens of|scores of|hundreds of|thousands of) (?:[\w-]+ )?"
     r"(?:attacks|incidents|strikes|bombings|clashes|raids|protests|kidnappings|abductions|killings)\b"
     r"|\bworldwide\b|\bglobally\b"
     # a month's casualty tally, as monitors publish it: "604 civilians were killed or injured in March"
-    rf"|\bkilled or (?:injured|wounded|maimed)\b(?=[^.;]*?\b(?:in|during) {_MONTH}\b)"
-    rf"|\b(?:in|during) {_MONTH},? (?=[^.;]*?\bkilled or (?:injured|wounded|maimed)\b)"
+    rf"|\bkilled or (?:injured|wounded|maimed)\b(?=[^.;]*?\b(?:in|during) {MONTHS}\b)"
+    rf"|\b(?:in|during) {MONTHS},? (?=[^.;]*?\bkilled or (?:injured|wounded|maimed)\b)"
     # history told as such: an anniversary, "ten years after", "during the civil war"
     r"|\banniversary\b|\b(?:(?:\d+|\w+) )?(?:years|decades) (?:after|since|ago)\b"
     r"|\b(?:a|one) year (?:after|since|ago)\b|\b(?:\w+ )(?:days|weeks|months|years) since\b"

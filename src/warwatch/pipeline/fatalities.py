@@ -54,7 +54,7 @@ from .actor_roles import (
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
 from .event_facts import counted_since, running_total
 from .event_roles import direct_objects
-from .event_words import DISASTER_CUES
+from .event_words import DISASTER_CUES, MONTHS
 from .nlp import HYPHENS, compared, lemmas, lowers, sentences, span_text, text_of, tokens
 from .place_words import past_dateline
 
@@ -87,8 +87,7 @@ NOT_COUNTED = DEATH_VERBS | frozenset(
 # Figures for other times or places than the event's: "since the uprising began", "across the country".
 TOTALS = re.compile(
     r"\bsince (?:the |its |their )?(?:start|beginning|outbreak|uprising|war|conflict|insurgency|rebellion|invasion|"
-    r"coup|fall|collapse|takeover|(?:(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december) )?(?:19|20)\d\d)|\bso far\b"
+    rf"coup|fall|collapse|takeover|(?:{MONTHS} )?(?:19|20)\d\d)|\bso far\b"
     r"|\bin total\b|\bacross the (?:country|region|province)\b|\bnationwide\b|\blast year\b"
     r"|\b(?:over|during|in) the same period\b"
     r"|\b(?:19|20)\d\d ?[-–] ?(?:19|20)?\d\d\b",  # "during his 2016-2022 term"
