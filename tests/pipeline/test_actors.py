@@ -490,6 +490,8 @@ def test_actors_sources_referred_back(nlp: Language, resolve, text: str, trigger
         ("the Health Ministry", "LY", "Ministry of Health of Libya"),
         ("Kurdistan's counter-terrorism service", "IQ", "Kurdistan Region Counter-Terrorism Service"),
         ("the ministry", "LY", "the ministry"),
+        ("NAF", "NG", "Military Forces of Nigeria"),  # Nigeria's air force, not the Donbas separatists
+        ("NAF", "UA", "NAF: United Armed Forces of Novorossiya"),
     ],
 )
 def test_actors_canonical_source_names(resolve, text: str, country: str, name: str) -> None:
@@ -1033,6 +1035,8 @@ def test_actors_allied_militias_and_their_foes(
 def test_actors_a_ministry_a_group_runs_is_a_ministry(resolve) -> None:
     """ "The Hamas-run health ministry said": the ministry speaks, by its own name as any ministry."""
     assert resolve.canonical_source("the Hamas-run health ministry", country="PS") == "Ministry of Health of Palestine"
+    # the group that runs it says whose it is, whatever country the sentence names ("US strikes ... the ministry said")
+    assert resolve.canonical_source("the Houthi-run health ministry", country="US") == "Ministry of Health of Yemen"
 
 
 @pytest.mark.parametrize(

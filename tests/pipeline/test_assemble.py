@@ -116,6 +116,16 @@ def test_assemble_territory_change_stays_its_own_event() -> None:
     assert [t for t, _, _ in fold(took, fighting)] == ["Non-state actor overtakes territory", "Armed clash"]
 
 
+def test_assemble_fighters_killed_after_a_taking_are_its_toll() -> None:
+    """ "Rebels took Beta. The officer died.": fighters killed in a follow-up with no fight of their own died in the
+    taking, one event with their toll (as ACLED's notes code it); civilians killed are an attack of their own."""
+    took = reading("took", "Non-state actor overtakes territory", "capture:non-state-actor")
+    died = reading("died", "Armed clash", "kill:armed-target", claims=(3,))
+    assert fold(took, died) == [("Non-state actor overtakes territory", "capture:non-state-actor", 3)]
+    civilians = reading("died", "Attack", "kill:civilian-target", claims=(3,))
+    assert [t for t, _, _ in fold(took, civilians)] == ["Non-state actor overtakes territory", "Attack"]
+
+
 def test_assemble_a_sentence_naming_another_place_is_another_event() -> None:
     took = reading("repelled", "Armed clash", "fight")
     killed = reading("killed", "Attack", "kill:civilian-target")

@@ -275,6 +275,13 @@ def test_dates_resolver_a_month_naming_an_event_dates_it(nlp: Language) -> None:
     assert _resolve(nlp, "Rebels May attack the town, he warned.", "attack").time_precision == 1
 
 
+def test_dates_resolver_a_month_naming_another_thing_does_not_date_the_event(nlp: Language) -> None:
+    """ "protests against the results of the October election": October is the election's; the shooting's Tuesday is
+    the protests' day."""
+    text = "Police fired on crowds on Tuesday, killing three during protests against the results of the April election."
+    assert _resolve(nlp, text, "protests").date == D("2021-06-08")
+
+
 def test_dates_resolver_history_sentence_gets_its_year(nlp: Language) -> None:
     when = _resolve(nlp, "The group has carried out kidnappings on the island in 2016.", "kidnappings")
     assert (when.date, when.time_precision) == (D("2016-01-01"), 3)

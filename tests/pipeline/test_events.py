@@ -8,6 +8,7 @@ import pytest
 
 from warwatch.model import Article
 from warwatch.pipeline.events import detect_events
+from warwatch.taxonomy import SUB_EVENT_TYPES
 
 
 def sub_types(nlp, text: str) -> set[str]:
@@ -1738,3 +1739,45 @@ def test_events_headlines_of_other_stories_are_not_read(nlp) -> None:
         "Watch the video of the clashes in the capital."
     )
     assert sub_types(nlp, text) == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed men who block a road are no protesters; farmers who do are
+        (
+            "Bandits abducted 18 travellers after blocking the highway on Tuesday evening.",
+            {"Abduction/forced disappearance"},
+        ),
+        ("Farmers blocked the highway on Monday to protest against new taxes.", {"Peaceful protest"}),
+        # the deaths a march is about are no deaths at the march
+        (
+            "Thousands of drivers marched through the capital on Thursday to demand government action against gangs "
+            "that have killed several drivers this year.",
+            {"Peaceful protest"},
+        ),
+        ("Police fired on marchers in the capital on Thursday, killing two.", {"Excessive force against protesters"}),
+        # what a group does as a habit, told in a clause on who it is, is no incident
+        ("The rebels, who besiege parts of the city, did not comment.", set()),
+    ],
+)
+def test_events_armed_roadblocks_deaths_protested_and_habits(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An explosion targeted a minibus carrying passengers in the city on Tuesday, killing four people.",
+        "A blast aimed at a police convoy killed two officers on Friday.",
+    ],
+)
+def test_events_an_explosion_aimed_at_someone_is_no_accident(nlp, text: str) -> None:
+    assert {SUB_EVENT_TYPES[t] for t in sub_types(nlp, text)} == {"Explosions/Remote violence"}
+
+
+def test_events_a_verb_the_tagger_took_for_a_noun_still_tells(nlp) -> None:
+    """ "the army retook Kolda town" is tagged as a noun phrase with no verb; "retook" is a verb all the same."""
+    assert sub_types(nlp, "On 7 October 2024, the Burkinabe army retook Kolda town from JNIM.") == {
+        "Government regains territory"
+    }

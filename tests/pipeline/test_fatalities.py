@@ -480,3 +480,16 @@ def test_fatalities_each_figure_goes_to_the_incident_whose_clause_holds_it(nlp) 
     }
     assert ("blew", 4, "vigilante leader") in tolls
     assert any(value == 3 and source == "police" and trigger != "blew" for trigger, value, source in tolls)
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        "The war has killed hundreds of thousands of people.",  # counted by the thousand in words
+        "The conflict, now in its fifteenth year, has killed more than 40,000 people.",  # a year of it is no day
+        "The year was the deadliest for the police in a decade, with hundreds of officers killed.",  # a state left
+    ],
+)
+def test_fatalities_a_wars_toll_after_an_incident_is_not_its_figure(nlp, total: str) -> None:
+    text = f"A car bomb killed 12 people at a market in the city on Monday, police said. {total}"
+    assert [value for value, _, _ in claims_of(nlp, text)] == [12]

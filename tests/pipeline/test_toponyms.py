@@ -338,3 +338,19 @@ def test_toponyms_speakers_place_through_prepositions(
 ) -> None:
     """Where somebody speaks, however many prepositions away: no place of the event."""
     assert toponyms(nlp, gazetteer, text)[name].role == "speaker"
+
+
+def test_toponyms_a_town_named_with_its_type_word(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Model Town" is the place of that whole name, not a "Model" in Romania; "Town" still says what it is."""
+    found = toponyms(nlp, gazetteer, "Police arrested him at his home in Model Town on Wednesday.")
+    assert [c.name for c in found["Model"].candidates] == ["Model Town"] and found["Model"].cue == "town"
+
+
+def test_toponyms_an_area_taken_for_an_organisation(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = toponyms(nlp, gazetteer, "Gunmen burned an office in Udi Local Government Area on Monday.")
+    assert "Udi" in found and not found["Udi"].partial
+
+
+def test_toponyms_an_institution_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Congress" is the legislature, not the town in Arizona."""
+    assert "Congress" not in toponyms(nlp, gazetteer, "The march ended in front of Congress on Thursday.")

@@ -405,10 +405,12 @@ class Lexicon:
     def source_name(self, text: str, country: str | None) -> str | None:
         """A canonical source for a phrase that reports: the alias table, ministries, state media, governments."""
         text = normalise(text)
-        hits = [self.pick(v, country) for _, e, v in self.named_in(text, sources=True) if not self._controls(text, e)]
+        named = [(self.pick(v, country), self._controls(text, e)) for _, e, v in self.named_in(text, sources=True)]
+        hits = [entry for entry, controls in named if not controls]
         if hits:
             return self.named(min(hits, key=lambda e: e.kind == "actor"), country).name  # monitors first
-        local = next(iter(self.owners(text)), None) or country
+        held_by = [entry.country for entry, controls in named if controls and entry.country]  # "Houthi-run": Yemen's
+        local = next(iter(self.owners(text)), None) or next(iter(held_by), None) or country
         cname = self.country_name(local)
         ministry = MINISTRY.search(text)
         if ministry and cname:

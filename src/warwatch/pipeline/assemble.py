@@ -26,7 +26,8 @@ its frame whatever happened at it); a demonstration where the authorities made a
 protest with intervention, one where the crowd destroyed property a violent demonstration, and an
 attack that looted or burned property and hurt nobody is property destruction. A
 territory change stays an event of its own (an attack and the capture of a hill are two; the
-events stage lets a capture absorb the fighting of its own clause), and agreements, changes to a
+events stage lets a capture absorb the fighting of its own clause, and fighters killed in a follow-up
+sentence that tells no fight of its own are its toll), and agreements, changes to a
 group and new bases are never folded into violence.
 
 An article whose headline tells of a trial or a remembrance ("Court sentences five over bombing", "Ten years after
@@ -96,6 +97,8 @@ _CROWD_VIOLENCE = frozenset({"Looting/property destruction", "Mob violence"})
 _RIOTING = _CROWD_VIOLENCE | {"Violent demonstration"}
 _ARRESTS_BY_AUTHORITIES = "arrest:by-authorities"  # the events stage's rule for "police arrested 12"
 _PERSON_ATTACKED = "attack:person-target"  # the events stage's rule for "a trader was attacked"
+_TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_TOLLS = frozenset({"kill:armed-target", "harm:armed-target"})  # the events stage's rules for fighters killed, hurt
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,7 +129,7 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
             # one just told (the headline may have told it)
             same = latest is not None and reading.mention.sentence == latest[-1].mention.sentence
             group = latest if same else next((g for g in groups if g is not latest and _joins(reading, g)), None)
-        elif told_on and _goes_on(reading, latest):
+        elif (told_on and _goes_on(reading, latest)) or (latest is not None and _toll_of_taking(reading, latest)):
             group = latest
         else:  # the incident of its type it joins, else the one just told that it elaborates
             group = next((g for g in groups if _joins(reading, g)), latest if told_on else None)
@@ -305,6 +308,27 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     return same_day and not _own_date(reading) and _same_spot(reading, group) and _fits(reading, group)
 
 
+def _toll_of_taking(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention is the toll of the territory change just told: fighters killed or hurt, in a follow-up
+    sentence naming neither a date nor a place ("JNIM took the camp of Hombori. 30 soldiers were killed."), died in
+    its taking, which ACLED codes as one event with those fatalities; no fight of their own is told to hold them."""
+    return (
+        reading.mention.rule in _TOLLS
+        and not _own_date(reading)
+        and _named_place(reading) is None
+        and not any(r.mention.sentence == reading.mention.sentence for r in group)
+        and _taking_and_its_toll(group)
+    )
+
+
+def _taking_and_its_toll(group: list[Reading]) -> bool:
+    """Whether a group tells a territory change and nothing but the fighters it killed or hurt."""
+    first, *rest = group
+    return first.mention.sub_event_type in _TAKINGS and all(
+        r.mention.sub_event_type in _TAKINGS or r.mention.rule in _TOLLS for r in rest
+    )
+
+
 def _goes_on(reading: Reading, group: list[Reading]) -> bool:
     """Whether a mention that elaborates the incident just told, in a sentence naming neither a date nor a place, goes
     on with it rather than with an earlier incident of its type: "Two party workers were injured." after a grenade
@@ -411,7 +435,7 @@ def _incident_type(group: list[Reading]) -> tuple[str, int | None, str]:
     """The sub-event type of the incident a group tells, with its rank (None: not foldable) and, where no reading has
     that type, the name of the rule that folded the readings into it."""
     ranked = [(rank, r) for r in group if (rank := _rank(r.mention)) is not None]
-    if not ranked:
+    if not ranked or _taking_and_its_toll(group):
         return group[0].mention.sub_event_type, None, ""
     rank, top = max(ranked, key=lambda item: item[0])
     sub_type = top.mention.sub_event_type

@@ -531,12 +531,26 @@ def _of_another_event(hit: _Hit, trigger: Token | None) -> bool:
     this month", "since last year's offensive" do not date the trigger outside the phrase."""
     if trigger is None or hit.root is None:
         return False
+    if hit.when.time_precision != DAY and (thing := _thing_dated(hit.root)) is not None:
+        return thing.i != trigger.i and not _scene_of(thing, trigger)  # "killed during the July uprising": its own
     for ancestor in (hit.root, *hit.root.ancestors):
         if ancestor.i == trigger.i or ancestor.i not in hit.path | {hit.root.i}:
             return False
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in TRIGGERS and trigger not in ancestor.subtree:
             return not _scene_of(ancestor, trigger)
     return False
+
+
+def _thing_dated(root: Token) -> Token | None:
+    """The noun naming no event that a month or year modifies, which it dates: the election of "protests against the
+    results of the October election" (an event noun's date is read below: "killed in the April massacre"). A day
+    may be the trigger's own ("marched after Friday prayers"): only vaguer dates are asked about."""
+    if root.dep_ not in _MODIFIERS:
+        return None
+    named = root.head
+    while named.dep_ in _MODIFIERS and named.head is not named:
+        named = named.head  # "the February 2020 northeast Delhi riots": the riots' (whatever the tagger made of them)
+    return named if named.pos_ in ("NOUN", "PROPN") and named.lemma_.lower() not in TRIGGERS else None
 
 
 def _scene_of(noun: Token, trigger: Token) -> bool:
@@ -549,6 +563,7 @@ def _scene_of(noun: Token, trigger: Token) -> bool:
 
 
 _AFTER = frozenset({"after", "following", "amid"})
+_MODIFIERS = frozenset({"compound", "nmod", "amod"})
 _FIGHTING = frozenset("fighting fight clash battle skirmish gunfight firefight".split())
 
 

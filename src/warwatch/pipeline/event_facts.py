@@ -164,7 +164,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "soldiers killed at the Battle of Lützen in 1632"
     if _charged(tok) or _long_ago(verb) or _habitual(tok) or any(_history(n) for n in (tok, *named, *told_of, *doers)):
         return False  # "sentenced over the killing of ...", "the 1994 genocide killed ...": a trial, history
-    if _with_as_result(tok):
+    if with_as_result(tok):
         return False  # "the group has been weakened, with most of its leaders killed or captured": a state
     if _since_when(verb) or (tok.head.lower_ == "since" and tok.dep_ == "pobj" and not _day_named(tok.head)):
         return False  # "an insurgency since militants first attacked", "died since the kidnapping": a period's start
@@ -173,6 +173,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
     if once and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return False  # "soldiers who had fought in Ukraine marched": who they are, told by what they once did
+    if once and tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in tok.children):
+        return False  # "the Houthis, who besiege parts of the city, did not comment": what they do, no incident
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
     clauses = [verb]  # "fighting could resume", "would keep fighting until Hamas was destroyed"
@@ -529,7 +531,7 @@ def _since_when(verb: Token) -> bool:
     return False
 
 
-def _with_as_result(tok: Token) -> bool:
+def with_as_result(tok: Token) -> bool:
     """Whether a participle tells, after "with", the state a clause left on no day ("has been weakened, with most of
     its leaders killed or captured"); "retook the town on Monday, with 12 rebels killed" tells that day's toll."""
     first = tok.head if tok.dep_ == "conj" else tok
@@ -609,7 +611,21 @@ def _day_named(verb: Token, besides: Token | None = None) -> bool:
     """Whether a clause names a day ("since gunmen attacked the town on Monday"): a recent event, not the start of a
     period; outside the clause ``besides`` when one is given."""
     inside = {w.i for w in besides.subtree} if besides is not None else set()
-    return any(w.ent_type_ == "DATE" and not _year(w) and w.i not in inside for w in verb.subtree)
+    dated = (w for w in verb.subtree if w.ent_type_ == "DATE" and not _year(w) and w.i not in inside)
+    return any(_PERIODS.isdisjoint(_entity_words(w)) for w in dated)
+
+
+_PERIODS = frozenset("year years decade decades century".split())  # "now in its fifteenth year" names no day
+
+
+def _entity_words(tok: Token) -> set[str]:
+    """The words, in lower case, of the named entity ``tok`` belongs to."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return {w.lower_ for w in doc[start:end]}
 
 
 def _before_our_time(tok: Token) -> bool:
@@ -1015,7 +1031,16 @@ def _mishap_doer(noun: Token, deaths: bool, burnt: bool = False) -> bool:
     if not deaths and not (burnt and lemma in FIRES):
         return False  # "the drivers attacked police officers": people who attack are no accident
     kinds = [m for m in modifiers if m.lower_ not in _SIZES]  # "a massive explosion" is of no kind
+    if lemma in FIRES and _aimed(noun):
+        return False  # "an explosion targeted a minibus": set off at someone
     return lemma in MISHAP_DOERS or (lemma in FIRES and (not kinds or _broke_out(noun)))  # not "artillery fire"
+
+
+def _aimed(noun: Token) -> bool:
+    """ "An explosion targeted a minibus", "a blast aimed at a convoy": what is aimed was set off on purpose."""
+    verbs = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+    return any(v.lemma_.lower() in {"target", "aim"} for v in verbs)
 
 
 def _broke_out(noun: Token) -> bool:
@@ -1219,8 +1244,13 @@ def _victims(verb: Token) -> list[Token]:
 
 
 def _in_thousands(words: Iterable[Token]) -> bool:
+    """Whether the words count by the thousand: "40,000", "tens of thousands", "hundreds of thousands"."""
+    words = list(words)
     digits = (w.text.replace(",", "") for w in words if w.like_num)
-    return any(d.isdigit() and int(d) >= 1000 for d in digits)
+    return any(d.isdigit() and int(d) >= 1000 for d in digits) or any(w.lower_ in _MULTITUDES for w in words)
+
+
+_MULTITUDES = frozenset("thousand thousands million millions".split())
 
 
 def _only_planned(noun: Token) -> bool:

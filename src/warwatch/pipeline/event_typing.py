@@ -121,6 +121,7 @@ class Context:
     own_device: bool  # explosives went off in their handlers' hands ("exploded prematurely")
     heavy_weapons: bool  # the sentence names heavy machine guns or heavy weapons
     live_fire: bool  # "live ammunition", "live rounds"
+    deaths: bool  # killing, shooting or deaths the sentence tells as facts (not "gangs that have killed 30 this year")
 
 
 def type_of(family: str, tok: Token, context: Context) -> tuple[str | None, str]:
@@ -428,7 +429,7 @@ def _protest_type(tok: Token, context: Context) -> str:
 
 def _lethal(context: Context) -> bool:
     """Live fire or deaths told with a protest: force that kills, not crowd control."""
-    return context.live_fire or bool(context.lemmas & {"kill", "shoot", "die", "dead"})
+    return context.live_fire or context.deaths
 
 
 def _repressed(tok: Token) -> bool:

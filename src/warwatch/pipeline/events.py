@@ -103,7 +103,7 @@ from .event_words import (
     VIOLENCE,
     WORKERS,
 )
-from .nlp import hyphened_to, in_doc, noun_chunks, per_doc, pos_tags, sentences, span_text, text_of, tokens
+from .nlp import hyphened_to, in_doc, lowers, noun_chunks, per_doc, pos_tags, sentences, span_text, text_of, tokens
 from .nlp import lemmas as doc_lemmas
 from .vocabulary import may_match
 
@@ -139,7 +139,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     words = tokens(doc)[start:end]
     lemma_of = doc_lemmas(doc)  # by token index: spaCy decodes a new string on every ``lemma_``
     lemmas = frozenset(lemma_of[start:end])
-    if is_background(sent, lemmas) or _VERB_TAGS.isdisjoint(pos_tags(doc)[start:end]) or lowered.rstrip().endswith("?"):
+    verbless = _VERB_TAGS.isdisjoint(pos_tags(doc)[start:end]) and _VERB_FORMS.isdisjoint(lowers(doc)[start:end])
+    if is_background(sent, lemmas) or verbless or lowered.rstrip().endswith("?"):
         return  # sport, a disaster, a headline without a verb, or a question
     triggers: list[tuple[Token, str]] = []
     covered: set[int] = set()
@@ -180,8 +181,10 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
     if not triggers:
         return
     cues = [(words[i - start], lemma_of[i]) for i in range(start, end) if lemma_of[i] in _CROWD_CUES]
+    kinds = frozenset(family for _, family in triggers)
+    crowd = not kinds.isdisjoint(_CROWD_FAMILIES)  # only a crowd's typing asks whether people died
     context = Context(
-        families=frozenset(family for _, family in triggers),
+        families=kinds,
         lemmas=lemmas,
         previous_type=None if lemmas & _ANOTHER_INCIDENT else previous_type,  # "in a separate incident": not it
         means_tokens=tuple(tok for tok, family in triggers if family in MEANS or strike_from_afar(tok, family)),
@@ -197,6 +200,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
         live_fire=bool(LIVE_FIRE.search(lowered)),
+        deaths=crowd and any(lemma_of[i] in _DEATHS and states_fact(words[i - start]) for i in range(start, end)),
     )
     typed = [(tok, *type_of(family, tok, context)) for tok, family in triggers]
     violent = [tok for tok, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"]
@@ -243,6 +247,8 @@ _DEVELOPMENT_LEMMAS = DISAPPEARING | VACATING_VERBS | STEALING_VERBS | CARRYING_
 _RENEWING = frozenset("extend renew prolong".split())  # "agreed to extend their ceasefire": a new agreement
 _IN_FORCE_OR_UNDONE = frozenset("hold last remain continue survive collapse fail expire lapse".split())  # its subject
 _CROWD_CUES = INTERVENTION_CUES | RIOT_CUES | frozenset({"fire", "throw", "window"})  # see _riotous
+_CROWD_FAMILIES = frozenset({"protest", "intervene"})  # typed by whether people died (``Context.deaths``)
+_DEATHS = frozenset({"kill", "shoot", "die", "dead"})
 # A quotation: between double quotes, or single quotes that open after a space and close before one.
 _QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?:(?<=\s)|^)['‘]([^'‘’]{2,}?)['’](?=[\s,.;:!?]|$)")
 _PARTICULARS = frozenset({"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "QUANTITY"})
@@ -260,6 +266,7 @@ _OCCUPYING = frozenset("occupy reoccupy reoccupie".split())  # (spaCy's lemma of
 _FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LEVELS = frozenset("low high level record minimum".split())
 _PAST_FORMS = frozenset("retook overran took fought shot struck stole".split())
+_VERB_FORMS = _PAST_FORMS - {"shot"}  # verbs whatever the tagger says: "the army retook Diapaga town" tagged a noun
 
 
 def _head_of(tokens: list[Token]) -> Token:
@@ -797,7 +804,14 @@ def _weapon_phrase(tok: Token) -> Token:
 
 
 def _armed_subject(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and _armed([c for c in tok.children if c.dep_ == "nsubj"])
+    """Whether armed people do it; a verb without a subject of its own takes that of the clause it hangs on
+    ("bandits abducted 18 travellers after blocking the highway": no protesters blocked it)."""
+    if tok.pos_ != "VERB":
+        return False
+    verb = tok
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in {"conj", "advcl", "pcomp"}:
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return _armed([c for c in verb.children if c.dep_ == "nsubj"])
 
 
 def _armed_doer(tok: Token) -> bool:

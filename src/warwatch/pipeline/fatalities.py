@@ -52,7 +52,7 @@ from .actor_roles import (
     subject_body,
 )
 from .actors import OUTLET_NOUNS, as_written, speaker_kinds
-from .event_facts import counted_since, running_total
+from .event_facts import counted_since, running_total, with_as_result
 from .event_roles import direct_objects
 from .event_words import DISASTER_CUES, MONTHS
 from .nlp import HYPHENS, compared, lemmas, lowers, sentences, span_text, text_of, tokens
@@ -163,7 +163,7 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
             before = [i for i, m in enumerate(mentions) if m.sentence.end <= sent.start_char and _violent(m)]
             # a headline without an event word of its own ("At least 43 dead in ...") tells of the first event
             owners = before[-1:] or ([i for i, m in enumerate(mentions) if _violent(m)][:1] if n == 0 else [])
-            if _an_earlier_year(article, sent):
+            if _an_earlier_year(article, sent) or _left_killed(sent):
                 continue  # "the 2017 siege of Marawi that left more than 1,100 dead": another incident's figure
         if not owners:
             continue
@@ -194,6 +194,12 @@ def _an_earlier_year(article: Article, sent: SpacySpan) -> bool:
     """Whether a sentence names a year before the article's: what it counts is not the incident told before it."""
     published = article.published
     return published is not None and any(int(y) < published.year for y in _YEARS.findall(span_text(sent)))
+
+
+def _left_killed(sent: SpacySpan) -> bool:
+    """Whether a sentence tells the dead as the state a period left ("the deadliest year in a decade, with hundreds
+    of soldiers killed"): its figures are not the toll of the incident told before it."""
+    return any(with_as_result(t) for t in sent if t.lemma_ == "kill")
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")

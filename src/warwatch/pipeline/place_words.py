@@ -134,7 +134,8 @@ GENERIC = frozenset(
     "river rivers mountain mountains mount lake valley wadi sea gulf bay island islands desert dam "
     "bridge airport base road street square hospital university mosque church council forces army "
     "ministry government police republic north south east west central new upper lower great "
-    "greater old united human rights party front movement brigade brigades".split()
+    "greater old united human rights party front movement brigade brigades congress parliament senate assembly "
+    "court area".split()
 )
 
 

@@ -39,6 +39,7 @@ from .place_words import (
     GENERIC,
     GROUP_WORDS,
     HYPHENS,
+    LONG_TYPE_WORDS,
     NOT_NAMES,
     PART_WORDS,
     SPEECH,
@@ -59,6 +60,7 @@ _MAX_NAME_TOKENS = 6
 _PARTICLES = (CONNECTORS | ARTICLES) - {"of", "the", "a"}  # inside one name; "HQ of Tetouan" is two
 _GLUE_WORDS = ARTICLES | CONNECTORS  # join the words of a run of names
 _COMMON_WORDS = GENERIC | TYPE_WORDS  # "River", "District": no name alone
+_IN_NAMES = frozenset({"city", "town"})  # type words as often part of a town's name as not: "Quezon City"
 _NOT_NAME_WORDS = NOT_NAMES | GENERIC
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.&][^\W\d_]+)*\.?")  # "Ma'rib", "J&K"
 _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -181,6 +183,8 @@ def _partial(doc: Doc, run: list[int], start: int, end: int, covered: set[int], 
             continue
         if (step == -1 and _area_word_at(doc, end)) or (step == 1 and i in areas):
             continue  # "Elbur Galgadud region": a town, then the area it lies in
+        if step == 1 and _area_word_at(doc, i):
+            continue  # "Udi Local Government Area": the kind of area it is
         if doc[i].lower_ in _PARTICLES and i + step in run and _proper(doc[i + step]):
             return True  # "Concepcion del Bosque", "Kafr al Nahr": a particle joins the words of one name
         if doc[i].text in HYPHENS:
@@ -212,13 +216,25 @@ def _run_hits(doc: Doc, gazetteer: Gazetteer, run: list[int]) -> Iterator[tuple[
                 doc[k].lower_ in _GLUE_WORDS or doc[k].text in HYPHENS for k in run[i:j]
             ):
                 continue  # "River" alone, or a bare article or particle: "Al" of "Al-Tah", "Le" of "Le Prince road"
-            candidates = tuple(gazetteer.lookup(text_of(doc)[first.idx : last.idx + len(last)]))
+            name = text_of(doc)[first.idx : last.idx + len(last)]
+            whole = _with_type_word(doc, gazetteer, run[j - 1], name) if j == len(run) else ()
+            candidates = whole or tuple(gazetteer.lookup(name))  # "Model" of "Model Town" is no "Model" elsewhere
             if candidates:
                 yield run[i], run[j - 1] + 1, candidates
                 i = j
                 break
         else:
             i += 1
+
+
+def _with_type_word(doc: Doc, gazetteer: Gazetteer, last: int, name: str) -> tuple[Candidate, ...]:
+    """The places whose whole name is a name and the capitalised type word after it ("Model Town", "Quezon City"):
+    the type word is then part of the name, and the name alone may be another place ("Model" in Romania). The hit
+    stays the name, so the type word after it still tells what kind of place it is."""
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or not after.text[:1].isupper() or after.lower_ not in _IN_NAMES or doc[last].whitespace_ != " ":
+        return ()  # (an area's word stays its cue: "Rakhine State" is the state Rakhine)
+    return tuple(c for c in gazetteer.lookup(f"{name} {after.text}") if c.matched_by == "exact")
 
 
 def _lone_demonym(token: Token, gazetteer: Gazetteer) -> bool:
@@ -238,6 +254,9 @@ def _inside_other_name(start: int, end: int, ents: dict[int, Span], covered: set
         return False
     if any(t.text in ("(", ",") for t in ent):
         return False  # "Salahad (Salaxaad, Somali region" is an address the model took for one name
+    rest = tuple(t.lower_ for t in ent.doc[end : ent.end])
+    if rest in LONG_TYPE_WORDS or (len(rest) == 1 and singular(rest[0]) in TYPE_WORDS):
+        return False  # "Udi Local Government Area" taken for an organisation: the place and its type word
     names = {t.i for t in ent if t.text[:1].isupper() and t.pos_ != "DET" and t.lower_ not in _NOT_NAME_WORDS}
     return not names <= covered
 
