@@ -1757,8 +1757,9 @@ def test_events_headlines_of_other_stories_are_not_read(nlp) -> None:
             {"Peaceful protest"},
         ),
         ("Police fired on marchers in the capital on Thursday, killing two.", {"Excessive force against protesters"}),
-        # what a group does as a habit, told in a clause on who it is, is no incident
+        # what a group does as a habit, told in a clause on who it is, is no incident; nor is earlier fighting
         ("The rebels, who besiege parts of the city, did not comment.", set()),
+        ("The camp shelters thousands of people displaced by earlier rounds of fighting.", set()),
     ],
 )
 def test_events_armed_roadblocks_deaths_protested_and_habits(nlp, text: str, expected: set[str]) -> None:

@@ -437,6 +437,10 @@ def test_fatalities_a_closing_speaker_the_parser_misplaces(nlp, text, expected) 
             "The Qaeda-linked Front for the Liberation of Macina (FLM) said its fighters had killed 20 soldiers.",
             "FLM",
         ),
+        # staff speak for the body they work at; a person is named without a title
+        ("A bomb killed two traders on Monday, a doctor at Kanto General Hospital said.", "Kanto General Hospital"),
+        ("A suicide bomber killed seven people on Monday, the director of Hope Ambulance said.", "Hope Ambulance"),
+        ("Missiles killed 11 people in the city on Monday, Governor Serhiy Lysak said.", "Serhiy Lysak"),
     ],
 )
 def test_fatalities_source_as_the_teller_is_named(nlp, text, source) -> None:

@@ -370,8 +370,11 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the band absolutely slayed on the final night": slaying nobody
     if family == "protest" and _armed_subject(tok):
         return None  # "militias marched to the village", "troops marched in": a movement, not a protest
-    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for c in tok.children):
-        return None  # "from previous fighting": told as background
+    counted = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "earlier rounds of fighting"
+    if (tok.pos_ == "NOUN" or counted is not tok) and any(
+        c.dep_ == "amod" and c.lower_ in BACKGROUND_MODIFIERS for n in {tok, counted} for c in n.children
+    ):
+        return None  # "from previous fighting", "displaced by earlier rounds of fighting": told as background
     disarmed = taken_out_of_use(tok) and family_of(tok.head) is None  # "cleared mines"; "defused a bomb" is defuse's
     return family if _weapon_used(tok) or disarmed else None
 

@@ -56,10 +56,12 @@ from .event_facts import counted_since, running_total, with_as_result
 from .event_roles import direct_objects
 from .event_words import DISASTER_CUES, MONTHS
 from .nlp import HYPHENS, compared, lemmas, lowers, sentences, span_text, text_of, tokens
-from .place_words import past_dateline
+from .place_words import TITLES, past_dateline
 
 OWNED_MEDIA = frozenset("run controlled owned operated affiliated".split())  # "Hamas-run media" speak for Hamas
 NOT_SPEAKERS = frozenset({"which", "who", "i", "we", "you"})  # relative or quoted speakers: named elsewhere
+# Staff who speak for the body they work at: "a doctor at the hospital", "the director of the ambulance service".
+STAFF = frozenset("doctor physician surgeon nurse medic director head chief official administrator manager".split())
 DEATH_VERBS = frozenset(
     "kill murder execute slay behead massacre assassinate shoot lynch martyr gun neutralise neutralize".split()
 )
@@ -668,6 +670,9 @@ def _named(speaker: Token) -> str | None:
         if named is not None:  # "the group's spokesman": the group named before
             return _named(named)
         return as_written([t for t in body if t.dep_ != "det" or t.i != body.start])
+    body_of_staff = _staff_body(speaker)
+    if body_of_staff is not None:  # "a doctor at Dhaka Medical College Hospital": the hospital
+        return defined_acronym(body_of_staff) or _phrase(body_of_staff)
     owner = next((t for t in speaker.lefts if t.lower_ in OWNED_MEDIA and t.i > 1 and t.nbor(-1).text == "-"), None)
     if owner is not None and owner.nbor(-2).pos_ == "PROPN" and not _named_after(speaker, owner):
         return speaker.doc[owner.left_edge.i : owner.i - 1].text  # "Hamas-run media": Hamas speaks
@@ -675,6 +680,19 @@ def _named(speaker: Token) -> str | None:
     if outlet and all(t.pos_ == "PROPN" for t in outlet):  # "the Daily Planet newspaper"; not "the UN migration agency"
         return speaker.doc[outlet[0].left_edge.i : outlet[-1].i + 1].text
     return defined_acronym(speaker) or _phrase(speaker)
+
+
+def _staff_body(speaker: Token) -> Token | None:
+    """The named body a member of its staff speaks for ("a doctor at Dhaka Medical College Hospital", "the director of
+    Aamin Ambulance"); not the place they are posted ("a health official in Gao")."""
+    if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in STAFF:
+        return None
+    preps = (c for c in speaker.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "from"})
+    bodies = (g for c in preps for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+    return next((b for b in bodies if b.ent_type_ not in _NOT_BODIES), None)
+
+
+_NOT_BODIES = frozenset({"GPE", "LOC", "PERSON", "NORP", "DATE"})
 
 
 def _named_after(speaker: Token, owner: Token) -> bool:
@@ -712,6 +730,8 @@ def _phrase(head: Token) -> str:
             linking = link and joined  # "Inter-Services", "al-Adl"
             if not (before.text[:1].isupper() or linking or before.lower_ in ARTICLES_IN_NAMES):
                 break
+            if head.ent_type_ == "PERSON" and before.lower_.rstrip(".") in TITLES:
+                break  # "Governor Serhiy Lysak" is Serhiy Lysak
             name_start -= 1
         words = [w for w in words if w.i >= name_start]
     cut = [w for w in head.subtree if w.dep_ in {"appos", "relcl", "acl", "punct"} and w.i > head.i]
