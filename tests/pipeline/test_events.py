@@ -1782,3 +1782,27 @@ def test_events_a_verb_the_tagger_took_for_a_noun_still_tells(nlp) -> None:
     assert sub_types(nlp, "On 7 October 2024, the Burkinabe army retook Kolda town from JNIM.") == {
         "Government regains territory"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suicide vest found is a weapon taken out of use, not a bombing
+        (
+            "Police arrested three suspected militants in a raid on Monday and recovered a suicide vest.",
+            {"Arrests", "Disrupted weapons use"},
+        ),
+        # dockworkers, steelworkers: workers on strike
+        (
+            "Gendarmes used tear gas to clear striking dockworkers who were blocking the port on Thursday.",
+            {"Protest with intervention"},
+        ),
+        # a detainee taken to an unknown location has disappeared
+        (
+            "Soldiers detained a village head on Thursday and took him to an unknown location.",
+            {"Abduction/forced disappearance"},
+        ),
+    ],
+)
+def test_events_vests_found_dockworkers_and_the_disappeared(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

@@ -490,9 +490,12 @@ def _weapon_objects(tok: Token) -> bool:
     return any(_is_weapon(o) for o in objects)
 
 
+_WORN_OR_PLANTED = frozenset({"device", "vest", "belt", "jacket"})  # weapons when explosive: "a suicide vest"
+
+
 def _is_weapon(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
-    explosive = lemma == "device" and any(c.lemma_.lower() == "explosive" for c in noun.children)
+    explosive = lemma in _WORN_OR_PLANTED and any(c.lemma_.lower() in {"explosive", "suicide"} for c in noun.children)
     return lemma in WEAPONS | UNMANNED or explosive
 
 

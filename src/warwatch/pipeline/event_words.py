@@ -854,7 +854,8 @@ CAPTIVES = frozenset("hostage captive prisoner".split())
 # Said of someone taken away: no one admits holding them, so an arrest is a forced disappearance.
 UNACCOUNTED = re.compile(
     r"\bnot (?:been )?(?:heard (?:from|of)|seen)(?: \w+)? since\b|\bwhereabouts (?:remain |are |is )?unknown\b"
-    r"|\bdenied (?:holding|detaining|arresting|having)\b|\bforcibly disappeared\b",
+    r"|\bdenied (?:holding|detaining|arresting|having)\b|\bforcibly disappeared\b"
+    r"|\b(?:to|at) (?:an )?unknown (?:location|destination|place)\b",
     re.IGNORECASE,
 )
 # Objects of "fire" told of words: "fired a broadside at the government".

@@ -579,8 +579,9 @@ def _figurative_riot(tok: Token) -> bool:
 
 def _labour_strike(tok: Token) -> bool:
     """Whether "strike" is work stopped, told by who strikes, the kind of strike, its grievance or its calling."""
-    if tok.lower_ == "striking" and tok.head.lemma_.lower() in CIVILIAN_TARGETS | WORKERS:
-        return True  # "striking teachers"
+    struck = tok.head.lemma_.lower()
+    if tok.lower_ == "striking" and (struck in CIVILIAN_TARGETS | WORKERS or struck.endswith("worker")):
+        return True  # "striking teachers", "striking dockworkers"
     if tok.pos_ == "VERB":  # "teachers struck over pay": no one struck
         subjects = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"]
         return bool(WORKERS.intersection(subjects)) and not direct_objects(tok)
