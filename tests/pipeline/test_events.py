@@ -1797,6 +1797,16 @@ def test_events_a_verb_the_tagger_took_for_a_noun_still_tells(nlp) -> None:
             "Gendarmes used tear gas to clear striking dockworkers who were blocking the port on Thursday.",
             {"Protest with intervention"},
         ),
+        # a place entered after its holders left it changed hands without a fight
+        (
+            "On Monday rebels entered the town of Kaya after government troops withdrew.",
+            {"Non-violent transfer of territory"},
+        ),
+        # an irritant dropped from drones on positions is a chemical weapon; on a crowd it is crowd control
+        (
+            "Ukrainian forces used drones to drop munitions with CS gas on Russian positions on Monday.",
+            {"Chemical weapon"},
+        ),
         # a detainee taken to an unknown location has disappeared
         (
             "Soldiers detained a village head on Thursday and took him to an unknown location.",
@@ -1806,3 +1816,7 @@ def test_events_a_verb_the_tagger_took_for_a_noun_still_tells(nlp) -> None:
 )
 def test_events_vests_found_dockworkers_and_the_disappeared(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+def test_events_tear_gas_dropped_on_a_crowd_is_no_chemical_weapon(nlp) -> None:
+    assert "Chemical weapon" not in sub_types(nlp, "Police used drones to drop tear gas on protesters on Tuesday.")

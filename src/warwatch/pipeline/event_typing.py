@@ -397,8 +397,8 @@ def _controlled_blast(tok: Token) -> bool:
 
 def _means(families: set[str], lemmas: set[str]) -> str | None:
     """The remote-violence sub-type a sentence's means point to, by the taxonomy's precedence."""
-    if "chemical" in families:
-        return "Chemical weapon"
+    if "chemical" in families or ("air" in families and lemmas & _IRRITANTS and not families & {"protest", "riot"}):
+        return "Chemical weapon"  # tear gas dropped from drones on positions is a weapon of war, not crowd control
     if "suicide" in families:
         return "Suicide bomb"
     if "air" in families or (families & {"bomb", "bombard"} and lemmas & AIR_CUES):
@@ -490,6 +490,7 @@ def _weapon_objects(tok: Token) -> bool:
     return any(_is_weapon(o) for o in objects)
 
 
+_IRRITANTS = frozenset({"cs", "teargas", "tear", "chloropicrin"})
 _WORN_OR_PLANTED = frozenset({"device", "vest", "belt", "jacket"})  # weapons when explosive: "a suicide vest"
 
 

@@ -237,7 +237,9 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:[\w-]+ ){0,4}?to\b"
         r"|\b(?:hand|return)(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:villages|towns|bases|camps|positions|posts|territory"
         r"|districts) "
-        r"(?:[\w-]+ ){0,4}?to\b",
+        r"(?:[\w-]+ ){0,4}?to\b"
+        # a place entered after its holders left it: "the RSF entered Wad Ashana after army units pulled out"
+        r"|\b(?:entered|moved into)\b[^.;]{0,80}?\bafter (?:[\w-]+ ){1,4}?(?:withdrew|pulled out|retreated)\b",
         "transfer",
     ),
     (
