@@ -1820,3 +1820,11 @@ def test_events_vests_found_dockworkers_and_the_disappeared(nlp, text: str, expe
 
 def test_events_tear_gas_dropped_on_a_crowd_is_no_chemical_weapon(nlp) -> None:
     assert "Chemical weapon" not in sub_types(nlp, "Police used drones to drop tear gas on protesters on Tuesday.")
+
+
+def test_events_fire_in_an_exercise_the_tagger_took_for_a_verb(nlp) -> None:
+    text = (
+        "Frigates from 12 countries took part in the Indian Navy's multinational Sagar-7 exercise off Goa on Monday, "
+        "firing at floating targets."
+    )
+    assert sub_types(nlp, text) == set()

@@ -1156,6 +1156,8 @@ def _rehearsed(tok: Token) -> bool:
             for g in c.children
         ]
         frames += [c for c in (*node.children, *joined) if _exercise(c)]
+        if node is not tok and node.lemma_.lower() in EXERCISES:
+            frames.append(node)  # "the exercise off Goa, firing at targets" with "exercise" parsed as the verb
         if node.dep_ == "ROOT":
             break
     staged = {w.i for frame in frames for w in frame.subtree}  # "drills which simulate an amphibious assault"
@@ -1167,7 +1169,9 @@ def _exercise(child: Token) -> bool:
     if child.dep_ in {"dobj", "dep"}:
         kinds = {child.lemma_.lower()} | {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
         return not kinds.isdisjoint(EXERCISES)
-    return child.dep_ == "prep" and any(w.pos_ == "NOUN" and w.lemma_.lower() in EXERCISES for w in child.subtree)
+    return child.dep_ == "prep" and any(
+        (w.pos_ == "NOUN" or w.dep_ == "pobj") and w.lemma_.lower() in EXERCISES for w in child.subtree
+    )  # ("took part in the exercise" with "exercise" tagged a verb: its role says it is a noun)
 
 
 def _harm_told(tok: Token, cues: frozenset[str], besides: frozenset[int] | set[int] = frozenset()) -> bool:
