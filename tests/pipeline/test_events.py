@@ -1828,3 +1828,8 @@ def test_events_fire_in_an_exercise_the_tagger_took_for_a_verb(nlp) -> None:
         "firing at floating targets."
     )
     assert sub_types(nlp, text) == set()
+
+
+def test_events_a_rate_of_deaths_is_no_incident(nlp) -> None:
+    assert sub_types(nlp, "Official data show an average of about 80 murders a day in the country.") == set()
+    assert sub_types(nlp, "Gunmen killed 80 people in the country on Monday.") != set()

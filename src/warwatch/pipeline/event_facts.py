@@ -249,6 +249,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "an assault becomes very likely"
     if _share_of_many(tok) or _per_place_count(tok) or _activity_named(tok) or _fought_for_a_cause(tok):
         return False  # "most of the killings", "registered one killing each", "the cost of protesting": no incident
+    if own in {"kill", "harm"} and _rate(tok):
+        return False  # "80 murders a day": a rate of deaths
     if (family or own) == "protest":
         return True  # "demonstrated against the plan", "a strike against the tax": what protests are about
     arrested = own == "arrest"  # "detained the mayor on corruption charges": what he is charged with, not a target
@@ -269,6 +271,21 @@ def _per_place_count(tok: Token) -> bool:
     """ "Brazil and Peru also registered at least one killing each": a count per country, a statistic."""
     verb = tok.head
     return verb.lemma_.lower() in RECORDING and any(c.lower_ == "each" for c in (*tok.children, *verb.children))
+
+
+def _rate(tok: Token) -> bool:
+    """ "An average of 80 murders a day", "gunmen kill two people per week": a rate, no incident."""
+    for word in (tok, *(c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})):
+        for c in word.children:
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNITS and any(d.lower_ in _EACH for d in c.children):
+                return True  # "80 murders a day"
+            if c.lower_ == "per" and any(g.lemma_.lower() in _UNITS for g in c.children):
+                return True  # "two people per week"
+    return False
+
+
+_UNITS = frozenset("day week month year".split())
+_EACH = frozenset({"a", "an", "each", "every"})
 
 
 def _activity_named(tok: Token) -> bool:
