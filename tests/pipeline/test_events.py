@@ -1833,3 +1833,4 @@ def test_events_fire_in_an_exercise_the_tagger_took_for_a_verb(nlp) -> None:
 def test_events_a_rate_of_deaths_is_no_incident(nlp) -> None:
     assert sub_types(nlp, "Official data show an average of about 80 murders a day in the country.") == set()
     assert sub_types(nlp, "Gunmen killed 80 people in the country on Monday.") != set()
+    assert "Attack" in sub_types(nlp, "Gunmen shot dead two villagers a day after a raid on the town on Monday.")

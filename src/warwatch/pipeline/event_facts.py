@@ -277,7 +277,8 @@ def _rate(tok: Token) -> bool:
     """ "An average of 80 murders a day", "gunmen kill two people per week": a rate, no incident."""
     for word in (tok, *(c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})):
         for c in word.children:
-            if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNITS and any(d.lower_ in _EACH for d in c.children):
+            per = c.dep_ == "npadvmod" and c.i > word.i and c.lemma_.lower() in _UNITS
+            if per and [d.lower_ for d in c.children] in (["a"], ["an"], ["each"], ["every"]) and not _then(c):
                 return True  # "80 murders a day"
             if c.lower_ == "per" and any(g.lemma_.lower() in _UNITS for g in c.children):
                 return True  # "two people per week"
@@ -285,7 +286,12 @@ def _rate(tok: Token) -> bool:
 
 
 _UNITS = frozenset("day week month year".split())
-_EACH = frozenset({"a", "an", "each", "every"})
+
+
+def _then(unit: Token) -> bool:
+    """ "a day after the raid", "a week earlier": a time told from another, not a rate."""
+    after = unit.nbor() if unit.i + 1 < len(unit.doc) else None
+    return after is not None and after.lower_ in {"after", "before", "later", "earlier", "ago"}
 
 
 def _activity_named(tok: Token) -> bool:
