@@ -1814,7 +1814,7 @@ def test_events_a_verb_the_tagger_took_for_a_noun_still_tells(nlp) -> None:
         ),
     ],
 )
-def test_events_vests_found_dockworkers_and_the_disappeared(nlp, text: str, expected: set[str]) -> None:
+def test_events_weapons_found_or_dropped_strikers_and_the_disappeared(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
 
 
