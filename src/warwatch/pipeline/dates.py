@@ -548,7 +548,7 @@ def _thing_dated(root: Token) -> Token | None:
     if root.dep_ not in _MODIFIERS:
         return None
     named = root.head
-    while named.dep_ in _MODIFIERS and named.head is not named:
+    while named.dep_ in _MODIFIERS and named.head != named:
         named = named.head  # "the February 2020 northeast Delhi riots": the riots' (whatever the tagger made of them)
     return named if named.pos_ in ("NOUN", "PROPN") and named.lemma_.lower() not in TRIGGERS else None
 

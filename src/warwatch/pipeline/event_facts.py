@@ -1179,7 +1179,7 @@ def _rehearsed(tok: Token) -> bool:
             for g in c.children
         ]
         frames += [c for c in (*node.children, *joined) if _exercise(c)]
-        if node is not tok and node.lemma_.lower() in EXERCISES:
+        if node != tok and node.lemma_.lower() in EXERCISES:
             frames.append(node)  # "the exercise off Goa, firing at targets" with "exercise" parsed as the verb
         if node.dep_ == "ROOT":
             break

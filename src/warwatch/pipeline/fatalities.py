@@ -201,7 +201,8 @@ def _an_earlier_year(article: Article, sent: SpacySpan) -> bool:
 def _left_killed(sent: SpacySpan) -> bool:
     """Whether a sentence tells the dead as the state a period left ("the deadliest year in a decade, with hundreds
     of soldiers killed"): its figures are not the toll of the incident told before it."""
-    return any(with_as_result(t) for t in sent if t.lemma_ == "kill")
+    lemma_of, words = lemmas(sent.doc), tokens(sent.doc)
+    return any(lemma_of[i] == "kill" and with_as_result(words[i]) for i in range(sent.start, sent.end))
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
