@@ -200,6 +200,19 @@ def test_an_event_noun_is_no_speaker(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A shell fell on the market in Garabulli on Monday. No casualties reported.",
+        "No fatalities or injuries reported.",
+    ],
+)
+def test_what_a_report_tells_is_no_speaker(nlp: Language, text: str) -> None:
+    """ "No casualties reported", parsed with the casualties as the subject of "reported", names no teller."""
+    doc = nlp(text)
+    assert speaker_indices(doc) == []
+
+
+@pytest.mark.parametrize(
     ("text", "accused"),
     [
         ("A bomb went off in the market. Police blamed Boko Haram for the blast.", ["Haram"]),

@@ -590,10 +590,17 @@ def test_events_agents_and_outcomes(nlp, text: str, expected: set[str]) -> None:
         "2023 was the bloodiest year for aid workers since records began, with 280 killed, the monitor said.",
         "The rebels fired more than 900 rockets at the city in March, the highest monthly total of the war.",
         "Regional leaders met in Nairobi on Monday, with the fighting in the east dominating the talks.",
+        # what a place is for the fighting it sees, on no day
+        "The Sahel region has become a major theatre of fighting between the army and the jihadists.",
+        "Bama, a hotbed of attacks by the insurgents, lies 70 km from the state capital.",
     ],
 )
 def test_events_history_and_habits_stay_out(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
+
+
+def test_events_a_place_the_scene_of_fighting_on_a_day_named_tells_an_incident(nlp) -> None:
+    assert sub_types(nlp, "The town of Bama was the scene of heavy fighting on Monday.") == {"Armed clash"}
 
 
 @pytest.mark.parametrize(

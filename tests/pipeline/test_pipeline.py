@@ -239,3 +239,19 @@ def test_pipeline_an_incident_told_separately_is_its_own_event() -> None:
         "defused a bomb planted under a bridge on Monday."
     )
     assert sub_types(text, date(2025, 8, 6)) == {"Armed clash", "Disrupted weapons use"}
+
+
+def test_pipeline_a_figure_nobody_gives_in_its_sentence_is_also_the_reporters_of_its_event() -> None:
+    """The text states the toll in its own voice (the publisher's claim) right after the governor tells the strike:
+    the governor gives it too. A sentence whose own speaker says something else lends them no figure."""
+    text = (
+        "A ballistic missile struck a block of flats in Sumy on Thursday evening, regional governor Ivan Petrenko "
+        "said. Three people were killed and 21 wounded."
+    )
+    (event,) = warwatch.extract(text, published=date(2025, 1, 3), publisher="Daily Planet")
+    assert {(c.source, c.value) for c in event.fatalities.claims} == {("Daily Planet", 3), ("Ivan Petrenko", 3)}
+    headline = "Ukraine says it retook a village near Pokrovsk; Russia denies it; shelling kills two in Nikopol"
+    body = "Russian artillery shelled the city of Nikopol on Monday, killing two people."
+    (_, shelling) = warwatch.extract(f"{headline}\n\n{body}", published=date(2025, 2, 18))
+    assert [c.source for c in shelling.fatalities.claims] == [None]
+

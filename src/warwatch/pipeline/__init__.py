@@ -74,7 +74,7 @@ class Pipeline:
         places = self.geocode(article, doc, mentions)
         sides = self.actors(article, doc, mentions, places)  # "the army", "civilians": of the event's country
         whens = self.dates(article, doc, mentions)
-        claims = self.claims(article, doc, mentions)
+        claims = self.claims(article, doc, mentions, sides)  # a figure nobody is said to give: who reports its event
         readings = [
             Reading(mention=m, sides=s, place=p, when=w, claims=tuple(self._canonical(c, p, article) for c in cs))
             for m, s, p, w, cs in zip(mentions, sides, places, whens, claims, strict=True)

@@ -327,6 +327,14 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+_REPORTED_THINGS = frozenset("casualty fatality injury death damage loss".split())
+
+
+def _teller(subject: Token) -> bool:
+    """What a report tells never tells it: "No casualties reported", parsed with the casualties as its subject."""
+    return subject.lemma_.lower() not in _REPORTED_THINGS
+
+
 def source_tokens(tok: Token) -> list[Token]:
     """The reporting phrases a token introduces: 'X said', 'according to X', 'citing X', 'via X'."""
     lemma = tok.lemma_.lower()
@@ -339,11 +347,11 @@ def source_tokens(tok: Token) -> list[Token]:
         if not subj:
             subj = participle_speakers(tok)
         if not subj and (before := phrase_before(tok, tok.sent)):  # "..., police said." misparsed
-            return [t for t in name_conjuncts(before[:1]) if t.i >= before[1]]
+            return [t for t in name_conjuncts(before[:1]) if t.i >= before[1] and _teller(t)]
         previous = tok.doc[tok.i - 1] if tok.i else None
-        if not subj and previous is not None and previous.pos_ in ("NOUN", "PROPN"):
+        if not subj and previous is not None and previous.pos_ in ("NOUN", "PROPN") and _teller(previous):
             subj = [previous]  # "police said the attack ..." misparsed: the noun just before the verb speaks
-        return name_conjuncts(subj)  # "police and hospital officials said"
+        return [s for s in name_conjuncts(subj) if _teller(s)]  # "police and hospital officials said"
     if tok.lower_ == "according":
         return name_conjuncts(children(tok, "prep", {"to"}, pobj=True))
     if tok.lower_ == "per" and tok.i and tok.doc[tok.i - 1].lower_ == "as":  # "as per an official"
@@ -476,6 +484,17 @@ def speakers(pronoun: Token) -> list[Token]:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
         return []
     return source_tokens(clause.head)
+
+
+def only_a_toll(sent: Span) -> bool:
+    """Whether a sentence only counts the dead and hurt, naming nobody who did it ("Three people were killed and 21
+    wounded.", "Two rangers died at the scene."): it goes on with the incident told before it."""
+    root = sent.root
+    lemma = root.lemma_.lower()
+    return lemma == "die" or (lemma in _TOLL_VERBS and is_passive(root) and not by_objects(root))
+
+
+_TOLL_VERBS = frozenset("kill wound injure hurt".split())
 
 
 def families(sent: Span) -> set[str]:

@@ -107,6 +107,7 @@ from .actor_roles import (
     noun_agents,
     noun_phrase,
     noun_roles,
+    only_a_toll,
     person_name,
     refers_back,
     source_tokens,
@@ -526,7 +527,8 @@ class _ArticleReader:
         return None
 
     def mention_sources(self, index: int) -> list[str]:
-        """Sources of the mention's sentence, else of a neighbour that clearly refers back to it."""
+        """Sources of the mention's sentence, else of a neighbour that clearly refers back to it, or of the sentence
+        before for one that only counts its dead."""
         own = [name for name, _ in self.sources[index]]
         if own:
             return list(dict.fromkeys(own))
@@ -535,6 +537,8 @@ class _ArticleReader:
                 continue
             if refers_back(self.sents[referrer], self.sents[referred]):
                 return list(dict.fromkeys(name for name, _ in self.sources[other]))
+        if index and only_a_toll(self.sents[index]) and (before := self._named(index - 1)):
+            return before  # "A missile hit the block, the governor said. Three people were killed.": the governor's
         return self._context_sources(index)
 
     def _placed(self, name: str, country: str | None) -> str:

@@ -28,6 +28,7 @@ from .event_words import (
     AGGREGATE,
     AGREEMENT_VERBS,
     AMMUNITION,
+    ARENAS,
     ARMED_CUES,
     ARMED_TARGETS,
     ARMED_VIOLENCE_FAMILIES,
@@ -143,6 +144,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the fourth such explosion this year", "similar attacks": others of the kind, no new incident
     if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SITE_HEADS and _with_the(tok):
         return False  # "based on the location of the attack": the place of an incident told, no new one
+    if tok.head.lower_ == "of" and _arena(tok.head.head):
+        return False  # "the region has become a major theatre of fighting": what the place is, no incident
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
     if verb is None:
         return True
@@ -628,6 +631,12 @@ def _kept_up(verb: Token) -> bool:
     head = verb.head
     going = verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in {"continue", "keep"}
     return going and head.tag_ in {"VBP", "VBZ"} and not _day_named(head)
+
+
+def _arena(noun: Token) -> bool:
+    """Whether a noun calls a place what it is for the fighting it sees ("has become a hotbed of attacks"), on no day
+    named ("the town was the scene of heavy fighting on Monday" tells an incident)."""
+    return noun.lemma_.lower() in ARENAS and noun.dep_ in {"attr", "appos"} and not _day_named(noun.head)
 
 
 def _day_named(verb: Token, besides: Token | None = None) -> bool:

@@ -682,6 +682,8 @@ EVIDENCE = frozenset(
 )
 # Where an incident told in the text took place: "based on the location of the attack", "at the site of the blast".
 SITE_HEADS = frozenset("location site scene spot".split())
+# What a place is called for the fighting it sees: "the region has become a major theatre of fighting"
+ARENAS = frozenset("theatre theater hotbed epicentre epicenter centre center flashpoint battleground scene".split())
 # Property whose destruction is sabotage, not violence against people: "the pipeline was attacked".
 PROPERTY_TARGETS = frozenset(
     "pipeline oilfield refinery pylon mast antenna tower railway infrastructure well factory".split()

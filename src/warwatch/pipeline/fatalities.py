@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..model import VAGUE_AMOUNTS, Article, Certainty, FatalityClaim, Mention, Qualifier, Span
+from ..model import VAGUE_AMOUNTS, Article, Certainty, FatalityClaim, Mention, Qualifier, Sides, Span
 from ..taxonomy import DEATHLESS_SUB_EVENT_TYPES
 from .actor_roles import (
     antecedent,
@@ -48,10 +49,11 @@ from .actor_roles import (
     name_conjuncts,
     participle_speakers,
     phrase_before,
+    speaker_indices,
     spokes_body,
     subject_body,
 )
-from .actors import OUTLET_NOUNS, as_written, speaker_kinds
+from .actors import OUTLET_NOUNS, REPORTS, as_written, speaker_kinds
 from .event_facts import counted_since, running_total, with_as_result
 from .event_roles import direct_objects
 from .event_words import DISASTER_CUES, MONTHS
@@ -146,19 +148,25 @@ QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
 )
 
 
-def rule_extractor() -> Callable[[Article, Doc, tuple[Mention, ...]], tuple[tuple[FatalityClaim, ...], ...]]:
+def rule_extractor() -> Callable[..., tuple[tuple[FatalityClaim, ...], ...]]:
     """Factory of the ``rules.v1`` claim extractor (registered as an entry point)."""
     return extract_claims
 
 
-def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> tuple[tuple[FatalityClaim, ...], ...]:
+def extract_claims(
+    article: Article, doc: Doc, mentions: tuple[Mention, ...], sides: tuple[Sides, ...] = ()
+) -> tuple[tuple[FatalityClaim, ...], ...]:
     """One tuple of claims per mention; a sentence's figures go to its violent mention nearest the figure.
 
     A sentence that counts the dead without naming an event of its own ("The officer died.",
     "3 fatalities.") tells of the violence told last before it; a headline, of the first violence told.
     A headline's figure that the body gives as a running or nationwide total is that total, not the event's.
+    A figure in a sentence where nobody speaks is also told by whoever the actors stage (``sides``, one per mention)
+    has report its event: "A missile hit the block, the governor said. Three people were killed." gives the governor
+    three, beside the figure the text states in its own voice.
     """
     by_mention: list[list[FatalityClaim]] = [[] for _ in mentions]
+    speaking = {doc[i].sent.start for i in speaker_indices(doc)} if sides else set()
     for n, sent in enumerate(sentences(doc)):
         owners = [i for i, m in enumerate(mentions) if m.sentence.start == sent.start_char and _violent(m)]
         if not owners and not any(m.sentence.start == sent.start_char for m in mentions):
@@ -179,6 +187,9 @@ def extract_claims(article: Article, doc: Doc, mentions: tuple[Mention, ...]) ->
             owner = _governing(sent, at, triggers)
             nearest = min(owners, key=lambda i: abs(mentions[i].trigger.start - at)) if owner is None else owner
             by_mention[nearest].append(claim)
+            if claim.source is None and sides and sent.start not in speaking:
+                tellers = (s for s in sides[nearest].sources if s != REPORTS)
+                by_mention[nearest] += [replace(claim, source=teller) for teller in tellers]
     return tuple(tuple(claims) for claims in by_mention)
 
 
