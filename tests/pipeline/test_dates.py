@@ -412,3 +412,14 @@ def test_dates_an_acled_note_opening_on_a_date_is_no_date_line(pipeline) -> None
     text = "On 27 April 2020, in Tripoli, rioters clashed with soldiers. A rioter died of his wounds on Tuesday."
     events = pipeline(article_from_text(text, published=date(2020, 5, 4)))
     assert {e.date for e in events} == {date(2020, 4, 27), date(2020, 4, 28)}
+
+
+def test_dates_an_incident_with_no_day_of_its_own_is_of_the_recent_day_the_lead_tells(nlp: Language) -> None:
+    """A round-up's lead dates the day ("protests in several towns on Monday"); its sections then tell that day's
+    incidents without a date. A day of history in the lead ("the July 7, 1990 uprising") dates nothing."""
+    lead = "Kenyans marked the anniversary of the July 7, 1990 uprising with rallies in several towns on Monday."
+    text = f"{lead}\n\nIn Nyeri, a crowd burned tyres at the market and stoned police."
+    assert _resolve(nlp, text, "burned").date == date(2021, 6, 7)
+    history = "Kenyans marked the anniversary of the July 7, 1990 uprising."
+    text = f"{history}\n\nIn Nyeri, a crowd burned tyres at the market and stoned police."
+    assert _resolve(nlp, text, "burned").date == THURSDAY

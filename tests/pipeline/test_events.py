@@ -593,6 +593,12 @@ def test_events_agents_and_outcomes(nlp, text: str, expected: set[str]) -> None:
         # what a place is for the fighting it sees, on no day
         "The Sahel region has become a major theatre of fighting between the army and the jihadists.",
         "Bama, a hotbed of attacks by the insurgents, lies 70 km from the state capital.",
+        # how a war has gone, not one incident
+        "The rebels have retaken much of the north.",
+        "Al-Shabaab has recaptured most of the towns it lost.",
+        # who wants something, no protest told
+        "The president ruled out early elections, the protesters' main demand.",
+        "The ministry said the toll of the war had surpassed 65,000, with more than 165,000 wounded.",
     ],
 )
 def test_events_history_and_habits_stay_out(nlp, text: str) -> None:

@@ -254,4 +254,3 @@ def test_pipeline_a_figure_nobody_gives_in_its_sentence_is_also_the_reporters_of
     body = "Russian artillery shelled the city of Nikopol on Monday, killing two people."
     (_, shelling) = warwatch.extract(f"{headline}\n\n{body}", published=date(2025, 2, 18))
     assert [c.source for c in shelling.fatalities.claims] == [None]
-

@@ -21,7 +21,8 @@ How:
    to the phrase of another event noun ("following the capture of the town this month");
    else the speech act's date ("ISIL said on Thursday it had killed..."); else the nearest
    date before it in its paragraph; else the date line ("KABUL, May 9 (Reuters) -",
-   "On 9 May 2020, ..."); else the publication fallback below.
+   "On 9 May 2020, ..."); else the recent day the article's lead tells of ("protests in several
+   towns on Monday"), carried as assembly carries a day told before; else the publication fallback below.
 
 Conventions, so that results are predictable:
 - A resolved date is never after publication: expressions pointing to the future are dropped.
@@ -574,7 +575,7 @@ def _as_report(hit: _Hit) -> When:
     return replace(_reported(hit.when.date), mention=hit.when.mention)
 
 
-def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> When:
+def _choose(mention: Mention, hits: list[_Hit], doc: Doc) -> When | None:
     sentence = mention.sentence
     trigger_tokens = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
     trigger = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
@@ -595,7 +596,7 @@ def _choose(mention: Mention, hits: list[_Hit], doc: Doc, published: date) -> Wh
         return _as_report(before[-1]) if before[-1].speech else before[-1].when
     if hits and _DATELINE_PREFIX.fullmatch(text_of(doc)[: hits[0].start]):
         return hits[0].when
-    return When(date=published, date_range=(published - _ONE, published), time_precision=DAY)
+    return None
 
 
 def _dateline(hit: _Hit, text: str) -> bool:
@@ -624,7 +625,24 @@ def resolve_dates(article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> 
     if filed is not None:  # "SOPORE, Apr 5: ... this evening", published the next day: the evening of the 5th
         published = filed
         hits = _read_dates(article, doc, filed)
-    return tuple(_choose(mention, hits, doc, published) for mention in mentions)
+    lead = _lead_day(hits, doc, published)
+    fallback = When(date=published, date_range=(published - _ONE, published), time_precision=DAY)
+    return tuple(_choose(mention, hits, doc) or lead or fallback for mention in mentions)
+
+
+def _lead_day(hits: list[_Hit], doc: Doc, published: date) -> When | None:
+    """The recent day the article's lead tells of ("Kenyans marked Saba Saba with protests in several towns on
+    Monday"): the day of the incidents the body then tells with no date of their own."""
+    sents = sentences(doc)
+    end = sents[min(len(sents), _LEAD_SENTENCES) - 1].end_char
+    text = text_of(doc)
+    days = [h.when for h in hits if h.end <= end and not h.speech and not _dateline(h, text)]
+    days = [w for w in days if w.time_precision == DAY and w.date_range is None and published - w.date <= _RECENT]
+    return replace(days[0], mention=None) if days else None  # carried, as assembly carries a day told before
+
+
+_LEAD_SENTENCES = 3  # a headline, a date line and the lead's first sentence
+_RECENT = timedelta(days=7)
 
 
 def _filed_on(hits: list[_Hit], doc: Doc, published: date) -> date | None:

@@ -144,6 +144,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the fourth such explosion this year", "similar attacks": others of the kind, no new incident
     if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SITE_HEADS and _with_the(tok):
         return False  # "based on the location of the attack": the place of an incident told, no new one
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in _WHAT_THEY_WANT:
+        return False  # "early elections, the protesters' main demand": who wants it, no protest told
     if tok.head.lower_ == "of" and _arena(tok.head.head):
         return False  # "the region has become a major theatre of fighting": what the place is, no incident
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
@@ -200,6 +202,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
     if auxes & {"has", "have"} and verb.tag_ == "VBN" and family_of(tok) in _DONE_TO_KINDS and _kind_of_deed(clause):
         return False  # "the strikes have also killed civilians": what such strikes do, no incident
+    if auxes & {"has", "have"} and verb.tag_ == "VBN" and family_of(tok) in _TAKING and _share_taken(clause):
+        return False  # "the group has regained much of the territory it lost": a summary, no incident
     if in_doc(tok, RECORDING) and any(a.lemma_.lower() in RECORDING and _thousands(a) for a in tok.ancestors):
         return False  # "monitors have recorded more than 18,800 people killed in the fighting": a war's tally
     if auxes & {"has", "have"} and verb.tag_ == "VBN" and _tallied(verb):
@@ -561,9 +565,13 @@ def with_as_result(tok: Token) -> bool:
     """Whether a participle tells, after "with", the state a clause left on no day ("has been weakened, with most of
     its leaders killed or captured"); "retook the town on Monday, with 12 rebels killed" tells that day's toll."""
     first = tok.head if tok.dep_ == "conj" else tok
-    if tok.tag_ != "VBN" or first.dep_ != "pcomp" or first.head.lower_ != "with":
+    if tok.tag_ != "VBN":
         return False
-    return not _day_named(first.head.head)
+    if first.dep_ == "pcomp" and first.head.lower_ == "with":
+        return not _day_named(first.head.head)
+    # "the toll had surpassed 65,000, with more than 165,000 wounded": "with" parsed as the mark of a clause
+    marked = first.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in first.children)
+    return marked and not _day_named(first.head, besides=first)
 
 
 def _tallied(verb: Token) -> bool:
@@ -598,6 +606,17 @@ def _kind_of_deed(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     bare = objects and all(o.tag_ == "NNS" and not any(c.dep_ in _COUNTING for c in o.children) for o in objects)
     return bool(bare) and any(s.tag_ == "NNS" for s in subjects) and not _day_named(verb)
+
+
+def _share_taken(verb: Token) -> bool:
+    """Whether a clause in the present perfect takes a share of a country or its territory, on no day ("has regained
+    much of the territory", "have seized large swathes of the north"): how a war has gone, no one capture."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _SHARES for o in objects) and not _day_named(verb)
+
+
+_TAKING = frozenset({"capture", "regain"})
+_WHAT_THEY_WANT = frozenset("demand grievance call cause goal aim wish request".split())
 
 
 def _kind_in_the_present(noun: Token) -> bool:
