@@ -605,6 +605,27 @@ def test_events_history_and_habits_stay_out(nlp, text: str) -> None:
     assert sub_types(nlp, text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a perfect infinitive under a verb of telling tells a deed, as its teller has it
+        (
+            "The rebels claimed on Tuesday to have captured the army outpost in Kyaukphyu.",
+            {"Non-state actor overtakes territory"},
+        ),
+        ("The militia is believed to have killed 12 villagers in Bama on Monday.", {"Attack"}),
+        # a release told as what was done beside a deed is its evidence, no development of its own
+        (
+            "The rebels said they had taken control of the town after the army fled, posting videos of fighters there.",
+            {"Non-state actor overtakes territory"},
+        ),
+        ("The Taliban released a video on Monday showing the two hostages.", {"Other"}),
+    ],
+)
+def test_events_deeds_told_by_their_doers(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected
+
+
 def test_events_a_place_the_scene_of_fighting_on_a_day_named_tells_an_incident(nlp) -> None:
     assert sub_types(nlp, "The town of Bama was the scene of heavy fighting on Monday.") == {"Armed clash"}
 

@@ -211,7 +211,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     own = family_of(tok)
     purpose = own in PURPOSE_EVENTS and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")  # not "the right to"
-    kept = verb.head.lemma_.lower() in _INFINITIVE_DONE or purpose
+    kept = verb.head.lemma_.lower() in _INFINITIVE_DONE or purpose or _done_as_told(verb)
     kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
     if to_inf and verb is tok and not kept:
         return False  # a purpose or an intention: "an attack to capture the road"
@@ -797,6 +797,13 @@ _HALTING = _PAUSES - {"resume"}  # see _halted
 _GOING_ON = frozenset("continue persist".split())
 _READY = frozenset("ready willing prepared eager keen determined poised unwilling reluctant".split())
 _INFINITIVE_DONE = frozenset("begin start continue manage".split())  # "managed to retake": it was done
+_TELLING = frozenset("claim say report believe allege appear seem".split())
+
+
+def _done_as_told(verb: Token) -> bool:
+    """A perfect infinitive under a verb of telling or seeming tells a deed done, as someone has it ("claimed to have
+    captured the outpost", "is believed to have killed 12")."""
+    return verb.head.lemma_.lower() in _TELLING and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 _SHARES = frozenset("most many some all half majority bulk much".split())  # "most of the killings"
 _ACTIVITY_HEADS = frozenset("cost price right freedom risk danger business culture history tradition habit".split())
 _CAUSES = frozenset(

@@ -47,6 +47,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Article, Mention, Span
 from ..taxonomy import SUB_EVENT_TYPES
 from .actor_names import canonical_actor
+from .actor_roles import SAY_VERBS
 from .event_facts import families, family_of, is_background, mishap, states_fact, summarised, without
 from .event_roles import clause_verb, crowd_agent, direct_objects, state_agent
 from .event_typing import Context, seized_thing, strike_from_afar, taken_out_of_use, type_of
@@ -642,7 +643,22 @@ def _media_release(tok: Token) -> bool:
     shown = [w for i in said if lemma_of[i] in _SHOWING for w in words[i].subtree]
     if any(w.pos_ == "VERB" and family_at[w.i] in _VIOLENCE_OR_MEANS for w in shown):
         return False  # "a video purportedly showed gunmen shooting the men": evidence of an incident the article tells
+    if _beside_an_incident(tok, family_at):
+        return False  # "captured the outpost, posting photographs of seized mortars": the capture is the event
     return _party_named(tok, {2, 3})
+
+
+def _beside_an_incident(tok: Token, family_at: list[str | None]) -> bool:
+    """Whether a release is told as what was done beside a deed ("captured the outpost, posting photographs of seized
+    mortars", "had taken the town after the army fled, posting videos"): a participle hung on a clause that tells
+    no release or speech of its own."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and family_at[head.i] != "release"
+        and head.lemma_.lower() not in SAY_VERBS
+    )
 
 
 def _claiming(claim: Token) -> bool:
