@@ -609,8 +609,8 @@ def _kind_of_deed(verb: Token) -> bool:
 
 
 def _share_taken(verb: Token) -> bool:
-    """Whether a clause in the present perfect takes a share of a country or its territory, on no day ("has regained
-    much of the territory", "have seized large swathes of the north"): how a war has gone, no one capture."""
+    """Whether a clause in the present perfect takes a share of what there was to take, on no day ("has regained much
+    of the territory", "has recaptured most of the towns it lost"): how a war has gone, no one capture."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(o.lemma_.lower() in _SHARES for o in objects) and not _day_named(verb)
 
@@ -662,7 +662,9 @@ def _day_named(verb: Token, besides: Token | None = None) -> bool:
     """Whether a clause names a day ("since gunmen attacked the town on Monday"): a recent event, not the start of a
     period; outside the clause ``besides`` when one is given."""
     inside = {w.i for w in besides.subtree} if besides is not None else set()
-    dated = (w for w in verb.subtree if w.ent_type_ == "DATE" and not _year(w) and w.i not in inside)
+    dated = (  # not the years of "the 2022-2023 offensive", nor the dash between them
+        w for w in verb.subtree if w.ent_type_ == "DATE" and not _year(w) and not w.is_punct and w.i not in inside
+    )
     return any(_PERIODS.isdisjoint(_entity_words(w)) for w in dated)
 
 
@@ -804,6 +806,8 @@ def _done_as_told(verb: Token) -> bool:
     """A perfect infinitive under a verb of telling or seeming tells a deed done, as someone has it ("claimed to have
     captured the outpost", "is believed to have killed 12")."""
     return verb.head.lemma_.lower() in _TELLING and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
 _SHARES = frozenset("most many some all half majority bulk much".split())  # "most of the killings"
 _ACTIVITY_HEADS = frozenset("cost price right freedom risk danger business culture history tradition habit".split())
 _CAUSES = frozenset(
