@@ -621,10 +621,27 @@ def test_events_history_and_habits_stay_out(nlp, text: str) -> None:
             {"Non-state actor overtakes territory"},
         ),
         ("The Taliban released a video on Monday showing the two hostages.", {"Other"}),
+        # a statement of a deed: the deed is the event
+        (
+            "The group released a statement on Monday saying its fighters had killed 60 soldiers in Djibo.",
+            {"Armed clash"},
+        ),
     ],
 )
 def test_events_deeds_told_by_their_doers(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who the detained are, told by what they write about or once led: the arrest is the one event
+        "Police on Tuesday detained the editor of a news site that has reported on the kidnappings in the north.",
+        "Police on Tuesday detained a lawyer who had organised protests against the new land law.",
+    ],
+)
+def test_events_what_the_arrested_wrote_about_or_once_led_is_no_event(nlp, text: str) -> None:
+    assert sub_types(nlp, text) == {"Arrests"}
 
 
 def test_events_a_place_the_scene_of_fighting_on_a_day_named_tells_an_incident(nlp) -> None:

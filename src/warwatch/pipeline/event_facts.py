@@ -144,6 +144,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the fourth such explosion this year", "similar attacks": others of the kind, no new incident
     if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SITE_HEADS and _with_the(tok):
         return False  # "based on the location of the attack": the place of an incident told, no new one
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in _WRITING:
+        return False  # "an outlet that has reported on the kidnappings": what someone writes about, no incident
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in _WHAT_THEY_WANT:
         return False  # "early elections, the protesters' main demand": who wants it, no protest told
     if tok.head.lower_ == "of" and _arena(tok.head.head):
@@ -178,6 +180,9 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
     if once and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return False  # "soldiers who had fought in Ukraine marched": who they are, told by what they once did
+    led = verb is not tok and verb.dep_ == "relcl" and family_of(tok) == "protest" and not _day_named(verb)
+    if led and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False  # "an activist who had organised protests was detained": who she is, by what she once led
     if once and tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in tok.children):
         return False  # "the Houthis, who besiege parts of the city, did not comment": what they do, no incident
     if _headline_plan(verb):
@@ -616,6 +621,7 @@ def _share_taken(verb: Token) -> bool:
 
 
 _TAKING = frozenset({"capture", "regain"})
+_WRITING = frozenset("report comment write focus brief blog".split())
 _WHAT_THEY_WANT = frozenset("demand grievance call cause goal aim wish request".split())
 
 

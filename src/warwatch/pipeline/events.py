@@ -240,6 +240,7 @@ def _masked(aside: re.Match[str]) -> str:
 # trenches are no crowd control.
 _NAMED_BY_PHRASE = frozenset({"suicide", "chemical"})
 _VIOLENCE_OR_MEANS = VIOLENCE | MEANS
+_CONTENT = frozenset({"acl", "relcl", "ccomp", "advcl"})  # what a statement says, hung on it or on its release
 _HARMFUL = _VIOLENCE_OR_MEANS | {"fight", "arrest", "loot"}  # the families ``_mishap`` reads
 _LEFT_OVER = frozenset("spent empty unexploded".split())  # shells found, not fired at anyone
 _LADEN = frozenset("pack laden rig fill load stuff".split())
@@ -643,6 +644,10 @@ def _media_release(tok: Token) -> bool:
     shown = [w for i in said if lemma_of[i] in _SHOWING for w in words[i].subtree]
     if any(w.pos_ == "VERB" and family_at[w.i] in _VIOLENCE_OR_MEANS for w in shown):
         return False  # "a video purportedly showed gunmen shooting the men": evidence of an incident the article tells
+    content = [c for w in (*works, tok) for c in w.children if c.dep_ in _CONTENT and c.i != tok.i]
+    content += [g for c in content if c.lemma_.lower() in SAY_VERBS for g in c.children if g.dep_ == "ccomp"]
+    if any(family_at[c.i] in _VIOLENCE_OR_MEANS for c in content):
+        return False  # "a statement released on Monday (saying) that its fighters had killed 60 soldiers": the deed
     if _beside_an_incident(tok, family_at):
         return False  # "captured the outpost, posting photographs of seized mortars": the capture is the event
     return _party_named(tok, {2, 3})
