@@ -597,6 +597,9 @@ def test_events_agents_and_outcomes(nlp, text: str, expected: set[str]) -> None:
         "The rebels have retaken much of the north.",
         "Al-Shabaab has recaptured most of the towns it lost.",
         "Al-Shabaab has recaptured most of the towns it lost in the 2022-2023 government offensive.",  # no day
+        # a count or a ranking of the dead, no incident
+        "The number of people killed in the war is far higher than the figures recorded so far, officials said.",
+        "The state of Guanajuato again had the most killings, with more than 3,000 victims.",
         # who wants something, no protest told
         "The president ruled out early elections, the protesters' main demand.",
         "The ministry said the toll of the war had surpassed 65,000, with more than 165,000 wounded.",

@@ -146,6 +146,10 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "based on the location of the attack": the place of an incident told, no new one
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in _WRITING:
         return False  # "an outlet that has reported on the kidnappings": what someone writes about, no incident
+    if tok.tag_ == "NNS" and any(c.lower_ == "most" and c.dep_ in {"amod", "advmod", "det"} for c in tok.children):
+        return False  # "Guanajuato again had the most killings": a ranking of places by their dead, no incident
+    if tok.dep_ == "acl" and tok.head.head.lower_ == "of" and tok.head.head.head.lemma_.lower() in _COUNTS:
+        return False  # "the number of people killed in Sudan's war is far higher": a count, no incident
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in _WHAT_THEY_WANT:
         return False  # "early elections, the protesters' main demand": who wants it, no protest told
     if tok.head.lower_ == "of" and _arena(tok.head.head):
@@ -621,6 +625,7 @@ def _share_taken(verb: Token) -> bool:
 
 
 _TAKING = frozenset({"capture", "regain"})
+_COUNTS = frozenset("number toll tally count total".split())
 _WRITING = frozenset("report comment write focus brief blog".split())
 _WHAT_THEY_WANT = frozenset("demand grievance call cause goal aim wish request".split())
 
