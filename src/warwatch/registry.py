@@ -60,7 +60,7 @@ class DateResolver(Protocol):
 
 class ClaimExtractor(Protocol):
     def __call__(
-        self, article: Article, doc: Doc, mentions: tuple[Mention, ...]
+        self, article: Article, doc: Doc, mentions: tuple[Mention, ...], sides: tuple[Sides, ...] = ()
     ) -> tuple[tuple[FatalityClaim, ...], ...]: ...
 
 

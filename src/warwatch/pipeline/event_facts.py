@@ -157,6 +157,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
     if verb is None:
         return True
+    own = family_of(tok)
     for node in (tok, verb):
         if any(child.dep_ == "neg" for child in node.children):
             return False
@@ -179,13 +180,13 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "the group has been weakened, with most of its leaders killed or captured": a state
     if _since_when(verb) or (tok.head.lower_ == "since" and tok.dep_ == "pobj" and not _day_named(tok.head)):
         return False  # "an insurgency since militants first attacked", "died since the kidnapping": a period's start
-    if family_of(tok) in {"kill", "harm"} and counted_since(tok):
+    if own in {"kill", "harm"} and counted_since(tok):
         return False  # "670 people killed since Israel resumed its attacks": a count of a period, not an incident
-    once = tok.dep_ == "relcl" and family_of(tok) in _VIOLENCE_OR_FIGHT and not _day_named(tok)
-    if once and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+    once = tok.dep_ == "relcl" and own in _VIOLENCE_OR_FIGHT and not _day_named(tok)
+    if once and _pluperfect(tok):
         return False  # "soldiers who had fought in Ukraine marched": who they are, told by what they once did
-    led = verb is not tok and verb.dep_ == "relcl" and family_of(tok) == "protest" and not _day_named(verb)
-    if led and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+    led = verb is not tok and verb.dep_ == "relcl" and own == "protest" and not _day_named(verb)
+    if led and _pluperfect(verb):
         return False  # "an activist who had organised protests was detained": who she is, by what she once led
     if once and tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in tok.children):
         return False  # "the Houthis, who besiege parts of the city, did not comment": what they do, no incident
@@ -209,16 +210,15 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "which they have been protesting": an ongoing state, not a dated event
     if auxes & {"has", "have", "had"} and (verb.tag_ == "VBN" or shared) and _sums_up(clause, "had" in auxes):
         return False  # "the conflict has killed 10,000 people", "attacks have killed 50 this year": a running total
-    if auxes & {"has", "have"} and verb.tag_ == "VBN" and family_of(tok) in _DONE_TO_KINDS and _kind_of_deed(clause):
+    if auxes & {"has", "have"} and verb.tag_ == "VBN" and own in _DONE_TO_KINDS and _kind_of_deed(clause):
         return False  # "the strikes have also killed civilians": what such strikes do, no incident
-    if auxes & {"has", "have"} and verb.tag_ == "VBN" and family_of(tok) in _TAKING and _share_taken(clause):
+    if auxes & {"has", "have"} and verb.tag_ == "VBN" and own in _TAKING and _share_taken(clause):
         return False  # "the group has regained much of the territory it lost": a summary, no incident
     if in_doc(tok, RECORDING) and any(a.lemma_.lower() in RECORDING and _thousands(a) for a in tok.ancestors):
         return False  # "monitors have recorded more than 18,800 people killed in the fighting": a war's tally
     if auxes & {"has", "have"} and verb.tag_ == "VBN" and _tallied(verb):
         return False  # "hundreds of civilians have been killed in drone strikes": many incidents summed, on no day
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    own = family_of(tok)
     purpose = own in PURPOSE_EVENTS and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")  # not "the right to"
     kept = verb.head.lemma_.lower() in _INFINITIVE_DONE or purpose or _done_as_told(verb)
     kept |= (family or own) == "agreement" and verb.head.lemma_.lower() in AGREEMENT_VERBS  # agreed to swap
@@ -233,7 +233,7 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     below = tok
     for ancestor in tok.ancestors:  # and the words between a noun and its verb: "capable of attacks"
         lemma = ancestor.lemma_.lower()
-        if lemma in _ATTEMPTS and (family or family_of(tok)) == "protest":
+        if lemma in _ATTEMPTS and (family or own) == "protest":
             continue  # "activists who tried to march on parliament were detained": the crowd was out
         fronted = below.dep_ == "prep" and below.i < ancestor.i  # "In a message released on Monday, X urged ...": a
         if not fronted and (lemma in _UNTOLD_HEADS or (lemma in FOILED_HEADS and _never_used(tok))):  # circumstance
@@ -615,6 +615,10 @@ def _kind_of_deed(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     bare = objects and all(o.tag_ == "NNS" and not any(c.dep_ in _COUNTING for c in o.children) for o in objects)
     return bool(bare) and any(s.tag_ == "NNS" for s in subjects) and not _day_named(verb)
+
+
+def _pluperfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _share_taken(verb: Token) -> bool:

@@ -32,13 +32,13 @@ source is a party to the fighting (certainty ``claimed``) is decided when the ev
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import VAGUE_AMOUNTS, Article, Certainty, FatalityClaim, Mention, Qualifier, Sides, Span
+from ..registry import ClaimExtractor
 from ..taxonomy import DEATHLESS_SUB_EVENT_TYPES
 from .actor_roles import (
     antecedent,
@@ -148,7 +148,7 @@ QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
 )
 
 
-def rule_extractor() -> Callable[..., tuple[tuple[FatalityClaim, ...], ...]]:
+def rule_extractor() -> ClaimExtractor:
     """Factory of the ``rules.v1`` claim extractor (registered as an entry point)."""
     return extract_claims
 
