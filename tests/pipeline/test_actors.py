@@ -5,6 +5,7 @@ Every text below is written for these tests (none comes from the seed or the dev
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,45 @@ def test_actors_two_states_named_as_alternatives_give_the_first() -> None:
 )
 def test_actors_generic_actors_carry_the_country(text: str, name: str, inter: int) -> None:
     assert canonical_actor(text, country="KE") == Actor(name=name, inter=inter)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("armed Murle youths", "SS", "Murle Ethnic Militia (South Sudan)"),
+        ("Tiv militiamen", "NG", "Tiv Ethnic Militia (Nigeria)"),
+        ("suspected Berom gunmen", "NG", "Berom Ethnic Militia (Nigeria)"),
+        ("Abgaal clan fighters", "SO", "Abgaal Clan Militia (Somalia)"),
+        ("fighters of the Al Awaliq tribe", "YE", "Al Awaliq Tribal Militia (Yemen)"),
+        ("Somali clan militias", "SO", "Unidentified Clan Militia (Somalia)"),
+        ("rival clan militias", "SO", "Unidentified Clan Militia (Somalia)"),
+        ("Murle villagers", "SS", "Civilians (South Sudan)"),
+        ("young men", "SS", None),
+    ],
+)
+def test_actors_an_unnamed_group_of_a_people_clan_or_tribe_is_its_militia(text: str, country: str, name: str) -> None:
+    """ACLED names armed men by the people, clan or tribe the text gives them (inter 4, identity militias)."""
+    actor = canonical_actor(text, country=country)
+    assert (actor and actor.name) == name
+
+
+def test_actors_civilians_of_a_people_carry_its_label_and_two_peoples_are_two_militias() -> None:
+    reading = load_lexicon().read("Tiv farmers", "NG")
+    assert reading.labels == ("Tiv Ethnic Group (Nigeria)", "Farmers (Nigeria)")
+    assert [a.name for a in load_lexicon().read("Hema and Lendu militias", "CD").actors] == [
+        "Hema Ethnic Militia (Democratic Republic of Congo)",
+        "Lendu Ethnic Militia (Democratic Republic of Congo)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [(date(2024, 5, 1), "Military Forces of Afghanistan"), (date(2019, 5, 1), "Taliban"), (None, "Taliban")],
+)
+def test_actors_a_group_in_power_by_the_day_is_the_state(day: date | None, name: str) -> None:
+    actor = canonical_actor("Taliban fighters", day=day)
+    assert actor == Actor(name=name, inter=1 if name.startswith("Military") else 2)
+    assert canonical_actor("HTS gunmen", day=date(2025, 3, 1)) == Actor(name="Military Forces of Syria", inter=1)
 
 
 def test_actors_country_name_uses_acled_spelling() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import warwatch
-from warwatch.model import Article, Certainty, Qualifier
+from warwatch.model import Actor, Article, Certainty, Qualifier
 from warwatch.pipeline import Pipeline
 from warwatch.pipeline.load import read_articles
 
@@ -254,3 +254,22 @@ def test_pipeline_a_figure_nobody_gives_in_its_sentence_is_also_the_reporters_of
     body = "Russian artillery shelled the city of Nikopol on Monday, killing two people."
     (_, shelling) = warwatch.extract(f"{headline}\n\n{body}", published=date(2025, 2, 18))
     assert [c.source for c in shelling.fatalities.claims] == [None]
+
+
+def test_pipeline_a_group_in_power_is_the_state() -> None:
+    """The Taliban govern Afghanistan since 15 August 2021: ACLED names their forces the state's, and their
+    detentions are arrests. Before that day they are an armed group, and what they detain they abduct."""
+    text = "Taliban fighters detained a female journalist in Kabul on Monday, her family said."
+    (event,) = warwatch.extract(text, published=date(2025, 3, 5))
+    assert (event.sub_event_type, event.actor1) == ("Arrests", Actor(name="Military Forces of Afghanistan", inter=1))
+    (event,) = warwatch.extract(text, published=date(2019, 3, 5))
+    assert (event.sub_event_type, event.actor1) == ("Abduction/forced disappearance", Actor(name="Taliban", inter=2))
+    police = "Taliban police arrested three women's rights activists in Herat on Tuesday."
+    (event,) = warwatch.extract(police, published=date(2025, 3, 5))
+    assert (event.actor1 and event.actor1.name, event.assoc_actor_1) == ("Police Forces of Afghanistan", ())
+    clash = "The Taliban clashed with NRF fighters in the Panjshir valley on Sunday, killing four."
+    (event,) = warwatch.extract(clash, published=date(2025, 3, 5))
+    assert [a and a.name for a in (event.actor1, event.actor2)] == [
+        "Military Forces of Afghanistan",
+        "NRF: National Resistance Front",
+    ]

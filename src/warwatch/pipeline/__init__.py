@@ -27,7 +27,7 @@ from ..config import PipelineConfig
 from ..model import Article, Event, FatalityClaim, Place
 from .assemble import Reading, assemble_events
 from .load import article_from_text
-from .nlp import load_nlp, with_text
+from .nlp import load_nlp, with_day, with_text
 
 # An invented report that takes every stage through its lazily loaded tables (aliases, place names, dates).
 _WARM_UP = article_from_text(
@@ -67,7 +67,7 @@ class Pipeline:
 
     def from_doc(self, article: Article, doc: Doc) -> tuple[Event, ...]:
         """The events of ``article``, whose text spaCy has read into ``doc``."""
-        with_text(doc, article.text)
+        with_day(with_text(doc, article.text), article.published)
         mentions = self.detect(article, doc)
         if not mentions:
             return ()

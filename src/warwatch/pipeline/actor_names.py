@@ -13,6 +13,7 @@ parse rules: ``actor_roles`` finds the phrases, ``actors`` puts them on sides.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -69,6 +70,12 @@ UNLISTED = re.compile(
     rf"(?<![\w-])(?P<name>(?:[A-Z0-9][\w'’.-]*\s+){{1,5}})(?P<kind>(?i:{'|'.join(UNLISTED_INTER)})s?)\b"
 )
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# A clan or tribe named before its kind ("the Habar Gidir clan", "Al Awaliq tribal fighters"), and what arms a
+# people's men ("Murle youths", "Dinka warriors") where the generic table has no armed noun.
+KIN = re.compile(r"\b(?P<name>(?:[A-Z][\w'\u2019-]*\s+){1,3})(?P<kind>sub-?clan|clan|tribe|tribal)\b")
+NOT_KIN = frozenset({"The", "A", "An", "Rival", "Local", "Armed", "Other", "Both", "Two", "Several", "Many"})
+KIN_MILITIAS = ("Unidentified Clan Militia", "Unidentified Tribal Militia", "Unidentified Armed Group")
+KIN_ARMED = re.compile(r"\b(youths?|warriors|herdsmen|raiders)\b", re.I)
 NAMED_FORCES = frozenset({"Army", "Front", "Movement"})  # an unlisted name with one of them outranks a state's force
 NOT_GROUP_NAMES = frozenset(
     "the a an armed rival local several two three unidentified suspected criminal new other islamist jihadist "
@@ -203,6 +210,7 @@ class Entry:
     party: bool = False
     branch_of: str | None = None  # "Al Qaeda" for JNIM: a regional branch whose name does not say whose
     homes: tuple[str, ...] = ()  # the countries a branch is at home in, where it is more than ``country``
+    governs: dt.date | None = None  # the day it took power in ``country`` (the Taliban on 2021-08-15)
 
     def at_home(self, country: str | None) -> bool:
         return country is not None and (country == self.country or country in self.homes)
@@ -232,6 +240,7 @@ class Lexicon:
     labels: Matcher[str]
     allies: Matcher[str]
     separatists: dict[str, str]  # country -> the group its unnamed separatists are
+    peoples: Matcher[str]  # peoples whose armed men are an ethnic militia
     _readings: dict[tuple[str, str | None, bool], Reading] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -262,6 +271,14 @@ class Lexicon:
         the = "the " if country in self.the_names else ""
         suffix = f" {unit}" if unit else ""
         return Actor(name=f"{'Police' if kind == 'POL' else 'Military'} Forces of {the}{cname}{suffix}", inter=1)
+
+    def in_power(self, actor: Actor, day: dt.date | None) -> Actor:
+        """The state forces a group became when it took power: ACLED names the Taliban's forces after 15 August
+        2021 "Military Forces of Afghanistan", and their detentions are arrests, not abductions."""
+        entry = self.entries.get(actor.name)
+        if entry is None or entry.governs is None or entry.country is None or day is None or day < entry.governs:
+            return actor
+        return self.state_actor("MIL", entry.country)
 
     def named(self, entry: Entry, country: str | None) -> Actor:
         return Actor(name=self.fill(entry.name, country or entry.country), inter=entry.inter)
@@ -314,8 +331,38 @@ class Lexicon:
                 civilian = self.weak.find("people")[0][2]
                 hits = [(s, e, civilian if v.name.startswith(GANG) else v) for s, e, v in hits]
             actors = [self._generic(masked[s:e], v, _where(masked, s, e, local, country)) for s, e, v in sorted(hits)]
-        labels = tuple(dict.fromkeys(self.fill(v, local) for _, _, v in self.labels.find(masked)))
+            actors, kin = self._kin(masked, actors, country or local)
+        else:
+            kin = []
+        labels = tuple(dict.fromkeys([*kin, *(self.fill(v, local) for _, _, v in self.labels.find(masked))]))
         return Reading(tuple(dict.fromkeys(actors)), labels, bool(self.allies.find(masked)))
+
+    def _kin(self, text: str, actors: list[Actor], country: str | None) -> tuple[list[Actor], list[str]]:
+        """Unnamed actors a people, clan or tribe qualifies, and that people's label: ACLED names "Murle youths"
+        and "Tiv militiamen" the people's ethnic militia ("Murle Ethnic Militia (South Sudan)"), "Habar Gidir
+        clan fighters" the clan's militia, and "Tiv farmers" civilians of the "Tiv Ethnic Group (Nigeria)"."""
+        peoples = [text[s:e] for s, e, _ in self.peoples.find(text)]  # "Hema and Lendu militias": one each
+        people = peoples[-1] if peoples else None
+        kin = KIN.search(text)
+        clan = kin["name"].strip() if kin else ""
+        if kin is not None and (self.countries.find(clan) or clan.split()[0] in NOT_KIN):
+            kin = None  # "Somali clan militias", "The clan": no clan's name
+        if people is None and kin is None:
+            return actors, []
+        if not actors and people and KIN_ARMED.search(text):
+            actors = [Actor(name=self.fill("Unidentified Armed Group ({country})", country), inter=3)]
+        named, labels = [], []
+        for actor in actors:
+            if actor.inter == 7 and people:
+                labels.append(self.fill(f"{people} Ethnic Group ({{country}})", country))
+            elif actor.inter in {2, 3, 4} and kin is not None and actor.name.startswith(KIN_MILITIAS):
+                kind = "Clan" if "clan" in kin["kind"].lower() else "Tribal"
+                actor = Actor(name=self.fill(f"{clan} {kind} Militia ({{country}})", country), inter=4)
+            elif actor.inter in {2, 3, 4} and people and not actor.name.startswith(GANG):
+                named += [Actor(name=self.fill(f"{p} Ethnic Militia ({{country}})", country), inter=4) for p in peoples]
+                continue
+            named.append(actor)
+        return named, labels
 
     def _unlisted(self, text: str) -> tuple[Actor | None, bool]:
         """An armed group the alias table does not know, named before its kind: "the Gran Grif gang", "fighters of
@@ -517,10 +564,13 @@ def _entries(data: dict[str, Any], path: Path) -> list[tuple[str, Entry]]:
                 row["party"],
                 row.get("branch_of"),
                 tuple(row.get("homes", ())),
+                dt.date.fromisoformat(row["governs"]) if "governs" in row else None,
             )
             aliases = [row["name"], *row["aliases"]]
         except (KeyError, TypeError) as err:
             raise ConfigError(f"{path}: actors[{i}] lacks field {err}; every entry needs name, aliases, party") from err
+        except ValueError as err:
+            raise ConfigError(f"{path}: actors[{i}]: governs must be a day, YYYY-MM-DD ({err})") from err
         if entry.kind not in ("actor", "source", "both") or entry.inter not in (None, *range(1, 9)):
             raise ConfigError(f"{path}: actors[{i}] ({entry.name}): kind must be actor|source|both, inter 1..8")
         out += [(alias, entry) for alias in aliases if "{" not in alias]
@@ -585,6 +635,7 @@ def _lexicon(table: Path, countries: Path) -> Lexicon:
         labels=Matcher([(n, r["name"]) for r in data["labels"] for n in r["nouns"]], fold=True),
         allies=Matcher([(p, "ally") for p in state["ally_phrases"]], fold=True),
         separatists=data.get("separatists", {}),
+        peoples=Matcher([(n, n) for n in data.get("peoples", {}).get("ethnic", [])], fold=False),
     )
 
 
@@ -655,16 +706,17 @@ def _located(tok: Token) -> bool:
 # --- public helpers --------------------------------------------------------------------------------
 
 
-def canonical_actor(text: str, *, country: str | None = None) -> Actor | None:
+def canonical_actor(text: str, *, country: str | None = None, day: dt.date | None = None) -> Actor | None:
     """The canonical actor a phrase names ("ISIL fighters" -> Islamic State), or None.
 
     ``country`` (ISO2 code or English name) is the country of the event: it fills generic names
-    ("villagers" -> Civilians (Syria)) and owns unmarked state forces ("the army").
+    ("villagers" -> Civilians (Syria)) and owns unmarked state forces ("the army"). ``day`` is when it acts: a
+    group in power by then is the state ("Taliban fighters" in 2024 -> Military Forces of Afghanistan).
     """
     lex = load_lexicon()
     code = country_code(lex, country)
     actors = lex.read(text, code).actors
-    return actors[0] if actors else None
+    return lex.in_power(actors[0], day) if actors else None
 
 
 def country_code(lex: Lexicon, country: str | None) -> str | None:

@@ -60,6 +60,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
@@ -239,7 +240,21 @@ class AliasResolver:
                 prev = sides[-1]
                 side = dataclasses.replace(side, actor1=prev.actor1, assoc_actor_1=prev.assoc_actor_1)
             sides.append(side)
-        return tuple(sides)
+        return tuple(self._in_power(side, article.published) for side in sides)
+
+    def _in_power(self, side: Sides, day: date | None) -> Sides:
+        """Sides with a group that governs by ``day`` named as the state's forces (``Lexicon.in_power``): its
+        police, where the text names them beside it ("Taliban police"), rather than its army."""
+        named = []
+        for actor, assoc in ((side.actor1, side.assoc_actor_1), (side.actor2, side.assoc_actor_2)):
+            state = self.lex.in_power(actor, day) if actor else actor
+            if state is not actor and state is not None:
+                police = state.name.replace("Military", "Police", 1)
+                actor = Actor(name=police, inter=1) if police in assoc else state
+                assoc = tuple(a for a in assoc if a != actor.name)
+            named.append((actor, assoc))
+        (actor1, assoc1), (actor2, assoc2) = named
+        return dataclasses.replace(side, actor1=actor1, assoc_actor_1=assoc1, actor2=actor2, assoc_actor_2=assoc2)
 
     def canonical_source(self, text: str, *, country: str | None = None) -> str:
         """The canonical name of who states something ("the Britain-based monitor SOHR" -> its name)."""

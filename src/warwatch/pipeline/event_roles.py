@@ -26,7 +26,7 @@ from .event_words import (
     PROPERTY_TARGETS,
     STATE_CUES,
 )
-from .nlp import in_doc, pos_tags, tokens
+from .nlp import day_of, in_doc, pos_tags, tokens
 
 NOUN_TAGS = frozenset({NOUN, PROPN})
 
@@ -144,10 +144,10 @@ def non_state_agent(tok: Token) -> bool:
         if agent.lemma_.lower() == "by":
             agent = next((c for c in agent.children if c.dep_ == "pobj"), agent)
         agent = _antecedent(agent)
-        words = {w.lemma_.lower() for w in agent.subtree}
-        if words & ORGANIZED_ARMED - {"soldier", "troop", "army", "military"}:
-            return True
-        if _actor_inter(agent) in {2, 3, 4}:
+        inter = _actor_inter(agent)
+        if inter == 1:
+            continue  # the lexicon knows the state: "Taliban fighters" since the Taliban took power
+        if inter in {2, 3, 4} or {w.lemma_.lower() for w in agent.subtree} & ORGANIZED_ARMED - STATE_CUES:
             return True
     return False
 
@@ -159,7 +159,7 @@ def _actor_inter(agent: Token, *, up_to_head: bool = False) -> int | None:
     """The ACLED inter code of the actor a phrase names, from the actor lexicon ("the FARDC": 1, state forces);
     ``up_to_head`` reads only the words before the head and the head ("army soldiers", not "..., backed by ...")."""
     end = agent.i if up_to_head else agent.right_edge.i
-    actor = canonical_actor(agent.doc[agent.left_edge.i : end + 1].text)
+    actor = canonical_actor(agent.doc[agent.left_edge.i : end + 1].text, day=day_of(agent.doc))
     return actor.inter if actor is not None else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -105,6 +106,18 @@ def with_text(doc: Doc, text: str) -> Doc:
     (``doc.text == text``), so the string need not be rebuilt from the tokens even once."""
     doc.user_data[("warwatch", "text")] = text
     return doc
+
+
+def with_day(doc: Doc, day: dt.date | None) -> Doc:
+    """``doc`` with the day its article was published, which names some actors: a group that has since taken
+    power is the state (see ``actor_names.Lexicon.in_power``). An undated article is placed in no time."""
+    doc.user_data[("warwatch", "day")] = day
+    return doc
+
+
+def day_of(doc: Doc) -> dt.date | None:
+    """The day ``with_day`` gave ``doc``, or None."""
+    return doc.user_data.get(("warwatch", "day"))
 
 
 def tokens(doc: Doc) -> list[Token]:
