@@ -247,8 +247,7 @@ class AliasResolver:
         police, where the text names them beside it ("Taliban police"), rather than its army."""
         named = []
         for actor, assoc in ((side.actor1, side.assoc_actor_1), (side.actor2, side.assoc_actor_2)):
-            state = self.lex.in_power(actor, day) if actor else actor
-            if state is not actor and state is not None:
+            if actor is not None and (state := self.lex.in_power(actor, day)) is not actor:
                 police = state.name.replace("Military", "Police", 1)
                 actor = Actor(name=police, inter=1) if police in assoc else state
                 assoc = tuple(a for a in assoc if a != actor.name)
