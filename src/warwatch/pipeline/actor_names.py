@@ -272,13 +272,13 @@ class Lexicon:
         suffix = f" {unit}" if unit else ""
         return Actor(name=f"{'Police' if kind == 'POL' else 'Military'} Forces of {the}{cname}{suffix}", inter=1)
 
-    def in_power(self, actor: Actor, day: dt.date | None) -> Actor:
-        """The state forces a group became when it took power: ACLED names the Taliban's forces after 15 August
-        2021 "Military Forces of Afghanistan", and their detentions are arrests, not abductions."""
+    def in_power(self, actor: Actor, day: dt.date | None, kind: str = "MIL") -> Actor:
+        """The state forces (``kind`` MIL or POL) a group became when it took power: ACLED names the Taliban's forces
+        after 15 August 2021 "Military Forces of Afghanistan", and their detentions are arrests, not abductions."""
         entry = self.entries.get(actor.name)
         if entry is None or entry.governs is None or entry.country is None or day is None or day < entry.governs:
             return actor
-        return self.state_actor("MIL", entry.country)
+        return self.state_actor(kind, entry.country)
 
     def named(self, entry: Entry, country: str | None) -> Actor:
         return Actor(name=self.fill(entry.name, country or entry.country), inter=entry.inter)

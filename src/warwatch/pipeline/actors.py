@@ -248,8 +248,8 @@ class AliasResolver:
         named = []
         for actor, assoc in ((side.actor1, side.assoc_actor_1), (side.actor2, side.assoc_actor_2)):
             if actor is not None and (state := self.lex.in_power(actor, day)) is not actor:
-                police = state.name.replace("Military", "Police", 1)
-                actor = Actor(name=police, inter=1) if police in assoc else state
+                police = self.lex.in_power(actor, day, "POL")
+                actor = police if police.name in assoc else state
                 assoc = tuple(a for a in assoc if a != actor.name)
             named.append((actor, assoc))
         (actor1, assoc1), (actor2, assoc2) = named

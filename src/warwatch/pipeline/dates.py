@@ -625,9 +625,15 @@ def resolve_dates(article: Article, doc: Doc, mentions: tuple[Mention, ...]) -> 
     if filed is not None:  # "SOPORE, Apr 5: ... this evening", published the next day: the evening of the 5th
         published = filed
         hits = _read_dates(article, doc, filed)
-    lead = _lead_day(hits, doc, published)
-    fallback = When(date=published, date_range=(published - _ONE, published), time_precision=DAY)
-    return tuple(_choose(mention, hits, doc) or lead or fallback for mention in mentions)
+    whens: list[When] = []
+    fallback: When | None = None
+    for mention in mentions:
+        when = _choose(mention, hits, doc)
+        if when is None:  # the lead's day, else the publication day: read once, for the first mention that needs it
+            fallback = fallback or _lead_day(hits, doc, published) or _span(published - _ONE, published, DAY, published)
+            when = fallback
+        whens.append(when)
+    return tuple(whens)
 
 
 def _lead_day(hits: list[_Hit], doc: Doc, published: date) -> When | None:
