@@ -1402,3 +1402,37 @@ def test_actors_cue_words_never_rule_out_a_match(data: st.DataObject) -> None:
     for pattern, cues in ((UNVERIFIED_HERE, UNVERIFIED_CUES), (UNKNOWN_AGENT, UNKNOWN_CUES)):
         text = data.draw(st.from_regex(pattern))
         assert may_match(text, cues), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type", "actor1", "actor2"),
+    [
+        # civilians of a people who fight or attack are the people's militia; those they kill stay civilians
+        (
+            "Tubu herders and Zaghawa farmers clashed near the wells in Chad.",
+            "clashed",
+            "Armed clash",
+            "Tubu Ethnic Militia (Chad)",
+            "Zaghawa Ethnic Militia (Chad)",
+        ),
+        (
+            "Tiv farmers attacked a settlement in Nigeria, killing four herders.",
+            "attacked",
+            "Attack",
+            "Tiv Ethnic Militia (Nigeria)",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "Gunmen killed four Tiv farmers in Nigeria.",
+            "killed",
+            "Attack",
+            "Unidentified Armed Group (Nigeria)",
+            "Civilians (Nigeria)",
+        ),
+    ],
+)
+def test_actors_people_who_fight_are_their_peoples_militia(
+    nlp: Language, resolve, text: str, trigger: str, sub_event_type: str, actor1: str, actor2: str
+) -> None:
+    sides = _sides(nlp, resolve, text, trigger, sub_event_type)
+    assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)

@@ -423,3 +423,26 @@ def test_dates_an_incident_with_no_day_of_its_own_is_of_the_recent_day_the_lead_
     history = "Kenyans marked the anniversary of the July 7, 1990 uprising."
     text = f"{history}\n\nIn Nyeri, a crowd burned tyres at the market and stoned police."
     assert _resolve(nlp, text, "burned").date == THURSDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a relative phrase standing beside a day tells how that day relates to another event, not a new day
+        (
+            "Rebels raided the depot on Monday. On Tuesday, the day after the raid, police detained the guard.",
+            "detained",
+            "2021-06-08",
+        ),
+        (
+            "Rebels raided the depot on Monday. On Tuesday, two days before the vote, police detained the guard.",
+            "detained",
+            "2021-06-08",
+        ),
+        ("Rebels raided the depot on Monday. The next day, police detained the guard.", "detained", "2021-06-08"),
+    ],
+)
+def test_dates_resolver_a_relative_phrase_beside_a_day_tells_that_day(
+    nlp: Language, text: str, trigger: str, expected: str
+) -> None:
+    assert _resolve(nlp, text, trigger).date == D(expected)

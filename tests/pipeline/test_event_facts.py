@@ -200,3 +200,35 @@ def test_mishap_conjuncts_and_private_quarrels(nlp: Language, text: str, trigger
 def test_is_background_sport_words_with_armed_violence(nlp: Language, text: str, background: bool) -> None:
     doc = nlp(text)
     assert is_background(doc[:], frozenset(t.lemma_.lower() for t in doc)) is background
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fact"),
+    [
+        # a toll told over months or years, in any tense, sums a period; a day named in the clause dates one incident
+        ("More than 900 people were killed in the province during the first three years of the war.", "killed", False),
+        ("Over the past four months, 200 herders were killed in the valley.", "killed", False),
+        ("Gunmen killed 14 farmers in the valley on Sunday, the deadliest raid in the past year.", "killed", True),
+        ("In the year 2019, rebels attacked the town.", "attacked", True),
+        # history named by a month and a year; what a relative clause tells of it is history too
+        (
+            "The town was a centre of the March 2018 protest movement, during which troops killed 70 marchers.",
+            "marchers",
+            False,
+        ),
+        (
+            "The town was a centre of the protest movement, during which troops killed 70 marchers on Friday.",
+            "killed",
+            True,
+        ),
+        # an event a time is told from, and the topics of a grievance, are no new incident
+        ("On Tuesday, the day after the ambush, soldiers detained the village chief.", "ambush", False),
+        ("Hours after the bombing, police arrested four men at the station.", "bombing", False),
+        ("Hours after a bombing at the station, police arrested four men.", "bombing", True),
+        ("Fury has since turned to police violence, kidnappings of reporters and rising prices.", "kidnappings", False),
+        ("Outrage over the kidnappings of reporters has grown in the capital.", "kidnappings", False),
+        ("Outrage grew after gunmen kidnapped two reporters in the capital on Monday.", "kidnapped", True),
+    ],
+)
+def test_states_fact_tallies_history_times_and_grievances(nlp: Language, text: str, trigger: str, fact: bool) -> None:
+    assert states_fact(word(nlp, text, trigger)) is fact

@@ -1880,3 +1880,52 @@ def test_events_a_rate_of_deaths_is_no_incident(nlp) -> None:
     assert sub_types(nlp, "Official data show an average of about 80 murders a day in the country.") == set()
     assert sub_types(nlp, "Gunmen killed 80 people in the country on Monday.") != set()
     assert "Attack" in sub_types(nlp, "Gunmen shot dead two villagers a day after a raid on the town on Monday.")
+
+
+def test_events_an_arrest_stands_beside_a_comment_that_names_protests(nlp) -> None:
+    """Protests named in a comment on an arrest ("the latest escalation in a crackdown on protests") are not where it
+    was made; protesters arrested while the police fired tear gas are one protest."""
+    commented = (
+        "Police detained a student leader at his flat on Thursday, the latest step in a crackdown on rallies "
+        "that have shaken the capital for a month."
+    )
+    assert "Arrests" in sub_types(nlp, commented)
+    assert sub_types(nlp, "Police fired tear gas and detained 30 marchers in the capital on Thursday.") == {
+        "Protest with intervention"
+    }
+
+
+def test_events_officers_firing_on_marchers_is_excessive_force(nlp) -> None:
+    text = "In the market town, witnesses said officers opened fire on a crowd that was marching to the town hall."
+    assert sub_types(nlp, text) == {"Excessive force against protesters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army said 30 rockets had crossed from the north on Friday, most of which sparked brush fires.", set()),
+        ("Firefighters put out a house fire in the old town on Friday.", set()),
+        ("Gunmen opened fire on a police post near the border on Friday.", {"Armed clash"}),
+    ],
+)
+def test_events_fires_that_burn_are_no_gunfire(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) - {"Shelling/artillery/missile attack"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # herders and a people's armed men are communal militias: their killings are attacks, their fights battles
+        ("Suspected herders attacked the farming village at dawn on Friday, killing nine residents.", {"Attack"}),
+        (
+            "Ten people died in clashes between Tubu herders and Zaghawa farmers near the wells on Monday.",
+            {"Armed clash"},
+        ),
+        ("Pastoralists and farmers clashed over a water point on Monday, leaving six people dead.", {"Armed clash"}),
+        # a crowd with no community named, or a people's crowd against the police, is still a riot
+        ("Villagers clashed with each other over a land dispute on Monday, leaving two dead.", {"Mob violence"}),
+        ("Angry traders beat a suspected thief to death at the market on Monday.", {"Mob violence"}),
+    ],
+)
+def test_events_communal_militias_are_no_crowd(nlp, text: str, expected: set[str]) -> None:
+    assert sub_types(nlp, text) == expected

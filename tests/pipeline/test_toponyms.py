@@ -139,6 +139,8 @@ def test_toponyms_address_in_parentheses_does_not_describe(nlp: Language, gazett
         ("Clan militias clashed in and around Galadi (Galadi, Somali region), leaving several dead.", "Somali", True),
         ("A district commissioner was abducted in Mogadishu. The Commissioner was freed.", "Commissioner", False),
         ("Fighters camped in Wadi Hanifa near the town.", "Wadi", False),  # "wadi" is a valley, not a place's name
+        ("Tubu herders and Zaghawa farmers clashed near the wells.", "Tubu", False),  # a people, before its people
+        ("Gunmen killed four farmers in the Afar region on Monday.", "Afar", True),  # a people's land
     ],
 )
 def test_toponyms_common_and_peoples_words(
@@ -354,3 +356,26 @@ def test_toponyms_an_area_taken_for_an_organisation(nlp: Language, gazetteer: Ga
 def test_toponyms_an_institution_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
     """ "Congress" is the legislature, not the town in Arizona."""
     assert "Congress" not in toponyms(nlp, gazetteer, "The march ended in front of Congress on Thursday.")
+
+
+def test_toponyms_a_portfolio_before_minister_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Petroleum Minister": a name before "Minister" or "Ministry" is the portfolio, unless a country's."""
+    found = toponyms(
+        nlp,
+        gazetteer,
+        "Agents detained Petroleum Minister John Doe at his home in Juba, Sudan Ministry officials said.",
+    )
+    assert found["Petroleum"].evidence < 0 < found["Juba"].evidence
+    assert "Sudan" not in found or found["Sudan"].evidence >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("In Kitale, witnesses said police fired on the crowd.", ""),
+        ("In Kitale, residents said police fired on the crowd.", ""),
+        ("In Geneva, the envoy said police fired on the crowd.", "speaker"),
+    ],
+)
+def test_toponyms_witnesses_tell_where_they_saw_it(nlp: Language, gazetteer: Gazetteer, text: str, role: str) -> None:
+    assert toponyms(nlp, gazetteer, text)[text.split(",")[0][3:]].role == role

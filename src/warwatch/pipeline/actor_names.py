@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -75,6 +75,7 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 KIN = re.compile(r"\b(?P<name>(?:[A-Z][\w'\u2019-]*\s+){1,3})(?P<kind>sub-?clan|clan|tribe|tribal)\b")
 NOT_KIN = frozenset({"The", "A", "An", "Rival", "Local", "Armed", "Other", "Both", "Two", "Several", "Many"})
 KIN_MILITIAS = ("Unidentified Clan Militia", "Unidentified Tribal Militia", "Unidentified Armed Group")
+ETHNIC_GROUP, ETHNIC_MILITIA = " Ethnic Group", " Ethnic Militia"  # ACLED's names of a people's civilians and fighters
 KIN_ARMED = re.compile(r"\b(youths?|warriors|herdsmen|raiders)\b", re.I)
 NAMED_FORCES = frozenset({"Army", "Front", "Movement"})  # an unlisted name with one of them outranks a state's force
 NOT_GROUP_NAMES = frozenset(
@@ -291,6 +292,21 @@ class Lexicon:
         return [h for h in hits if h[2]]
 
     @staticmethod
+    def fighting(reading: Reading) -> Reading:
+        """The reading of people who fight or attack: civilians of a people are its ethnic militia ("Zaghawa farmers
+        clashed with Tubu herders"), as ACLED codes a battle's sides and an attack's perpetrators as armed."""
+        kin = [n for n in reading.labels if ETHNIC_GROUP in n]
+        if not kin or not any(a.inter == 7 for a in reading.actors):
+            return reading
+        militias = tuple(Actor(name=n.replace(ETHNIC_GROUP, ETHNIC_MILITIA), inter=4) for n in kin)
+        others = tuple(a for a in reading.actors if a.inter != 7)
+        return replace(reading, actors=militias + others, labels=tuple(n for n in reading.labels if n not in kin))
+
+    def names_people(self, text: str) -> bool:
+        """Whether a phrase names one of the peoples whose armed men ACLED calls an ethnic militia ("Murle youths")."""
+        return bool(self.peoples.find(text))
+
+    @staticmethod
     def pick(entries: tuple[Entry, ...], country: str | None) -> Entry:
         """The entry an ambiguous alias means in a country ("SNA" in Somalia or in Syria)."""
         return next((e for e in entries if e.country == country), entries[0])
@@ -354,12 +370,13 @@ class Lexicon:
         named, labels = [], []
         for actor in actors:
             if actor.inter == 7 and people:
-                labels.append(self.fill(f"{people} Ethnic Group ({{country}})", country))
+                labels.append(self.fill(f"{people}{ETHNIC_GROUP} ({{country}})", country))
             elif actor.inter in {2, 3, 4} and kin is not None and actor.name.startswith(KIN_MILITIAS):
                 kind = "Clan" if "clan" in kin["kind"].lower() else "Tribal"
                 actor = Actor(name=self.fill(f"{clan} {kind} Militia ({{country}})", country), inter=4)
             elif actor.inter in {2, 3, 4} and people and not actor.name.startswith(GANG):
-                named += [Actor(name=self.fill(f"{p} Ethnic Militia ({{country}})", country), inter=4) for p in peoples]
+                militias = [self.fill(f"{p}{ETHNIC_MILITIA} ({{country}})", country) for p in peoples]
+                named += [Actor(name=name, inter=4) for name in militias]
                 continue
             named.append(actor)
         return named, labels

@@ -674,10 +674,12 @@ class _ArticleReader:
                     break
         side1, side2 = _Side(), _Side()
         victims = _has_victims(sub_event_type)
+        battle = SUB_EVENT_TYPES.get(sub_event_type) == "Battles"
+        armed = sub_event_type not in PROTEST_TYPES | RIOT_TYPES  # who does it bears arms: a people's are its militia
         for side, role_tokens, weak in ((side1, agents, False), (side2, patients, victims)):
             for tok in with_conjuncts(role_tokens):
                 reading, toks = self.reading(tok, country, weak=weak, other=side1.actors if side is side2 else ())
-                side.add(reading, toks)
+                side.add(self.lex.fighting(reading) if battle or (armed and side is side1) else reading, toks)
         if not side2.actors and country and not any(a.inter == 1 for a in side1.actors):
             posts = [p for p in with_conjuncts(patients) if p.lemma_.lower() in STATE_POSTS and _unowned(p)]
             if posts:

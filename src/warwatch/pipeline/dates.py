@@ -360,7 +360,8 @@ _RULES = (
         ("day", "night", "morning", "afternoon", "evening"),
     ),
 )
-_APPOSED_RULES = ("absolute", "iso")  # "on the same day, September 19": the date itself wins
+_APPOSED_RULES = ("absolute", "iso", "weekday")  # the dates that win beside a relative one (see _apposed)
+_APPOSED = re.compile(r"\s*[,(–—-]?\s*")
 _LOOKS_LIKE_DATE = re.compile(rf"{_MONTH}|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b")
 
 
@@ -383,14 +384,17 @@ def _find(text: str) -> list[_Found]:
             kept.append(item)
     return [
         item
-        for item, after in zip(kept, [*kept[1:], None], strict=False)
-        if not (
-            item.rule.name == "anchored"
-            and after is not None
-            and after.rule.name in _APPOSED_RULES
-            and re.fullmatch(r"\s*[,(–—-]?\s*", text[item.end : after.start])
-        )
+        for before, item, after in zip([None, *kept], kept, [*kept[1:], None], strict=False)
+        if not (item.rule.name == "anchored" and (_apposed(text, item, after) or _apposed(text, before, item)))
     ]
+
+
+def _apposed(text: str, first: _Found | None, second: _Found | None) -> bool:
+    """Whether a date and a relative one stand side by side, one telling the other: "on the same day, September 19",
+    "on Wednesday, the day after the attack". The date itself wins."""
+    if first is None or second is None or (first.rule.name in _APPOSED_RULES) == (second.rule.name in _APPOSED_RULES):
+        return False
+    return _APPOSED.fullmatch(text, first.end, second.start) is not None
 
 
 def _finalize(when: When | None, published: date) -> When | None:

@@ -168,7 +168,9 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"nobody", "none"} for c in verb.children):
         return False  # "nobody was injured"
     doers = _doers(tok)
-    told_of = [tok.head] if tok.dep_ in {"acl", "relcl"} else []  # "the 1988 massacre (that) killed ..."
+    # what a relative clause tells of: "the 1988 massacre (that) killed ...", "the 2019 protest movement, during which
+    # forces killed 600 demonstrators"
+    told_of = [n for clause in (tok, verb) if clause.dep_ in {"acl", "relcl"} for n in _antecedents(clause)]
     if in_doc(tok, TRIAL_NOUNS) and any(a.lemma_.lower() in TRIAL_NOUNS for a in tok.ancestors):
         return False  # "upheld the convictions of two men who supplied the truck that killed 86": a trial
     named = [tok.head] if tok.dep_ == "compound" else []  # "a 2008 bomb blast"
@@ -199,6 +201,10 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False
     if in_doc(tok, _TOLD_BEFORE) and (any(a.lemma_.lower() in _TOLD_BEFORE for a in tok.ancestors) or _answered(tok)):
         return False  # "comparisons with the assault on ...", "in retaliation for the attack on ...": told before
+    if _felt_about(tok) and not _day_named(tok):
+        return False  # "anger has shifted to police brutality and abductions of critics": what people feel about
+    if _time_told_by(tok):
+        return False  # "on Wednesday, the day after the attack", "hours before the strike": a time, by an event told
     if any(a.dep_ == "prep" and a.lower_ in {"for", "over"} and _reacts(a.head) for a in tok.ancestors):
         return False  # "arrested for organising the march", "sanctions over the killing": a reason, done before it
     if _future(tok):
@@ -218,6 +224,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "monitors have recorded more than 18,800 people killed in the fighting": a war's tally
     if auxes & {"has", "have"} and verb.tag_ == "VBN" and _tallied(verb):
         return False  # "hundreds of civilians have been killed in drone strikes": many incidents summed, on no day
+    if (period := _over_months(verb)) is not None and not _day_named(verb, besides=period):
+        return False  # "300 civilians were killed over the past three months": a period's tally, in any tense
     to_inf = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     purpose = own in PURPOSE_EVENTS and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")  # not "the right to"
     kept = verb.head.lemma_.lower() in _INFINITIVE_DONE or purpose or _done_as_told(verb)
@@ -439,11 +447,14 @@ def _placed(phrase: Token) -> bool:
 def _history(noun: Token) -> bool:
     """A noun named by a year or a span ("the 1994 genocide", "the decades-long insurgency", "the war, which ended in
     2002"): history told as background, not a dated event of this report."""
-    if noun.pos_ not in {"NOUN", "PROPN"} or not (family_of(noun) or noun.lemma_.lower() in PAST_CONFLICTS):
+    named = family_of(noun) or any(c.dep_ == "compound" and family_of(c) for c in noun.children)  # protest movement
+    if noun.pos_ not in {"NOUN", "PROPN"} or not (named or noun.lemma_.lower() in PAST_CONFLICTS):
         return False  # not "rebels, who took up arms in 2012, attacked ...": people are no history
     for child in noun.children:
         if child.dep_ in {"nummod", "compound", "amod"} and _year(child):
             return True
+        if child.dep_ == "nmod" and any(_year(g) for g in child.children):
+            return True  # "the October 2019 protest movement"
         if child.dep_ == "amod" and child.lower_ == "long" and any(g.lemma_.lower() in SPANS for g in child.children):
             return True
         if child.dep_ in {"relcl", "appos"} and any(_year(w) for w in child.subtree):
@@ -595,6 +606,30 @@ def _tallied(verb: Token) -> bool:
     )
 
 
+def _over_months(verb: Token) -> Token | None:
+    """Whether a clause, or one it hangs on, is told over months or years ("during the first two years of the war",
+    "over the past three months", "in the past year"): no incident of a news report lasts so long; a tally does. The
+    period's preposition, if so."""
+    for node in (verb, *verb.ancestors):
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in _OVER:
+                for span in prep.children:
+                    if span.dep_ == "pobj" and span.lemma_.lower() in _LONG_SPANS and _counted_span(span):
+                        return prep
+    return None
+
+
+def _counted_span(span: Token) -> bool:
+    """ "the past year", "the first two years", "three months": a span counted back or forth, not "the year" of a
+    date ("in the year 2020") nor a kind ("in months of hunger")."""
+    return any(
+        (c.dep_ == "nummod" and not _year(c)) or (c.dep_ == "amod" and c.lower_ in _COUNTED_FROM) for c in span.children
+    )
+
+
+_OVER = frozenset("in over during throughout within".split())
+_LONG_SPANS = frozenset("month year decade".split())
+_COUNTED_FROM = frozenset("first past last previous preceding".split())
 _DONE_TO_KINDS = VIOLENCE | MEANS | {"fight", "capture", "regain", "loot", "abduct", "arrest"}  # see _kind_of_deed
 _COUNTING = frozenset({"det", "nummod", "poss"})  # "the", "12", "their": these ones, no kind in general
 
@@ -843,7 +878,7 @@ _SITE_PREPS = frozenset({"at", "in", "through"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})  # a word used as a noun: "reached the final"
 _IN_WORDS = frozenset({"verbally", "rhetorically", "diplomatically"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "had", "were", "should"})  # what ``_conditional`` looks for
-_IMPLICATING = frozenset("involve implicate".split())
+_IMPLICATING = frozenset("involve implicate involvement participation".split())
 _OFTEN_WORDS = OFTEN | {"times"}  # what ``_often`` looks for
 _TALLIES = frozenset({"hundreds", "thousands", "scores", "dozens"})  # victims of many incidents: "hundreds of"
 _MANY = frozenset("multiple several many numerous countless".split())  # "multiple times": often
@@ -1390,6 +1425,47 @@ def _never_used(tok: Token) -> bool:
     attack = tok.head if tok.dep_ in {"amod", "compound"} else tok  # a phrase trigger's first word: "suicide"
     planned = any(c.dep_ in {"amod", "compound"} and c.lower_ in UNREALISED for c in attack.children)
     return planned or family_of(attack) in MEANS
+
+
+def _antecedents(clause: Token) -> list[Token]:
+    """What a relative clause tells of: its head, and the noun just before it, where the parser hung the clause
+    higher up ("a centre of the 2018 movement, during which troops killed 70": the movement)."""
+    before = clause.left_edge.i - 1
+    while before >= 0 and clause.doc[before].is_punct:
+        before -= 1
+    nearest = clause.doc[before] if before >= 0 else clause.head
+    return [clause.head] if nearest == clause.head or nearest.pos_ != "NOUN" else [clause.head, nearest]
+
+
+def _felt_about(tok: Token) -> bool:
+    """Whether a noun trigger (or the list it is one of) is what a feeling is about: "outrage over abductions of
+    critics", "anger has shifted to police brutality, abductions and the cost of living". A grievance names a kind of
+    deed, not an incident."""
+    while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"pobj", "npadvmod"}:
+        return False
+    held = tok.head.head if tok.dep_ == "pobj" else tok.head  # the feeling itself, or the verb it is the subject of
+    feelings = [held, *(c for c in held.children if c.dep_ == "nsubj")] if held.pos_ in {"VERB", "AUX"} else [held]
+    return any(f.lemma_.lower() in _FEELINGS for f in feelings)
+
+
+_FEELINGS = frozenset("anger outrage fury rage frustration discontent resentment indignation grievance".split())
+
+
+def _time_told_by(tok: Token) -> bool:
+    """Whether a trigger is the event a time is told from: "the day after the attack", "hours before the raid",
+    "a week after Tuesday's bombing". The event is one the report has told, or tells, in its own words."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"after", "before"}:
+        return False
+    prep = tok.head
+    units = [prep.head, *(c for c in prep.children if c.dep_ == "npadvmod")]
+    units += [prep.nbor(-1)] if prep.i > 0 else []  # "Hours after the bombing, police ...": the verb's modifier
+    known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "that", "this"}) for c in tok.children)
+    return known and any(u.lemma_.lower() in _TIMES_TOLD_FROM for u in units)
+
+
+_TIMES_TOLD_FROM = _TIME_UNITS | frozenset("minute hour night morning evening afternoon".split())
 
 
 def _answered(tok: Token) -> bool:

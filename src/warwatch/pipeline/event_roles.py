@@ -22,6 +22,7 @@ from .event_words import (
     CIVILIAN_TARGETS,
     MEMBER_NOUNS,
     ORGANIZED_ARMED,
+    PASTORAL,
     PROPERTY_COMPOUNDS,
     PROPERTY_TARGETS,
     STATE_CUES,
@@ -68,6 +69,21 @@ def crowd_agent(tok: Token) -> bool:
     plural = all(h.tag_ in {"NNS", "NNPS"} or h.lower_ in {"crowd", "mob", "mobs"} for h in heads)
     unarmed = not words & (ORGANIZED_ARMED | {"armed", "gunman"}) and not _armed_actor(heads)
     return plural and bool(words & CIVILIAN_GROUPS) and unarmed
+
+
+def communal_agent(tok: Token) -> bool:
+    """Whether the trigger is done by people named by their community, which ACLED counts as a communal or ethnic
+    militia, not a crowd: a herding livelihood ("herders", "cattle raiders") or a people ("Murle youths")."""
+    return communal([w for a in _agents(tok) for w in a.subtree])
+
+
+def communal(words: list[Token]) -> bool:
+    """Whether people are named by a herding livelihood or by a people of the actor lexicon."""
+    if any(w.lemma_.lower() in PASTORAL or w.lower_ in PASTORAL for w in words):  # "Herders" opening a headline
+        return True
+    return any(w.pos_ in {"NOUN", "PROPN", "ADJ"} for w in words) and load_lexicon().names_people(
+        " ".join(w.text for w in words)
+    )
 
 
 def _armed_actor(heads: list[Token]) -> bool:

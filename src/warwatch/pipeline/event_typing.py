@@ -18,6 +18,8 @@ from ..taxonomy import SUB_EVENT_TYPES
 from .event_facts import family_of
 from .event_roles import (
     by_aircraft,
+    communal,
+    communal_agent,
     crowd_agent,
     direct_objects,
     linked,
@@ -212,6 +214,8 @@ def _fight_type(tok: Token, context: Context) -> tuple[str, str]:
     sides = participants(tok)
     nouns = {t.lemma_.lower() for t in sides}
     armed = any(c.lower_ == "armed" and t.lemma_.lower() not in _AUTHORITIES for t in sides for c in t.children)
+    if nouns & CIVILIAN_TARGETS and not nouns & _AUTHORITIES and communal(sides):
+        return "Armed clash", "fight:communal-sides"  # "herders and farmers clashed": communal militias, ACLED's
     if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED and not armed:
         rule = "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
     elif context.lemmas & CRUDE_WEAPONS and not context.lemmas & FIREARMS and not nouns & ORGANIZED_ARMED:
@@ -307,8 +311,8 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
     kind, target = _targets(tok)
     if family in {"attack", "kill"} and state_agent(tok) and _at_protesters(tok):
         return "Excessive force against protesters", f"{family}:protesters-fired-on"  # the march misparsed or untold
-    if crowd_agent(tok):
-        return _crowd_type(context), f"{family}:by-crowd"  # "the drivers attacked police officers": a riot
+    if crowd_agent(tok) and not (target != "armed" and communal_agent(tok)):  # herders who killed villagers: a
+        return _crowd_type(context), f"{family}:by-crowd"  # communal militia; "the drivers attacked police": a riot
     if family == "attack" and _looting_raid(tok, target, context):
         return None, "absorbed-by-looting"  # "raided the village and looted shops": property, no one hurt
     if family == "attack" and property_target(tok):
@@ -420,7 +424,7 @@ def _protest_type(tok: Token, context: Context) -> str:
     lemmas, families = context.lemmas, context.families
     if context.rioting or families & {"riot", "loot"} or ("fight" in families and lemmas & CLASHES):
         return "Violent demonstration"  # stones thrown, shops burned, clashes with the police
-    if _lethal(context) and lemmas & (STATE_CUES | {"guard"}):  # "National Guard officers opened fire"
+    if _lethal(context) and lemmas & _AUTHORITIES:  # "National Guard officers opened fire", "officers shot"
         return "Excessive force against protesters"
     if context.intervention or _repressed(tok):
         return "Protest with intervention"

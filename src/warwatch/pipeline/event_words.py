@@ -499,6 +499,10 @@ SMALL_ARMS_WORDS = ("small arms", "rifle", "light ", "automatic weapons", "gun",
 CRUDE_WEAPONS = frozenset("machete stone rock stick club axe knife arrow bow spear cudgel rod brick".split())
 FIREARMS = frozenset("gun rifle firearm pistol bullet gunfire shoot shot fire gunshot ak-47 mortar rocket".split())
 CROWD = frozenset("crowd rioter protester demonstrator youth mob resident villager student".split())
+# Herders and raiders of livestock: armed people of a community, whom ACLED codes as communal militias, not a crowd.
+PASTORAL = frozenset(
+    "herder herders herdsman herdsmen pastoralist pastoralists raider raiders rustler rustlers".split()
+)
 # People gathered to make a point: whom the authorities disperse in a protest with intervention.
 GATHERINGS = frozenset(
     (

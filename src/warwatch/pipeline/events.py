@@ -201,7 +201,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         own_device=bool(OWN_DEVICE.search(lowered)),
         heavy_weapons=bool(HEAVY_WEAPONS.search(lowered)),
         live_fire=bool(LIVE_FIRE.search(lowered)),
-        deaths=crowd and any(lemma_of[i] in _DEATHS and states_fact(words[i - start]) for i in range(start, end)),
+        deaths=crowd and any(_deadly(words[i - start]) for i in range(start, end) if lemma_of[i] in _DEATHS),
     )
     typed = [(tok, *type_of(family, tok, context)) for tok, family in triggers]
     violent = [tok for tok, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"]
@@ -313,6 +313,8 @@ def _family(tok: Token, family: str | None) -> str | None:
         return None  # "the film killed it at the box office", "killing off the race", "will kill off the press"
     if lemma in FIGURATIVE_VERBS and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "the attack demonstrates that ...", "rallied support": no one took to the streets
+    if lemma == "fire" and tok.pos_ == "NOUN" and _blaze(tok):
+        return None  # "rockets sparked brush fires", "firefighters put out the fire": flames, not gunfire
     if lemma in {"storm", "shoot", "rocket"} and _stormed_ahead(tok):
         return None  # "the single stormed to the top of the charts", "Bitcoin stormed past $100,000", "shares rocketed"
     if tok.lower_ in {"injured", "wounded"} and tok.dep_ in _NOUN_DEPS and any(c.lower_ == "the" for c in tok.children):
@@ -437,6 +439,11 @@ def _place_vacated(tok: Token) -> bool:
     return any(p.lemma_.lower() in TERRITORY for p in places)
 
 
+def _deadly(death: Token) -> bool:
+    """Whether a death word of a crowd's sentence tells of force that kills: not "shot tear gas canisters"."""
+    return states_fact(death) and not _crowd_control_fired(death)
+
+
 def _crowd_control_fired(tok: Token) -> bool:
     """Whether what was fired is tear gas, rubber bullets or water cannon."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]
@@ -525,6 +532,17 @@ def _stormed_ahead(tok: Token) -> bool:
     return bool(ways & {"to", "past", "ahead", "back"}) and not ways & {"into", "through", "onto", "inside"}
 
 
+def _blaze(fire: Token) -> bool:
+    """Whether "fire" names flames: of a kind that burns ("brush fires", "a house fire") or what is lit or put out."""
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _BURNING for c in fire.children):
+        return True
+    return fire.dep_ in {"dobj", "nsubjpass"} and fire.head.lemma_.lower() in _LIT_OR_PUT_OUT
+
+
+_BURNING = frozenset("brush bush forest grass wild house kitchen electrical crop scrub field farm".split())
+_LIT_OR_PUT_OUT = frozenset("spark start ignite cause extinguish douse contain quell".split())
+
+
 def _market_rally(tok: Token) -> bool:
     """A rally in a sentence about markets or sport that names no people gathered."""
     words = {w.lemma_.lower() for w in tok.sent}
@@ -534,9 +552,15 @@ def _market_rally(tok: Token) -> bool:
 def _answers(arrest: Token, violent: list[Token]) -> bool:
     """Whether an arrest is an event of its own beside its sentence's violence: there is none, or all of it is
     what the arrest is for ("in connection with the 9 May riot cases", "over Saturday's shooting"). Violence done
-    beside it ("fired tear gas and arrested 20", "detained teachers who were protesting") is where it was made."""
-    reasons = {w.i for c in arrest.children if c.dep_ == "prep" and c.lower_ in _REASONS for w in c.subtree}
-    return all(t.i in reasons for t in violent)
+    beside it ("fired tear gas and arrested 20", "detained teachers who were protesting") is where it was made; violence
+    in a comment on the arrest ("..., the latest escalation in a crackdown on protests") is not."""
+    apart = {
+        w.i
+        for c in arrest.children
+        if (c.dep_ == "prep" and c.lower_ in _REASONS) or c.dep_ in {"npadvmod", "appos"}
+        for w in c.subtree
+    }
+    return all(t.i in apart for t in violent)
 
 
 def _campaign_rally(tok: Token) -> bool:

@@ -382,5 +382,11 @@ def _speakers_place(token: Token) -> bool:
 
 
 def _speaks(verb: Token) -> bool:
-    """Whether somebody says something here ("de Mistura said in New York"), not "it was reported in X"."""
-    return verb.lemma_ in SPEECH and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in verb.children)
+    """Whether somebody says something here ("de Mistura said in New York"), not "it was reported in X" nor "in
+    Kitengela, witnesses said": who saw it tells where it happened."""
+    return verb.lemma_ in SPEECH and any(
+        c.dep_ == "nsubj" and c.lower_ != "it" and c.lemma_.lower() not in _WITNESSES for c in verb.children
+    )
+
+
+_WITNESSES = frozenset("witness eyewitness resident villager local survivor".split())

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Candidate, Gazetteer, fold
+from .actor_names import load_lexicon
 from .geo_cues import armed_group_spans
 from .nlp import entities, hyphened_to, lowers, sentences, text_of, tokens
 from .place_words import (
@@ -42,6 +43,7 @@ from .place_words import (
     LONG_TYPE_WORDS,
     NOT_NAMES,
     PART_WORDS,
+    PLACE_WORDS,
     SPEECH,
     STRONG_PREPS,
     TITLES,
@@ -316,8 +318,20 @@ def _peoples(doc: Doc, hits: list[tuple[int, int, tuple[Candidate, ...], bool]])
     return {
         fold(doc[start:end].text)
         for start, end, _, _ in hits
-        if modifiers & set(range(start, end)) and not (start and doc[start - 1].lower_ in _LOCATIVE)
+        if (modifiers & set(range(start, end)) or _people_of(doc[start:end]))
+        and not (start and doc[start - 1].lower_ in _LOCATIVE)
     }
+
+
+def _people_of(span: Span) -> bool:
+    """A people's name before the people it qualifies ("Tubu herders", "Murle youth"): not "the Afar region"."""
+    root = span.root
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and root.head.pos_ == "NOUN"
+        and singular(root.head.lower_) not in PLACE_WORDS
+        and load_lexicon().names_people(span.text)
+    )
 
 
 def _modifier_chain(word: Token) -> set[int]:
@@ -431,6 +445,9 @@ def _person_names(doc: Doc) -> set[str]:
     return {n for n in names if n and n not in ARTICLES}
 
 
+_PORTFOLIO_HOLDERS = frozenset({"minister", "ministry"})
+
+
 def _with_context(toponym: Toponym, doc: Doc, ents: dict[int, Span], persons: set[str], names: set[int]) -> Toponym:
     """The toponym with its cue, its evidence of being a place and its role, read from the words around it."""
     start, end = toponym.tokens
@@ -439,6 +456,9 @@ def _with_context(toponym: Toponym, doc: Doc, ents: dict[int, Span], persons: se
     evidence += 1 if label in ("GPE", "LOC", "FAC") else 0
     if (start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES) or fold(toponym.text) in persons:
         evidence -= 5
+    portfolio = end < len(doc) and doc[end].lemma_.lower() in _PORTFOLIO_HOLDERS
+    if portfolio and not any(c.is_country for c in toponym.candidates):
+        evidence -= 5  # "Petroleum Minister", "Interior Ministry": a portfolio, no place
     if end - start == 1 and doc[start].pos_ != "PROPN" and label not in ("GPE", "LOC", "FAC"):
         evidence -= 1
     if all(c.matched_by == "variant" for c in toponym.candidates) and end - start == 1:
