@@ -78,6 +78,19 @@ def test_assemble_lethal_force_against_a_rioting_crowd_is_a_violent_demonstratio
     assert fold(march, force)[0][0] == "Excessive force against protesters"
 
 
+def test_assemble_the_sides_come_from_a_reading_of_the_incidents_type() -> None:
+    """The police who fired on a crowd, folded into its riot, are not the riot's first side."""
+    police, crowd = Actor(name="Police Forces of Nigeria", inter=1), Actor(name="Protesters (Nigeria)", inter=6)
+    rioters = Actor(name="Rioters (Nigeria)", inter=5)
+    force = replace(
+        reading("marched", "Excessive force against protesters", "protest", claims=(1,)),
+        sides=Sides(actor1=police, actor2=crowd),
+    )
+    riot = replace(reading("marched", "Mob violence", "loot:by-crowd"), sides=Sides(actor1=rioters, actor2=police))
+    (event,) = assemble_events(ARTICLE, [force, riot], is_party=lambda name: False)
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Violent demonstration", rioters, police)
+
+
 def test_assemble_one_actor_on_both_sides_of_a_one_sided_event_is_a_misreading() -> None:
     army, rebels = Actor(name="Military Forces of Nigeria"), Actor(name="Boko Haram")
     misread = replace(

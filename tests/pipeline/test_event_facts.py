@@ -228,6 +228,12 @@ def test_is_background_sport_words_with_armed_violence(nlp: Language, text: str,
         ("Fury has since turned to police violence, kidnappings of reporters and rising prices.", "kidnappings", False),
         ("Outrage over the kidnappings of reporters has grown in the capital.", "kidnappings", False),
         ("Outrage grew after gunmen kidnapped two reporters in the capital on Monday.", "kidnapped", True),
+        # what a body does, told in the present of a relative clause, is no release of one
+        (
+            "Rebels attacked the post, said the press cell, the army body that publishes its statements.",
+            "publishes",
+            False,
+        ),
     ],
 )
 def test_states_fact_tallies_history_times_and_grievances(nlp: Language, text: str, trigger: str, fact: bool) -> None:

@@ -543,6 +543,12 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
+def _type_distance(reading: Reading, sub_type: str) -> tuple[bool, bool]:
+    """How far a reading's type is from the incident's: another event type, another sub-event type, or none."""
+    own = reading.mention.sub_event_type
+    return event_type_of(own) != event_type_of(sub_type), own != sub_type
+
+
 def _property_only(group: list[Reading]) -> bool:
     """An attack in which property was looted or destroyed and nobody is told killed or hurt is property destruction."""
     looted = any(r.mention.sub_event_type == "Looting/property destruction" for r in group)
@@ -558,8 +564,17 @@ def _event(article: Article, group: list[Reading], is_party: Callable[[str], boo
     anchor = _anchor(group)
     places = [r.place for r in group if r.place and anchor and _same_area(r.place, anchor)]
     place = min(places, key=lambda p: p.geo_precision) if places else None
-    # the body tells the sides better than a headline
-    told = sorted(group, key=lambda r: r.mention.sentence.start < (headline_end or 0))
+    # the body tells the sides better than a headline; a crowd's incident takes them from a reading of its own type
+    # (else event type), as the actors stage follows ACLED's crowd conventions per type: the police who fired, folded
+    # into a riot, are not the riot's first side
+    crowd = event_type_of(sub_type) in {"Protests", "Riots"}
+    told = sorted(
+        group,
+        key=lambda r: (
+            _type_distance(r, sub_type) if crowd else (False, False),
+            r.mention.sentence.start < (headline_end or 0),
+        ),
+    )
     if event_type_of(sub_type) != "Battles":  # one side did it to another: a reading with one actor on both misread
         told = [r for r in told if not _self_opposed(r.sides)] or told
     actor1 = next((r.sides.actor1 for r in told if r.sides.actor1), None)

@@ -190,8 +190,10 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     led = verb is not tok and verb.dep_ == "relcl" and own == "protest" and not _day_named(verb)
     if led and _pluperfect(verb):
         return False  # "an activist who had organised protests was detained": who she is, by what she once led
-    if once and tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in tok.children):
-        return False  # "the Houthis, who besiege parts of the city, did not comment": what they do, no incident
+    does = (once or (tok.dep_ == "relcl" and own == "release")) and tok.tag_ in {"VBP", "VBZ"}
+    if does and not any(c.dep_ == "aux" for c in tok.children):
+        return False  # "the Houthis, who besiege parts of the city, did not comment", "the body that publishes
+        # military statements": what they do, no incident
     if _headline_plan(verb):
         return False  # "Army to launch offensive": a headline's future
     clauses = [verb]  # "fighting could resume", "would keep fighting until Hamas was destroyed"
