@@ -1436,3 +1436,16 @@ def test_actors_people_who_fight_are_their_peoples_militia(
 ) -> None:
     sides = _sides(nlp, resolve, text, trigger, sub_event_type)
     assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two farmers shot dead in Nigeria; gunmen flee",  # a headline's passive: its subject died
+        "Gunmen from the Red Lion gang shot dead seven farmers working in fields in Nigeria on Thursday.",  # on "dead"
+        "Two farmers shot dead by gunmen near the river in Nigeria",
+    ],
+)
+def test_actors_a_verb_that_left_someone_dead_names_the_victims(nlp: Language, resolve, text: str) -> None:
+    sides = _sides(nlp, resolve, text, "shot", "Attack")
+    assert _name(sides.actor2) == "Civilians (Nigeria)" and _name(sides.actor1) != "Civilians (Nigeria)"

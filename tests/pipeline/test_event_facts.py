@@ -228,6 +228,9 @@ def test_is_background_sport_words_with_armed_violence(nlp: Language, text: str,
         ("Fury has since turned to police violence, kidnappings of reporters and rising prices.", "kidnappings", False),
         ("Outrage over the kidnappings of reporters has grown in the capital.", "kidnappings", False),
         ("Outrage grew after gunmen kidnapped two reporters in the capital on Monday.", "kidnapped", True),
+        # how a war is fought is no incident; a battle fought on a day is one
+        ("Analysts say the war is increasingly fought along ethnic lines.", "fought", False),
+        ("A fierce battle was fought outside the town on Monday.", "fought", True),
         # what a body does, told in the present of a relative clause, is no release of one
         (
             "Rebels attacked the post, said the press cell, the army body that publishes its statements.",

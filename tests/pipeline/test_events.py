@@ -1929,3 +1929,14 @@ def test_events_fires_that_burn_are_no_gunfire(nlp, text: str, expected: set[str
 )
 def test_events_communal_militias_are_no_crowd(nlp, text: str, expected: set[str]) -> None:
     assert sub_types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two herders shot dead near the river crossing; gunmen flee into the hills",  # a headline's passive
+        "Villagers had fled their homes before the raids on the valley, elders said.",  # they did not raid
+    ],
+)
+def test_events_victims_and_people_who_fled_are_no_crowd_that_did_it(nlp, text: str) -> None:
+    assert "Mob violence" not in sub_types(nlp, text)

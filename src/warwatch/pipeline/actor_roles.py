@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from .nlp import lemmas, lowers, per_doc, tokens
+from .nlp import left_dead, lemmas, lowers, per_doc, tokens
 from .place_words import past_dateline
 
 # Event words by family: a neighbour sentence refers back to a mention only within one family.
@@ -183,6 +183,8 @@ def verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
     between = children(verb, "prep", {"between"}, pobj=True)
     if between:
         return between[:1], list(between[0].conjuncts)
+    if left_dead(verb) and not by_objects(verb):  # "Two farmers shot dead in Bishnupur": a headline's passive
+        subjpass, subj = subj + subjpass, []
     if is_passive(verb) or subjpass:  # "was shot and killed by X": the by-phrase may hang on a conjunct
         agents = next((b for v in (verb, *verb.conjuncts) if (b := by_objects(v))), [])
         agents, patients = agents, subjpass + objects

@@ -167,6 +167,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "no shells were fired", "no one was killed"
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"nobody", "none"} for c in verb.children):
         return False  # "nobody was injured"
+    if tok is verb and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in WHOLE_CONFLICTS for c in verb.children):
+        return False  # "Sudan's war is increasingly fought along ethnic lines": how a war goes, no incident
     doers = _doers(tok)
     # what a relative clause tells of: "the 1988 massacre (that) killed ...", "the 2019 protest movement, during which
     # forces killed 600 demonstrators"

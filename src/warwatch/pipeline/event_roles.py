@@ -27,7 +27,7 @@ from .event_words import (
     PROPERTY_TARGETS,
     STATE_CUES,
 )
-from .nlp import day_of, in_doc, pos_tags, tokens
+from .nlp import day_of, in_doc, left_dead, pos_tags, tokens
 
 NOUN_TAGS = frozenset({NOUN, PROPN})
 
@@ -278,13 +278,17 @@ def _member_of_armed(tok: Token) -> bool:
 
 
 _REASON_PREPS = frozenset({"for", "over", "about"})
+_TIME_PREPS = frozenset({"before", "after", "since", "until"})
 
 
 def _agents(tok: Token) -> list[Token]:
     """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
     verb = clause_verb(tok)
-    if tok.dep_ == "pobj" and tok.head.lower_ in _REASON_PREPS:
-        verb = tok  # "residents blamed the militants for the attack": who speaks of it did not do it
+    if tok.dep_ == "pobj" and tok.head.lower_ in _REASON_PREPS | _TIME_PREPS:
+        verb = tok  # "residents blamed the militants for the attack", "residents had fled before the raids": who
+        # speaks of it, or did something at another time, did not do it
+    if left_dead(verb):
+        return []  # "Two farmers shot dead in Bishnupur": a headline's passive, whose subject is the victim
     found = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
     if not found and (verb.dep_ == "conj" or _participle(verb)):
         found = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]  # "stormed the house and set it on

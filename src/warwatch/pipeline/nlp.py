@@ -161,6 +161,15 @@ def hyphened_to(tok: Token) -> Token | None:
     return None
 
 
+def left_dead(verb: Token) -> bool:
+    """A verb that leaves someone dead but has no object: its subject is who died ("farmers shot dead", "two hacked
+    to death"), as no one "shoots dead" without someone shot."""
+    dead = [c for c in verb.children if c.lower_ == "dead"]
+    dead += [c for c in verb.children if c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)]
+    objects = [c for t in (verb, *dead) for c in t.children if c.dep_ == "dobj"]  # "shot dead seven farmers"
+    return bool(dead) and not objects
+
+
 RANKS = frozenset("first last only worst biggest largest heaviest deadliest bloodiest".split())
 
 
