@@ -611,9 +611,8 @@ def _tallied(verb: Token) -> bool:
 
 
 def _over_months(verb: Token) -> Token | None:
-    """Whether a clause, or one it hangs on, is told over months or years ("during the first two years of the war",
-    "over the past three months", "in the past year"): no incident of a news report lasts so long; a tally does. The
-    period's preposition, if so."""
+    """The preposition of a span of months or years a clause, or one it hangs on, is told over ("during the first two
+    years of the war", "over the past three months", "in the past year"): no incident lasts so long; a tally does."""
     for node in (verb, *verb.ancestors):
         for prep in node.children:
             if prep.dep_ == "prep" and prep.lower_ in _OVER:

@@ -215,7 +215,7 @@ def _fight_type(tok: Token, context: Context) -> tuple[str, str]:
     nouns = {t.lemma_.lower() for t in sides}
     armed = any(c.lower_ == "armed" and t.lemma_.lower() not in _AUTHORITIES for t in sides for c in t.children)
     if nouns & CIVILIAN_TARGETS and not nouns & _AUTHORITIES and communal(sides):
-        return "Armed clash", "fight:communal-sides"  # "herders and farmers clashed": communal militias, ACLED's
+        return "Armed clash", "fight:communal-sides"  # "herders and farmers clashed": communal militias fought
     if nouns & CIVILIAN_TARGETS and not nouns & ORGANIZED_ARMED and not armed:
         rule = "fight:unorganised-sides"  # villagers, supporters or a crowd, not armed groups
     elif context.lemmas & CRUDE_WEAPONS and not context.lemmas & FIREARMS and not nouns & ORGANIZED_ARMED:
@@ -311,8 +311,9 @@ def _violence_type(family: str, tok: Token, context: Context) -> tuple[str | Non
     kind, target = _targets(tok)
     if family in {"attack", "kill"} and state_agent(tok) and _at_protesters(tok):
         return "Excessive force against protesters", f"{family}:protesters-fired-on"  # the march misparsed or untold
-    if crowd_agent(tok) and not (target != "armed" and communal_agent(tok)):  # herders who killed villagers: a
-        return _crowd_type(context), f"{family}:by-crowd"  # communal militia; "the drivers attacked police": a riot
+    # "the drivers attacked police officers": a riot; herders who killed villagers are a communal militia, no crowd
+    if crowd_agent(tok) and not (target != "armed" and communal_agent(tok)):
+        return _crowd_type(context), f"{family}:by-crowd"
     if family == "attack" and _looting_raid(tok, target, context):
         return None, "absorbed-by-looting"  # "raided the village and looted shops": property, no one hurt
     if family == "attack" and property_target(tok):
