@@ -1449,3 +1449,27 @@ def test_actors_people_who_fight_are_their_peoples_militia(
 def test_actors_a_verb_that_left_someone_dead_names_the_victims(nlp: Language, resolve, text: str) -> None:
     sides = _sides(nlp, resolve, text, "shot", "Attack")
     assert _name(sides.actor2) == "Civilians (Nigeria)" and _name(sides.actor1) != "Civilians (Nigeria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor1", "actor2"),
+    [
+        (
+            "Chad and Sudan agreed to a truce along the border on Thursday.",
+            "agreed",
+            "Military Forces of Chad",
+            "Military Forces of Sudan",
+        ),
+        (
+            "The Sudanese army and the RSF signed a ceasefire in Sudan on Friday.",
+            "ceasefire",
+            "Military Forces of Sudan",
+            "Rapid Support Forces",
+        ),
+    ],
+)
+def test_actors_the_parties_to_an_agreement_are_its_two_sides(
+    nlp: Language, resolve, text: str, trigger: str, actor1: str, actor2: str
+) -> None:
+    sides = _sides(nlp, resolve, text, trigger, "Agreement")
+    assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)

@@ -1940,3 +1940,9 @@ def test_events_communal_militias_are_no_crowd(nlp, text: str, expected: set[str
 )
 def test_events_victims_and_people_who_fled_are_no_crowd_that_did_it(nlp, text: str) -> None:
     assert "Mob violence" not in sub_types(nlp, text)
+
+
+def test_events_commanders_who_agreed_to_halt_firing_made_an_agreement(nlp) -> None:
+    text = "Border commanders of both armies agreed on Friday to halt firing along the frontier, a spokesman said."
+    assert sub_types(nlp, text) == {"Agreement"}
+    assert sub_types(nlp, "The army said it would halt firing along the frontier.") == set()

@@ -666,7 +666,8 @@ class _ArticleReader:
         if victims is not None:  # "the convoy struck a mine": who planted it is unknown
             agents, patients = [], victims
         patients = [p for p in patients if p.i != trigger.i]  # "lobbed a grenade": the weapon is no target
-        if not patients and head.lemma_.lower() in RECIPROCAL:  # "X and Y clashed": the conjuncts are the sides
+        reciprocal = head.lemma_.lower() in RECIPROCAL or sub_event_type == "Agreement"  # "X and Y agreed to ..."
+        if not patients and reciprocal:  # "X and Y clashed": the conjuncts are the sides
             for agent in list(agents):
                 rest = [c for c in agent.conjuncts if not self.lex.allies.find(span_text(noun_phrase(c)))]
                 if rest:
@@ -684,7 +685,7 @@ class _ArticleReader:
             posts = [p for p in with_conjuncts(patients) if p.lemma_.lower() in STATE_POSTS and _unowned(p)]
             if posts:
                 side2.add(Reading((self.lex.state_actor("MIL", country),)), {t.i for t in noun_phrase(posts[0])})
-        if head.lemma_.lower() in RECIPROCAL and not side2.actors and len(side1.actors) > 1:
+        if reciprocal and not side2.actors and len(side1.actors) > 1:
             side2.actors, side1.actors = side1.actors[1:], side1.actors[:1]  # "the Taliban and Afghan police clashed"
         elif head.lemma_.lower() in RECIPROCAL and not side2.actors and _fights_itself(agents, side1):
             side2.actors = list(side1.actors)  # "tribal militias clashed", "two rival clans fought"

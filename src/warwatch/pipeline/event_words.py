@@ -246,6 +246,8 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bpeace (?:deal|agreement|accord)\b|\bprisoners? (?:swap|exchange)\b"
         r"|\bagreed (?:on|to) (?:an? |the )?(?:delimitation|demarcation|ceasefire|truce|exchange|swap|withdrawal"
         r"|release|cessation)\b|\bcessation of hostilities\b"
+        r"|\bagreed (?:[\w-]+ ){0,3}?to (?:halt|stop|end|cease|suspend) (?:the |all )?"
+        r"(?:firing|fire|fighting|hostilities|attacks|shelling|clashes)\b"  # "agreed on Thursday to halt firing"
         r"|\b(?:sign|ink)(?:ed|s|ing)? an? (?:\w+ )?(?:agreement|accord|pact|treaty|declaration|memorandum|document"
         r"|deal|protocol|roadmap|charter)\b"
         r"(?![^.]{0,60}?\b(?:to|for) (?:the )?(?:buy|purchase|sell|sale|supply|import|export))"  # not arms bought
