@@ -145,6 +145,7 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 NON_STATE_ARMED = frozenset({2, 3, 4})  # rebels, political and identity militias
 PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
+CROWD_TYPES = PROTEST_TYPES | RIOT_TYPES  # a crowd's incidents: ACLED's Protesters and Rioters conventions
 CROWD_CONTROL = frozenset({"security forces", "security force"})  # unnamed forces that police a crowd
 CIVILIAN_TARGET_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 UNKNOWN_PERPETRATOR_TYPES = CIVILIAN_TARGET_TYPES | {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
@@ -628,7 +629,7 @@ class _ArticleReader:
         if not side1.actors and trigger is not None and mention.sub_event_type not in UNKNOWN_PERPETRATOR_TYPES:
             # a state that reports a bomb or an attack on civilians tells of another's deed, not its own
             side1.actors += self._speaker_actors(trigger, index, country)
-        if not side1.actors and index and mention.sub_event_type not in PROTEST_TYPES | RIOT_TYPES:
+        if not side1.actors and index and mention.sub_event_type not in CROWD_TYPES:
             self._borrow_agents(self.sents[index - 1], sent, side1, country)
         if self._said_unknown(index) and not self._owned(side1):
             side1.actors = []
@@ -642,7 +643,7 @@ class _ArticleReader:
             claimed = self._claimant(index, side1, country, against=side2.actors)
         if mention.sub_event_type in INTERVENED_TYPES and not any(a.inter == 1 for a in side1.actors + side2.actors):
             side2.actors += self._later_state_forces(index, country)
-        if mention.sub_event_type in PROTEST_TYPES | RIOT_TYPES and self._policing(sent):
+        if mention.sub_event_type in CROWD_TYPES and self._policing(sent):
             for side in (side1, side2):
                 side.actors = [self._as_police(a) for a in side.actors]
         actor1, actor2, assoc1, assoc2 = self._defaults(side1, side2, country, mention.sub_event_type)
@@ -676,7 +677,7 @@ class _ArticleReader:
         side1, side2 = _Side(), _Side()
         victims = _has_victims(sub_event_type)
         battle = SUB_EVENT_TYPES.get(sub_event_type) == "Battles"
-        armed = sub_event_type not in PROTEST_TYPES | RIOT_TYPES  # who does it bears arms: a people's are its militia
+        armed = sub_event_type not in CROWD_TYPES  # who does it bears arms: a people's are its militia
         for side, role_tokens, weak in ((side1, agents, False), (side2, patients, victims)):
             for tok in with_conjuncts(role_tokens):
                 reading, toks = self.reading(tok, country, weak=weak, other=side1.actors if side is side2 else ())
@@ -853,7 +854,7 @@ class _ArticleReader:
         def generic(name: str, inter: int) -> Actor:
             return Actor(name=lex.fill(name, country), inter=inter)
 
-        if sub_event_type in PROTEST_TYPES | RIOT_TYPES:
+        if sub_event_type in CROWD_TYPES:
             crowd = (
                 generic("Protesters ({country})", 6)
                 if sub_event_type in PROTEST_TYPES
