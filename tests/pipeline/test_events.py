@@ -475,6 +475,16 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
         ("Rebels have been fighting the army in the hills north of the town.", set()),
         ("Two bandits were killed, wounded or captured during the army operation.", {"Armed clash"}),
         ("Police seized the town hall from the armed group after a brief firefight.", {"Government regains territory"}),
+        # a person the state takes is arrested; beside a fight, the fight carries it
+        ("Soldiers captured a senior rebel commander near the river crossing on Monday.", {"Arrests"}),
+        ("Troops killed 12 militants and captured four others near the lake on Monday.", {"Armed clash"}),
+        (
+            "Customs officers seized 2 tons of cocaine hidden in a cargo of bananas on Monday.",
+            {"Looting/property destruction"},
+        ),
+        # what an arrest is for was told before: no new event, unless the phrase dates it
+        ("Police on Tuesday arrested two men in connection with the blast near the market.", {"Arrests"}),
+        ("Police arrested three men over the killings of the two traders, officials said on Friday.", {"Arrests"}),
     ],
 )
 def test_events_ongoing_states_and_captured_people(nlp, text: str, expected: set[str]) -> None:

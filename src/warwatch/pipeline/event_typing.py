@@ -56,6 +56,7 @@ from .event_words import (
     IED_CUES,
     LEAVING_VERBS,
     MEANS,
+    MEMBER_NOUNS,
     ONE_SIDED_FIGHTS,
     ORGANIZED_ARMED,
     ROUTINE_POSTS,
@@ -527,6 +528,9 @@ def _unrealised_object(tok: Token) -> bool:
     return bool(words & UNREALISED)
 
 
+_PERSONS = CIVILIAN_TARGETS | ARMED_TARGETS | ORGANIZED_ARMED | MEMBER_NOUNS | {"other"}  # "captured four others"
+
+
 def seized_thing(tok: Token) -> tuple[str | None, str] | None:
     """A capture of things or people, not of a place: weapons seized are disrupted, other goods looted,
     and fighters captured are part of the fight that took them."""
@@ -558,6 +562,9 @@ def seized_thing(tok: Token) -> tuple[str | None, str] | None:
         return "Disrupted weapons use", "capture:weapons-seized"
     if lemma in CIVILIAN_TARGETS - CIVILIAN_PLACES and target_kind(tok) == "civilian" and not state_subject(tok):
         return "Abduction/forced disappearance", "capture:civilians-taken"  # "gunmen seized a lawmaker"
-    if lemma in CIVILIAN_TARGETS | ARMED_TARGETS | ORGANIZED_ARMED:
-        return None, "capture:people-taken"  # fighters taken prisoner in a fight, or people held by the state
+    person = not measured and (lemma in _PERSONS or (head.ent_type_ == "PERSON" and head.pos_ == "PROPN"))
+    if person and state_subject(tok):
+        return "Arrests", "capture:held-by-state"  # "troops captured a rebel commander" (beside a fight: part of it)
+    if person:
+        return None, "capture:people-taken"  # fighters taken prisoner in a fight
     return "Looting/property destruction", "capture:goods-seized"

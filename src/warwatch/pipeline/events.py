@@ -204,6 +204,8 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         deaths=crowd and any(_deadly(words[i - start]) for i in range(start, end) if lemma_of[i] in _DEATHS),
     )
     typed = [(tok, *type_of(family, tok, context)) for tok, family in triggers]
+    grounds = {i for tok, sub, _ in typed if sub == "Arrests" for i in _grounds(tok)}
+    typed = [(tok, sub, rule) for tok, sub, rule in typed if tok.i not in grounds]  # "in connection with the blast"
     violent = [tok for tok, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"]
     for tok, sub_type, rule in sorted(typed, key=lambda item: item[0].i):
         if sub_type is None or (sub_type == "Arrests" and not _answers(tok, violent)):
@@ -261,6 +263,7 @@ _RESCUING = frozenset(
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 _WEAPON_HANDLERS = frozenset("expert squad team technician specialist disposal engineer sapper unit".split())
 _REASONS = frozenset({"in", "over", "for"})  # "held in connection with", "arrested over", "detained for"
+_CONNECTION = "connection"
 _CAMPAIGNS = frozenset("election electoral campaign poll roadshow".split())
 _VERB_OBJECTS = frozenset({"dobj", "npadvmod", "nsubjpass"})  # "stepped up vigil" has it as an npadvmod
 _WATCHFUL = frozenset("strict close tight round-the-clock constant".split())
@@ -554,13 +557,25 @@ def _answers(arrest: Token, violent: list[Token]) -> bool:
     what the arrest is for ("in connection with the 9 May riot cases", "over Saturday's shooting"). Violence done
     beside it ("fired tear gas and arrested 20", "detained teachers who were protesting") is where it was made; violence
     in a comment on the arrest ("..., the latest escalation in a crackdown on protests") is not."""
-    apart = {
+    apart = {w.i for c in arrest.children if _reason(c) or c.dep_ in {"npadvmod", "appos"} for w in c.subtree}
+    return all(t.i in apart for t in violent)
+
+
+def _grounds(arrest: Token) -> set[int]:
+    """The words of what an arrest is for ("in connection with the blast", "over the killings"): the violence told
+    there is an event told before, not a new one, unless the phrase dates it ("over Saturday's shooting")."""
+    return {
         w.i
         for c in arrest.children
-        if (c.dep_ == "prep" and c.lower_ in _REASONS) or c.dep_ in {"npadvmod", "appos"}
+        if _reason(c)
+        and (c.lower_ != "in" or _CONNECTION in {g.lemma_.lower() for g in c.children})
+        and not any(w.ent_type_ in {"DATE", "TIME"} for w in c.subtree)
         for w in c.subtree
     }
-    return all(t.i in apart for t in violent)
+
+
+def _reason(phrase: Token) -> bool:
+    return phrase.dep_ == "prep" and phrase.lower_ in _REASONS
 
 
 def _campaign_rally(tok: Token) -> bool:
