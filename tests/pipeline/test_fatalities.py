@@ -96,6 +96,12 @@ def test_fatalities_unverified_certainty(nlp) -> None:
         ("Gunmen stopped the mayor's car and shot him dead.", [(1, "exact", None)]),
         ("A trader and his son were killed when militants raided the market.", [(2, "exact", None)]),
         ("The death toll from the clashes rose to 31, the ministry said.", [(31, "exact", "ministry")]),
+        # "dead" hung on the last object of "leaving": the counted ones before it are the dead
+        (
+            "Fighters from the group clashed with soldiers near the dam on Tuesday, leaving at least six soldiers "
+            "and an unknown number of militants dead, two security sources said.",
+            [(6, "at least", "two security sources")],
+        ),
     ],
 )
 def test_fatalities_groups_ranges_and_single_persons(nlp, text, expected) -> None:

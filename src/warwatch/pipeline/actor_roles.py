@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from .event_words import QUANTITY_NOUNS
 from .nlp import left_dead, lemmas, lowers, per_doc, tokens
 from .place_words import past_dateline
 
@@ -669,6 +670,8 @@ def event_head(trigger: Token) -> Token:
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() in EVENT_NOUNS:
         return trigger
     head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        trigger, head = head.head, head.head.head  # "fired a barrage of rockets at X": the barrage was fired
     if trigger.dep_ == "compound" and head.pos_ == "NOUN" and weapon_users(head):
         return head  # "artillery shells fired by X": the shells, whose user is told
     if trigger.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in EVENT_NOUNS:
@@ -678,6 +681,19 @@ def event_head(trigger: Token) -> Token:
     if trigger.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() not in LAUNCH_VERBS | DEFEND_VERBS:
         return head  # "hurled a grenade into a bar", "fired a rocket at X"
     return trigger
+
+
+def victims_above(head: Token) -> list[Token]:
+    """Who a clause of "when" or "as" says was killed by what it tells: "nine soldiers were killed when a bomb hit
+    their bus" -- the soldiers, not the bus, were its target."""
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else head
+    killed = verb.head
+    if verb.dep_ != "advcl" or killed is verb or killed.lemma_.lower() not in _HARMED or not is_passive(killed):
+        return []
+    return children(killed, "nsubjpass")
+
+
+_HARMED = frozenset("kill injure wound hurt maim".split())
 
 
 def contact_victims(trigger: Token) -> list[Token] | None:

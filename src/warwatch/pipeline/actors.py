@@ -120,6 +120,7 @@ from .actor_roles import (
     told_outlets,
     trigger_token,
     verb_roles,
+    victims_above,
     weapon_users,
     with_conjuncts,
 )
@@ -666,6 +667,7 @@ class _ArticleReader:
         victims = contact_victims(trigger)
         if victims is not None:  # "the convoy struck a mine": who planted it is unknown
             agents, patients = [], victims
+        patients = victims_above(head) or patients
         patients = [p for p in patients if p.i != trigger.i]  # "lobbed a grenade": the weapon is no target
         reciprocal = head.lemma_.lower() in RECIPROCAL or sub_event_type == "Agreement"  # "X and Y agreed to ..."
         if not patients and reciprocal:  # "X and Y clashed": the conjuncts are the sides

@@ -381,6 +381,7 @@ def _figures_of(word: Token) -> list[Token]:
             heads += objects or [c for c in word.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "were left dead"
         if any(c.dep_ == "nummod" for c in word.children):  # "the 43 dead", "At Least 43 Dead": the dead counted
             heads.append(word)
+        heads += _left_dead(word)
     elif lemma == "death" and word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.pos_ == "VERB":
         heads = [c for c in word.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "tortured a man to death"
     else:  # a noun: deaths, bodies, toll, lives, the killing of ...
@@ -402,6 +403,17 @@ def _figures_of(word: Token) -> list[Token]:
     if not figures and lemma in ELLIPTIC_WORDS:
         return _elliptic_figure(word)
     return list(figures.values())
+
+
+def _left_dead(dead: Token) -> list[Token]:
+    """The objects of "leave" when the parser hung "dead" on the last of them: "leaving nine soldiers and an unknown
+    number of militants dead" counts the soldiers."""
+    if dead.dep_ != "amod":
+        return []
+    verb = next((a for a in dead.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() != "leave":
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and c.i < dead.i and c is not dead.head]
 
 
 def _among_them(noun: Token) -> bool:
