@@ -16,6 +16,12 @@ def word(nlp: Language, text: str, target: str):
     ("text", "trigger", "fact"),
     [
         ("Rebels attacked the convoy on Monday.", "attacked", True),
+        # the war around an incident, and an incident named again to place another in time
+        ("Jets struck the market on Tuesday as fighting between the two armies intensified.", "fighting", False),
+        ("Jets struck the market on Tuesday amid escalating clashes in the region.", "clashes", False),
+        ("Clashes intensified in the town on Tuesday, killing five fighters.", "Clashes", True),
+        ("The bombing came days after fighters took control of the town.", "bombing", False),
+        ("The attack came as talks resumed in the capital.", "attack", False),
         ("Rebels did not attack the convoy on Monday.", "attack", False),
         ("The army denied that its jets had bombed the village.", "bombed", False),
         ("The group denied responsibility for the attack on the village.", "attack", True),

@@ -485,6 +485,7 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
         # what an arrest is for was told before: no new event, unless the phrase dates it
         ("Police on Tuesday arrested two men in connection with the blast near the market.", {"Arrests"}),
         ("Police arrested three men over the killings of the two traders, officials said on Friday.", {"Arrests"}),
+        ("The army captured a rebel commander in a raid near the border on Tuesday, a statement said.", {"Arrests"}),
     ],
 )
 def test_events_ongoing_states_and_captured_people(nlp, text: str, expected: set[str]) -> None:

@@ -273,3 +273,30 @@ def test_pipeline_a_group_in_power_is_the_state() -> None:
         "Military Forces of Afghanistan",
         "NRF: National Resistance Front",
     ]
+
+
+def test_pipeline_an_act_told_on_a_day_of_its_own_is_another_incident() -> None:
+    """Two days apart is within the fold's reach, but a sentence that tells another kind of act on a day of its own
+    tells another incident, though a follow-up of the first one sits in the same town."""
+    text = (
+        "At least 20 soldiers were killed when militants stormed an army base in Djibo on Sunday, security sources "
+        "said. Residents said gunfire rang out for hours. On Friday, gunmen killed 12 civilians in Djibo, a resident "
+        "said."
+    )
+    events = warwatch.extract(text, published=date(2024, 8, 27))
+    assert {(e.sub_event_type, e.date, e.fatalities.best) for e in events} == {
+        ("Armed clash", date(2024, 8, 25), 20),
+        ("Attack", date(2024, 8, 23), 12),
+    }
+
+
+def test_pipeline_the_war_around_an_incident_and_the_incident_named_again_are_no_events() -> None:
+    text = (
+        "A drone strike on a market in Bichena killed 11 civilians on Tuesday, residents said, as fighting between "
+        "the army and the militia intensified. The strike followed heavy fighting on Monday around Debre Markos."
+    )
+    events = warwatch.extract(text, published=date(2024, 11, 14))
+    assert {(e.sub_event_type, e.date) for e in events} == {
+        ("Air/drone strike", date(2024, 11, 12)),
+        ("Armed clash", date(2024, 11, 11)),
+    }

@@ -269,6 +269,8 @@ def _fits(reading: Reading, group: list[Reading], *, sides: bool = True, place: 
         _same_time(reading.when, other.when) for other in group if other.when.mention is not None
     ):
         return False
+    if _another_day(reading, group):
+        return False
     if not place:
         return True
     anchor = _first_named(group)  # a place carried from context is a guess
@@ -409,6 +411,24 @@ def _event_type(group: list[Reading]) -> str:
 def _at_the_demonstration(reading: Reading, group: list[Reading]) -> bool:
     """Force used by or against a crowd where and when it demonstrated is part of the demonstration."""
     return _incident_type(group)[0] in _PROTEST_TYPES and reading.mention.sub_event_type in _AT_PROTESTS
+
+
+def _another_day(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention of another type than the incident's tells, in a sentence of its own, an act on a day the
+    incident's sentences do not name ("stormed a base on Sunday ... On Friday, gunmen killed 12"). People named by their
+    part ("a rioter succumbed to his wounds on Tuesday") are the incident's, whatever the day; a mention of the
+    incident's own type may be its report's day ("said on Friday it had captured the town")."""
+    return (
+        _own_day(reading)
+        and reading.mention.sub_event_type != _incident_type(group)[0]
+        and any(_own_day(r) and r.when.date != reading.when.date for r in group)
+        and not any(r.mention.sentence == reading.mention.sentence for r in group)
+        and not _AGENT_NOUN.search(reading.mention.trigger.text)
+    )
+
+
+def _own_day(reading: Reading) -> bool:
+    return reading.when.time_precision == 1 and _own_date(reading)
 
 
 def _own_date(reading: Reading) -> bool:

@@ -138,6 +138,8 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
         return False  # "once fighting in the area died down": a lull, not an event
     if _halted(tok):
         return False  # "the truce largely halted air strikes and major offensives": what stopped, not what happened
+    if _backdrop(tok):
+        return False  # "..., as fighting between the army and the militia intensified": the war around an incident
     if any(c.dep_ == "advmod" and c.lower_ in _IN_WORDS for c in tok.children):
         return False  # "the coast guards clashed verbally"
     if tok.pos_ == "NOUN" and any(c.lower_ in _OF_THE_KIND and c.dep_ in {"amod", "predet"} for c in tok.children):
@@ -709,6 +711,25 @@ def _arena(noun: Token) -> bool:
     """Whether a noun calls a place what it is for the fighting it sees ("has become a hotbed of attacks"), on no day
     named ("the town was the scene of heavy fighting on Monday" tells an incident)."""
     return noun.lemma_.lower() in ARENAS and noun.dep_ in {"attr", "appos"} and not _day_named(noun.head)
+
+
+def _backdrop(tok: Token) -> bool:
+    """Fighting told as growing around an incident, in a clause of its own ("as fighting intensified", "amid escalating
+    clashes"): the war's course, not a clash of the report's day."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"amid", "amidst"}:
+        return any(c.dep_ == "amod" and c.lemma_.lower() in _GROWING for c in tok.children)
+    # the parser may hang "as" on the subject, or make the subject a clause of its own: "as fighting ... intensified"
+    after = tok.right_edge.i + 1
+    growing = tok.head if tok.dep_ == "nsubj" else tok.doc[after] if after < len(tok.doc) else tok
+    return (
+        growing.lemma_.lower() in _GROWING
+        and growing.dep_ in {"advcl", "ccomp"}
+        and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in (*growing.children, *tok.children))
+        and not _day_named(growing)
+    )
+
+
+_GROWING = frozenset("intensify escalate grow rage mount worsen deepen continue ongoing".split())
 
 
 def _day_named(verb: Token, besides: Token | None = None) -> bool:
@@ -1459,6 +1480,8 @@ _FEELINGS = frozenset("anger outrage fury rage frustration discontent resentment
 def _time_told_by(tok: Token) -> bool:
     """Whether a trigger is the event a time is told from: "the day after the attack", "hours before the raid",
     "a week after Tuesday's bombing". The event is one the report has told, or tells, in its own words."""
+    if _sequenced(tok):
+        return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in {"after", "before"}:
         return False
     prep = tok.head
@@ -1466,6 +1489,19 @@ def _time_told_by(tok: Token) -> bool:
     units += [prep.nbor(-1)] if prep.i > 0 else []  # "Hours after the bombing, police ...": the verb's modifier
     known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "that", "this"}) for c in tok.children)
     return known and any(u.lemma_.lower() in _TIMES_TOLD_FROM for u in units)
+
+
+def _sequenced(tok: Token) -> bool:
+    """ "The strike followed heavy fighting on Monday", "The bombing came days after fighters took the town", "The
+    attack came as talks resumed": the incident told, named again to place another in time (the day is the other's)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
+        return False
+    if verb.lemma_.lower() in {"follow", "precede"}:
+        return True
+    return verb.lemma_.lower() == "come" and any(
+        c.dep_ in {"prep", "mark", "advmod"} and c.lower_ in {"after", "before", "amid", "as"} for c in verb.subtree
+    )
 
 
 _TIMES_TOLD_FROM = _TIME_UNITS | frozenset("minute hour night morning evening afternoon".split())

@@ -204,8 +204,9 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
         deaths=crowd and any(_deadly(words[i - start]) for i in range(start, end) if lemma_of[i] in _DEATHS),
     )
     typed = [(tok, *type_of(family, tok, context)) for tok, family in triggers]
-    grounds = {i for tok, sub, _ in typed if sub == "Arrests" for i in _grounds(tok)}
-    typed = [(tok, sub, rule) for tok, sub, rule in typed if tok.i not in grounds]  # "in connection with the blast"
+    arrests = [tok for tok, sub, _ in typed if sub == "Arrests"]
+    apart = {i for tok in arrests for i in _grounds(tok)} | {t.i for t, _ in triggers if _arrest_made_in(t, arrests)}
+    typed = [(tok, sub, rule) for tok, sub, rule in typed if tok.i not in apart]  # "in connection with the blast"
     violent = [tok for tok, sub, _ in typed if sub and SUB_EVENT_TYPES[sub] != "Strategic developments"]
     for tok, sub_type, rule in sorted(typed, key=lambda item: item[0].i):
         if sub_type is None or (sub_type == "Arrests" and not _answers(tok, violent)):
@@ -264,6 +265,7 @@ _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 _WEAPON_HANDLERS = frozenset("expert squad team technician specialist disposal engineer sapper unit".split())
 _REASONS = frozenset({"in", "over", "for"})  # "held in connection with", "arrested over", "detained for"
 _CONNECTION = "connection"
+_SWEEPS = frozenset("raid operation sweep swoop crackdown".split())
 _CAMPAIGNS = frozenset("election electoral campaign poll roadshow".split())
 _VERB_OBJECTS = frozenset({"dobj", "npadvmod", "nsubjpass"})  # "stepped up vigil" has it as an npadvmod
 _WATCHFUL = frozenset("strict close tight round-the-clock constant".split())
@@ -572,6 +574,15 @@ def _grounds(arrest: Token) -> set[int]:
         and not any(w.ent_type_ in {"DATE", "TIME"} for w in c.subtree)
         for w in c.subtree
     }
+
+
+def _arrest_made_in(tok: Token, arrests: list[Token]) -> bool:
+    """ "Captured a commander in a raid near the town": the raid is how the arrest was made, no event beside it."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or tok.lemma_.lower() not in _SWEEPS or prep.lower_ not in {"in", "during"}:
+        return False
+    held = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # the parser may hang it on who was taken
+    return any(held.i == a.i for a in arrests)
 
 
 def _reason(phrase: Token) -> bool:
