@@ -486,6 +486,9 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
         ("Police on Tuesday arrested two men in connection with the blast near the market.", {"Arrests"}),
         ("Police arrested three men over the killings of the two traders, officials said on Friday.", {"Arrests"}),
         ("The army captured a rebel commander in a raid near the border on Tuesday, a statement said.", {"Arrests"}),
+        # an assault launched is an offensive; a person assaulted is harmed
+        ("Rebel fighters launched a ground assault on the city's outskirts on Tuesday.", {"Armed clash"}),
+        ("Two soldiers assaulted a shopkeeper at the market on Tuesday.", {"Attack"}),
     ],
 )
 def test_events_ongoing_states_and_captured_people(nlp, text: str, expected: set[str]) -> None:

@@ -300,3 +300,13 @@ def test_pipeline_the_war_around_an_incident_and_the_incident_named_again_are_no
         ("Air/drone strike", date(2024, 11, 12)),
         ("Armed clash", date(2024, 11, 11)),
     }
+
+
+def test_pipeline_what_came_hours_after_an_incident_is_another_incident() -> None:
+    text = (
+        "Rebels shelled a displacement camp near El Fasher on Tuesday, killing 14 civilians, a rescue group said. "
+        "Hours after the shelling, rebel fighters launched a ground assault on the city's outskirts. The army said "
+        "its troops repelled the attack."
+    )
+    events = warwatch.extract(text, published=date(2025, 6, 4))
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack", "Armed clash"}

@@ -260,7 +260,14 @@ def _joins(reading: Reading, group: list[Reading]) -> bool:
     sub_type = reading.mention.sub_event_type
     if sub_type != _incident_type(group)[0] and all(sub_type != r.mention.sub_event_type for r in group):
         return False
-    return _fits(reading, group)
+    return not _told_from(reading, group) and _fits(reading, group)
+
+
+def _told_from(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention's sentence tells a time from an incident named again ("Hours after the shelling, RSF fighters
+    launched a ground assault"): what came before or after it is another incident."""
+    sentence = reading.mention.sentence
+    return _LATER.search(sentence.text) is not None and all(r.mention.sentence != sentence for r in group)
 
 
 def _fits(reading: Reading, group: list[Reading], *, sides: bool = True, place: bool = True) -> bool:
@@ -301,6 +308,8 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
         return False  # "Police broke up the relatives' protest." after an air strike: no part of the strike (a crowd
         # may clash, but it fires no shells)
     same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
+    if _told_from(reading, group):
+        return False
     same_day = not _own_date(reading) or all(_same_day(r.when, reading.when) for r in group if _own_date(r))
     follow_up = same_day and (_named_place(reading) is None or _at_the_demonstration(reading, group))
     # the sides of "One person was injured." are the actors stage's guess: they do not separate it
@@ -377,6 +386,12 @@ _SEPARATE = re.compile(
     re.IGNORECASE,
 )
 _CROWDS = re.compile(r"^(?:Protesters|Rioters)\b")
+# A time told from an incident named again: "hours after the shelling", "the day after the attack", "shortly before it".
+_LATER = re.compile(
+    r"\b(?:hours?|minutes?|moments?|days?|weeks?|shortly|soon|the (?:day|night|morning|evening))\s+"
+    r"(?:after|before|following)\s+(?:the|this|that|its|their|it)\b",
+    re.IGNORECASE,
+)
 _UNNAMED = "Unidentified Armed Group"
 _AGENT_NOUN = re.compile(r"(?:er|or)s?$", re.IGNORECASE)  # "the protesters" are people, who may act again elsewhere
 _NAME = r"[A-Z][\w'’]*(?:[ -](?:al|el|ad|as|ash)?-?[A-Z][\w'’]*)*"

@@ -290,6 +290,8 @@ def _family(tok: Token, family: str | None) -> str | None:
     lemma = tok.lemma_.lower()  # spaCy decodes a new string on every ``lemma_``
     if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
         return None
+    if lemma == "assault" and tok.pos_ == "NOUN":
+        family = "fight"  # "launched a ground assault on the city": an offensive; people are "assaulted"
     if tok.ent_type_ in {"DATE", "TIME"}:
         return None  # "in March": a month, not a march
     if _against(tok):
