@@ -310,3 +310,16 @@ def test_pipeline_what_came_hours_after_an_incident_is_another_incident() -> Non
     )
     events = warwatch.extract(text, published=date(2025, 6, 4))
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack", "Armed clash"}
+
+
+def test_pipeline_a_body_that_dates_news_by_its_day_goes_on_with_news_under_an_anniversary_headline() -> None:
+    text = (
+        "Police fire on marchers on anniversary of 2024 protests\n\n"
+        "Police fired live rounds at protesters in Nairobi on Wednesday, killing three people, a rights group said.\n\n"
+        "In the western city of Kisumu, protesters set fire to a police post and threw stones at officers."
+    )
+    events = warwatch.extract(text, published=date(2025, 6, 26))
+    assert {(e.sub_event_type, e.location.name if e.location else None) for e in events} == {
+        ("Excessive force against protesters", "Nairobi"),
+        ("Violent demonstration", "Kisumu"),
+    }

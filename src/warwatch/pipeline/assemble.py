@@ -147,7 +147,7 @@ def assemble_events(article: Article, readings: list[Reading], *, is_party: Call
     groups = _fold_headlines(headline_end, _fold_references(groups))
     if article.published and any(_dated_by_day(g) for g in groups):
         groups = [g for g in groups if not _of_an_earlier_month(g, article.published)]
-    if _about_a_past_case(article, headline_end):
+    if _about_a_past_case(article, headline_end) and not any(_dated_by_day(g) for g in groups):
         groups = [g for g in groups if any(_own_date(r) for r in g)]
     return tuple(_event(article, group, is_party, headline_end) for group in _days_carried(groups))
 
@@ -658,8 +658,9 @@ def _headline_of(headline: list[Reading], group: list[Reading]) -> bool:
 def _about_a_past_case(article: Article, headline_end: int | None) -> bool:
     """Whether the headline (or the title) tells of a trial, a remembrance or an inquiry ("Court sentences five over
     2016 bombing", "Ten years after Chibok, parents still wait", "UN experts say both sides committed war crimes"):
-    the incidents the article tells with no date of their own are the case tried, remembered or found, not news (an
-    incident the body dates is news still)."""
+    the incidents the article tells with no date of their own are the case tried, remembered or found, not news. An
+    incident the body dates is news still, and once it dates one by its day ("police fired on protesters on Wednesday"
+    under "... on anniversary of 2024 protests"), the body goes on with news as any other does."""
     headline = article.title or (article.text[:headline_end] if headline_end else "")
     return bool(_PAST_CASE.search(headline))
 
