@@ -323,3 +323,12 @@ def test_pipeline_a_body_that_dates_news_by_its_day_goes_on_with_news_under_an_a
         ("Excessive force against protesters", "Nairobi"),
         ("Violent demonstration", "Kisumu"),
     }
+
+
+def test_pipeline_attacks_told_on_days_of_their_own_are_two_incidents() -> None:
+    text = (
+        "PORT-AU-PRINCE, Haiti (AP) - Gunmen killed three villagers on Monday, officials said. "
+        "On Saturday, gunmen killed five farmers in Kenscoff, police said."
+    )
+    events = warwatch.extract(text, published=date(2025, 4, 1))
+    assert {(e.date, e.fatalities.best) for e in events} == {(date(2025, 3, 31), 3), (date(2025, 3, 29), 5)}

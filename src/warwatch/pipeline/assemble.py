@@ -2,7 +2,9 @@
 
 The same incident told three times in an article is one event: mentions fold together when
 they have the same sub-event type, dates within ``DAYS`` of each other, places within
-``KM`` (or one of them unplaced) and no conflicting sides. A place that a mention's own
+``KM`` (or one of them unplaced) and no conflicting sides. ``DAYS`` is a report's slack: two sentences that each name
+the day of their own act ("on Monday", "On Saturday") tell two incidents, and a sentence that tells a time from an
+incident named again ("Hours after the shelling, ...") tells another one. A place that a mention's own
 sentence names outranks one the geocoder carried over from an earlier sentence. The folded
 event keeps the most precise date and place, the union of sources, evidence and claims, and recomputes its
 best/low/high figure by the taxonomy's conservative rule.
@@ -429,13 +431,11 @@ def _at_the_demonstration(reading: Reading, group: list[Reading]) -> bool:
 
 
 def _another_day(reading: Reading, group: list[Reading]) -> bool:
-    """Whether a mention of another type than the incident's tells, in a sentence of its own, an act on a day the
-    incident's sentences do not name ("stormed a base on Sunday ... On Friday, gunmen killed 12"). People named by their
-    part ("a rioter succumbed to his wounds on Tuesday") are the incident's, whatever the day; a mention of the
-    incident's own type may be its report's day ("said on Friday it had captured the town")."""
+    """Whether a mention tells, in a sentence of its own, an act on a day the incident's sentences do not name ("stormed
+    a base on Sunday ... On Friday, gunmen killed 12"). People named by their part ("a rioter succumbed to his wounds
+    on Tuesday") are the incident's, whatever the day; a report's day is no act's (the dates stage marks it so)."""
     return (
         _own_day(reading)
-        and reading.mention.sub_event_type != _incident_type(group)[0]
         and any(_own_day(r) and r.when.date != reading.when.date for r in group)
         and not any(r.mention.sentence == reading.mention.sentence for r in group)
         and not _AGENT_NOUN.search(reading.mention.trigger.text)

@@ -481,6 +481,11 @@ def _hit(article: Article, doc: Doc, start: int, end: int, when: When) -> _Hit:
     root = tokens.root if tokens is not None and len(tokens) else None
     governor, path = _governor(root)
     speech = governor is not None and governor.lemma_.lower() in _SPEECH
+    if not speech and governor is not None and tokens is not None and governor.dep_ == "ccomp":
+        said = governor.head  # "said on Friday it had captured": the parser may hang the statement's day on its content
+        first = tokens[0].i - (1 if tokens[0].i and doc[tokens[0].i - 1].lower_ == "on" else 0)
+        if said.lemma_.lower() in _SPEECH_VERBS and said.i == first - 1 and governor.i > tokens[-1].i:
+            governor, path, speech = said, frozenset(), True
     mentioned = replace(when, mention=Span.of(article, start, end))
     return _Hit(start=start, end=end, when=mentioned, root=root, governor=governor, path=path, speech=speech)
 
