@@ -486,6 +486,9 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
         ("Police on Tuesday arrested two men in connection with the blast near the market.", {"Arrests"}),
         ("Police arrested three men over the killings of the two traders, officials said on Friday.", {"Arrests"}),
         ("The army captured a rebel commander in a raid near the border on Tuesday, a statement said.", {"Arrests"}),
+        # members named by their group are of it: armed, whatever "members" alone would be
+        ("Soldiers killed five militia members near the border on Saturday.", {"Armed clash"}),
+        ("Gunmen killed two party members near the border on Saturday.", {"Attack"}),
         # an assault launched is an offensive; a person assaulted is harmed
         ("Rebel fighters launched a ground assault on the city's outskirts on Tuesday.", {"Armed clash"}),
         ("Two soldiers assaulted a shopkeeper at the market on Tuesday.", {"Attack"}),

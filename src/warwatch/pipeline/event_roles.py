@@ -269,12 +269,16 @@ def _civilian(tok: Token) -> bool:
 
 
 def _member_of_armed(tok: Token) -> bool:
-    """ "A member of the militia", "a leader of the rebels": one of an armed group."""
+    """ "A member of the militia", "a leader of the rebels", "gang members", "Hamas commanders": one of an armed
+    group."""
     if tok.lemma_.lower() not in MEMBER_NOUNS:
         return False
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
     words = {form for p in preps for w in p.subtree for form in (w.lemma_.lower(), w.lower_)}
-    return bool(words & (ARMED_TARGETS | ORGANIZED_ARMED | STATE_CUES))
+    named = [c for c in tok.children if c.dep_ == "compound"]
+    words |= {c.lemma_.lower() for c in named}
+    group = any((a := canonical_actor(c.text)) is not None and a.inter in (2, 3, 4) for c in named if c.pos_ == "PROPN")
+    return group or bool(words & (ARMED_TARGETS | ORGANIZED_ARMED | STATE_CUES))
 
 
 _REASON_PREPS = frozenset({"for", "over", "about"})
