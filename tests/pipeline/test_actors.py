@@ -1501,3 +1501,8 @@ def test_actors_what_was_fired_and_who_was_killed_by_it(
 ) -> None:
     sides = _sides(nlp, resolve, text, trigger, sub_event_type)
     assert (_name(sides.actor1), _name(sides.actor2)) == (actor1, actor2)
+
+
+def test_actors_what_was_reported_is_no_source(nlp: Language, resolve) -> None:
+    text = "Troops took over positions in the town vacated by the rebels on Friday, with no fighting reported."
+    assert _sides(nlp, resolve, text, "took", "Non-violent transfer of territory").sources == ()

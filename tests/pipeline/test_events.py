@@ -486,6 +486,11 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
         ("Police on Tuesday arrested two men in connection with the blast near the market.", {"Arrests"}),
         ("Police arrested three men over the killings of the two traders, officials said on Friday.", {"Arrests"}),
         ("The army captured a rebel commander in a raid near the border on Tuesday, a statement said.", {"Arrests"}),
+        # positions taken over after their holders vacated them changed hands without a fight
+        (
+            "Government troops took over positions in the town vacated by the rebels on Friday under a truce.",
+            {"Non-violent transfer of territory"},
+        ),
         # members named by their group are of it: armed, whatever "members" alone would be
         ("Soldiers killed five militia members near the border on Saturday.", {"Armed clash"}),
         ("Gunmen killed two party members near the border on Saturday.", {"Attack"}),

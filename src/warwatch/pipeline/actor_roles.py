@@ -334,8 +334,10 @@ _REPORTED_THINGS = frozenset("casualty fatality injury death damage loss".split(
 
 
 def _teller(subject: Token) -> bool:
-    """What a report tells never tells it: "No casualties reported", parsed with the casualties as its subject."""
-    return subject.lemma_.lower() not in _REPORTED_THINGS
+    """What a report tells never tells it: "No casualties reported", "with no fighting reported", parsed with what
+    was reported as its subject."""
+    lemma = subject.lemma_.lower()
+    return lemma not in _REPORTED_THINGS and lemma not in EVENT_NOUNS
 
 
 def source_tokens(tok: Token) -> list[Token]:

@@ -438,9 +438,10 @@ def _named_place(noun: Token) -> bool:
 
 
 def _place_vacated(tok: Token) -> bool:
-    """Whether what is left is a place: "vacated their positions", "the base that soldiers vacated"."""
+    """Whether what is left is a place: "vacated their positions", "the base that soldiers vacated", "positions
+    vacated by the rebels"."""
     places = direct_objects(tok)
-    if tok.dep_ == "relcl":
+    if tok.dep_ in {"relcl", "acl"}:
         places.append(tok.head)
     places += [p.doc[p.i - 1] for p in places if p.tag_ in {"WDT", "WP"} and p.i > 0]  # "the town that ... vacated"
     return any(p.lemma_.lower() in TERRITORY for p in places)
