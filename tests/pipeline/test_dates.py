@@ -48,6 +48,7 @@ def _resolve(nlp: Language, text: str, trigger: str, published: date | None = TH
         ("late Wednesday", "2021-06-09"),
         ("early Monday", "2021-06-07"),
         ("Sunday night", "2021-06-06"),
+        ("overnight into Thursday", "2021-06-10"),  # the night that ended on Thursday
         ("today", "2021-06-10"),
         ("this morning", "2021-06-10"),
         ("tonight", "2021-06-10"),

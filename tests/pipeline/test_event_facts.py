@@ -22,6 +22,15 @@ def word(nlp: Language, text: str, target: str):
         ("Clashes intensified in the town on Tuesday, killing five fighters.", "Clashes", True),
         ("The bombing came days after fighters took control of the town.", "bombing", False),
         ("The attack came as talks resumed in the capital.", "attack", False),
+        # a period's fighting and its toll; the event a span of time leads away from
+        (
+            "The clans signed a truce on Monday, ending weeks of fighting over land that killed 20 people.",
+            "killed",
+            False,
+        ),
+        ("Two weeks of clashes in the town have killed 40 people.", "killed", False),
+        ("Rebels ambushed a patrol near the town on Monday, weeks after the army retook it.", "retook", False),
+        ("Rebels ambushed a patrol near the town on Monday, weeks after the army retook it.", "ambushed", True),
         ("Rebels did not attack the convoy on Monday.", "attack", False),
         ("The army denied that its jets had bombed the village.", "bombed", False),
         ("The group denied responsibility for the attack on the village.", "attack", True),

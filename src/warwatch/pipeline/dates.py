@@ -312,7 +312,8 @@ _RULES = (
     _Rule(
         "weekday",
         re.compile(
-            rf"\b(?P<x>{_SINCE}(?:(?P<mod>(?i:last|this|past|previous|next|early|late))\s+)?"
+            rf"\b(?P<x>{_SINCE}(?:(?i:overnight)\s+(?i:into|to)\s+)?"  # "overnight into Thursday": Thursday
+            rf"(?:(?P<mod>(?i:last|this|past|previous|next|early|late))\s+)?"
             rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?\b(?:\s+(?i:morning|afternoon|evening|night))?)"
         ),
         _weekday,

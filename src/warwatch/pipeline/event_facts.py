@@ -14,6 +14,7 @@ crime, are no political violence (``mishap``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import takewhile
 
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
@@ -175,6 +176,10 @@ def states_fact(tok: Token, family: str | None = None) -> bool:
     # what a relative clause tells of: "the 1988 massacre (that) killed ...", "the 2019 protest movement, during which
     # forces killed 600 demonstrators"
     told_of = [n for clause in (tok, verb) if clause.dep_ in {"acl", "relcl"} for n in _antecedents(clause)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    above = [a for n in told_of for a in takewhile(_in_noun_phrase, n.ancestors)]  # "fighting over land that killed"
+    if any(_a_period(n) for n in (tok, *told_of, *above, *subjects)):
+        return False  # "ending weeks of fighting that killed 20", "two weeks of clashes have killed 40": a tally
     if in_doc(tok, TRIAL_NOUNS) and any(a.lemma_.lower() in TRIAL_NOUNS for a in tok.ancestors):
         return False  # "upheld the convictions of two men who supplied the truck that killed 86": a trial
     named = [tok.head] if tok.dep_ == "compound" else []  # "a 2008 bomb blast"
@@ -711,6 +716,23 @@ def _arena(noun: Token) -> bool:
     """Whether a noun calls a place what it is for the fighting it sees ("has become a hotbed of attacks"), on no day
     named ("the town was the scene of heavy fighting on Monday" tells an incident)."""
     return noun.lemma_.lower() in ARENAS and noun.dep_ in {"attr", "appos"} and not _day_named(noun.head)
+
+
+def _in_noun_phrase(tok: Token) -> bool:
+    return tok.pos_ not in {"VERB", "AUX"} or tok.dep_ == "pcomp"  # "weeks of fighting": a gerund, parsed a verb
+
+
+def _a_period(noun: Token) -> bool:
+    """Fighting told by a span of weeks or longer, or the span itself: "weeks of fighting", "two months of clashes"."""
+    if noun.head.lower_ == "of" and _weeks_long(noun.head.head):
+        return True
+    return _weeks_long(noun) and any(c.lower_ == "of" and any(family_of(g) for g in c.children) for c in noun.children)
+
+
+def _weeks_long(span: Token) -> bool:
+    """ "Weeks", "two months", "years": a span of weeks or longer, counted or plural."""
+    lemma = span.lemma_.lower()
+    return (lemma == "week" or lemma in _LONG_SPANS) and (span.tag_ == "NNS" or _counted_span(span))
 
 
 def _backdrop(tok: Token) -> bool:
@@ -1480,7 +1502,7 @@ _FEELINGS = frozenset("anger outrage fury rage frustration discontent resentment
 def _time_told_by(tok: Token) -> bool:
     """Whether a trigger is the event a time is told from: "the day after the attack", "hours before the raid",
     "a week after Tuesday's bombing". The event is one the report has told, or tells, in its own words."""
-    if _sequenced(tok):
+    if _sequenced(tok) or _clause_told_from(tok):
         return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in {"after", "before"}:
         return False
@@ -1489,6 +1511,14 @@ def _time_told_by(tok: Token) -> bool:
     units += [prep.nbor(-1)] if prep.i > 0 else []  # "Hours after the bombing, police ...": the verb's modifier
     known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "that", "this"}) for c in tok.children)
     return known and any(u.lemma_.lower() in _TIMES_TOLD_FROM for u in units)
+
+
+def _clause_told_from(tok: Token) -> bool:
+    """ "..., weeks after the army retook it", "days before rebels overran the camp": a clause of another verb that a
+    span of time leads up to or away from tells the event the main clause's is timed by."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in tok.children):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIMES_TOLD_FROM for c in tok.children)
 
 
 def _sequenced(tok: Token) -> bool:
