@@ -491,6 +491,11 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
             "Government troops took over positions in the town vacated by the rebels on Friday under a truce.",
             {"Non-violent transfer of territory"},
         ),
+        # a means word the tagger took for an auxiliary after a name
+        (
+            "Houthi shelling killed a girl in a residential neighbourhood on Saturday.",
+            {"Shelling/artillery/missile attack"},
+        ),
         # members named by their group are of it: armed, whatever "members" alone would be
         ("Soldiers killed five militia members near the border on Saturday.", {"Armed clash"}),
         ("Gunmen killed two party members near the border on Saturday.", {"Attack"}),

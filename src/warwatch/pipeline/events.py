@@ -276,6 +276,12 @@ _PAST_FORMS = frozenset("retook overran took fought shot struck stole".split())
 _VERB_FORMS = _PAST_FORMS - {"shot"}  # verbs whatever the tagger says: "the army retook Diapaga town" tagged a noun
 
 
+def _misread_auxiliary(tok: Token) -> bool:
+    """A means word the tagger took for an auxiliary after a name ("Houthi shelling killed a girl"): no auxiliary
+    ends in "-ing"."""
+    return tok.pos_ == "AUX" and tok.tag_ == "VBG" and tok.lower_ not in {"being", "having", "doing"}
+
+
 def _head_of(tokens: list[Token]) -> Token:
     """The syntactic head of a multi-word trigger (the token whose head lies outside it)."""
     inside = {t.i for t in tokens}
@@ -288,7 +294,7 @@ def _family(tok: Token, family: str | None) -> str | None:
     if family is None:
         return None
     lemma = tok.lemma_.lower()  # spaCy decodes a new string on every ``lemma_``
-    if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
+    if family in MEANS and tok.pos_ not in {"NOUN", "VERB", "PROPN"} and not _misread_auxiliary(tok):
         return None
     if lemma == "assault" and tok.pos_ == "NOUN":
         family = "fight"  # "launched a ground assault on the city": an offensive; people are "assaulted"
