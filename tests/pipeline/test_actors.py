@@ -1506,3 +1506,9 @@ def test_actors_what_was_fired_and_who_was_killed_by_it(
 def test_actors_what_was_reported_is_no_source(nlp: Language, resolve) -> None:
     text = "Troops took over positions in the town vacated by the rebels on Friday, with no fighting reported."
     assert _sides(nlp, resolve, text, "took", "Non-violent transfer of territory").sources == ()
+
+
+def test_actors_who_found_the_dead_did_not_kill_them(nlp: Language, resolve) -> None:
+    text = "On Sunday, police in Mexico found the bodies of five men, some showing signs of torture, beside a highway."
+    sides = _sides(nlp, resolve, text, "torture", "Attack")
+    assert _name(sides.actor1) != "Police Forces of Mexico"

@@ -124,7 +124,7 @@ from .actor_roles import (
     weapon_users,
     with_conjuncts,
 )
-from .event_words import INSTRUMENTS
+from .event_words import FOUND_VERBS, INSTRUMENTS
 from .nlp import entities, lemmas, lowers, noun_chunks, sentences, span_text, tokens
 from .vocabulary import may_match
 
@@ -815,7 +815,7 @@ class _ArticleReader:
         used = side1.tokens | side2.tokens | skip
         found: list[Actor] = []
         for chunk in noun_chunks(sent):
-            if not used.isdisjoint(range(chunk.start, chunk.end)):
+            if not used.isdisjoint(range(chunk.start, chunk.end)) or _finder(chunk.root):
                 continue
             for actor in self.lex.read(span_text(chunk), country).actors:
                 if actor not in found and actor not in side1.actors and actor not in side2.actors:
@@ -928,6 +928,11 @@ class _ArticleReader:
 
 def _unverified(text: str) -> bool:
     return may_match(text, UNVERIFIED_CUES) and bool(UNVERIFIED_HERE.search(text))
+
+
+def _finder(tok: Token) -> bool:
+    """Who found the dead ("police found the bodies of five men"): no side of what killed them."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in FOUND_VERBS
 
 
 def _distinct(names: Iterable[str]) -> list[str]:
