@@ -101,6 +101,7 @@ def test_actors_is_only_matches_in_capitals(text: str) -> None:
         ("the Pakistani Taliban", "TTP: Tehreek-i-Taliban Pakistan"),
         ("Sudanese Armed Forces", "Military Forces of Sudan"),
         ("RSF paramilitaries", "Rapid Support Forces"),
+        ("U.S. Africa Command", "Military Forces of the United States"),  # a combatant command of the US forces
         ("anti-Houthi tribesmen", None),
         # forces of a stance are that side's forces; supporters are not
         ("pro-Houthi forces", "Military Forces of Yemen Supreme Political Council"),
