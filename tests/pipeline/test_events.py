@@ -491,6 +491,13 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
             "Government troops took over positions in the town vacated by the rebels on Friday under a truce.",
             {"Non-violent transfer of territory"},
         ),
+        # a base inaugurated; attacks suspended by the group that made them
+        (
+            "The army said it inaugurated a new military base near the border on Wednesday.",
+            {"Headquarters or base established"},
+        ),
+        ("The militia said on Sunday it was suspending its attacks on foreign forces.", {"Change to group/activity"}),
+        ("The militia said it would suspend its attacks if the talks succeed.", set()),
         # a means word the tagger took for an auxiliary after a name
         (
             "Houthi shelling killed a girl in a residential neighbourhood on Saturday.",

@@ -282,7 +282,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|buil[dt]|build(?:s|ing)?|open(?:ed|s|ing)?"
-        r"|erect(?:ed|s|ing)?) (?:an? |the |its |their )?"
+        r"|erect(?:ed|s|ing)?|inaugurat(?:ed|es|ing)) (?:an? |the |its |their )?"
         r"(?:(?:new|forward|military|makeshift|training|operating|command|administrative|administration|fortified"
         r"|company|battalion|brigade|army|police|patrol|security|regional|district|rear|logistics|and) )*"
         r"(?:base|outpost|camp|headquarters|quarters|command (?:centre|center|post)|(?:military|army|fortified) post"
@@ -302,6 +302,7 @@ _PHRASE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bimpos(?:ed|es|ing) an? (?:\w+ )?blockade\b|\bdissolv(?:ed|es|ing) (?:itself|themselves)\b"
         r"|\bsplit (?:into (?:two|three|rival)|in two)\b|\bbroke away from\b|\bsplinter (?:group|faction|movement)\b"
         r"|\bceased to exist\b"
+        r"|\b(?:suspend|halt)(?:ed|s|ing)? (?:all )?(?:its|their) (?:military )?(?:attacks|operations)\b"
         r"|\blaunch(?:ed|es|ing)? (?:an? |the )?(?:new )?(?:[\w'’-]+ ){0,4}?(?:alliance|coalition|front|movement)\b"
         r"(?! (?:offensive|attack|strike|raid|operation|forces|troops|jets|aircraft))"
         r"|\bjoined forces\b|\bjoin(?:s|ing)? forces with\b"
