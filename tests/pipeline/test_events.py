@@ -491,6 +491,8 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
             "Government troops took over positions in the town vacated by the rebels on Friday under a truce.",
             {"Non-violent transfer of territory"},
         ),
+        # an answer in words is no return of fire
+        ("The finance committee chairman fired back on Wednesday, calling the criticism reckless.", set()),
         # a base inaugurated; attacks suspended by the group that made them
         (
             "The army said it inaugurated a new military base near the border on Wednesday.",

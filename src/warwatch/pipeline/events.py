@@ -158,6 +158,7 @@ def _sentence_mentions(article: Article, sent: SpacySpan, previous_type: str | N
                 used = _used_with(head)  # "pounded the town with heavy weapons", not "deployed fighters with" them
             fact = head is not None and states_fact(phrase[0], family) and used and not _mishap(family, head)
             fact = fact and not (family == "protest" and _armed_subject(head))  # gunmen blocking a road
+            fact = fact and not (family == "fight" and lemmas.isdisjoint(ARMED_CUES) and _retort(head))
             if fact and _made_if_agreement(head) and not _development_of_no_party(family, head, phrase):
                 triggers.append((head, family))
             covered.update(t.i for t in phrase)
@@ -498,6 +499,14 @@ def _idioms(sent: SpacySpan, lowered: str) -> list[tuple[int, int]]:
     """Token ranges of the idioms in a sentence ("killing fields", "killed off", "set the stage on fire")."""
     spans = (sent.char_span(*m.span(), alignment_mode="expand") for m in IDIOMS.finditer(lowered))
     return [(s.start, s.end) for s in spans if s is not None]
+
+
+def _retort(verb: Token) -> bool:
+    """ "The chairman fired back, calling the criticism reckless": an answer in words, told by what was said."""
+    return any(c.dep_ in {"advcl", "xcomp", "ccomp", "conj"} and c.lemma_.lower() in _RETORTING for c in verb.children)
+
+
+_RETORTING = SAY_VERBS | frozenset("call accuse dismiss brand label describe defend".split())
 
 
 def _war_of_words(doc: Doc) -> bool:
