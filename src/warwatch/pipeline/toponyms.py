@@ -92,7 +92,7 @@ class Toponym:
 
 def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
     text = token.text
-    if not text[:1].isupper() or token.ent_type_ in _SKIP_ENTS:
+    if not text[:1].isupper() or (token.ent_type_ in _SKIP_ENTS and not _name_in_a_time(token)):
         return False
     if token.lower_ in NOT_NAMES and not _opens_place_name(token) and hyphened_to(token) is None:
         return False
@@ -105,6 +105,18 @@ def _is_name(token: Token, gazetteer: Gazetteer) -> bool:
         return True
     # a town in capitals opening a date line, whatever its tag: "KOLKATA: Thousands of people ..."
     return text.isupper() and len(text) > 2 and is_dateline(text_of(token.doc), token.idx, token.idx + len(text))
+
+
+def _name_in_a_time(token: Token) -> bool:
+    """A name the tagger swept into a time beside it ("drones launched at Kyiv overnight", tagged "Kyiv overnight"):
+    a proper noun that is no word of the calendar."""
+    return token.ent_type_ == "TIME" and token.pos_ == "PROPN" and token.lower_ not in _CALENDAR_WORDS
+
+
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december noon midnight gmt utc".split()
+)
 
 
 def _demonym_in_name(token: Token) -> bool:
