@@ -22,6 +22,9 @@ def word(nlp: Language, text: str, target: str):
         ("Clashes intensified in the town on Tuesday, killing five fighters.", "Clashes", True),
         ("The bombing came days after fighters took control of the town.", "bombing", False),
         ("The attack came as talks resumed in the capital.", "attack", False),
+        # "the next day" of a story told is a day after another, not a time to come
+        ("The next day, a drone strike on a rebel position killed five people.", "strike", True),
+        ("Rebels said they would attack the town next week.", "attack", False),
         # a period's fighting and its toll; the event a span of time leads away from
         (
             "The clans signed a truce on Monday, ending weeks of fighting over land that killed 20 people.",

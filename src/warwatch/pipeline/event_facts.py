@@ -398,8 +398,12 @@ def _future(tok: Token) -> bool:
 
 
 def _next_time(time: Token) -> bool:
-    """ "next week", "the coming days": a time to come named by its modifier."""
-    return time.lemma_.lower() in _TIME_UNITS and any(c.lower_ in _FUTURE_WORDS for c in time.children)
+    """ "next week", "the coming days": a time to come named by its modifier; not "the next day" of a story told, a
+    day after another."""
+    modifiers = {c.lower_ for c in time.children}
+    if time.lemma_.lower() not in _TIME_UNITS or {"the", "next"} <= modifiers:
+        return False
+    return not modifiers.isdisjoint(_FUTURE_WORDS)
 
 
 def _talks(head: Token) -> bool:
