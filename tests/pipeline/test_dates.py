@@ -231,6 +231,14 @@ def test_dates_resolver_speech_act_date_is_a_loose_estimate(nlp: Language) -> No
         ("Militants ambushed a patrol on Monday, the army told reporters on Tuesday.", "ambushed", "2021-06-07", 1),
         ("The group claimed on Tuesday it had shot down a helicopter on Monday night.", "shot", "2021-06-07", 1),
         ("The monitor reported an attack on a clinic on Tuesday.", "attack", "2021-06-08", 1),
+        # a date opening what was said, its statement verb at the end
+        (
+            "Rebels clashed with troops on Tuesday. The next day, a drone strike on a rebel position outside the town "
+            "killed at least five people, a health official said.",
+            "strike",
+            "2021-06-09",
+            1,
+        ),
         # the statement's day right after its verb, though the parser hangs it on what was said
         (
             "The Arakan Army said on Friday it had captured Gwa after a weeks-long offensive.",

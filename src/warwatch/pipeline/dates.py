@@ -537,6 +537,14 @@ def _attached(hit: _Hit, trigger: Token | None) -> bool:
     return trigger is not None and hit.governor is not None and (trigger.i == hit.governor.i or trigger.i in hit.path)
 
 
+def _opens_what_was_said(hit: _Hit, trigger: Token | None) -> bool:
+    """ "The next day, a drone strike killed five people, a health official said": a date before the trigger, whose
+    statement verb comes after it, opens what was said; the parser hangs it on the statement."""
+    return trigger is not None and hit.governor is not None and hit.root is not None and (
+        hit.root.i < trigger.i < hit.governor.i
+    )
+
+
 def _of_another_event(hit: _Hit, trigger: Token | None) -> bool:
     """A date inside the phrase of another event noun dates that event: "following the capture of the town
     this month", "since last year's offensive" do not date the trigger outside the phrase."""
@@ -598,7 +606,7 @@ def _choose(mention: Mention, hits: list[_Hit], doc: Doc) -> When | None:
         and not _dateline(h, text_of(doc))
     ]
     if inside:
-        own = [h for h in inside if not h.speech or _attached(h, trigger)]
+        own = [h for h in inside if not h.speech or _attached(h, trigger) or _opens_what_was_said(h, trigger)]
         return _closest(own, trigger, mention).when if own else _as_report(_closest(inside, trigger, mention))
     paragraph = text_of(doc).rfind("\n", 0, sentence.start) + 1
     before = [h for h in hits if paragraph <= h.start and h.end <= sentence.start]
