@@ -491,6 +491,12 @@ def test_events_weapons_crowds_and_summaries(nlp, text: str, expected: set[str])
             "Government troops took over positions in the town vacated by the rebels on Friday under a truce.",
             {"Non-violent transfer of territory"},
         ),
+        # herds are looted, not carried off as people are
+        ("Militiamen looted livestock and burned 40 homes in the village on Monday.", {"Looting/property destruction"}),
+        (
+            "Troops seized 200 head of cattle from the militia near the river on Monday.",
+            {"Looting/property destruction"},
+        ),
         # an answer in words is no return of fire
         ("The finance committee chairman fired back on Wednesday, calling the criticism reckless.", set()),
         # a base inaugurated; attacks suspended by the group that made them

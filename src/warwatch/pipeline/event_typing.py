@@ -92,7 +92,8 @@ _DONE_TO_PEOPLE_OR_GOODS = _HARM_TO_PEOPLE | {"abduct", "sexual", "loot", "arres
 # Who stands for the authorities among the sides of a fight (besides ``STATE_CUES``).
 _AUTHORITIES = STATE_CUES | frozenset("personnel policeman officer gendarme guard soldier troop".split())
 # People, not property or places: what is handed over or carried off is then no territory and no loot.
-_PEOPLE = (CIVILIAN_TARGETS - CIVILIAN_PLACES) | ORGANIZED_ARMED | CAPTIVES
+_HERDS = frozenset("cattle livestock".split())  # targets of raids among the civilian ones, but no people
+_PEOPLE = (CIVILIAN_TARGETS - CIVILIAN_PLACES - _HERDS) | ORGANIZED_ARMED | CAPTIVES
 _BURNING = frozenset({"burn", "torch"})  # done to people, not property: violence
 _SIMPLE = {
     "sexual": "Sexual violence",
@@ -528,7 +529,7 @@ def _unrealised_object(tok: Token) -> bool:
     return bool(words & UNREALISED)
 
 
-_PERSONS = CIVILIAN_TARGETS | ARMED_TARGETS | ORGANIZED_ARMED | MEMBER_NOUNS | {"other"}  # "captured four others"
+_PERSONS = _PEOPLE | ARMED_TARGETS | MEMBER_NOUNS - {"head"} | {"other"}  # not "200 head of cattle"; "four others"
 
 
 def seized_thing(tok: Token) -> tuple[str | None, str] | None:
