@@ -21,6 +21,8 @@ def word(nlp: Language, text: str, target: str):
         ("Jets struck the market on Tuesday amid escalating clashes in the region.", "clashes", False),
         ("Clashes intensified in the town on Tuesday, killing five fighters.", "Clashes", True),
         ("The bombing came days after fighters took control of the town.", "bombing", False),
+        ("The bombing came days after fighters took control of the town on Thursday.", "took", True),
+        ("The attack came on a road used as a supply route by the army, killing two soldiers.", "attack", True),
         ("The attack came as talks resumed in the capital.", "attack", False),
         # "the next day" of a story told is a day after another, not a time to come
         ("The next day, a drone strike on a rebel position killed five people.", "strike", True),

@@ -309,9 +309,9 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
     if reading.mention.sub_event_type in _PROTEST_TYPES and _incident_type(group)[0] in _REMOTE_TYPES:
         return False  # "Police broke up the relatives' protest." after an air strike: no part of the strike (a crowd
         # may clash, but it fires no shells)
-    same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
     if _told_from(reading, group):
         return False
+    same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
     same_day = not _own_date(reading) or all(_same_day(r.when, reading.when) for r in group if _own_date(r))
     follow_up = same_day and (_named_place(reading) is None or _at_the_demonstration(reading, group))
     # the sides of "One person was injured." are the actors stage's guess: they do not separate it

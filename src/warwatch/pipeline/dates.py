@@ -540,8 +540,11 @@ def _attached(hit: _Hit, trigger: Token | None) -> bool:
 def _opens_what_was_said(hit: _Hit, trigger: Token | None) -> bool:
     """ "The next day, a drone strike killed five people, a health official said": a date before the trigger, whose
     statement verb comes after it, opens what was said; the parser hangs it on the statement."""
-    return trigger is not None and hit.governor is not None and hit.root is not None and (
-        hit.root.i < trigger.i < hit.governor.i
+    return (
+        trigger is not None
+        and hit.governor is not None
+        and hit.root is not None
+        and (hit.root.i < trigger.i < hit.governor.i)
     )
 
 

@@ -1519,10 +1519,12 @@ def _time_told_by(tok: Token) -> bool:
 
 def _clause_told_from(tok: Token) -> bool:
     """ "..., weeks after the army retook it", "days before rebels overran the camp": a clause of another verb that a
-    span of time leads up to or away from tells the event the main clause's is timed by."""
+    span of time leads up to or away from tells the event the main clause's is timed by, unless it names its own day
+    ("days after fighters took the town on Thursday")."""
     if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in tok.children):
         return False
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIMES_TOLD_FROM for c in tok.children)
+    span = next((c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _TIMES_TOLD_FROM), None)
+    return span is not None and not _day_named(tok, besides=span)
 
 
 def _sequenced(tok: Token) -> bool:
@@ -1533,8 +1535,9 @@ def _sequenced(tok: Token) -> bool:
         return False
     if verb.lemma_.lower() in {"follow", "precede"}:
         return True
+    near = [w for c in verb.children for w in (c, *c.children)]  # "came days after ...": "after" opens its clause
     return verb.lemma_.lower() == "come" and any(
-        c.dep_ in {"prep", "mark", "advmod"} and c.lower_ in {"after", "before", "amid", "as"} for c in verb.subtree
+        w.dep_ in {"prep", "mark", "advmod"} and w.lower_ in {"after", "before", "amid", "as"} for w in near
     )
 
 
