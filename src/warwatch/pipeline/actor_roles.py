@@ -695,7 +695,7 @@ def victims_above(head: Token) -> list[Token]:
     return children(killed, "nsubjpass")
 
 
-_HARMED = frozenset("kill injure wound hurt maim".split())
+_HARMED = CASUALTY_VERBS | {"hurt"}
 
 
 def contact_victims(trigger: Token) -> list[Token] | None:

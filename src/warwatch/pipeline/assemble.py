@@ -265,11 +265,15 @@ def _joins(reading: Reading, group: list[Reading]) -> bool:
     return not _told_from(reading, group) and _fits(reading, group)
 
 
+def _told_with(reading: Reading, group: list[Reading]) -> bool:
+    """Whether a mention's sentence is one of the incident's."""
+    return any(r.mention.sentence == reading.mention.sentence for r in group)
+
+
 def _told_from(reading: Reading, group: list[Reading]) -> bool:
     """Whether a mention's sentence tells a time from an incident named again ("Hours after the shelling, RSF fighters
     launched a ground assault"): what came before or after it is another incident."""
-    sentence = reading.mention.sentence
-    return _LATER.search(sentence.text) is not None and all(r.mention.sentence != sentence for r in group)
+    return _LATER.search(reading.mention.sentence.text) is not None and not _told_with(reading, group)
 
 
 def _fits(reading: Reading, group: list[Reading], *, sides: bool = True, place: bool = True) -> bool:
@@ -311,7 +315,7 @@ def _elaborates(reading: Reading, group: list[Reading]) -> bool:
         # may clash, but it fires no shells)
     if _told_from(reading, group):
         return False
-    same_sentence = any(r.mention.sentence == reading.mention.sentence for r in group)
+    same_sentence = _told_with(reading, group)
     same_day = not _own_date(reading) or all(_same_day(r.when, reading.when) for r in group if _own_date(r))
     follow_up = same_day and (_named_place(reading) is None or _at_the_demonstration(reading, group))
     # the sides of "One person was injured." are the actors stage's guess: they do not separate it
@@ -329,7 +333,7 @@ def _toll_of_taking(reading: Reading, group: list[Reading]) -> bool:
         reading.mention.rule in _TOLLS
         and not _own_date(reading)
         and _named_place(reading) is None
-        and not any(r.mention.sentence == reading.mention.sentence for r in group)
+        and not _told_with(reading, group)
         and _taking_and_its_toll(group)
     )
 
@@ -437,7 +441,7 @@ def _another_day(reading: Reading, group: list[Reading]) -> bool:
     return (
         _own_day(reading)
         and any(_own_day(r) and r.when.date != reading.when.date for r in group)
-        and not any(r.mention.sentence == reading.mention.sentence for r in group)
+        and not _told_with(reading, group)
         and not _AGENT_NOUN.search(reading.mention.trigger.text)
     )
 

@@ -746,7 +746,12 @@ def _backdrop(tok: Token) -> bool:
         return any(c.dep_ == "amod" and c.lemma_.lower() in _GROWING for c in tok.children)
     # the parser may hang "as" on the subject, or make the subject a clause of its own: "as fighting ... intensified"
     after = tok.right_edge.i + 1
-    growing = tok.head if tok.dep_ == "nsubj" else tok.doc[after] if after < len(tok.doc) else tok
+    if tok.dep_ == "nsubj":
+        growing = tok.head
+    elif after < len(tok.doc):
+        growing = tok.doc[after]
+    else:
+        return False
     return (
         growing.lemma_.lower() in _GROWING
         and growing.dep_ in {"advcl", "ccomp"}
@@ -1533,12 +1538,11 @@ def _sequenced(tok: Token) -> bool:
     verb = tok.head
     if tok.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
         return False
-    if verb.lemma_.lower() in {"follow", "precede"}:
+    lemma = verb.lemma_.lower()
+    if lemma in {"follow", "precede"}:
         return True
-    near = [w for c in verb.children for w in (c, *c.children)]  # "came days after ...": "after" opens its clause
-    return verb.lemma_.lower() == "come" and any(
-        w.dep_ in {"prep", "mark", "advmod"} and w.lower_ in {"after", "before", "amid", "as"} for w in near
-    )
+    near = (w for c in verb.children for w in (c, *c.children)) if lemma == "come" else ()  # "came days after ..."
+    return any(w.dep_ in {"prep", "mark", "advmod"} and w.lower_ in {"after", "before", "amid", "as"} for w in near)
 
 
 _TIMES_TOLD_FROM = _TIME_UNITS | frozenset("minute hour night morning evening afternoon".split())

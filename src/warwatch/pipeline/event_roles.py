@@ -283,12 +283,13 @@ def _member_of_armed(tok: Token) -> bool:
 
 _REASON_PREPS = frozenset({"for", "over", "about"})
 _TIME_PREPS = frozenset({"before", "after", "since", "until"})
+_NO_DEED_PREPS = _REASON_PREPS | _TIME_PREPS  # what is spoken of, or done at another time
 
 
 def _agents(tok: Token) -> list[Token]:
     """Who does it: the subject of the trigger's verb, or "by X" after a nominal trigger."""
     verb = clause_verb(tok)
-    if tok.dep_ == "pobj" and tok.head.lower_ in _REASON_PREPS | _TIME_PREPS:
+    if tok.dep_ == "pobj" and tok.head.lower_ in _NO_DEED_PREPS:
         verb = tok  # "residents blamed the militants for the attack", "residents had fled before the raids": who
         # speaks of it, or did something at another time, did not do it
     if left_dead(verb):

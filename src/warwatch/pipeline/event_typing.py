@@ -529,7 +529,7 @@ def _unrealised_object(tok: Token) -> bool:
     return bool(words & UNREALISED)
 
 
-_PERSONS = _PEOPLE | ARMED_TARGETS | MEMBER_NOUNS - {"head"} | {"other"}  # not "200 head of cattle"; "four others"
+_PERSONS = _PEOPLE | ARMED_TARGETS | (MEMBER_NOUNS - {"head"}) | {"other"}  # not "200 head of cattle"; "four others"
 
 
 def seized_thing(tok: Token) -> tuple[str | None, str] | None:

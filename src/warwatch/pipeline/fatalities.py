@@ -381,7 +381,7 @@ def _figures_of(word: Token) -> list[Token]:
             heads += objects or [c for c in word.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "were left dead"
         if any(c.dep_ == "nummod" for c in word.children):  # "the 43 dead", "At Least 43 Dead": the dead counted
             heads.append(word)
-        heads += _left_dead(word)
+        heads += _objects_left_dead(word)
     elif lemma == "death" and word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.pos_ == "VERB":
         heads = [c for c in word.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "tortured a man to death"
     else:  # a noun: deaths, bodies, toll, lives, the killing of ...
@@ -405,7 +405,7 @@ def _figures_of(word: Token) -> list[Token]:
     return list(figures.values())
 
 
-def _left_dead(dead: Token) -> list[Token]:
+def _objects_left_dead(dead: Token) -> list[Token]:
     """The objects of "leave" when the parser hung "dead" on the last of them: "leaving nine soldiers and an unknown
     number of militants dead" counts the soldiers."""
     if dead.dep_ != "amod":
